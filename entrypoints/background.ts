@@ -1,3 +1,16 @@
+import { createBackground } from '@/lib/background-main';
+import { db } from '@/lib/db';
+
 export default defineBackground(() => {
-  console.log('hi');
+  const bg = createBackground({ db: db() });
+
+  // Listeners are registered synchronously so that events which woke the worker are delivered.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void bg.refresh('install');
+  });
+  browser.runtime.onStartup.addListener(() => void bg.refresh('startup'));
+  browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
+  browser.runtime.onMessage.addListener((message, sender) => bg.onMessage(message, sender));
+
+  void bg.start();
 });

@@ -1,1 +1,5 @@
-import { render } from "preact"; render(<p>hello</p>, document.getElementById("app")!);
+import { render } from 'preact';
+import { Glance } from '@/components/Glance';
+import '@/components/glance.css';
+
+render(<Glance />, document.getElementById('app')!);

@@ -1,0 +1,88 @@
+/**
+ * The background's behaviour, separate from its entrypoint so tests can run it against
+ * `fakeBrowser`. Chrome stops the worker whenever it likes: nothing here lives only in memory
+ * except the in-flight refresh, and `start()` (run at every wake) rebuilds alarms and badge from storage.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { DEFAULT_REFRESH_MINUTES, ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from './alarms';
+import { updateBadge } from './badge';
+import type { PapertabDB } from './db';
+import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
+import { isFromExtensionPage, parseMessage, type RefreshReply } from './messages';
+
+export interface BackgroundDeps {
+  db: PapertabDB;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  refreshMinutes?: number;
+}
+
+export function describeOutcome(outcome: RefreshOutcome): RefreshReply {
+  switch (outcome.kind) {
+    case 'done':
+      return { ok: true, message: 'Papers are up to date.' };
+    case 'skipped':
+      return {
+        ok: false,
+        message:
+          outcome.reason === 'rate-limited'
+            ? `Hugging Face asked us to slow down; next try at ${clock(outcome.until)}.`
+            : `Waiting after an error; next try at ${clock(outcome.until)}.`,
+      };
+    case 'failed':
+      return { ok: false, message: `${outcome.error.message}. Next try at ${clock(outcome.nextAttemptAt)}.` };
+  }
+}
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  const now = deps.now ?? Date.now;
+  const minutes = deps.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
+  let inflight: Promise<RefreshOutcome> | undefined;
+
+  /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
+  function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
+    inflight ??= (async () => {
+      try {
+        return await refreshFeed({ db: deps.db, fetch: deps.fetch, now, random: deps.random, scheduleRetry }, reason);
+      } finally {
+        await updateBadge(deps.db);
+      }
+    })().finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  }
+
+  /** Run at every worker start: idempotent. */
+  async function start(): Promise<void> {
+    await ensureRefreshAlarm(minutes);
+    const status = await getStatus(deps.db);
+    // A retry alarm lost with the browser is re-armed; one whose time passed is done right away below.
+    if (status.nextAttemptAt && status.nextAttemptAt > now()) await scheduleRetry(status.nextAttemptAt);
+    await updateBadge(deps.db);
+    const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
+    if (due) await refresh('startup');
+  }
+
+  async function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> {
+    if (alarm.name === REFRESH_ALARM) await refresh('alarm');
+    else if (alarm.name === RETRY_ALARM) await refresh('retry');
+  }
+
+  async function onMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<RefreshReply | undefined> {
+    const message = parseMessage(raw);
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    if (!message || !isFromExtensionPage(sender, browser.runtime.id, origin)) return undefined;
+    switch (message.type) {
+      case 'refresh':
+        return describeOutcome(await refresh('manual'));
+    }
+  }
+
+  return { start, refresh, onAlarm, onMessage };
+}

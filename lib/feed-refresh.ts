@@ -1,0 +1,115 @@
+/**
+ * One refresh of the feed: fetch the days that need it, newest first, store each in its own
+ * transaction, and record the outcome. Safe to stop at any point and to run again: a day is either
+ * fully written or untouched, and what still needs fetching is recomputed from storage each time.
+ * Faults never delete or overwrite cached papers.
+ */
+import { backoffDelayMs, DEFAULT_RATE_LIMIT_WAIT_MS } from './backoff';
+import { daysBetween, recentDays, utcDay } from './dates';
+import type { PapertabDB } from './db';
+import { storeDay } from './feed-store';
+import { fetchDailyPapers, FetchFailure } from './hf-api';
+import { EMPTY_STATUS, getMeta, setMeta, type FetchErrorInfo, type RefreshStatus } from './meta';
+import type { DayRecord } from './paper';
+
+/** Today and the 7 days before it: enough for a full first new tab even over a weekend. */
+export const RECENT_DAYS = 8;
+/** Days this young are always re-fetched: curation lands late and upvotes move fast. */
+const ALWAYS_REFRESH_AGE_DAYS = 2;
+/** Older recent days are re-fetched at most this often, to follow their upvotes. */
+const OLDER_DAY_STALE_MS = 6 * 60 * 60_000;
+
+export type RefreshReason = 'install' | 'startup' | 'alarm' | 'retry' | 'manual';
+
+export type RefreshOutcome =
+  | { kind: 'done'; days: DayRecord[] }
+  | { kind: 'skipped'; reason: 'rate-limited' | 'backing-off'; until: number }
+  | { kind: 'failed'; error: FetchErrorInfo; nextAttemptAt: number };
+
+export interface RefreshDeps {
+  db: PapertabDB;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  timeoutMs?: number;
+  /** Arms (or with undefined, clears) the one-shot retry alarm. */
+  scheduleRetry: (at: number | undefined) => Promise<void>;
+}
+
+/** Which days a refresh fetches, newest first. */
+export function daysToRefresh(today: string, known: Map<string, DayRecord>, nowMs: number): string[] {
+  return recentDays(today, RECENT_DAYS).filter((day) => {
+    const rec = known.get(day);
+    if (!rec) return true;
+    if (daysBetween(day, today) <= ALWAYS_REFRESH_AGE_DAYS) return true;
+    return nowMs - rec.fetchedAt > OLDER_DAY_STALE_MS;
+  });
+}
+
+export async function getStatus(db: PapertabDB): Promise<RefreshStatus> {
+  return (await getMeta(db, 'refreshStatus')) ?? { ...EMPTY_STATUS };
+}
+
+export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Promise<RefreshOutcome> {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+  const status = await getStatus(db);
+  const t0 = now();
+
+  // A 429 binds every caller, the user's Refresh button included: HF said when to come back.
+  if (status.rateLimitedUntil && status.rateLimitedUntil > t0) {
+    await deps.scheduleRetry(status.rateLimitedUntil);
+    return { kind: 'skipped', reason: 'rate-limited', until: status.rateLimitedUntil };
+  }
+  // Backoff after errors binds automatic refreshes; a person pressing Refresh may try now.
+  if (reason !== 'manual' && status.nextAttemptAt && status.nextAttemptAt > t0) {
+    await deps.scheduleRetry(status.nextAttemptAt);
+    return { kind: 'skipped', reason: 'backing-off', until: status.nextAttemptAt };
+  }
+
+  await setMeta(db, 'refreshStatus', { ...status, lastAttemptAt: t0 });
+  const known = new Map((await db.days.toArray()).map((d) => [d.date, d]));
+  const written: DayRecord[] = [];
+  try {
+    for (const day of daysToRefresh(utcDay(t0), known, t0)) {
+      const result = await fetchDailyPapers({ date: day }, { fetch: deps.fetch, now, timeoutMs: deps.timeoutMs });
+      if (result.papers.length === 0 && result.dropped > 0) {
+        throw new FetchFailure('malformed', `None of the ${result.dropped} papers for ${day} could be read`);
+      }
+      written.push(await storeDay(db, day, result.papers, result.dropped, now()));
+    }
+  } catch (err) {
+    const failure =
+      err instanceof FetchFailure ? err : new FetchFailure('network', (err as Error)?.message ?? String(err));
+    const at = now();
+    const failures = status.failures + 1;
+    const error: FetchErrorInfo = { kind: failure.kind, message: failure.message, at };
+    let next: RefreshStatus;
+    if (failure.kind === 'rate-limited') {
+      const until = at + (failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      next = {
+        ...status,
+        lastAttemptAt: t0,
+        lastError: error,
+        failures,
+        nextAttemptAt: until,
+        rateLimitedUntil: until,
+      };
+    } else {
+      next = {
+        ...status,
+        lastAttemptAt: t0,
+        lastError: error,
+        failures,
+        nextAttemptAt: at + backoffDelayMs(failures, deps.random),
+      };
+      delete next.rateLimitedUntil;
+    }
+    await setMeta(db, 'refreshStatus', next);
+    await deps.scheduleRetry(next.nextAttemptAt);
+    return { kind: 'failed', error, nextAttemptAt: next.nextAttemptAt! };
+  }
+  await setMeta(db, 'refreshStatus', { lastSuccessAt: now(), lastAttemptAt: t0, failures: 0 });
+  await deps.scheduleRetry(undefined);
+  return { kind: 'done', days: written };
+}

@@ -1,0 +1,55 @@
+/** Writes fetched papers into the cache and reads what the views show. */
+import type { PapertabDB } from './db';
+import type { DayRecord, Paper } from './paper';
+
+/**
+ * A re-fetch updates a paper in place: new values win (upvotes, comments keep changing for
+ * weeks), fields the new response lacks keep their known value, and the featured day, once
+ * known, stays.
+ */
+export function mergePaper(old: Paper | undefined, next: Paper): Paper {
+  if (!old) return next;
+  return { ...old, ...next, day: next.day || old.day };
+}
+
+export async function storeDay(
+  db: PapertabDB,
+  date: string,
+  papers: Paper[],
+  dropped: number,
+  fetchedAt: number,
+): Promise<DayRecord> {
+  return db.transaction('rw', db.papers, db.days, async () => {
+    const old = await db.papers.bulkGet(papers.map((p) => p.id));
+    await db.papers.bulkPut(papers.map((p, i) => mergePaper(old[i], { ...p, day: date })));
+    const count = await db.papers.where('day').equals(date).count();
+    const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
+    await db.days.put(record);
+    return record;
+  });
+}
+
+/**
+ * Papers of a week or month listing: merged, each keeping the day it is known under (a `date=`
+ * answer is authoritative; a listing's day is only derived from a timestamp).
+ */
+export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
+  await db.transaction('rw', db.papers, async () => {
+    const old = await db.papers.bulkGet(papers.map((p) => p.id));
+    await db.papers.bulkPut(papers.map((p, i) => ({ ...mergePaper(old[i], p), day: old[i]?.day || p.day })));
+  });
+}
+
+/** The most recent day that has papers (views fall back to it on weekends and before curation). */
+export async function latestDayWithPapers(db: PapertabDB): Promise<DayRecord | undefined> {
+  return db.days
+    .orderBy('date')
+    .reverse()
+    .filter((d) => d.status === 'ok')
+    .first();
+}
+
+export async function papersOfDay(db: PapertabDB, date: string): Promise<Paper[]> {
+  const papers = await db.papers.where('day').equals(date).toArray();
+  return papers.sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title));
+}

@@ -1,0 +1,37 @@
+/** Small typed records kept in the `meta` table. */
+import type { PapertabDB } from './db';
+
+export interface FetchErrorInfo {
+  kind: string;
+  message: string;
+  at: number;
+}
+
+export interface RefreshStatus {
+  lastSuccessAt?: number;
+  lastAttemptAt?: number;
+  lastError?: FetchErrorInfo;
+  /** Consecutive failed refreshes (drives the exponential backoff). */
+  failures: number;
+  /** No automatic refresh before this time (backoff or a server's Retry-After). */
+  nextAttemptAt?: number;
+  /** Set after a 429: no request at all, not even a manual one, before this time. */
+  rateLimitedUntil?: number;
+}
+
+export interface MetaValues {
+  refreshStatus: RefreshStatus;
+  /** Newest day with papers the user has looked at (new tab or popup). */
+  seenDay: string;
+}
+
+export async function getMeta<K extends keyof MetaValues>(db: PapertabDB, key: K): Promise<MetaValues[K] | undefined> {
+  const rec = await db.meta.get(key);
+  return rec?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends keyof MetaValues>(db: PapertabDB, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export const EMPTY_STATUS: RefreshStatus = { failures: 0 };

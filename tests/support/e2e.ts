@@ -1,0 +1,29 @@
+/** Shared steps for end-to-end tests of the built extension. */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './extension';
+
+/**
+ * Fires the extension's own periodic refresh alarm now (as if 30 minutes had passed): the refresh
+ * runs through the real alarm listener. The next worker start restores the periodic schedule.
+ */
+export async function fireRefreshAlarm(ext: ExtensionSession): Promise<void> {
+  const sw = await ext.sw();
+  await sw.evaluate(() => {
+    const c = (globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): Promise<void> } } }).chrome;
+    return c.alarms.create('papertab-refresh', { when: Date.now() + 50 });
+  });
+}
+
+export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {
+  await expect.poll(() => ext.badgeText(), { timeout: timeoutMs, interval: 200 }).toBe(expected);
+}
+
+/** Titles of the papers shown, in order (articles are headed by their title). */
+export async function shownTitles(page: Page): Promise<string[]> {
+  return page.locator('article h2').allTextContents();
+}
+
+export async function waitForPapers(page: Page, count: number, timeoutMs = 20_000): Promise<void> {
+  await expect.poll(() => page.getByRole('article').count(), { timeout: timeoutMs, interval: 100 }).toBe(count);
+}

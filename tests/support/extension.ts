@@ -1,0 +1,159 @@
+// Launches headless Chromium with the built extension (.output/chrome-mv3) and a profile that
+// resolves huggingface.co / arxiv.org to the stand-in server (standin.ts).
+
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const extensionPath = join(repoRoot, '.output', 'chrome-mv3');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's current service worker; starts it again if it was stopped. */
+  sw(): Promise<Worker>;
+  /** Opens chrome-extension://<id>/<path> in a new page. */
+  page(path: string): Promise<Page>;
+  /** chrome.action.getBadgeText({}) via the service worker. */
+  badgeText(): Promise<string>;
+  /** Stops the service worker the way Chrome does when idle; resolves once it has stopped. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Port of the stand-in server (StandIn.port). */
+  port: number;
+  /** Reuse a profile (e.g. to restart the browser). Default: a fresh temp dir, deleted on close. */
+  userDataDir?: string;
+}
+
+// Minimal typing of what we call inside the worker; the test's TS context has no `chrome` global.
+interface ChromeInWorker {
+  chrome: { action: { getBadgeText(details: object): Promise<string> } };
+}
+
+export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSession> {
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run \`npx wxt build\` first`);
+  }
+  const ownsProfile = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'papertab-profile-')));
+  const { port } = opts;
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreHTTPSErrors: true,
+    // Playwright passes --disable-extensions by default; it must go for --load-extension to work.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      `--host-resolver-rules=MAP huggingface.co:443 127.0.0.1:${port}, MAP arxiv.org:443 127.0.0.1:${port}, MAP www.arxiv.org:443 127.0.0.1:${port}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+    ],
+  });
+
+  try {
+    const isExtensionWorker = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
+    const first =
+      context.serviceWorkers().find(isExtensionWorker) ??
+      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 }));
+    const extensionId = new URL(first.url()).host;
+    const origin = `chrome-extension://${extensionId}/`;
+    const ours = (w: Worker): boolean => w.url().startsWith(origin);
+
+    // Playwright keeps one Worker object per extension across stop/start (same DevTools target, no
+    // 'close' event), and evaluate() on a stopped worker just waits. So liveness comes from the
+    // ServiceWorker CDP domain, which needs a page target: a private about:blank page, made on first use.
+    let status = 'running';
+    const statusListeners = new Set<() => void>();
+    let cdp: Promise<CDPSession> | undefined;
+    const session = (): Promise<CDPSession> =>
+      (cdp ??= (async () => {
+        const p = await context.newPage();
+        p.once('close', () => (cdp = undefined));
+        const s = await context.newCDPSession(p);
+        s.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          const mine = versions.filter((v) => v.scriptURL.startsWith(origin));
+          if (mine.length === 0) return;
+          status = mine.some((v) => v.runningStatus === 'running') ? 'running' : (mine.at(-1)?.runningStatus ?? status);
+          for (const l of [...statusListeners]) l();
+        });
+        await s.send('ServiceWorker.enable'); // replays the current state through the event above
+        return s;
+      })());
+
+    function waitForStatus(want: string, timeoutMs = 10_000): Promise<void> {
+      if (status === want) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (status !== want) return;
+          clearTimeout(timer);
+          statusListeners.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          statusListeners.delete(check);
+          reject(new Error(`service worker did not become ${want} within ${timeoutMs} ms (is ${status})`));
+        }, timeoutMs);
+        statusListeners.add(check);
+      });
+    }
+
+    async function sw(): Promise<Worker> {
+      if (cdp) {
+        const s = await session();
+        if (status === 'stopping') await waitForStatus('stopped');
+        // Nothing may be around to wake it (a stopped worker restarts only for events it listens to),
+        // so ask DevTools to start it: this runs the background script like any other wake-up.
+        if (status === 'stopped') await s.send('ServiceWorker.startWorker', { scopeURL: origin });
+        await waitForStatus('running', 15_000);
+      }
+      return (
+        context.serviceWorkers().find(ours) ??
+        (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }))
+      );
+    }
+
+    return {
+      context,
+      extensionId,
+      sw,
+      async page(path) {
+        const p = await context.newPage();
+        await p.goto(origin + path.replace(/^\//, ''));
+        return p;
+      },
+      async badgeText() {
+        const worker = await sw();
+        return worker.evaluate(() => (globalThis as unknown as ChromeInWorker).chrome.action.getBadgeText({}));
+      },
+      async stopServiceWorker() {
+        const s = await session();
+        await s.send('ServiceWorker.stopAllWorkers');
+        await waitForStatus('stopped');
+      },
+      async close() {
+        await context.close();
+        if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    if (ownsProfile) await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
+}

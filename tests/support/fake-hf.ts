@@ -1,0 +1,36 @@
+/** An in-memory Hugging Face for unit tests: a `fetch` that serves days and faults, and logs requests. */
+import type { DailyItem } from '../fixtures/papers';
+
+export type FakeFault =
+  { kind: 'status'; status: number; headers?: Record<string, string> } | { kind: 'garbage' } | { kind: 'network' };
+
+export class FakeHf {
+  days = new Map<string, DailyItem[]>();
+  requests: string[] = [];
+  /** A fault for request URLs matching `match` (all when undefined). */
+  fault?: { fault: FakeFault; match?: RegExp };
+
+  fetch: typeof fetch = async (input) => {
+    const url = new URL(String(input));
+    this.requests.push(url.href);
+    const f = this.fault;
+    if (f && (!f.match || f.match.test(url.href))) {
+      if (f.fault.kind === 'network') throw new TypeError('Failed to fetch');
+      if (f.fault.kind === 'garbage') return new Response('{"oops": <not json', { status: 200 });
+      return new Response('{}', { status: f.fault.status, headers: f.fault.headers });
+    }
+    if (url.pathname === '/api/daily_papers') {
+      const date = url.searchParams.get('date') ?? '';
+      const p = Number(url.searchParams.get('p') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const items = (this.days.get(date) ?? []).slice(p * limit, (p + 1) * limit);
+      return Response.json(items);
+    }
+    return new Response('{"error":"Not found"}', { status: 404 });
+  };
+
+  /** Requested `date=` values, in order. */
+  requestedDays(): string[] {
+    return this.requests.map((r) => new URL(r).searchParams.get('date') ?? '');
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { safeHttpUrl } from '@/lib/safe-url';
+
+describe('safeHttpUrl: which feed links may become clickable', () => {
+  it.each([
+    ['https://github.com/org/repo', 'https://github.com/org/repo'],
+    ['http://example.org/project', 'http://example.org/project'],
+    ['HTTPS://GitHub.com/Org/Repo', 'https://github.com/Org/Repo'],
+    ['https://example.org', 'https://example.org/'],
+    ['  https://example.org/page \n', 'https://example.org/page'],
+    ['https://example.org/a b?q=<x>', 'https://example.org/a%20b?q=%3Cx%3E'],
+  ])('keeps the http(s) link %j, normalised to %j', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'ftp://example.org/file',
+    'chrome-extension://abc/page.html',
+    'blob:https://example.org/uuid',
+  ])('drops the non-web link %j', (input) => {
+    expect(safeHttpUrl(input)).toBeUndefined();
+  });
+
+  it('drops links carrying credentials, which can disguise the real host', () => {
+    expect(safeHttpUrl('https://github.com@evil.example/repo')).toBeUndefined();
+    expect(safeHttpUrl('https://user:pass@example.org/')).toBeUndefined();
+  });
+
+  it.each(['', '   ', '/avatars/x.png', 'github.com/org/repo', 'https://', 'http://[::1'])(
+    'drops the unparseable or relative link %j',
+    (input) => {
+      expect(safeHttpUrl(input)).toBeUndefined();
+    },
+  );
+
+  it.each([undefined, null, 42, {}, ['https://example.org'], { href: 'https://example.org' }])(
+    'drops the non-string value %j',
+    (input) => {
+      expect(safeHttpUrl(input)).toBeUndefined();
+    },
+  );
+
+  it('drops absurdly long links', () => {
+    const long = `https://example.org/${'a'.repeat(2100)}`;
+    expect(safeHttpUrl(long)).toBeUndefined();
+    const fine = `https://example.org/${'a'.repeat(2000)}`;
+    expect(safeHttpUrl(fine)).toBe(fine);
+  });
+});
