@@ -168,19 +168,20 @@ describe('the worker can be stopped at any moment', () => {
     const page = await e.page('newtab.html');
     await waitForPapers(page, 7);
     // Yesterday's re-fetch completed too: its 9th paper is cached now.
-    const count = await (
-      await e.sw()
-    ).evaluate(async (day) => {
-      const req = indexedDB.open('papertab');
-      const db = await new Promise<IDBDatabase>(
-        (res, rej) => ((req.onsuccess = () => res(req.result)), (req.onerror = rej)),
-      );
-      const idx = db.transaction('papers').objectStore('papers').index('day');
-      return new Promise<number>(
-        (res) => (idx.count(day).onsuccess = (ev) => res((ev.target as IDBRequest<number>).result)),
-      );
-    }, YESTERDAY);
-    expect(count).toBe(9);
+    const countYesterday = async () =>
+      (await e.sw()).evaluate(async (day) => {
+        const req = indexedDB.open('papertab');
+        const db = await new Promise<IDBDatabase>(
+          (res, rej) => ((req.onsuccess = () => res(req.result)), (req.onerror = rej)),
+        );
+        const idx = db.transaction('papers').objectStore('papers').index('day');
+        const n = await new Promise<number>(
+          (res) => (idx.count(day).onsuccess = (ev) => res((ev.target as IDBRequest<number>).result)),
+        );
+        db.close();
+        return n;
+      }, YESTERDAY);
+    await expect.poll(countYesterday, { timeout: 20_000 }).toBe(9);
   });
 });
 
