@@ -1,64 +1,108 @@
 import type { Paper } from '@/lib/paper';
-import { safeHttpUrl } from '@/lib/safe-url';
 import { shortDate } from '@/lib/format';
-
-const MAX_AUTHORS = 3;
+import { safeHttpUrl } from '@/lib/safe-url';
+import { Highlight } from './Highlight';
+import { PaperByline } from './PaperByline';
+import { PaperLinks, formatCount } from './PaperLinks';
+import { SaveButton } from './SaveButton';
 
 export function paperUrl(id: string): string {
   return `https://huggingface.co/papers/${encodeURIComponent(id)}`;
 }
 
-function Authors({ paper }: { paper: Paper }) {
-  const shown = paper.authors.slice(0, MAX_AUTHORS).join(', ');
-  const more = paper.authors.length - MAX_AUTHORS;
+export function articleId(id: string): string {
+  return `paper-${id.replace(/[^\w-]/g, '_')}`;
+}
+
+export interface PaperCardProps {
+  paper: Paper;
+  saved: boolean;
+  onToggleSave: (paper: Paper) => void;
+  expanded?: boolean;
+  onToggleAbstract?: (id: string) => void;
+  terms?: string[];
+}
+
+/** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
+export function PaperCard({ paper, saved, onToggleSave, expanded = false, onToggleAbstract, terms = [] }: PaperCardProps) {
+  const id = articleId(paper.id);
+  const thumbnail = safeHttpUrl(paper.thumbnail);
   return (
-    <span class="authors">
-      {shown}
-      {more > 0 ? ` +${more}` : ''}
-    </span>
+    <article class="paper" id={id} aria-labelledby={`${id}-title`} tabIndex={-1} data-paper-id={paper.id}>
+      {thumbnail && (
+        <img
+          class="thumb"
+          src={thumbnail}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          width={160}
+          height={90}
+          // Offline or gone: no broken-image box, just no picture.
+          onError={(e) => ((e.target as HTMLImageElement).hidden = true)}
+        />
+      )}
+      <div class="paper-body">
+        <h2 class="paper-title" id={`${id}-title`}>
+          <a href={paperUrl(paper.id)}>
+            <Highlight text={paper.title} terms={terms} />
+          </a>
+        </h2>
+        <PaperByline paper={paper} terms={terms} />
+        <p class="paper-meta">
+          <span class="upvotes" title="Upvotes">
+            <span aria-hidden="true">▲ </span>
+            {paper.upvotes} <span class="sr-only">upvotes</span>
+          </span>
+          <a class="comments" href={`${paperUrl(paper.id)}#community`} title="Comments">
+            <CommentIcon />
+            {formatCount(paper.numComments)} <span class="sr-only">comments</span>
+          </a>
+          {paper.publishedAt && (
+            <span>
+              Published <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>
+            </span>
+          )}
+        </p>
+        {paper.aiSummary && (
+          <p class="ai-summary">
+            <Highlight text={paper.aiSummary} terms={terms} />
+          </p>
+        )}
+        {paper.summary && onToggleAbstract && (
+          <button type="button" class="link-button" aria-expanded={expanded} aria-controls={`${id}-abstract`} onClick={() => onToggleAbstract(paper.id)}>
+            {expanded ? 'Hide abstract' : 'Show abstract'}
+          </button>
+        )}
+        <div id={`${id}-abstract`} class="abstract" hidden={!expanded}>
+          {expanded && (
+            <p>
+              <Highlight text={paper.summary} terms={terms} />
+            </p>
+          )}
+        </div>
+        {paper.aiKeywords.length > 0 && (
+          <ul class="keywords" aria-label="Keywords">
+            {paper.aiKeywords.map((k) => (
+              <li key={k}>
+                <Highlight text={k} terms={terms} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <div class="paper-actions">
+          <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
+          <PaperLinks paper={paper} />
+        </div>
+      </div>
+    </article>
   );
 }
 
-export function PaperCard({ paper, compact = false }: { paper: Paper; compact?: boolean }) {
-  const headingId = `paper-${paper.id.replace(/[^\w-]/g, '_')}`;
+function CommentIcon() {
   return (
-    <article class="paper" aria-labelledby={headingId} data-paper-id={paper.id}>
-      <h2 class="paper-title" id={headingId}>
-        <a href={paperUrl(paper.id)} target={compact ? '_blank' : undefined} rel="noopener noreferrer">
-          {paper.title}
-        </a>
-      </h2>
-      <p class="paper-meta">
-        <span class="upvotes" aria-label={`${paper.upvotes} upvotes`}>
-          ▲ {paper.upvotes}
-        </span>
-        {!compact && (
-          <>
-            {' · '}
-            <span aria-label={`${paper.numComments} comments`}>💬 {paper.numComments}</span>
-            {paper.authors.length > 0 && (
-              <>
-                {' · '}
-                <Authors paper={paper} />
-              </>
-            )}
-            {paper.publishedAt && (
-              <>
-                {' '}
-                · <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>
-              </>
-            )}
-          </>
-        )}
-      </p>
-      {!compact && paper.aiSummary && <p class="ai-summary">{paper.aiSummary}</p>}
-      {!compact && safeHttpUrl(paper.githubRepo) && (
-        <p class="links">
-          <a href={safeHttpUrl(paper.githubRepo)} rel="noopener noreferrer">
-            GitHub{paper.githubStars !== undefined ? ` ★ ${paper.githubStars}` : ''}
-          </a>
-        </p>
-      )}
-    </article>
+    <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" class="icon">
+      <path d="M2 3h12v8H6l-3 3v-3H2z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+    </svg>
   );
 }

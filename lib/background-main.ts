@@ -8,6 +8,7 @@ import { DEFAULT_REFRESH_MINUTES, ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM
 import { updateBadge } from './badge';
 import type { PapertabDB } from './db';
 import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
+import { fetchRange } from './feed-range';
 import { isFromExtensionPage, parseMessage, type RefreshReply } from './messages';
 
 export interface BackgroundDeps {
@@ -81,6 +82,8 @@ export function createBackground(deps: BackgroundDeps) {
     switch (message.type) {
       case 'refresh':
         return describeOutcome(await refresh('manual'));
+      case 'fetchRange':
+        return fetchRange({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.range);
     }
   }
 

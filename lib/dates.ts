@@ -33,3 +33,40 @@ export function daysBetween(a: string, b: string): number {
 export function recentDays(last: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addDays(last, -i));
 }
+
+/** ISO-8601 week of a day, as the API's `week=` value ("2026-W48"). */
+export function isoWeek(day: string): string {
+  const d = new Date(dayToMs(day));
+  const dow = d.getUTCDay() || 7; // Monday 1 … Sunday 7
+  d.setUTCDate(d.getUTCDate() + 4 - dow); // the week's Thursday decides its year
+  const year = d.getUTCFullYear();
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export const WEEK_RE = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
+export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** First and last day (Monday … Sunday) of an ISO week. */
+export function weekDays(week: string): [string, string] {
+  const [y, w] = week.split('-W').map(Number) as [number, number];
+  const jan4 = Date.UTC(y, 0, 4);
+  const jan4Dow = new Date(jan4).getUTCDay() || 7;
+  const monday = jan4 - (jan4Dow - 1) * DAY_MS + (w - 1) * 7 * DAY_MS;
+  return [utcDay(monday), utcDay(monday + 6 * DAY_MS)];
+}
+
+/** First and last day of a month ("2026-11"). */
+export function monthDays(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return [utcDay(Date.UTC(y, m - 1, 1)), utcDay(Date.UTC(y, m, 0))];
+}
+
+export function addWeeks(week: string, n: number): string {
+  return isoWeek(addDays(weekDays(week)[0], n * 7));
+}
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return utcDay(Date.UTC(y, m - 1 + n, 1)).slice(0, 7);
+}

@@ -6,6 +6,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayRecord, Paper } from './paper';
+import type { SavedPaper } from './reading-list';
 
 export interface MetaRecord {
   key: string;
@@ -16,6 +17,7 @@ export type PapertabDB = Dexie & {
   papers: EntityTable<Paper, 'id'>;
   days: EntityTable<DayRecord, 'date'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  saved: EntityTable<SavedPaper, 'id'>;
 };
 
 interface SchemaVersion {
@@ -32,6 +34,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       papers: 'id, day, upvotes',
       days: 'date, status',
       meta: 'key',
+    },
+  },
+  {
+    // The reading list: saved papers keep their own copy of the paper, so clearing the feed cache
+    // never empties it. Nothing to migrate: the table is new.
+    version: 2,
+    stores: {
+      saved: 'id, savedAt, updatedAt, status, *tags',
     },
   },
 ];

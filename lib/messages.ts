@@ -4,10 +4,19 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
+import { isDay, MONTH_RE, WEEK_RE } from './dates';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
+const FetchRangeMessage = v.strictObject({
+  type: v.literal('fetchRange'),
+  range: v.union([
+    v.strictObject({ date: v.pipe(v.string(), v.check(isDay)) }),
+    v.strictObject({ week: v.pipe(v.string(), v.regex(WEEK_RE)) }),
+    v.strictObject({ month: v.pipe(v.string(), v.regex(MONTH_RE)) }),
+  ]),
+});
 
-export const MessageSchema = v.variant('type', [RefreshMessage]);
+export const MessageSchema = v.variant('type', [RefreshMessage, FetchRangeMessage]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 
 export interface RefreshReply {
@@ -18,6 +27,7 @@ export interface RefreshReply {
 
 export interface Replies {
   refresh: RefreshReply;
+  fetchRange: RefreshReply;
 }
 
 export function parseMessage(raw: unknown): Message | undefined {

@@ -23,6 +23,8 @@ export interface MetaValues {
   refreshStatus: RefreshStatus;
   /** Newest day with papers the user has looked at (new tab or popup). */
   seenDay: string;
+  /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
+  [range: `range:${string}`]: number;
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: PapertabDB, key: K): Promise<MetaValues[K] | undefined> {

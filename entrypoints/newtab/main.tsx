@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Glance } from '@/components/Glance';
+import { NewTabApp } from '@/components/NewTabApp';
 import '@/components/glance.css';
 
-render(<Glance />, document.getElementById('app')!);
+render(<NewTabApp />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Glance } from '@/components/Glance';
+import { PopupApp } from '@/components/PopupApp';
 import '@/components/glance.css';
 
-render(<Glance compact limit={10} />, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

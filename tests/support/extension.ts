@@ -1,4 +1,4 @@
-// Launches headless Chromium with the built extension (.output/chrome-mv3) and a profile that
+// Launches Chromium (headless unless asked otherwise) with the built extension (.output/chrome-mv3) and a profile that
 // resolves huggingface.co / arxiv.org to the stand-in server (standin.ts).
 
 import { existsSync } from 'node:fs';
@@ -30,6 +30,8 @@ export interface LaunchOptions {
   port: number;
   /** Reuse a profile (e.g. to restart the browser). Default: a fresh temp dir, deleted on close. */
   userDataDir?: string;
+  /** Run without a window (default). `false` opens a real browser window; it needs a display. */
+  headless?: boolean;
 }
 
 // Minimal typing of what we call inside the worker; the test's TS context has no `chrome` global.
@@ -47,7 +49,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSes
 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     // Playwright passes --disable-extensions by default; it must go for --load-extension to work.
     ignoreDefaultArgs: ['--disable-extensions'],

@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { markSeen } from '@/lib/badge';
+import { db } from '@/lib/db';
+import { dayLabel } from '@/lib/format';
+import { keyAction } from '@/lib/keyboard';
+import { send } from '@/lib/messages';
+import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
+import { useLiveQuery } from '@/lib/use-live-query';
+import { useOnline } from '@/lib/use-online';
+import { useSaved } from '@/lib/use-saved';
+import { useSearch } from '@/lib/use-search';
+import { loadView, parseHash, sortPapers, stepView, toRange, viewHash, type Sort, type View, type ViewData } from '@/lib/views';
+import { utcDay } from '@/lib/dates';
+import { HfSearch } from './HfSearch';
+import { KeyboardHelp } from './KeyboardHelp';
+import { PaperList } from './PaperList';
+import { RefreshButton } from './RefreshButton';
+import { SearchBox } from './SearchBox';
+import { SortToggle } from './SortToggle';
+import { StatusLine } from './StatusLine';
+import { UndoToast } from './UndoToast';
+import { ViewNav } from './ViewNav';
+import { ViewHeading } from './ViewHeading';
+
+export const SNAPSHOT_KEY = 'papertab:newtab:v1';
+const SORT_KEY = 'papertab:sort';
+
+function initialSort(): Sort {
+  return globalThis.localStorage?.getItem(SORT_KEY) === 'newest' ? 'newest' : 'upvotes';
+}
+
+/** The new tab: the day's papers from the cache, day/week/month navigation, search and keyboard triage. */
+export function NewTabApp() {
+  const [view, setViewState] = useState<View>(() => parseHash(location.hash));
+  const [sort, setSort] = useState<Sort>(initialSort);
+  const [query, setQuery] = useState('');
+  const [searchWanted, setSearchWanted] = useState(false);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [fetchNote, setFetchNote] = useState<{ key: string; busy: boolean; message?: string }>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const online = useOnline();
+  const saved = useSaved();
+
+  const snapshot = useMemo(() => (view.kind === 'latest' ? readSnapshot<ViewData>(SNAPSHOT_KEY) : undefined), []);
+  const data = useLiveQuery<ViewData | undefined>(() => loadView(db(), view, Date.now()), [view], snapshot);
+  const current = data && sameView(data.view, view) ? data : undefined;
+
+  const setView = useCallback((v: View) => {
+    history.pushState(null, '', viewHash(v) || location.pathname);
+    setViewState(v);
+  }, []);
+  useEffect(() => {
+    const onHash = () => setViewState(parseHash(location.hash));
+    addEventListener('popstate', onHash);
+    addEventListener('hashchange', onHash);
+    return () => {
+      removeEventListener('popstate', onHash);
+      removeEventListener('hashchange', onHash);
+    };
+  }, []);
+
+  // What the cache lacks for this view is fetched (by the background) and cached.
+  useEffect(() => {
+    if (!current || current.cached || view.kind === 'latest') return;
+    const key = viewHash(view);
+    if (fetchNote?.key === key) return;
+    setFetchNote({ key, busy: true });
+    send({ type: 'fetchRange', range: toRange(view, current.latest?.date ?? utcDay(Date.now())) })
+      .then((reply) => setFetchNote({ key, busy: false, message: reply?.ok ? undefined : reply?.message }))
+      .catch(() => setFetchNote({ key, busy: false, message: 'Could not reach the Papertab background.' }));
+  }, [current, view]);
+
+  useEffect(() => {
+    if (current && view.kind === 'latest') writeSnapshot(SNAPSHOT_KEY, current);
+  }, [current]);
+
+  // Opening the new tab marks the newest day seen (clears the badge), once it is actually visible.
+  const latestDay = current?.latest?.date;
+  useEffect(() => {
+    const mark = () => document.visibilityState === 'visible' && void markSeen(db());
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [latestDay]);
+
+  const results = useSearch(query, searchWanted);
+  const searching = query.trim() !== '';
+  const papers = useMemo(() => (current ? sortPapers(current.papers, sort) : []), [current, sort]);
+  const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
+
+  const toggleAbstract = useCallback((id: string) => {
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  useKeyboard({
+    onSearch: () => {
+      setSearchWanted(true);
+      searchRef.current?.focus();
+    },
+    onStep: (delta) => setView(stepView(view, shownDay, delta, utcDay(Date.now()))),
+    onHelp: () => setHelpOpen(true),
+  });
+
+  const listProps = { saved: saved.ids, onToggleSave: saved.toggle, expanded, onToggleAbstract: toggleAbstract };
+  return (
+    <>
+      <header class="top">
+        <div class="top-row">
+          <ViewHeading view={view} data={current} />
+          <div class="toolbar">
+            {current && <StatusLine status={current.status} online={online} />}
+            <RefreshButton />
+            <a href="/reading-list.html">Reading list</a>
+            <button type="button" class="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              Keyboard shortcuts
+            </button>
+          </div>
+        </div>
+        <div class="top-row">
+          <ViewNav view={view} shownDay={shownDay} onChange={setView} />
+          <SortToggle
+            sort={sort}
+            onChange={(s) => {
+              setSort(s);
+              localStorage.setItem(SORT_KEY, s);
+            }}
+          />
+        </div>
+        <SearchBox
+          value={query}
+          inputRef={searchRef}
+          onInput={(q) => {
+            setSearchWanted(true);
+            setQuery(q);
+          }}
+        />
+      </header>
+      <main class="glance">
+        {searching ? (
+          <>
+            <p class="match-count" role="status">
+              {results ? `${results.papers.length} ${results.papers.length === 1 ? 'paper matches' : 'papers match'}` : 'Searching…'}
+            </p>
+            {results && <PaperList key={query} papers={results.papers} label="Search results" terms={results.terms} {...listProps} />}
+            <HfSearch query={query} online={online} list={listProps} />
+          </>
+        ) : (
+          <>
+            <ViewNotice data={current} view={view} fetchNote={fetchNote?.key === viewHash(view) ? fetchNote : undefined} onGo={setView} />
+            <PaperList key={viewHash(view)} papers={papers} label="Papers" {...listProps} />
+          </>
+        )}
+      </main>
+      {saved.removed && <UndoToast title={saved.removed.paper.title} onUndo={saved.undo} onDismiss={saved.dismiss} />}
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </>
+  );
+}
+
+function sameView(a: View, b: View): boolean {
+  return viewHash(a) === viewHash(b);
+}
+
+function ViewNotice({
+  data,
+  view,
+  fetchNote,
+  onGo,
+}: {
+  data?: ViewData;
+  view: View;
+  fetchNote?: { busy: boolean; message?: string };
+  onGo: (v: View) => void;
+}) {
+  if (!data) return null;
+  const now = Date.now();
+  if (fetchNote?.busy && data.papers.length === 0) return <p class="notice">Loading from Hugging Face…</p>;
+  if (fetchNote?.message && data.papers.length === 0) return <p class="notice error">{fetchNote.message}</p>;
+  if (data.papers.length > 0) {
+    if (view.kind === 'latest' && data.latest && data.latest.date !== utcDay(now)) {
+      return <p class="notice subtle">No papers for {dayLabel(utcDay(now), now)} yet; showing {dayLabel(data.latest.date, now)}.</p>;
+    }
+    return null;
+  }
+  if (!data.latest) return <p class="notice">No papers cached yet. They appear here as soon as Hugging Face answers.</p>;
+  const pointTo = data.earlierWithPapers ?? data.latest;
+  const label = view.kind === 'week' ? 'this week' : view.kind === 'month' ? 'this month' : dayLabel(data.bounds[0], now);
+  return (
+    <p class="notice">
+      No papers for {label}.{' '}
+      <a
+        href={viewHash({ kind: 'day', day: pointTo.date })}
+        onClick={(e) => {
+          e.preventDefault();
+          onGo({ kind: 'day', day: pointTo.date });
+        }}
+      >
+        See {dayLabel(pointTo.date, now)} ({pointTo.count} papers)
+      </a>
+    </p>
+  );
+}
+
+/** j/k/o/Enter/s/a move through and act on papers; / [ ] ? as listed in lib/keyboard.ts. */
+function useKeyboard(handlers: { onSearch: () => void; onStep: (delta: number) => void; onHelp: () => void }) {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable], dialog')) return;
+      const action = keyAction(e.key);
+      if (!action) return;
+      const focused = target.closest<HTMLElement>('article.paper');
+      // Enter on a link or button keeps its native meaning.
+      if (e.key === 'Enter' && target !== focused) return;
+      const articles = [...document.querySelectorAll<HTMLElement>('main article.paper')];
+      const move = (delta: number) => {
+        const i = focused ? articles.indexOf(focused) : -1;
+        const next = articles[Math.max(0, Math.min(articles.length - 1, i < 0 ? 0 : i + delta))];
+        next?.focus();
+        next?.scrollIntoView({ block: 'nearest' });
+      };
+      switch (action) {
+        case 'next':
+          move(1);
+          break;
+        case 'prev':
+          move(-1);
+          break;
+        case 'open':
+          focused?.querySelector<HTMLAnchorElement>('h2 a')?.click();
+          break;
+        case 'save':
+          focused?.querySelector<HTMLButtonElement>('button.save')?.click();
+          break;
+        case 'abstract':
+          focused?.querySelector<HTMLButtonElement>('button[aria-controls$="-abstract"]')?.click();
+          break;
+        case 'search':
+          ref.current.onSearch();
+          break;
+        case 'prevRange':
+          ref.current.onStep(-1);
+          break;
+        case 'nextRange':
+          ref.current.onStep(1);
+          break;
+        case 'help':
+          ref.current.onHelp();
+          break;
+      }
+      e.preventDefault();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}

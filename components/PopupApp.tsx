@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { computeBadgeCount, markSeen } from '@/lib/badge';
+import { db } from '@/lib/db';
+import { dayLabel } from '@/lib/format';
+import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
+import { useLiveQuery } from '@/lib/use-live-query';
+import { useOnline } from '@/lib/use-online';
+import { useSaved } from '@/lib/use-saved';
+import { loadView, sortPapers, type ViewData } from '@/lib/views';
+import { RefreshButton } from './RefreshButton';
+import { SaveButton } from './SaveButton';
+import { StatusLine } from './StatusLine';
+import { paperUrl } from './PaperCard';
+
+const SNAPSHOT_KEY = 'papertab:popup:v1';
+const TOP = 10;
+
+/** The toolbar popup: the day's top papers, how many are new, Refresh, and the way to the rest. */
+export function PopupApp() {
+  const data = useLiveQuery<ViewData | undefined>(
+    () => loadView(db(), { kind: 'latest' }, Date.now()),
+    [],
+    readSnapshot<ViewData>(SNAPSHOT_KEY),
+  );
+  const [newCount, setNewCount] = useState<number>();
+  const online = useOnline();
+  const saved = useSaved();
+
+  // Count what is new before marking it seen, so the popup can still say "6 new".
+  const latest = data?.latest?.date;
+  useEffect(() => {
+    void computeBadgeCount(db()).then(async (n) => {
+      setNewCount((old) => Math.max(old ?? 0, n));
+      await markSeen(db());
+    });
+  }, [latest]);
+  useEffect(() => {
+    if (data) writeSnapshot(SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
+  }, [data]);
+
+  const papers = data ? sortPapers(data.papers, 'upvotes').slice(0, TOP) : [];
+  const open = (path: string) => async (e: Event) => {
+    e.preventDefault();
+    await browser.tabs.create({ url: browser.runtime.getURL(path as '/newtab.html') });
+    window.close();
+  };
+  return (
+    <main class="popup">
+      <header>
+        <h1>
+          Daily Papers{data?.latest && <span class="day-label"> · {dayLabel(data.latest.date, Date.now())}</span>}
+        </h1>
+        {newCount !== undefined && newCount > 0 && <p class="new-count">{newCount} new</p>}
+        <div class="toolbar">
+          {data && <StatusLine status={data.status} online={online} />}
+          <RefreshButton />
+        </div>
+      </header>
+      {data && !data.latest && <p class="notice">No papers cached yet.</p>}
+      <ol class="popup-list" aria-label="Top papers">
+        {papers.map((p) => (
+          <li key={p.id}>
+            <article class="popup-paper" aria-labelledby={`p-${p.id}`}>
+              <h2 id={`p-${p.id}`}>
+                <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
+                  {p.title}
+                </a>
+              </h2>
+              <span class="upvotes" title="Upvotes">
+                <span aria-hidden="true">▲ </span>
+                {p.upvotes}
+                <span class="sr-only"> upvotes</span>
+              </span>
+              <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
+            </article>
+          </li>
+        ))}
+      </ol>
+      <footer>
+        <a href="/newtab.html" onClick={open('/newtab.html')}>
+          Open Papertab
+        </a>
+        <a href="/reading-list.html" onClick={open('/reading-list.html')}>
+          Reading list
+        </a>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+/** The Save toggle: its name stays "Save", `aria-pressed` tells whether the paper is saved. */
+export function SaveButton({ saved, onToggle, title }: { saved: boolean; onToggle: () => void; title: string }) {
+  return (
+    <button
+      type="button"
+      class={saved ? 'save saved' : 'save'}
+      aria-pressed={saved}
+      title={saved ? `Saved: remove “${title}” from the reading list` : `Save “${title}” to the reading list`}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>Save
+    </button>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Ref } from 'preact';
+
+/** One box filtering everything cached as you type. */
+export function SearchBox({ value, onInput, inputRef }: { value: string; onInput: (q: string) => void; inputRef: Ref<HTMLInputElement> }) {
+  return (
+    <div class="search" role="search">
+      <input
+        ref={inputRef}
+        type="search"
+        aria-label="Search papers"
+        placeholder="Search cached papers (press /)"
+        value={value}
+        aria-keyshortcuts="/"
+        onInput={(e) => onInput((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            onInput('');
+            (e.target as HTMLInputElement).blur();
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { monthDays, utcDay, weekDays } from '@/lib/dates';
+import { dayLabel } from '@/lib/format';
+import { canShow, stepView, switchKind, type View } from '@/lib/views';
+
+const UNIT = { latest: 'day', day: 'day', week: 'week', month: 'month' } as const;
+
+/** Day / week / month switch, previous and next, and a date picker. */
+export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: string; onChange: (v: View) => void }) {
+  const now = Date.now();
+  const today = utcDay(now);
+  const focusDay = focusOf(view, shownDay ?? today);
+  const unit = UNIT[view.kind];
+  const prev = stepView(view, shownDay, -1, today);
+  const next = stepView(view, shownDay, +1, today);
+  const kind = view.kind === 'latest' ? 'day' : view.kind;
+  return (
+    <nav class="view-nav" aria-label="Days">
+      <div class="segmented" role="group" aria-label="Period">
+        {(['day', 'week', 'month'] as const).map((k) => (
+          <button key={k} type="button" aria-pressed={kind === k} onClick={() => onChange(switchKind(k, focusDay))}>
+            {k[0]!.toUpperCase() + k.slice(1)}
+          </button>
+        ))}
+      </div>
+      <button type="button" onClick={() => onChange(prev)} disabled={prev === view} aria-keyshortcuts="[">
+        <span aria-hidden="true">← </span>Previous {unit}
+      </button>
+      <button type="button" onClick={() => onChange(next)} disabled={next === view || !canShow(next, today)} aria-keyshortcuts="]">
+        Next {unit}
+        <span aria-hidden="true"> →</span>
+      </button>
+      <label class="date-picker">
+        <span>Go to date</span>
+        <input
+          type="date"
+          value={focusDay}
+          max={today}
+          onChange={(e) => {
+            const value = (e.target as HTMLInputElement).value;
+            if (value) onChange(kind === 'day' ? { kind: 'day', day: value } : switchKind(kind, value));
+          }}
+        />
+      </label>
+      {view.kind !== 'latest' && (
+        <button type="button" onClick={() => onChange({ kind: 'latest' })}>
+          Latest
+        </button>
+      )}
+      <span class="sr-only">{focusDay ? dayLabel(focusDay, now) : ''}</span>
+    </nav>
+  );
+}
+
+function focusOf(view: View, fallback: string): string {
+  if (view.kind === 'day') return view.day;
+  if (view.kind === 'week') return clampToday(weekDays(view.week)[0]);
+  if (view.kind === 'month') return clampToday(monthDays(view.month)[0]);
+  return fallback;
+}
+
+function clampToday(day: string): string {
+  const today = utcDay(Date.now());
+  return day > today ? today : day;
+}
+

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { ReadingListApp } from '@/components/ReadingListApp';
+import '@/components/glance.css';
+
+render(<ReadingListApp />, document.getElementById('app')!);
