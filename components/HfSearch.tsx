@@ -3,10 +3,19 @@ import { searchPapers } from '@/lib/hf-api';
 import type { Paper } from '@/lib/paper';
 import { PaperList, type PaperListProps } from './PaperList';
 
-type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; papers: Paper[] } | { kind: 'error'; message: string };
+type State =
+  { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; papers: Paper[] } | { kind: 'error'; message: string };
 
 /** "Search Hugging Face": asks /api/papers/search, below the local results, when the user wants it. */
-export function HfSearch({ query, online, list }: { query: string; online: boolean; list: Omit<PaperListProps, 'papers' | 'label'> }) {
+export function HfSearch({
+  query,
+  online,
+  list,
+}: {
+  query: string;
+  online: boolean;
+  list: Omit<PaperListProps, 'papers' | 'label'>;
+}) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   useEffect(() => setState({ kind: 'idle' }), [query]);
   async function run() {
@@ -21,7 +30,12 @@ export function HfSearch({ query, online, list }: { query: string; online: boole
   return (
     <section class="hf-search" aria-label="Results from Hugging Face">
       {state.kind === 'idle' || state.kind === 'loading' ? (
-        <button type="button" onClick={run} disabled={!online || state.kind === 'loading'} title={online ? undefined : 'You are offline'}>
+        <button
+          type="button"
+          onClick={run}
+          disabled={!online || state.kind === 'loading'}
+          title={online ? undefined : 'You are offline'}
+        >
           {state.kind === 'loading' ? 'Searching Hugging Face…' : `Search Hugging Face for “${query}”`}
         </button>
       ) : state.kind === 'error' ? (

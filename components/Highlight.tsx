@@ -3,8 +3,6 @@ import { highlightParts } from '@/lib/search';
 /** Text with the words matching a search marked; the text is rendered as text, never as HTML. */
 export function Highlight({ text, terms }: { text: string; terms: readonly string[] }) {
   return (
-    <>
-      {highlightParts(text, terms).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
-    </>
+    <>{highlightParts(text, terms).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}</>
   );
 }

@@ -9,7 +9,17 @@ import { useLiveQuery } from '@/lib/use-live-query';
 import { useOnline } from '@/lib/use-online';
 import { useSaved } from '@/lib/use-saved';
 import { useSearch } from '@/lib/use-search';
-import { loadView, parseHash, sortPapers, stepView, toRange, viewHash, type Sort, type View, type ViewData } from '@/lib/views';
+import {
+  loadView,
+  parseHash,
+  sortPapers,
+  stepView,
+  toRange,
+  viewHash,
+  type Sort,
+  type View,
+  type ViewData,
+} from '@/lib/views';
 import { utcDay } from '@/lib/dates';
 import { HfSearch } from './HfSearch';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -144,14 +154,29 @@ export function NewTabApp() {
         {searching ? (
           <>
             <p class="match-count" role="status">
-              {results ? `${results.papers.length} ${results.papers.length === 1 ? 'paper matches' : 'papers match'}` : 'Searching…'}
+              {results
+                ? `${results.papers.length} ${results.papers.length === 1 ? 'paper matches' : 'papers match'}`
+                : 'Searching…'}
             </p>
-            {results && <PaperList key={query} papers={results.papers} label="Search results" terms={results.terms} {...listProps} />}
+            {results && (
+              <PaperList
+                key={query}
+                papers={results.papers}
+                label="Search results"
+                terms={results.terms}
+                {...listProps}
+              />
+            )}
             <HfSearch query={query} online={online} list={listProps} />
           </>
         ) : (
           <>
-            <ViewNotice data={current} view={view} fetchNote={fetchNote?.key === viewHash(view) ? fetchNote : undefined} onGo={setView} />
+            <ViewNotice
+              data={current}
+              view={view}
+              fetchNote={fetchNote?.key === viewHash(view) ? fetchNote : undefined}
+              onGo={setView}
+            />
             <PaperList key={viewHash(view)} papers={papers} label="Papers" {...listProps} />
           </>
         )}
@@ -183,13 +208,19 @@ function ViewNotice({
   if (fetchNote?.message && data.papers.length === 0) return <p class="notice error">{fetchNote.message}</p>;
   if (data.papers.length > 0) {
     if (view.kind === 'latest' && data.latest && data.latest.date !== utcDay(now)) {
-      return <p class="notice subtle">No papers for {dayLabel(utcDay(now), now)} yet; showing {dayLabel(data.latest.date, now)}.</p>;
+      return (
+        <p class="notice subtle">
+          No papers for {dayLabel(utcDay(now), now)} yet; showing {dayLabel(data.latest.date, now)}.
+        </p>
+      );
     }
     return null;
   }
-  if (!data.latest) return <p class="notice">No papers cached yet. They appear here as soon as Hugging Face answers.</p>;
+  if (!data.latest)
+    return <p class="notice">No papers cached yet. They appear here as soon as Hugging Face answers.</p>;
   const pointTo = data.earlierWithPapers ?? data.latest;
-  const label = view.kind === 'week' ? 'this week' : view.kind === 'month' ? 'this month' : dayLabel(data.bounds[0], now);
+  const label =
+    view.kind === 'week' ? 'this week' : view.kind === 'month' ? 'this month' : dayLabel(data.bounds[0], now);
   return (
     <p class="notice">
       No papers for {label}.{' '}

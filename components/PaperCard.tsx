@@ -24,7 +24,14 @@ export interface PaperCardProps {
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
-export function PaperCard({ paper, saved, onToggleSave, expanded = false, onToggleAbstract, terms = [] }: PaperCardProps) {
+export function PaperCard({
+  paper,
+  saved,
+  onToggleSave,
+  expanded = false,
+  onToggleAbstract,
+  terms = [],
+}: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHttpUrl(paper.thumbnail);
   return (
@@ -70,7 +77,13 @@ export function PaperCard({ paper, saved, onToggleSave, expanded = false, onTogg
           </p>
         )}
         {paper.summary && onToggleAbstract && (
-          <button type="button" class="link-button" aria-expanded={expanded} aria-controls={`${id}-abstract`} onClick={() => onToggleAbstract(paper.id)}>
+          <button
+            type="button"
+            class="link-button"
+            aria-expanded={expanded}
+            aria-controls={`${id}-abstract`}
+            onClick={() => onToggleAbstract(paper.id)}
+          >
             {expanded ? 'Hide abstract' : 'Show abstract'}
           </button>
         )}

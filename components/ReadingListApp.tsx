@@ -22,7 +22,9 @@ export function ReadingListApp() {
       <main class="glance">
         {list && list.length === 0 && <p class="notice">Nothing saved yet. Press Save on any paper.</p>}
         <section class="papers" aria-label="Saved papers">
-          {list?.map((s) => <PaperCard key={s.id} paper={s.paper} saved={saved.ids.has(s.id)} onToggleSave={saved.toggle} />)}
+          {list?.map((s) => (
+            <PaperCard key={s.id} paper={s.paper} saved={saved.ids.has(s.id)} onToggleSave={saved.toggle} />
+          ))}
         </section>
       </main>
       {saved.removed && <UndoToast title={saved.removed.paper.title} onUndo={saved.undo} onDismiss={saved.dismiss} />}

@@ -1,7 +1,15 @@
 import type { Ref } from 'preact';
 
 /** One box filtering everything cached as you type. */
-export function SearchBox({ value, onInput, inputRef }: { value: string; onInput: (q: string) => void; inputRef: Ref<HTMLInputElement> }) {
+export function SearchBox({
+  value,
+  onInput,
+  inputRef,
+}: {
+  value: string;
+  onInput: (q: string) => void;
+  inputRef: Ref<HTMLInputElement>;
+}) {
   return (
     <div class="search" role="search">
       <input

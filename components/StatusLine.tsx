@@ -15,7 +15,8 @@ export function StatusLine({ status, online = true }: { status: RefreshStatus; o
   else if (status.rateLimitedUntil && status.rateLimitedUntil > now) {
     problem = `Hugging Face asked us to slow down; next try at ${clockTime(status.rateLimitedUntil)}`;
   } else if (failing && status.lastError) {
-    const next = status.nextAttemptAt && status.nextAttemptAt > now ? `; next try at ${clockTime(status.nextAttemptAt)}` : '';
+    const next =
+      status.nextAttemptAt && status.nextAttemptAt > now ? `; next try at ${clockTime(status.nextAttemptAt)}` : '';
     problem = `${status.lastError.message}${next}`;
   }
   return (

@@ -9,7 +9,11 @@ export function ViewHeading({ view, data }: { view: View; data?: ViewData }) {
   else if (view.kind === 'day') label = dayLabel(view.day, now);
   else if (view.kind === 'week' && data) label = `Week of ${dayLabel(data.bounds[0], now)}`;
   else if (view.kind === 'month') {
-    label = new Date(`${view.month}-15T12:00:00Z`).toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    label = new Date(`${view.month}-15T12:00:00Z`).toLocaleDateString('en', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   }
   const count = data?.papers.length;
   return (

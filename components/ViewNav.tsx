@@ -25,7 +25,12 @@ export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: s
       <button type="button" onClick={() => onChange(prev)} disabled={prev === view} aria-keyshortcuts="[">
         <span aria-hidden="true">← </span>Previous {unit}
       </button>
-      <button type="button" onClick={() => onChange(next)} disabled={next === view || !canShow(next, today)} aria-keyshortcuts="]">
+      <button
+        type="button"
+        onClick={() => onChange(next)}
+        disabled={next === view || !canShow(next, today)}
+        aria-keyshortcuts="]"
+      >
         Next {unit}
         <span aria-hidden="true"> →</span>
       </button>
@@ -62,4 +67,3 @@ function clampToday(day: string): string {
   const today = utcDay(Date.now());
   return day > today ? today : day;
 }
-

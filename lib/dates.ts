@@ -47,6 +47,11 @@ export function isoWeek(day: string): string {
 export const WEEK_RE = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** A `week=` value naming a week that exists: 2026-W53 does, 2025-W53 (a 52-week year) does not. */
+export function isWeek(value: string): boolean {
+  return WEEK_RE.test(value) && isoWeek(weekDays(value)[0]) === value;
+}
+
 /** First and last day (Monday … Sunday) of an ISO week. */
 export function weekDays(week: string): [string, string] {
   const [y, w] = week.split('-W').map(Number) as [number, number];

@@ -58,14 +58,22 @@ export interface RangeReply {
 
 /** Fetches a range into the cache. A 429 here binds the background refresh too. */
 export async function fetchRange(
-  deps: { db: PapertabDB; fetch?: typeof fetch; now?: () => number; scheduleRetry: (at: number | undefined) => Promise<void> },
+  deps: {
+    db: PapertabDB;
+    fetch?: typeof fetch;
+    now?: () => number;
+    scheduleRetry: (at: number | undefined) => Promise<void>;
+  },
   range: FeedRange,
 ): Promise<RangeReply> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   const status = await getStatus(db);
   if (status.rateLimitedUntil && status.rateLimitedUntil > now()) {
-    return { ok: false, message: `Hugging Face asked us to slow down; next try at ${clockTime(status.rateLimitedUntil)}.` };
+    return {
+      ok: false,
+      message: `Hugging Face asked us to slow down; next try at ${clockTime(status.rateLimitedUntil)}.`,
+    };
   }
   try {
     const result = await fetchDailyPapers(range, { fetch: deps.fetch, now });

@@ -27,8 +27,5 @@ export function useSearch(query: string, wanted: boolean): SearchResults | undef
     return () => sub.unsubscribe();
   }, [started]);
 
-  return useMemo(
-    () => (index.current && query.trim() ? index.current.search(query) : undefined),
-    [query, version],
-  );
+  return useMemo(() => (index.current && query.trim() ? index.current.search(query) : undefined), [query, version]);
 }

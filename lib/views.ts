@@ -11,10 +11,7 @@ import { getMeta, type RefreshStatus } from './meta';
 import type { DayRecord, Paper } from './paper';
 
 export type View =
-  | { kind: 'latest' }
-  | { kind: 'day'; day: string }
-  | { kind: 'week'; week: string }
-  | { kind: 'month'; month: string };
+  { kind: 'latest' } | { kind: 'day'; day: string } | { kind: 'week'; week: string } | { kind: 'month'; month: string };
 
 export type Sort = 'upvotes' | 'newest';
 

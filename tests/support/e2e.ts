@@ -15,8 +15,16 @@ export async function fireRefreshAlarm(ext: ExtensionSession): Promise<void> {
   });
 }
 
+/** Waits for the badge text (plain polling, so it also works in hooks). */
 export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {
-  await expect.poll(() => ext.badgeText(), { timeout: timeoutMs, interval: 200 }).toBe(expected);
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    last = await ext.badgeText();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`badge is "${last}", expected "${expected}"`);
 }
 
 /** Titles of the papers shown, in order (articles are headed by their title). */

@@ -1,0 +1,700 @@
+// `npm run bench`: figures for the README, measured on the built extension in one Chromium run.
+// Prints numbers only (no assertions); exits non-zero only when something crashes.
+//
+//  (a) new tab: navigation start → first <article> in the DOM (median), steady state (snapshot present)
+//  (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b
+//  (c) search over 10,000 cached papers: keystroke → filtered results in the DOM (median, p95)
+//  (d) JS and CSS bytes (gzip) the new tab loads
+//
+// The first article is timed by an init script (Playwright's addInitScript, which does run at
+// document start on chrome-extension:// pages; the bench checks and prints it) that installs a
+// MutationObserver and records performance.now() — whose origin is the navigation start.
+
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join, posix } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { parseDailyItems } from '../../lib/hf-schema';
+import type { DayRecord, Paper } from '../../lib/paper';
+import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
+import { extensionPath } from './extension';
+import { startStandIn, type StandIn } from './standin';
+
+const DAYS = 200;
+const PER_DAY = 50;
+const LOAD_RUNS = 25;
+const QUERIES = ['diffusion', 'language model', 'reinforcement learning agent'];
+const BLANK_PAGE = 'bench-blank.html';
+const COUNT_RE = /\d+ (papers? )?match/;
+
+// --- small helpers --------------------------------------------------------------------------
+
+interface Stats {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+function stats(values: number[]): Stats {
+  const xs = [...values].sort((a, b) => a - b);
+  const n = xs.length;
+  if (n === 0) return { n, median: NaN, p95: NaN, min: NaN, max: NaN };
+  const median = n % 2 ? xs[(n - 1) / 2]! : (xs[n / 2 - 1]! + xs[n / 2]!) / 2;
+  // Nearest-rank percentile.
+  const p95 = xs[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
+  return { n, median, p95, min: xs[0]!, max: xs[n - 1]! };
+}
+
+const ms = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
+
+function log(line = ''): void {
+  console.log(line);
+}
+
+// --- data -----------------------------------------------------------------------------------
+
+interface SeedData {
+  papers: Paper[];
+  days: DayRecord[];
+  newest: string;
+  authorsByFrequency: [string, number][];
+  avgSummaryBytes: number;
+}
+
+/** 10,000 papers over 200 days, through the same validation and normalisation as real responses. */
+function makeSeed(): SeedData {
+  const fetchedAt = Date.now();
+  const papers: Paper[] = [];
+  const days: DayRecord[] = [];
+  for (let i = 0; i < DAYS; i++) {
+    const date = utcDay(-1 - i);
+    const items = makeDay(date, PER_DAY);
+    // Real abstracts run ~1 KB; the fixture's are about half that, so each gets a second paragraph.
+    for (const item of items) {
+      const more = makeDailyItem(`${item.paper.id}-more`, date).summary;
+      item.paper.summary = `${item.paper.summary} ${more}`;
+      item.summary = item.paper.summary;
+    }
+    const parsed = parseDailyItems(items, date, fetchedAt);
+    papers.push(...parsed.items);
+    days.push({ date, status: 'ok', count: parsed.items.length, dropped: parsed.dropped, fetchedAt });
+  }
+  const freq = new Map<string, number>();
+  for (const p of papers) for (const a of p.authors) freq.set(a, (freq.get(a) ?? 0) + 1);
+  const authorsByFrequency = [...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const avgSummaryBytes = papers.reduce((s, p) => s + Buffer.byteLength(p.summary), 0) / papers.length;
+  return { papers, days, newest: utcDay(-1), authorsByFrequency, avgSummaryBytes };
+}
+
+// --- browser --------------------------------------------------------------------------------
+
+interface Session {
+  context: BrowserContext;
+  origin: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches a copy of the build. Same flags as extension.ts's launchExtension, which always loads
+ * .output/chrome-mv3 itself; the bench needs its copy with the extra blank page.
+ */
+async function launch(dir: string, hf: StandIn): Promise<Session> {
+  const profile = await mkdtemp(join(os.tmpdir(), 'papertab-bench-profile-'));
+  const port = hf.port;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreHTTPSErrors: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      `--host-resolver-rules=MAP huggingface.co:443 127.0.0.1:${port}, MAP arxiv.org:443 127.0.0.1:${port}, MAP www.arxiv.org:443 127.0.0.1:${port}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+    ],
+  });
+  try {
+    const isExt = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
+    const worker =
+      context.serviceWorkers().find(isExt) ??
+      (await context.waitForEvent('serviceworker', { predicate: isExt, timeout: 15_000 }));
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    return {
+      context,
+      origin,
+      worker,
+      async close() {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+// Runs inside the page (raw IndexedDB, so it works whatever Dexie version the build declares).
+type Row = Record<string, unknown>;
+async function idbWrite(stores: Record<string, Row[]>): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('papertab');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(Object.keys(stores), 'readwrite');
+      for (const [name, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(name).put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function idbRead({ storeName, key }: { storeName: string; key: string }): Promise<unknown> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('papertab');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains(storeName)) return undefined;
+    return await new Promise((resolve, reject) => {
+      const req = db.transaction(storeName, 'readonly').objectStore(storeName).get(key);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function seed(s: Session, data: SeedData): Promise<void> {
+  // An extension page opens (and creates or upgrades) the database the way the build declares it.
+  const page = await s.context.newPage();
+  await page.goto(`${s.origin}/popup.html`);
+  // The install refresh (against an empty stand-in) must be over, or it could race the seed.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const status = (await page
+      .evaluate(idbRead, { storeName: 'meta', key: 'refreshStatus' })
+      .catch(() => undefined)) as { value?: { lastSuccessAt?: number } } | undefined;
+    if (status?.value?.lastSuccessAt) break;
+    if (Date.now() > deadline) throw new Error('the install refresh did not finish within 30 s');
+    await sleep(200);
+  }
+  const BATCH = 1000;
+  for (let i = 0; i < data.papers.length; i += BATCH) {
+    await page.evaluate(idbWrite, { papers: data.papers.slice(i, i + BATCH) as unknown as Row[] });
+  }
+  await page.evaluate(idbWrite, {
+    days: data.days as unknown as Row[],
+    meta: [
+      { key: 'seenDay', value: data.newest },
+      // A refresh "just succeeded": the worker's start-up check finds nothing due.
+      { key: 'refreshStatus', value: { failures: 0, lastSuccessAt: Date.now() } },
+    ],
+  });
+  await page.close();
+}
+
+// --- (a)/(b) first article ------------------------------------------------------------------
+
+interface LoadProbe {
+  initAt: number;
+  readyState: string;
+  articleAtInit: boolean;
+  firstArticle?: number;
+}
+
+/** Installed with addInitScript: runs at document start of every page in the context. */
+function loadProbeInit(): void {
+  const probe: LoadProbe = {
+    initAt: performance.now(),
+    readyState: document.readyState,
+    articleAtInit: document.querySelector('article') !== null,
+  };
+  (window as unknown as { __papertabBench: LoadProbe }).__papertabBench = probe;
+  const observer = new MutationObserver(() => {
+    if (probe.firstArticle !== undefined) return;
+    if (document.querySelector('article')) {
+      probe.firstArticle = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+interface LoadResult {
+  probe: LoadProbe;
+  fcp?: number;
+}
+
+async function loadOnce(context: BrowserContext, url: string): Promise<LoadResult> {
+  // Extension pages share one renderer process: let the previous page's teardown finish first.
+  await sleep(250);
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { __papertabBench?: LoadProbe };
+      const until = performance.now() + 10_000;
+      while (w.__papertabBench?.firstArticle === undefined && performance.now() < until) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      let fcp: number | undefined;
+      for (let i = 0; i < 100 && fcp === undefined; i++) {
+        fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+        if (fcp === undefined) await new Promise((r) => setTimeout(r, 10));
+      }
+      return { probe: w.__papertabBench ?? null, fcp };
+    });
+    if (!result.probe) throw new Error(`the init script did not run on ${url}`);
+    if (result.probe.firstArticle === undefined) throw new Error(`no <article> appeared on ${url} within 10 s`);
+    return { probe: result.probe, fcp: result.fcp };
+  } finally {
+    await page.close();
+  }
+}
+
+// --- (c) search -----------------------------------------------------------------------------
+
+interface KeystrokeTiming {
+  key: string;
+  /** keydown timeStamp → first DOM mutation showing the new results/count. */
+  toResults?: number;
+  /** keydown timeStamp → the next animation frame after that mutation. */
+  toFrame?: number;
+  count: string;
+  /** The page's performance.now() when the results showed. */
+  resultAt?: number;
+}
+
+interface SearchHarness {
+  arm(): void;
+  wait(timeoutMs: number): Promise<{ keyAt?: number; resultAt?: number; frameAt?: number; count: string }>;
+  focusAt?: number;
+}
+
+/** Runs in the page: watches the search box's keydowns and the DOM for the results they produce. */
+function installSearchHarness(countSource: string): void {
+  const countRe = new RegExp(countSource);
+  const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+  if (!input) throw new Error('no search box');
+  const articles = document.getElementsByTagName('article');
+  const countText = (): string =>
+    [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '').find((t) => countRe.test(t)) ??
+    '';
+  const snapshot = () => ({ count: countText(), first: articles[0], n: articles.length });
+
+  let armed = false;
+  let before = snapshot();
+  let keyAt: number | undefined;
+  let resultAt: number | undefined;
+  let frameAt: number | undefined;
+  let lastMutationAt = 0;
+  let count = '';
+  const harness: SearchHarness = {
+    arm() {
+      armed = true;
+      keyAt = resultAt = frameAt = undefined;
+      before = snapshot();
+    },
+    async wait(timeoutMs) {
+      const start = performance.now();
+      // Done once the results are in, their frame has run and the DOM has been quiet for 30 ms.
+      while (performance.now() - start < timeoutMs) {
+        if (resultAt !== undefined && frameAt !== undefined && performance.now() - lastMutationAt > 30) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      armed = false;
+      return { keyAt, resultAt, frameAt, count };
+    },
+  };
+  input.addEventListener('focus', () => (harness.focusAt ??= performance.now()));
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (armed && keyAt === undefined && e.target === input) keyAt = e.timeStamp;
+    },
+    true,
+  );
+  new MutationObserver((records) => {
+    const t = performance.now();
+    if (!armed || keyAt === undefined) return;
+    if (records.every((r) => r.target === input)) return;
+    lastMutationAt = t;
+    if (resultAt !== undefined) return;
+    const now = snapshot();
+    // Results are in when a count shows and it, or the list of articles, differs from before the key.
+    if (countRe.test(now.count) && (now.count !== before.count || now.first !== before.first || now.n !== before.n)) {
+      resultAt = t;
+      count = now.count;
+      requestAnimationFrame(() => (frameAt = performance.now()));
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  (window as unknown as { __papertabSearch: SearchHarness }).__papertabSearch = harness;
+}
+
+interface SearchReport {
+  available: boolean;
+  steady: KeystrokeTiming[];
+  first?: KeystrokeTiming;
+  focusToFirstResults?: number;
+  unchanged: number;
+  perQuery: { query: string; count: string }[];
+  loadedResources: string[];
+}
+
+async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<KeystrokeTiming> {
+  await page.evaluate(() => (window as unknown as { __papertabSearch: SearchHarness }).__papertabSearch.arm());
+  await page.keyboard.type(key);
+  const r = await page.evaluate(
+    (t) => (window as unknown as { __papertabSearch: SearchHarness }).__papertabSearch.wait(t),
+    timeoutMs,
+  );
+  const timing: KeystrokeTiming = { key, count: r.count, resultAt: r.resultAt };
+  if (r.keyAt !== undefined && r.resultAt !== undefined) timing.toResults = r.resultAt - r.keyAt;
+  if (r.keyAt !== undefined && r.frameAt !== undefined) timing.toFrame = r.frameAt - r.keyAt;
+  return timing;
+}
+
+async function benchSearch(s: Session, queries: string[]): Promise<SearchReport> {
+  const page = await s.context.newPage();
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${s.origin}/newtab.html`);
+    await page.locator('article').first().waitFor();
+    const box = page.getByRole('searchbox', { name: 'Search papers' });
+    const available = await box
+      .waitFor({ timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    const report: SearchReport = { available, steady: [], unchanged: 0, perQuery: [], loadedResources: [] };
+    if (!available) return report;
+
+    // As a person would: the page has settled before they start typing.
+    await sleep(1000);
+    await page.evaluate(installSearchHarness, COUNT_RE.source);
+    await box.focus();
+    for (const query of queries) {
+      for (const [i, ch] of [...query].entries()) {
+        const isFirst = report.first === undefined;
+        const t = await typeAndTime(page, ch, isFirst ? 30_000 : 2000);
+        if (isFirst) {
+          report.first = t;
+          const focusAt = await page.evaluate(
+            () => (window as unknown as { __papertabSearch: SearchHarness }).__papertabSearch.focusAt,
+          );
+          if (focusAt !== undefined && t.resultAt !== undefined) report.focusToFirstResults = t.resultAt - focusAt;
+        } else if (t.toResults === undefined) report.unchanged++;
+        else report.steady.push(t);
+        if (i === query.length - 1) report.perQuery.push({ query, count: t.count });
+      }
+      await box.fill('');
+      await sleep(300);
+    }
+    report.loadedResources = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    return report;
+  } finally {
+    await page.close();
+  }
+}
+
+// --- (d) bytes ------------------------------------------------------------------------------
+
+interface Bytes {
+  js: { path: string; raw: number; gzip: number }[];
+  css: { path: string; raw: number; gzip: number }[];
+  dynamic: string[];
+}
+
+async function newtabBytes(dir: string): Promise<Bytes> {
+  const html = await readFile(join(dir, 'newtab.html'), 'utf8');
+  const attr = (tag: string, name: string): string | undefined =>
+    new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
+  const jsQueue: string[] = [];
+  const css = new Set<string>();
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    const src = attr(tag, 'src');
+    const href = attr(tag, 'href');
+    const rel = attr(tag, 'rel') ?? '';
+    if (/^<script/i.test(tag) && src) jsQueue.push(src);
+    else if (href && /modulepreload/i.test(rel)) jsQueue.push(href);
+    else if (href && /stylesheet/i.test(rel)) css.add(href);
+  }
+  const resolve = (spec: string, from: string): string => posix.normalize(posix.join(posix.dirname(from), spec));
+  const js = new Set<string>();
+  const dynamic = new Set<string>();
+  while (jsQueue.length) {
+    const path = posix.normalize(`/${jsQueue.shift()!.replace(/^\//, '')}`);
+    if (js.has(path)) continue;
+    js.add(path);
+    const code = await readFile(join(dir, path), 'utf8');
+    for (const m of code.matchAll(/\bfrom\s*["']([^"']+\.js)["']|\bimport\s*["']([^"']+\.js)["']/g)) {
+      jsQueue.push(resolve((m[1] ?? m[2])!, path));
+    }
+    for (const m of code.matchAll(/\bimport\s*\(\s*["']([^"']+\.js)["']\s*\)/g)) dynamic.add(resolve(m[1]!, path));
+  }
+  const measure = async (path: string) => {
+    const buf = await readFile(join(dir, path.replace(/^\//, '')));
+    return { path, raw: buf.length, gzip: gzipSync(buf).length };
+  };
+  return {
+    js: await Promise.all([...js].map(measure)),
+    css: await Promise.all([...css].map((p) => measure(posix.normalize(`/${p.replace(/^\//, '')}`)))),
+    dynamic: [...dynamic].filter((p) => !js.has(p)),
+  };
+}
+
+// --- machine --------------------------------------------------------------------------------
+
+async function chromiumVersion(context: BrowserContext): Promise<string> {
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const v = (await cdp.send('Browser.getVersion')) as { product: string };
+    await page.close();
+    return v.product;
+  } catch {
+    const { stdout } = await promisify(execFile)(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
+    return stdout.trim();
+  }
+}
+
+function cpuModel(): string {
+  const fromOs = os.cpus()[0]?.model?.trim();
+  return fromOs || 'unknown CPU';
+}
+
+// --- main -----------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const hf = await startStandIn(); // no days set: every date answers [] (an empty feed)
+  const copy = await mkdtemp(join(os.tmpdir(), 'papertab-bench-ext-'));
+  let session: Session | undefined;
+  try {
+    await cp(extensionPath, copy, { recursive: true });
+    await writeFile(
+      join(copy, BLANK_PAGE),
+      '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>' +
+        '<body><article><h2>Blank</h2></article></body></html>\n',
+    );
+
+    log('Papertab bench');
+    log('==============');
+    const t0 = Date.now();
+    const data = makeSeed();
+    log(
+      `data: ${data.papers.length} papers over ${data.days.length} days (newest ${data.newest}), ` +
+        `abstracts ${kb(data.avgSummaryBytes)} on average; generated in ${Date.now() - t0} ms`,
+    );
+
+    session = await launch(copy, hf);
+    const s = session;
+    const version = await chromiumVersion(s.context);
+    log(
+      `machine: ${cpuModel()}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; ` +
+        `${version} (headless); Node ${process.version}; ${os.platform()} ${os.release()}`,
+    );
+
+    const t1 = Date.now();
+    await seed(s, data);
+    log(`seeded IndexedDB in ${Date.now() - t1} ms`);
+    // Nothing may refresh while we measure: the status says a refresh just succeeded, and the alarms go.
+    await s.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { clearAll(): Promise<boolean> } } }).chrome.alarms.clearAll(),
+    );
+    hf.requests.length = 0;
+
+    // (a) and (b) ----------------------------------------------------------------------------
+    await s.context.addInitScript(loadProbeInit);
+    const newtabUrl = `${s.origin}/newtab.html`;
+    const blankUrl = `${s.origin}/${BLANK_PAGE}`;
+    const warm = await loadOnce(s.context, newtabUrl); // writes the localStorage snapshot
+    await sleep(500);
+    await loadOnce(s.context, blankUrl);
+    log(
+      `init script on chrome-extension:// pages: ran at document start (readyState "${warm.probe.readyState}", ` +
+        `article present: ${warm.probe.articleAtInit}, at ${ms(warm.probe.initAt)})`,
+    );
+    const snap = await (async () => {
+      const page = await s.context.newPage();
+      await page.goto(blankUrl);
+      const keys = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('papertab:'))
+          .map((k) => {
+            const raw = localStorage.getItem(k) ?? '';
+            let papers: number | undefined;
+            try {
+              const v = JSON.parse(raw) as { papers?: unknown[] };
+              papers = Array.isArray(v?.papers) ? v.papers.length : undefined;
+            } catch {
+              papers = undefined;
+            }
+            return { key: k, bytes: raw.length, papers };
+          }),
+      );
+      await page.close();
+      return keys;
+    })();
+    const snapshots = snap.filter((k) => k.papers !== undefined);
+    log(
+      `localStorage snapshot: ${
+        snapshots.map((k) => `${k.key} (${k.papers} papers, ${kb(k.bytes)})`).join(', ') || 'none found'
+      }`,
+    );
+
+    const newtab: LoadResult[] = [];
+    const blank: LoadResult[] = [];
+    for (let i = 0; i < LOAD_RUNS; i++) {
+      // Alternate the order so neither page always runs right after the other.
+      if (i % 2 === 0) {
+        newtab.push(await loadOnce(s.context, newtabUrl));
+        blank.push(await loadOnce(s.context, blankUrl));
+      } else {
+        blank.push(await loadOnce(s.context, blankUrl));
+        newtab.push(await loadOnce(s.context, newtabUrl));
+      }
+    }
+    const a = stats(newtab.map((r) => r.probe.firstArticle!));
+    const b = stats(blank.map((r) => r.probe.firstArticle!));
+    const aFcp = stats(newtab.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])));
+    const bFcp = stats(blank.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])));
+    const ratio = a.median / b.median;
+    log();
+    log(
+      `(a) new tab, navigation start → first article: median ${ms(a.median)} (n=${a.n}, p95 ${ms(a.p95)}, min ${ms(a.min)}, max ${ms(a.max)}); first contentful paint median ${ms(aFcp.median)}`,
+    );
+    log(
+      `(b) blank extension page, same measure:       median ${ms(b.median)} (n=${b.n}, p95 ${ms(b.p95)}, min ${ms(b.min)}, max ${ms(b.max)}); first contentful paint median ${ms(bFcp.median)}`,
+    );
+    log(`    ratio a/b: ${ratio.toFixed(2)} (target ≤ 1.5)`);
+
+    // (c) ------------------------------------------------------------------------------------
+    const authors = data.authorsByFrequency;
+    const common = authors[0]?.[0];
+    const rare = authors[Math.floor(authors.length / 2)]?.[0];
+    const queries = [...QUERIES, ...[common, rare].filter((x): x is string => !!x)];
+    log();
+    const search = await benchSearch(s, queries);
+    let searchRow: string[] = [];
+    let indexRow: string[] = [];
+    if (!search.available) {
+      log('search: not available in this build (no searchbox named "Search papers" on the new tab)');
+      searchRow = ['search: keystroke → results in the DOM', 'not available in this build', 'p95 ≤ 16 ms'];
+    } else {
+      const c = stats(search.steady.map((t) => t.toResults!));
+      const f = stats(search.steady.flatMap((t) => (t.toFrame === undefined ? [] : [t.toFrame])));
+      log(`(c) search over ${data.papers.length} papers, queries typed one character at a time:`);
+      for (const q of search.perQuery) log(`      "${q.query}" → ${q.count || '(no count shown)'}`);
+      log(
+        `    keystroke (keydown) → filtered results in the DOM: median ${ms(c.median)}, p95 ${ms(c.p95)}, max ${ms(c.max)} ` +
+          `(n=${c.n} keystrokes; target p95 ≤ 16 ms)`,
+      );
+      log(`    keystroke → the next animation frame after them: median ${ms(f.median)}, p95 ${ms(f.p95)}`);
+      if (search.unchanged) log(`    ${search.unchanged} keystrokes changed nothing visible within 2 s (not counted)`);
+      if (search.first?.toResults !== undefined)
+        log(
+          `    first keystroke (builds the index from IndexedDB, then searches): ${ms(search.first.toResults)} → ${search.first.count}` +
+            (search.focusToFirstResults !== undefined
+              ? `; focus → first results ${ms(search.focusToFirstResults)}`
+              : ''),
+        );
+      else log('    first keystroke: no results appeared within 30 s');
+      searchRow = [
+        `search over ${data.papers.length.toLocaleString('en')} papers: keystroke → results in the DOM, median / p95 (${c.n} keystrokes)`,
+        `${ms(c.median)} / ${ms(c.p95)}`,
+        'p95 ≤ 16 ms',
+      ];
+      indexRow = [
+        'search: first keystroke (index build + first results)',
+        search.first?.toResults !== undefined ? ms(search.first.toResults) : 'n/a',
+        '',
+      ];
+    }
+
+    // (d) ------------------------------------------------------------------------------------
+    const bytes = await newtabBytes(copy);
+    const jsGzip = bytes.js.reduce((n, f) => n + f.gzip, 0);
+    const jsRaw = bytes.js.reduce((n, f) => n + f.raw, 0);
+    const cssGzip = bytes.css.reduce((n, f) => n + f.gzip, 0);
+    const cssRaw = bytes.css.reduce((n, f) => n + f.raw, 0);
+    log();
+    log(`(d) new tab static graph (newtab.html + static imports), each file gzipped (zlib level 6):`);
+    for (const f of [...bytes.js, ...bytes.css]) log(`      ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+    log(`    JS ${kb(jsGzip)} gzip (${kb(jsRaw)} raw; target ≤ 60 KB), CSS ${kb(cssGzip)} gzip (${kb(cssRaw)} raw)`);
+    if (bytes.dynamic.length) log(`    loaded on demand (dynamic import, not counted): ${bytes.dynamic.join(', ')}`);
+    const staticSet = new Set([...bytes.js, ...bytes.css].map((f) => f.path));
+    const runtimeExtra = [...new Set(search.loadedResources)].filter(
+      (p) => /\.(m?js|css)$/.test(p) && !staticSet.has(p),
+    );
+    if (search.loadedResources.length) {
+      log(
+        `    cross-check (resource timing of a new tab, after searching): ${
+          runtimeExtra.length ? `also loaded ${runtimeExtra.join(', ')}` : 'no JS or CSS beyond the static graph'
+        }`,
+      );
+    }
+
+    // The background must have stayed quiet: any daily_papers request came from it.
+    const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
+    const pageRequests = hf.requests.length - bgRequests;
+    log();
+    log(
+      `requests to the stand-in during measurement: ${bgRequests} feed refresh (background), ${pageRequests} other (pages, e.g. online search)`,
+    );
+
+    // Table -----------------------------------------------------------------------------------
+    const rows: string[][] = [
+      [`new tab: navigation → first paper in the DOM (median of ${a.n})`, ms(a.median), ''],
+      [`blank extension page: navigation → its article (median of ${b.n})`, ms(b.median), ''],
+      ['ratio new tab / blank page', ratio.toFixed(2), '≤ 1.5'],
+      searchRow,
+      ...(indexRow.length ? [indexRow] : []),
+      ['new tab JS, gzip', kb(jsGzip), '≤ 60 KB'],
+      ['new tab CSS, gzip', kb(cssGzip), ''],
+    ];
+    log();
+    log(
+      `Measured with \`npm run bench\` on ${cpuModel()} (${os.cpus().length} cores), ${version.replace('HeadlessChrome', 'Chromium')} headless, ` +
+        `Node ${process.version}; ${data.papers.length.toLocaleString('en')} cached papers over ${DAYS} days.`,
+    );
+    log();
+    log('| figure | measured | target |');
+    log('| --- | --- | --- |');
+    for (const r of rows) log(`| ${r.join(' | ')} |`);
+  } finally {
+    await session?.close().catch(() => undefined);
+    await hf.close();
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
