@@ -10,8 +10,8 @@ export default defineConfig({
   manifest: {
     name: 'Papertab',
     description: 'Hugging Face Daily Papers on your new tab and toolbar, offline from a local cache.',
-    permissions: ['storage', 'alarms'],
-    host_permissions: ['https://huggingface.co/*'],
+    permissions: ['storage', 'alarms', 'contextMenus'],
+    host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*'],
     action: { default_title: 'Papertab' },
   },
 });

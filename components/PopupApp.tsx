@@ -10,6 +10,7 @@ import { useSaved } from '@/lib/use-saved';
 import { loadView, sortPapers, type ViewData } from '@/lib/views';
 import { RefreshButton } from './RefreshButton';
 import { SaveButton } from './SaveButton';
+import { SaveThisPaper } from './SaveThisPaper';
 import { StatusLine } from './StatusLine';
 import { paperUrl } from './PaperCard';
 
@@ -57,6 +58,7 @@ export function PopupApp() {
           <RefreshButton />
         </div>
       </header>
+      <SaveThisPaper saved={saved.ids} />
       {data && !data.latest && <p class="notice">No papers cached yet.</p>}
       <ol class="popup-list" aria-label="Top papers">
         {papers.map((p) => (

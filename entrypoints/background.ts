@@ -1,4 +1,5 @@
 import { createBackground } from '@/lib/background-main';
+import { createMenus } from '@/lib/context-menu';
 import { db } from '@/lib/db';
 
 export default defineBackground(() => {
@@ -6,8 +7,10 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so that events which woke the worker are delivered.
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createMenus();
     if (reason === 'install') void bg.refresh('install');
   });
+  browser.contextMenus.onClicked.addListener((info) => void bg.onMenu(info));
   browser.runtime.onStartup.addListener(() => void bg.refresh('startup'));
   browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
   browser.runtime.onMessage.addListener((message, sender) => bg.onMessage(message, sender));

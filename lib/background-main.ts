@@ -9,7 +9,16 @@ import { updateBadge } from './badge';
 import type { PapertabDB } from './db';
 import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
 import { fetchRange } from './feed-range';
-import { isFromExtensionPage, parseMessage, type RefreshReply } from './messages';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  isFromExtensionPage,
+  isFromPaperPage,
+  parseMessage,
+  type RefreshReply,
+} from './messages';
+import { completeIncomplete, saveById, unsaveById, type SaveReply } from './save-paper';
+import { mirrorSavedIds } from './reading-list';
+import { menuTarget } from './context-menu';
 
 export interface BackgroundDeps {
   db: PapertabDB;
@@ -66,8 +75,11 @@ export function createBackground(deps: BackgroundDeps) {
     // A retry alarm lost with the browser is re-armed; one whose time passed is done right away below.
     if (status.nextAttemptAt && status.nextAttemptAt > now()) await scheduleRetry(status.nextAttemptAt);
     await updateBadge(deps.db);
+    // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
+    await mirrorSavedIds(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
     if (due) await refresh('startup');
+    await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
   }
 
   async function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> {
@@ -75,11 +87,22 @@ export function createBackground(deps: BackgroundDeps) {
     else if (alarm.name === RETRY_ALARM) await refresh('retry');
   }
 
-  async function onMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<RefreshReply | undefined> {
+  async function onMessage(
+    raw: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<RefreshReply | SaveReply | undefined> {
     const message = parseMessage(raw);
+    if (!message) return undefined;
     const origin = new URL(browser.runtime.getURL('/')).origin;
-    if (!message || !isFromExtensionPage(sender, browser.runtime.id, origin)) return undefined;
+    const fromPage = isFromExtensionPage(sender, browser.runtime.id, origin);
+    const fromPaperSite = CONTENT_SCRIPT_MESSAGES.has(message.type) && isFromPaperPage(sender, browser.runtime.id);
+    if (!fromPage && !fromPaperSite) return undefined;
+    const saveDeps = { db: deps.db, fetch: deps.fetch, now };
     switch (message.type) {
+      case 'savePaper':
+        return saveById(saveDeps, message.id, message.page);
+      case 'unsavePaper':
+        return unsaveById(saveDeps, message.id);
       case 'refresh':
         return describeOutcome(await refresh('manual'));
       case 'fetchRange':
@@ -87,5 +110,11 @@ export function createBackground(deps: BackgroundDeps) {
     }
   }
 
-  return { start, refresh, onAlarm, onMessage };
+  /** A context-menu save: no page to read, so Hugging Face (or later completion) fills it in. */
+  async function onMenu(info: Browser.contextMenus.OnClickData): Promise<SaveReply | undefined> {
+    const id = menuTarget(info);
+    return id ? saveById({ db: deps.db, fetch: deps.fetch, now }, id) : undefined;
+  }
+
+  return { start, refresh, onAlarm, onMessage, onMenu };
 }

@@ -2,7 +2,7 @@
  * Days, weeks and months the user navigates to: served from the cache, fetched on demand (through
  * the background) when the cache lacks them, and cached.
  */
-import { addDays, isDay, monthDays, MONTH_RE, utcDay, weekDays, WEEK_RE } from './dates';
+import { addDays, isDay, isWeek, monthDays, MONTH_RE, utcDay, weekDays } from './dates';
 import type { PapertabDB } from './db';
 import { storeDay, storePapers } from './feed-store';
 import { getStatus } from './feed-refresh';
@@ -18,7 +18,7 @@ const OPEN_RANGE_STALE_MS = 30 * 60_000;
 
 export function isValidRange(range: FeedRange): boolean {
   if ('date' in range) return isDay(range.date);
-  if ('week' in range) return WEEK_RE.test(range.week);
+  if ('week' in range) return isWeek(range.week);
   return MONTH_RE.test(range.month);
 }
 
@@ -68,6 +68,8 @@ export async function fetchRange(
 ): Promise<RangeReply> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
+  // Callers validate too; this keeps a week that does not exist (2025-W53) from ever reaching the network.
+  if (!isValidRange(range)) return { ok: false, message: 'There is no such day, week or month.' };
   const status = await getStatus(db);
   if (status.rateLimitedUntil && status.rateLimitedUntil > now()) {
     return {
@@ -79,7 +81,15 @@ export async function fetchRange(
     const result = await fetchDailyPapers(range, { fetch: deps.fetch, now });
     if ('date' in range) await storeDay(db, range.date, result.papers, result.dropped, now());
     else {
-      await storePapers(db, result.papers);
+      // A listing names no day per paper, only timestamps whose day boundary is not UTC midnight: a
+      // Monday paper submitted on Sunday evening would land in the week before. Every paper listed
+      // belongs to the range, so its day is kept inside it (a `date=` answer, when known, still wins).
+      const [first, last] = rangeBounds(range);
+      const within = (day: string) => (day < first ? first : day > last ? last : day);
+      await storePapers(
+        db,
+        result.papers.map((p) => ({ ...p, day: within(p.day) })),
+      );
       await setMeta(db, rangeKey(range), now());
     }
     return { ok: true, message: result.papers.length ? `${result.papers.length} papers` : 'No papers' };

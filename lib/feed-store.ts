@@ -12,6 +12,18 @@ export function mergePaper(old: Paper | undefined, next: Paper): Paper {
   return { ...old, ...next, day: next.day || old.day };
 }
 
+/** Saved papers keep their own copy of the paper: a fresh fetch refreshes it (upvotes, links). */
+async function refreshSavedCopies(db: PapertabDB, papers: Paper[]): Promise<void> {
+  const saved = await db.saved.bulkGet(papers.map((p) => p.id));
+  const updates = saved.flatMap((s, i) => {
+    if (!s) return [];
+    const next = { ...s, paper: mergePaper(s.paper, papers[i]!) };
+    delete next.incomplete;
+    return [next];
+  });
+  if (updates.length) await db.saved.bulkPut(updates);
+}
+
 export async function storeDay(
   db: PapertabDB,
   date: string,
@@ -19,9 +31,10 @@ export async function storeDay(
   dropped: number,
   fetchedAt: number,
 ): Promise<DayRecord> {
-  return db.transaction('rw', db.papers, db.days, async () => {
+  return db.transaction('rw', db.papers, db.days, db.saved, async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     await db.papers.bulkPut(papers.map((p, i) => mergePaper(old[i], { ...p, day: date })));
+    await refreshSavedCopies(db, papers);
     const count = await db.papers.where('day').equals(date).count();
     const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
     await db.days.put(record);
@@ -34,9 +47,10 @@ export async function storeDay(
  * answer is authoritative; a listing's day is only derived from a timestamp).
  */
 export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
-  await db.transaction('rw', db.papers, async () => {
+  await db.transaction('rw', db.papers, db.saved, async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     await db.papers.bulkPut(papers.map((p, i) => ({ ...mergePaper(old[i], p), day: old[i]?.day || p.day })));
+    await refreshSavedCopies(db, papers);
   });
 }
 

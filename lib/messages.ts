@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { isDay, MONTH_RE, WEEK_RE } from './dates';
+import { PageMetaSchema, type SaveReply } from './save-paper';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
 const FetchRangeMessage = v.strictObject({
@@ -16,7 +17,29 @@ const FetchRangeMessage = v.strictObject({
   ]),
 });
 
-export const MessageSchema = v.variant('type', [RefreshMessage, FetchRangeMessage]);
+const PaperId = v.pipe(v.string(), v.maxLength(64));
+const SavePaperMessage = v.strictObject({
+  type: v.literal('savePaper'),
+  id: PaperId,
+  page: v.optional(PageMetaSchema),
+});
+const UnsavePaperMessage = v.strictObject({ type: v.literal('unsavePaper'), id: PaperId });
+
+export const MessageSchema = v.variant('type', [
+  RefreshMessage,
+  FetchRangeMessage,
+  SavePaperMessage,
+  UnsavePaperMessage,
+]);
+/** Messages a paper page's content script may send; everything else is for extension pages only. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set(['savePaper', 'unsavePaper']);
+/** Sites whose paper pages host a Save button. */
+export const PAPER_HOSTS: ReadonlySet<string> = new Set([
+  'huggingface.co',
+  'arxiv.org',
+  'www.arxiv.org',
+  'export.arxiv.org',
+]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 
 export interface RefreshReply {
@@ -28,6 +51,8 @@ export interface RefreshReply {
 export interface Replies {
   refresh: RefreshReply;
   fetchRange: RefreshReply;
+  savePaper: SaveReply;
+  unsavePaper: SaveReply;
 }
 
 export function parseMessage(raw: unknown): Message | undefined {
@@ -45,6 +70,17 @@ export function isFromExtensionPage(
   if (!sender.url) return false;
   try {
     return new URL(sender.url).origin === extensionOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** True for this extension's content script on a paper site (https only). */
+export function isFromPaperPage(sender: Browser.runtime.MessageSender, runtimeId: string): boolean {
+  if (sender.id !== runtimeId || !sender.tab || !sender.url) return false;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' && PAPER_HOSTS.has(url.hostname);
   } catch {
     return false;
   }

@@ -16,7 +16,10 @@ export interface SearchIndex {
   /** Adds new papers and re-indexes those whose searchable text changed (matched by id). */
   upsert(papers: readonly Paper[]): void;
   remove(ids: readonly string[]): void;
-  /** Every word must match; each word also matches as a prefix, and words of 5+ letters fuzzily. */
+  /**
+   * Every word must match: as a prefix from 3 letters on, and from 5 letters on with one typo forgiven
+   * when the word itself is nowhere in the cache.
+   */
   search(query: string): SearchResults;
   readonly size: number;
 }
@@ -96,17 +99,26 @@ function sameText(a: Paper, b: Paper): boolean {
 
 export function createSearchIndex(papers: readonly Paper[]): SearchIndex {
   const byId = new Map<string, Paper>();
+  // Every word ever indexed (never pruned: a stale word only means one typo not forgiven).
+  const vocabulary = new Set<string>();
   const mini = new MiniSearch<Paper>({
     fields: FIELDS,
     storeFields: [],
     extractField: fieldText,
     tokenize: words,
-    processTerm: indexTerm,
+    processTerm: (term) => {
+      const folded = indexTerm(term);
+      if (folded) vocabulary.add(folded);
+      return folded;
+    },
     searchOptions: {
+      processTerm: indexTerm,
       combineWith: 'AND',
-      // A one-letter prefix matches nearly every paper: slow, and no narrower than the list itself.
-      prefix: (term) => term.length > 1,
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      // One or two letters as a prefix match nearly every paper (slow, and no help); as whole words
+      // they are acronyms and names worth finding: RL, QA, 3D, Li, Wu.
+      prefix: (term) => term.length >= 3,
+      // Typos only: a word that is in the index is meant as typed ("models" should not also bring "modes").
+      fuzzy: (term) => (term.length >= 5 && !vocabulary.has(term) ? 1 : false),
       boost: BOOST,
     },
   });
@@ -127,18 +139,14 @@ export function createSearchIndex(papers: readonly Paper[]): SearchIndex {
     search(query) {
       const hits: { paper: Paper; score: number }[] = [];
       const terms = new Set<string>();
-      const T0 = performance.now(); const rs = mini.search(query); const T1 = performance.now();
-      for (const result of rs) {
+      for (const result of mini.search(query)) {
         const paper = byId.get(result.id as string);
         if (!paper) continue;
         hits.push({ paper, score: result.score });
         for (const term of result.terms) terms.add(term);
       }
-      // Already in score order, so this sort only walks the runs of equal scores.
-      const T2 = performance.now(); let ties = 0; for (let i = 1; i < hits.length; i++) if (hits[i]!.score === hits[i-1]!.score) ties++;
-      const T3 = performance.now();
+      // MiniSearch already orders by score; this (stable, run-aware) sort mostly just orders ties by upvotes.
       hits.sort((a, b) => b.score - a.score || b.paper.upvotes - a.paper.upvotes);
-      const T4 = performance.now(); (globalThis as any).T ??= [0,0,0,0]; const T = (globalThis as any).T; T[0]+=T1-T0; T[1]+=T2-T1; T[2]+=T4-T3; T[3]+=ties;
       return { papers: hits.map((h) => h.paper), terms: [...terms] };
     },
     get size() {
@@ -151,7 +159,10 @@ export function createSearchIndex(papers: readonly Paper[]): SearchIndex {
 
 interface TermSet {
   folded: Set<string>;
-  longest: number;
+  /** The distinct lengths of the terms, longest first: the only prefixes worth looking up. */
+  lengths: number[];
+  /** First letters of the terms: most words are ruled out by this alone. */
+  firsts: Set<string>;
 }
 
 // Every card highlights with the same `terms` array: fold it once per search, not once per card.
@@ -160,24 +171,19 @@ const termSets = new WeakMap<readonly string[], TermSet>();
 function termSet(terms: readonly string[]): TermSet {
   let set = termSets.get(terms);
   if (!set) {
-    set = { folded: new Set(), longest: 0 };
-    for (const term of terms)
-      for (const word of words(term)) {
-        const f = fold(word);
-        if (!f) continue;
-        set.folded.add(f);
-        set.longest = Math.max(set.longest, f.length);
-      }
+    const folded = new Set(terms.flatMap((term) => words(term).map(fold)).filter(Boolean));
+    const lengths = [...new Set([...folded].map((f) => f.length))].sort((a, b) => b - a);
+    set = { folded, lengths, firsts: new Set([...folded].map((f) => f.charAt(0))) };
     termSets.set(terms, set);
   }
   return set;
 }
 
 /** Length in `word` (UTF-16 units) of its longest start that folds to one of the terms; 0 if none. */
-function matchLength(word: string, { folded, longest }: TermSet): number {
+function matchLength(word: string, { folded, lengths, firsts }: TermSet): number {
   const f = fold(word);
-  let n = Math.min(longest, f.length);
-  while (n > 0 && !folded.has(f.slice(0, n))) n--;
+  if (!firsts.has(f.charAt(0))) return 0;
+  const n = lengths.find((length) => length <= f.length && folded.has(f.slice(0, length))) ?? 0;
   if (n === 0 || n === f.length) return n && word.length;
   // A prefix: walk the original letters until they fold to n units, then take any accents that follow.
   let foldedLength = 0;
@@ -199,7 +205,7 @@ export function highlightParts(text: string, terms: readonly string[]): Highligh
   const set = termSet(terms);
   const parts: HighlightPart[] = [];
   let done = 0;
-  if (set.longest > 0)
+  if (set.folded.size > 0)
     for (const m of text.matchAll(WORD_RE)) {
       const length = matchLength(m[0], set);
       if (!length) continue;

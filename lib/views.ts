@@ -3,7 +3,7 @@
  * one transaction so one liveQuery drives the page. The view lives in the URL hash, so Back and
  * bookmarks work.
  */
-import { addDays, addMonths, addWeeks, isDay, isoWeek, MONTH_RE, utcDay, WEEK_RE } from './dates';
+import { addDays, addMonths, addWeeks, isDay, isoWeek, isWeek, MONTH_RE, utcDay } from './dates';
 import type { PapertabDB } from './db';
 import { isRangeCached, rangeBounds, type FeedRange } from './feed-range';
 import { latestDayWithPapers } from './feed-store';
@@ -18,7 +18,7 @@ export type Sort = 'upvotes' | 'newest';
 export function parseHash(hash: string): View {
   const [kind, value = ''] = hash.replace(/^#\/?/, '').split('/');
   if (kind === 'day' && isDay(value)) return { kind: 'day', day: value };
-  if (kind === 'week' && WEEK_RE.test(value)) return { kind: 'week', week: value };
+  if (kind === 'week' && isWeek(value)) return { kind: 'week', week: value };
   if (kind === 'month' && MONTH_RE.test(value)) return { kind: 'month', month: value };
   return { kind: 'latest' };
 }

@@ -271,7 +271,7 @@ async function loadOnce(context: BrowserContext, url: string): Promise<LoadResul
     });
     if (!result.probe) throw new Error(`the init script did not run on ${url}`);
     if (result.probe.firstArticle === undefined) throw new Error(`no <article> appeared on ${url} within 10 s`);
-    return { probe: result.probe, fcp: result.fcp };
+    return { ...result, probe: result.probe };
   } finally {
     await page.close();
   }
@@ -281,7 +281,7 @@ async function loadOnce(context: BrowserContext, url: string): Promise<LoadResul
 
 interface KeystrokeTiming {
   key: string;
-  /** keydown timeStamp → first DOM mutation showing the new results/count. */
+  /** keydown (or beforeinput) timeStamp → first DOM mutation showing the new results/count. */
   toResults?: number;
   /** keydown timeStamp → the next animation frame after that mutation. */
   toFrame?: number;
@@ -339,6 +339,14 @@ function installSearchHarness(countSource: string): void {
     },
     true,
   );
+  // Characters typed without a key event (Playwright inserts text the keyboard layout lacks, e.g. "ü").
+  document.addEventListener(
+    'beforeinput',
+    (e) => {
+      if (armed && keyAt === undefined && e.target === input) keyAt = e.timeStamp;
+    },
+    true,
+  );
   new MutationObserver((records) => {
     const t = performance.now();
     if (!armed || keyAt === undefined) return;
@@ -358,6 +366,7 @@ function installSearchHarness(countSource: string): void {
 
 interface SearchReport {
   available: boolean;
+  all: KeystrokeTiming[];
   steady: KeystrokeTiming[];
   first?: KeystrokeTiming;
   focusToFirstResults?: number;
@@ -382,6 +391,11 @@ async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<
 async function benchSearch(s: Session, queries: string[]): Promise<SearchReport> {
   const page = await s.context.newPage();
   try {
+    // Resource timing leaves chrome-extension:// files out, so the files loaded are taken from requests.
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(s.origin)) requested.push(new URL(r.url()).pathname);
+    });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${s.origin}/newtab.html`);
     await page.locator('article').first().waitFor();
@@ -390,7 +404,14 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
       .waitFor({ timeout: 3000 })
       .then(() => true)
       .catch(() => false);
-    const report: SearchReport = { available, steady: [], unchanged: 0, perQuery: [], loadedResources: [] };
+    const report: SearchReport = {
+      available,
+      all: [],
+      steady: [],
+      unchanged: 0,
+      perQuery: [],
+      loadedResources: requested,
+    };
     if (!available) return report;
 
     // As a person would: the page has settled before they start typing.
@@ -401,6 +422,7 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
       for (const [i, ch] of [...query].entries()) {
         const isFirst = report.first === undefined;
         const t = await typeAndTime(page, ch, isFirst ? 30_000 : 2000);
+        report.all.push(t);
         if (isFirst) {
           report.first = t;
           const focusAt = await page.evaluate(
@@ -414,9 +436,6 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
       await box.fill('');
       await sleep(300);
     }
-    report.loadedResources = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
-    );
     return report;
   } finally {
     await page.close();
@@ -593,6 +612,11 @@ async function main(): Promise<void> {
       `(b) blank extension page, same measure:       median ${ms(b.median)} (n=${b.n}, p95 ${ms(b.p95)}, min ${ms(b.min)}, max ${ms(b.max)}); first contentful paint median ${ms(bFcp.median)}`,
     );
     log(`    ratio a/b: ${ratio.toFixed(2)} (target ≤ 1.5)`);
+    if (process.env.BENCH_VERBOSE) {
+      const list = (rs: LoadResult[]) => rs.map((r) => r.probe.firstArticle!.toFixed(0)).join(' ');
+      log(`    samples in run order (ms): new tab ${list(newtab)}`);
+      log(`                               blank   ${list(blank)}`);
+    }
 
     // (c) ------------------------------------------------------------------------------------
     const authors = data.authorsByFrequency;
@@ -616,6 +640,11 @@ async function main(): Promise<void> {
           `(n=${c.n} keystrokes; target p95 ≤ 16 ms)`,
       );
       log(`    keystroke → the next animation frame after them: median ${ms(f.median)}, p95 ${ms(f.p95)}`);
+      if (process.env.BENCH_VERBOSE) {
+        log(
+          `    keystrokes in order (ms): ${search.all.map((t) => `${t.key === ' ' ? '␣' : t.key}:${t.toResults?.toFixed(0) ?? '-'}`).join(' ')}`,
+        );
+      }
       if (search.unchanged) log(`    ${search.unchanged} keystrokes changed nothing visible within 2 s (not counted)`);
       if (search.first?.toResults !== undefined)
         log(
@@ -654,7 +683,7 @@ async function main(): Promise<void> {
     );
     if (search.loadedResources.length) {
       log(
-        `    cross-check (resource timing of a new tab, after searching): ${
+        `    cross-check (files a new tab requested, including while searching): ${
           runtimeExtra.length ? `also loaded ${runtimeExtra.join(', ')}` : 'no JS or CSS beyond the static graph'
         }`,
       );

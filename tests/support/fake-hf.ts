@@ -1,4 +1,5 @@
 /** An in-memory Hugging Face for unit tests: a `fetch` that serves days and faults, and logs requests. */
+import { isoWeek } from '@/lib/dates';
 import type { DailyItem } from '../fixtures/papers';
 
 export type FakeFault =
@@ -20,14 +21,29 @@ export class FakeHf {
       return new Response('{}', { status: f.fault.status, headers: f.fault.headers });
     }
     if (url.pathname === '/api/daily_papers') {
-      const date = url.searchParams.get('date') ?? '';
       const p = Number(url.searchParams.get('p') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 50);
-      const items = (this.days.get(date) ?? []).slice(p * limit, (p + 1) * limit);
+      const items = this.listing(url.searchParams).slice(p * limit, (p + 1) * limit);
       return Response.json(items);
     }
     return new Response('{"error":"Not found"}', { status: 404 });
   };
+
+  /**
+   * A `date=` answer is that day's items; a `week=` or `month=` answer is the items of every day in it,
+   * newest day first, as Hugging Face lists them (with no day named per item: only timestamps).
+   */
+  private listing(params: URLSearchParams): DailyItem[] {
+    const week = params.get('week');
+    const month = params.get('month');
+    if (week === null && month === null) return this.days.get(params.get('date') ?? '') ?? [];
+    const inRange = (day: string) => (week !== null ? isoWeek(day) === week : day.startsWith(`${month}-`));
+    return [...this.days.keys()]
+      .filter(inRange)
+      .sort()
+      .reverse()
+      .flatMap((day) => this.days.get(day) ?? []);
+  }
 
   /** Requested `date=` values, in order. */
   requestedDays(): string[] {

@@ -5,16 +5,25 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionSession } from './extension';
-import { startSampleWorld, until, waitForInstall, type SampleWorld } from './sample-world';
+import { routeSampleImages, startSampleWorld, until, waitForInstall, type SampleWorld } from './sample-world';
 
 const outDir = join(repoRoot, '.github', 'screenshots');
 
 /** Waits for `count` papers and the "Updated …" line, then for fonts and two frames. */
 async function settled(page: Page, count: number): Promise<void> {
-  await until(`papers on ${page.url()}`, () => page.locator('article').count(), (n) => n === count);
-  await page.getByText(/Updated /).first().waitFor();
+  await until(
+    `papers on ${page.url()}`,
+    () => page.locator('article').count(),
+    (n) => n === count,
+  );
+  await page
+    .getByText(/Updated /)
+    .first()
+    .waitFor();
   await page.evaluate(async () => {
     await document.fonts.ready;
+    // Every image decoded (or failed), so none is caught half-loaded.
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
 }
@@ -26,6 +35,7 @@ async function main(): Promise<void> {
     // Today's papers are in: the new tab shows a normal day, without the "not curated yet" notice.
     world = await startSampleWorld({ withToday: true });
     ext = await launchExtension({ port: world.hf.port });
+    await routeSampleImages(ext.context);
     await waitForInstall(ext, world);
     const count = world.newestDay.items.length;
     await mkdir(outDir, { recursive: true });

@@ -110,3 +110,58 @@ describe('messages are untrusted', () => {
     expect(hf.requests).toHaveLength(0);
   });
 });
+
+describe('fetchRange messages: a day, week or month the new tab lacks', () => {
+  const page = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/newtab.html') });
+
+  it('an extension page asking for a past day gets it fetched and cached', async () => {
+    const day = addDays(TODAY, -2);
+    const reply = await background().onMessage({ type: 'fetchRange', range: { date: day } }, page());
+    expect(reply).toEqual({ ok: true, message: '6 papers' });
+    expect(hf.requestedDays()).toEqual([day]);
+    expect(await db.days.get(day)).toMatchObject({ status: 'ok', count: 6 });
+  });
+
+  it('an extension page asking for a week gets its listing fetched', async () => {
+    const reply = await background().onMessage({ type: 'fetchRange', range: { week: '2026-W48' } }, page());
+    expect(reply).toEqual({ ok: true, message: '12 papers' });
+    expect(hf.requests.map((r) => new URL(r).searchParams.get('week'))).toEqual(['2026-W48']);
+    expect(await getMeta(db, 'range:week:2026-W48')).toBe(NOW);
+  });
+
+  it.each<[unknown, string]>([
+    [{ type: 'fetchRange', range: { date: '2025-13-40' } }, 'a date that does not exist'],
+    [{ type: 'fetchRange', range: { date: '2026-11-24T00:00:00Z' } }, 'a timestamp'],
+    [{ type: 'fetchRange', range: { week: '2026-W99' } }, 'week 99'],
+    [{ type: 'fetchRange', range: { month: '2026-13' } }, 'month 13'],
+    [{ type: 'fetchRange', range: { date: '2026-11-24', week: '2026-W48' } }, 'two ranges at once'],
+    [{ type: 'fetchRange', range: { date: '2026-11-24', limit: 1000 } }, 'an extra key in the range'],
+    [{ type: 'fetchRange', range: { date: '2026-11-24' }, url: 'https://evil.example/' }, 'an extra key'],
+    [{ type: 'fetchRange', range: { search: 'x' } }, 'an unknown kind of range'],
+    [{ type: 'fetchRange', range: '2026-11-24' }, 'a range that is a string'],
+    [{ type: 'fetchRange' }, 'no range'],
+  ])('ignores %j (%s) without a request', async (message) => {
+    expect(await background().onMessage(message, page())).toBeUndefined();
+    expect(hf.requests).toHaveLength(0);
+  });
+
+  it('makes no request for a week that does not exist', async () => {
+    await background().onMessage({ type: 'fetchRange', range: { week: '2025-W53' } }, page());
+    expect(hf.requests).toHaveLength(0);
+  });
+
+  it('ignores a valid range asked for by a content script or another extension', async () => {
+    const range = { date: addDays(TODAY, -2) };
+    const bg = background();
+    expect(
+      await bg.onMessage(
+        { type: 'fetchRange', range },
+        { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers' },
+      ),
+    ).toBeUndefined();
+    expect(
+      await bg.onMessage({ type: 'fetchRange', range }, { id: 'another-extension', url: page().url }),
+    ).toBeUndefined();
+    expect(hf.requests).toHaveLength(0);
+  });
+});

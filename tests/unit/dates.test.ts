@@ -154,14 +154,14 @@ describe('weeks and months: what the Week and Month views cover', () => {
     ['2026-11-29', '2026-W48', 'the Sunday that ends the week'],
     ['2026-11-30', '2026-W49', 'the next Monday'],
     ['2026-01-01', '2026-W01', 'a New Year on Thursday, in week 1'],
-    ['2025-12-29', '2026-W01', 'late December already in next year\'s week 1'],
+    ['2025-12-29', '2026-W01', "late December already in next year's week 1"],
     ['2026-12-31', '2026-W53', 'the last day of a 53-week year'],
-    ['2027-01-01', '2026-W53', 'New Year\'s Day still in the old year\'s week 53'],
+    ['2027-01-01', '2026-W53', "New Year's Day still in the old year's week 53"],
     ['2027-01-03', '2026-W53', 'the Sunday ending that week 53'],
-    ['2027-01-04', '2027-W01', 'the Monday starting the new year\'s week 1'],
+    ['2027-01-04', '2027-W01', "the Monday starting the new year's week 1"],
     ['2021-01-03', '2020-W53', 'a Sunday in the week 53 of leap year 2020'],
     ['2024-02-29', '2024-W09', 'a leap day'],
-    ['2024-12-30', '2025-W01', 'a Monday in December that opens next year\'s week 1'],
+    ['2024-12-30', '2025-W01', "a Monday in December that opens next year's week 1"],
   ])('isoWeek(%s) is %s (%s)', (day, week) => {
     expect(isoWeek(day)).toBe(week);
   });

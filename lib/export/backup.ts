@@ -1,0 +1,188 @@
+/**
+ * The JSON backup of the whole reading list, and its import. A backup file is untrusted (it may be
+ * hand-edited, truncated, from a newer Papertab, or not ours at all): every record is checked by a
+ * schema, links that are not http(s) are dropped, unknown fields are stripped, and any problem
+ * becomes a message for the user instead of an exception.
+ *
+ * The reading-list fields (status, tags, note, dates) are strict: a record that is wrong there
+ * rejects the file, since importing it would lose or invent the user's own data. The paper's
+ * optional fields are lenient like lib/hf-schema.ts: a malformed one is dropped, the paper kept.
+ */
+import * as v from 'valibot';
+import { dropUndefined, PAPER_ID_RE } from '../hf-schema';
+import type { Organization, Paper, Person } from '../paper';
+import type { SavedPaper } from '../reading-list';
+import { safeHttpUrl } from '../safe-url';
+
+export const BACKUP_FORMAT = 'papertab-backup';
+export const BACKUP_VERSION = 1;
+export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
+export const MAX_BACKUP_PAPERS = 100_000;
+
+export type BackupResult = { ok: true; items: SavedPaper[] } | { ok: false; error: string };
+
+/** The backup file's text: pretty-printed JSON, `exportedAt` (epoch ms) written as ISO 8601. */
+export function toBackup(list: readonly SavedPaper[], exportedAt: number): string {
+  const file = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(exportedAt).toISOString(),
+    papers: list,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+// --- schemas ------------------------------------------------------------------------------------
+
+/** Epoch milliseconds that a Date can hold. */
+const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8.64e15));
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE));
+const str = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
+
+/** Optional field: absent, null or malformed all become undefined. */
+const opt = <T extends v.GenericSchema>(schema: T) =>
+  v.pipe(
+    v.fallback(v.nullish(schema), undefined),
+    v.transform((x) => (x ?? undefined) as v.InferOutput<T> | undefined),
+  );
+/** A link that may become clickable: http(s) only, else undefined. */
+const Link = v.pipe(v.unknown(), v.transform(safeHttpUrl));
+
+/** An array whose malformed entries are dropped one by one instead of failing the whole array. */
+function lenientArray<T extends v.GenericSchema>(item: T, max: number) {
+  return v.pipe(
+    v.fallback(v.array(v.unknown()), []),
+    v.transform((arr: unknown[]) =>
+      arr.slice(0, max).flatMap((x) => {
+        const r = v.safeParse(item, x);
+        return r.success ? [r.output as v.InferOutput<T>] : [];
+      }),
+    ),
+  );
+}
+
+const PersonSchema = v.pipe(
+  v.object({ name: str(1, 200), fullname: opt(str(0, 200)), avatarUrl: Link }),
+  v.transform((p): Person => dropUndefined(p)),
+);
+
+const OrganizationSchema = v.pipe(
+  v.object({ name: str(1, 200), fullname: opt(str(0, 200)), avatar: Link }),
+  v.transform((o): Organization => dropUndefined(o)),
+);
+
+const IsoDate = v.pipe(
+  v.string(),
+  v.check((s) => !Number.isNaN(Date.parse(s))),
+  v.transform((s) => new Date(s).toISOString()),
+);
+
+export const BackupPaperSchema = v.pipe(
+  v.object({
+    id: Id,
+    title: v.pipe(
+      v.string(),
+      v.check((s) => s.trim() !== ''),
+      v.transform((s) => s.slice(0, 1000)),
+    ),
+    summary: v.fallback(
+      v.pipe(
+        v.string(),
+        v.transform((s) => s.slice(0, 20_000)),
+      ),
+      '',
+    ),
+    authors: lenientArray(str(1, 300), 1000),
+    publishedAt: opt(IsoDate),
+    day: v.fallback(v.pipe(v.string(), v.regex(/^(?:\d{4}-\d{2}-\d{2})?$/)), ''),
+    upvotes: v.fallback(Count, 0),
+    numComments: v.fallback(Count, 0),
+    thumbnail: Link,
+    aiSummary: opt(str(0, 2000)),
+    aiKeywords: lenientArray(str(1, 100), 30),
+    githubRepo: Link,
+    githubStars: opt(Count),
+    projectPage: Link,
+    organization: opt(OrganizationSchema),
+    submittedBy: opt(PersonSchema),
+    fetchedAt: v.fallback(Timestamp, 0),
+  }),
+  v.transform((p): Paper => dropUndefined(p)),
+);
+
+export const SavedPaperSchema = v.pipe(
+  v.object({
+    id: Id,
+    paper: BackupPaperSchema,
+    savedAt: Timestamp,
+    updatedAt: Timestamp,
+    status: v.picklist(['to-read', 'reading', 'read']),
+    tags: v.pipe(v.array(str(0, 200)), v.maxLength(1000)),
+    note: str(0, 100_000),
+    edited: v.object({ status: Timestamp, tags: Timestamp, note: Timestamp }),
+    incomplete: v.optional(v.boolean()),
+  }),
+  v.check((s) => s.paper.id === s.id, 'the paper inside has a different id'),
+  v.transform((s): SavedPaper => dropUndefined(s)),
+);
+
+// --- parsing ------------------------------------------------------------------------------------
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function fail(error: string): BackupResult {
+  return { ok: false, error };
+}
+
+function describePaper(raw: unknown, index: number): string {
+  const id = isRecord(raw) && typeof raw.id === 'string' && PAPER_ID_RE.test(raw.id) ? ` (${raw.id})` : '';
+  return `paper ${index + 1}${id}`;
+}
+
+/** Reads a backup file's text. Never throws: anything wrong is a message fit to show the user. */
+export function parseBackup(text: string): BackupResult {
+  try {
+    if (typeof text !== 'string' || text.trim() === '') return fail('The file is empty.');
+    if (text.length > MAX_BACKUP_CHARS) return fail('The file is too large to be a Papertab backup (over 50 MB).');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return fail('This file is not a Papertab backup: it is not valid JSON (it may be incomplete or damaged).');
+    }
+    if (!isRecord(json) || json.format !== BACKUP_FORMAT) return fail('This file is not a Papertab backup.');
+    const { version, papers } = json;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+      return fail('This Papertab backup is damaged: its version is missing or invalid.');
+    }
+    if (version > BACKUP_VERSION) {
+      return fail(
+        `This backup was made by a newer version of Papertab (backup format ${version}). Update Papertab, then import it again.`,
+      );
+    }
+    if (!Array.isArray(papers)) return fail('This Papertab backup is damaged: it has no list of papers.');
+    if (papers.length > MAX_BACKUP_PAPERS) {
+      return fail(`This backup has too many papers (${papers.length}; at most ${MAX_BACKUP_PAPERS} can be imported).`);
+    }
+    const items: SavedPaper[] = [];
+    for (const [index, raw] of papers.entries()) {
+      const r = v.safeParse(SavedPaperSchema, raw);
+      if (!r.success) {
+        const issue = r.issues[0];
+        const path = v.getDotPath(issue);
+        const what = !isRecord(raw)
+          ? 'is not a paper record'
+          : path
+            ? `has an invalid or missing “${path}”`
+            : `is invalid: ${issue.message}`;
+        return fail(`This Papertab backup cannot be imported: ${describePaper(raw, index)} ${what}.`);
+      }
+      items.push(r.output);
+    }
+    return { ok: true, items };
+  } catch (e) {
+    // Nothing above should throw; if something does (e.g. out of memory), say so instead of crashing the page.
+    return fail(`The backup could not be read (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading a paper page (huggingface.co/papers/…, arxiv.org/abs|html/…) from a content script:
+ * where the Save button goes and what the page says about the paper. Page content is untrusted:
+ * it is only ever read as text.
+ */
+import type { PageMeta } from './save-paper';
+
+export type Placement = { where: 'after' | 'append'; anchor: Element } | { where: 'floating' };
+
+/** Beside HF's h1; in arXiv's "Access Paper" list, else beside h1.title; else floating. */
+export function findPlacement(doc: Document, url: URL): Placement {
+  if (url.hostname === 'huggingface.co') {
+    const h1 = doc.querySelector('main h1, h1');
+    return h1 ? { where: 'after', anchor: h1 } : { where: 'floating' };
+  }
+  const list = doc.querySelector('.extra-services .full-text ul');
+  if (list) return { where: 'append', anchor: list };
+  const title = doc.querySelector('h1.title, h1.ltx_title, h1');
+  return title ? { where: 'after', anchor: title } : { where: 'floating' };
+}
+
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+const meta = (doc: Document, name: string) =>
+  [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute('content')?.trim() ?? '').filter(Boolean);
+
+/** arXiv writes citation authors "Last, First": turned back into "First Last". */
+function citationName(name: string): string {
+  const [last, first] = name.split(',').map((s) => s.trim());
+  return first ? `${first} ${last}` : name;
+}
+
+export function readPageMeta(doc: Document, url: URL): PageMeta {
+  const m: PageMeta = {};
+  if (url.hostname === 'huggingface.co') {
+    m.title = text(doc.querySelector('main h1, h1'));
+    const abstract = text(doc.querySelector('main p'));
+    if (abstract) m.abstract = abstract;
+  } else {
+    m.title = meta(doc, 'citation_title')[0] ?? text(doc.querySelector('h1.title'))?.replace(/^Title:\s*/, '');
+    const authors = meta(doc, 'citation_author').map(citationName);
+    if (authors.length) m.authors = authors;
+    const date = meta(doc, 'citation_date')[0] ?? meta(doc, 'citation_online_date')[0];
+    if (date) m.publishedAt = date;
+    const abstract =
+      meta(doc, 'citation_abstract')[0] ?? text(doc.querySelector('blockquote.abstract'))?.replace(/^Abstract:\s*/, '');
+    if (abstract) m.abstract = abstract;
+  }
+  // Keep within what the background accepts.
+  if (m.title) m.title = m.title.slice(0, 1000);
+  if (m.abstract) m.abstract = m.abstract.slice(0, 20_000);
+  if (m.authors) m.authors = m.authors.slice(0, 1000).map((a) => a.slice(0, 300));
+  if (m.publishedAt) m.publishedAt = m.publishedAt.slice(0, 40);
+  if (!m.title) delete m.title;
+  return m;
+}

@@ -1,0 +1,102 @@
+/**
+ * Saving a paper by id, wherever the request came from (a paper page's button, the popup, the
+ * context menu, a keyboard command). The record is completed from Hugging Face when it can be;
+ * when it cannot (404, offline, old-style id), what the page said is saved and completed later.
+ */
+import * as v from 'valibot';
+import { parseArxivId } from './arxiv-id';
+import type { PapertabDB } from './db';
+import { getStatus } from './feed-refresh';
+import { fetchPaper } from './hf-api';
+import type { Paper } from './paper';
+import { savePaper, unsavePaper } from './reading-list';
+
+/** What a paper page says about itself (arXiv's citation_* tags, the HF title): untrusted. */
+export const PageMetaSchema = v.strictObject({
+  title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
+  publishedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  abstract: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+});
+export type PageMeta = v.InferOutput<typeof PageMetaSchema>;
+
+export interface SaveReply {
+  ok: boolean;
+  saved: boolean;
+  message: string;
+}
+
+interface Deps {
+  db: PapertabDB;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** A paper record from page metadata alone. */
+export function paperFromPage(id: string, page: PageMeta | undefined, now: number): Paper {
+  const published = page?.publishedAt ? Date.parse(page.publishedAt.replace(/\//g, '-')) : NaN;
+  return {
+    id,
+    title: clean(page?.title) ?? `arXiv:${id}`,
+    summary: clean(page?.abstract) ?? '',
+    authors: (page?.authors ?? []).map((a) => clean(a)).filter((a): a is string => !!a),
+    ...(Number.isNaN(published) ? {} : { publishedAt: new Date(published).toISOString() }),
+    day: '',
+    upvotes: 0,
+    numComments: 0,
+    aiKeywords: [],
+    fetchedAt: now,
+  };
+}
+
+/** Looks the paper up (cache, then Hugging Face) without ever failing for lack of network. */
+async function findPaper(deps: Deps, id: string, oldStyle: boolean): Promise<Paper | undefined> {
+  const cached = await deps.db.papers.get(id);
+  if (cached) return cached;
+  if (oldStyle) return undefined; // Hugging Face only knows new-style arXiv ids
+  const status = await getStatus(deps.db);
+  if (status.rateLimitedUntil && status.rateLimitedUntil > (deps.now ?? Date.now)()) return undefined;
+  try {
+    return await fetchPaper(id, { fetch: deps.fetch, now: deps.now });
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveById(deps: Deps, rawId: string, page?: PageMeta): Promise<SaveReply> {
+  const ref = parseArxivId(rawId);
+  if (!ref) return { ok: false, saved: false, message: 'Not an arXiv paper id.' };
+  const now = (deps.now ?? Date.now)();
+  const paper = await findPaper(deps, ref.id, ref.oldStyle);
+  const rec = paper
+    ? await savePaper(deps.db, paper, now)
+    : await savePaper(deps.db, paperFromPage(ref.id, page, now), now, true);
+  return { ok: true, saved: true, message: `Saved “${rec.paper.title}”.` };
+}
+
+export async function unsaveById(deps: Deps, rawId: string): Promise<SaveReply> {
+  const ref = parseArxivId(rawId);
+  if (!ref) return { ok: false, saved: false, message: 'Not an arXiv paper id.' };
+  await unsavePaper(deps.db, ref.id);
+  return { ok: true, saved: false, message: 'Removed from the reading list.' };
+}
+
+/** Completes papers saved from page metadata, a few per run, once Hugging Face knows them. */
+export async function completeIncomplete(deps: Deps, max = 10): Promise<number> {
+  const pending = (
+    await deps.db.saved
+      .filter((s) => !!s.incomplete)
+      .limit(max)
+      .toArray()
+  ).filter((s) => !parseArxivId(s.id)?.oldStyle);
+  let done = 0;
+  for (const s of pending) {
+    const paper = await findPaper(deps, s.id, false);
+    if (!paper) continue;
+    await savePaper(deps.db, paper, (deps.now ?? Date.now)());
+    done++;
+  }
+  return done;
+}

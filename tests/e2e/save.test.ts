@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeDay, utcDay } from '../fixtures/papers';
+import { launchExtension, type ExtensionSession } from '../support/extension';
+import { startStandIn, type StandIn } from '../support/standin';
+import { waitForBadge } from '../support/e2e';
+
+let hf: StandIn;
+let ext: ExtensionSession;
+const DAY = utcDay(-1);
+const items = makeDay(DAY, 6);
+
+beforeAll(async () => {
+  hf = await startStandIn();
+  hf.setDay(DAY, items);
+  ext = await launchExtension({ port: hf.port });
+  await waitForBadge(ext, '6');
+});
+afterAll(async () => {
+  await ext?.close();
+  await hf?.close();
+});
+
+const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save|Saved|Saving…)$/ });
+
+async function savedIds(): Promise<string[]> {
+  const list = await ext.page('reading-list.html');
+  await list.waitForSelector('main');
+  await list.waitForTimeout(300);
+  const ids = await list.locator('article').evaluateAll((els) => els.map((e) => e.getAttribute('data-paper-id') ?? ''));
+  await list.close();
+  return ids;
+}
+
+describe('Save on paper pages', () => {
+  it('on huggingface.co: one button beside the title, keyboard-reachable, aria-pressed tells the truth', async () => {
+    const paper = items[0]!.paper;
+    const page = await ext.context.newPage();
+    await page.goto(`https://huggingface.co/papers/${paper.id}`);
+    const button = saveButton(page);
+    await expect.poll(() => button.count()).toBe(1);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await button.textContent()).toContain('Saved');
+    expect(await savedIds()).toContain(paper.id);
+    await page.close();
+  });
+
+  it('on arXiv, any version and with www.: the same paper is one entry, shown as Saved', async () => {
+    const paper = items[0]!.paper;
+    for (const url of [`https://arxiv.org/abs/${paper.id}v2`, `https://www.arxiv.org/abs/${paper.id}`]) {
+      const page = await ext.context.newPage();
+      await page.goto(url);
+      await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+      await page.close();
+    }
+    expect((await savedIds()).filter((id) => id === paper.id)).toHaveLength(1);
+  });
+
+  it('saves a paper Hugging Face does not know from the page itself (old-style id)', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://arxiv.org/abs/hep-th/9901001');
+    await saveButton(page).click();
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    const list = await ext.page('reading-list.html');
+    await expect.poll(() => list.getByRole('article', { name: /Stand-in Paper hep-th\/9901001/ }).count()).toBe(1);
+    await list.close();
+    await page.close();
+  });
+
+  it('after client-side navigation the button belongs to the new paper, and there is exactly one', async () => {
+    const [a, b] = [items[1]!.paper, items[2]!.paper];
+    const page = await ext.context.newPage();
+    await page.goto(`https://huggingface.co/papers/${a.id}`);
+    await saveButton(page).click();
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    await page.evaluate(
+      ({ id, title }) => {
+        history.pushState({}, '', `/papers/${id}`);
+        document.querySelector('h1')!.textContent = title;
+      },
+      { id: b.id, title: b.title },
+    );
+    await expect.poll(() => page.locator('papertab-save').getAttribute('data-paper-id')).toBe(b.id);
+    expect(await saveButton(page).count()).toBe(1);
+    expect(await saveButton(page).getAttribute('aria-pressed')).toBe('false');
+    await page.goBack();
+    await expect.poll(() => page.locator('papertab-save').getAttribute('data-paper-id')).toBe(a.id);
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    expect(await saveButton(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('updates live when the paper is removed elsewhere', async () => {
+    const paper = items[3]!.paper;
+    const page = await ext.context.newPage();
+    await page.goto(`https://arxiv.org/abs/${paper.id}`);
+    await saveButton(page).click();
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    const tab = await ext.page('newtab.html');
+    await tab.getByRole('article', { name: paper.title }).getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('false');
+    await tab.close();
+    await page.close();
+  });
+});

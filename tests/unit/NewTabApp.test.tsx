@@ -1,0 +1,182 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NewTabApp } from '@/components/NewTabApp';
+import { db } from '@/lib/db';
+import { storeDay } from '@/lib/feed-store';
+import { parseDailyItems } from '@/lib/hf-schema';
+import { makeDailyItem, paperIdFor } from '../fixtures/papers';
+
+const NOW = Date.parse('2026-11-25T15:00:00Z'); // Wednesday: today is not curated yet
+const LATEST = '2026-11-24';
+const EARLIER = '2026-11-23';
+
+const SPARSE_VIDEO = 'Sparse Attention for Long Video Understanding';
+const DIFFUSION = 'Diffusion Transformers at Scale';
+const SPARSE_MOE = 'Sparse Mixture-of-Experts Routing';
+const SPARSE_REWARD = 'Sparse Reward Models';
+
+/** A paper whose searchable text is only its title (plus words the search ignores or no query uses). */
+function item(day: string, index: number, title: string, upvotes: number, publishedAt: string) {
+  return makeDailyItem(paperIdFor(day, index), day, {
+    title,
+    summary: `The abstract of ${title}.`,
+    organization: undefined,
+    paper: {
+      upvotes,
+      publishedAt,
+      authors: [{ _id: '0123456789abcdef01234567', name: 'Ada Lovelace', hidden: false }],
+      ai_keywords: ['benchmark'],
+      organization: undefined,
+    },
+  });
+}
+
+async function seed() {
+  const store = (day: string, items: ReturnType<typeof item>[]) =>
+    storeDay(db(), day, parseDailyItems(items, day, NOW).items, 0, NOW);
+  await store(LATEST, [
+    item(LATEST, 0, SPARSE_VIDEO, 50, '2026-11-20T00:00:00.000Z'),
+    item(LATEST, 1, DIFFUSION, 120, '2026-11-18T00:00:00.000Z'),
+    item(LATEST, 2, SPARSE_MOE, 7, '2026-11-22T00:00:00.000Z'),
+  ]);
+  await store(EARLIER, [item(EARLIER, 0, SPARSE_REWARD, 300, '2026-11-21T00:00:00.000Z')]);
+  await store('2026-11-25', []);
+}
+
+// jsdom does no layout: moving with j/k scrolls the paper into view, which it lacks.
+const scrollIntoView = Element.prototype.scrollIntoView;
+beforeAll(() => {
+  Element.prototype.scrollIntoView ??= () => {};
+});
+afterAll(() => {
+  Element.prototype.scrollIntoView = scrollIntoView;
+});
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  localStorage.clear();
+  history.replaceState(null, '', '/newtab.html');
+  await Promise.all(db().tables.map((t) => t.clear()));
+  await seed();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+const papersList = () => screen.getByRole('region', { name: 'Papers' });
+const titles = (region: HTMLElement) =>
+  within(region)
+    .getAllByRole('article')
+    .map((a) => a.querySelector('h2')?.textContent);
+
+async function renderApp() {
+  render(<NewTabApp />);
+  await waitFor(() => expect(within(papersList()).getAllByRole('article')).toHaveLength(3));
+}
+
+describe('NewTabApp: the new tab', () => {
+  it("lists the latest day's papers, most upvoted first", async () => {
+    await renderApp();
+    expect(titles(papersList())).toEqual([DIFFUSION, SPARSE_VIDEO, SPARSE_MOE]);
+    expect(screen.getByRole('article', { name: DIFFUSION })).toBeTruthy();
+    expect(screen.queryByRole('article', { name: SPARSE_REWARD })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Daily Papers · Yesterday (3 papers)');
+  });
+
+  it('"Newest" re-sorts by publication date, and the choice is remembered', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
+    expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]);
+    expect(screen.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
+
+    cleanup();
+    await renderApp();
+    expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]);
+  });
+
+  it('typing in the search box filters every cached paper and marks the matching words', async () => {
+    await renderApp();
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+
+    fireEvent.input(box, { target: { value: 'sparse' } });
+    expect(await screen.findByText('3 papers match')).toBeTruthy();
+    const results = screen.getByRole('region', { name: 'Search results' });
+    expect(titles(results).sort()).toEqual([SPARSE_MOE, SPARSE_REWARD, SPARSE_VIDEO].sort());
+    expect(screen.queryByRole('article', { name: DIFFUSION })).toBeNull();
+
+    fireEvent.input(box, { target: { value: 'diffusion' } });
+    expect(await screen.findByText('1 paper matches')).toBeTruthy();
+    const article = screen.getByRole('article', { name: DIFFUSION });
+    const marks = [...article.querySelectorAll('h2 mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Diffusion']);
+
+    fireEvent.input(box, { target: { value: '' } });
+    await waitFor(() => expect(titles(papersList())).toEqual([DIFFUSION, SPARSE_VIDEO, SPARSE_MOE]));
+    expect(screen.queryByText(/match/)).toBeNull();
+  });
+
+  it('Save toggles aria-pressed and writes the paper to the reading list', async () => {
+    await renderApp();
+    const article = screen.getByRole('article', { name: SPARSE_VIDEO });
+    const save = () => within(article).getByRole('button', { name: 'Save' });
+    expect(save().getAttribute('aria-pressed')).toBe('false');
+
+    fireEvent.click(save());
+    await waitFor(() => expect(save().getAttribute('aria-pressed')).toBe('true'));
+    expect(await db().saved.get(paperIdFor(LATEST, 0))).toMatchObject({
+      status: 'to-read',
+      paper: { title: SPARSE_VIDEO },
+    });
+
+    fireEvent.click(save());
+    await waitFor(() => expect(save().getAttribute('aria-pressed')).toBe('false'));
+    expect(await db().saved.count()).toBe(0);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+  });
+
+  it('j focuses the first paper, s saves it and a shows its abstract', async () => {
+    await renderApp();
+    fireEvent.keyDown(document.body, { key: 'j' });
+    const first = screen.getByRole('article', { name: DIFFUSION });
+    expect(document.activeElement).toBe(first);
+
+    fireEvent.keyDown(first, { key: 's' });
+    await waitFor(() =>
+      expect(within(first).getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect(await db().saved.get(paperIdFor(LATEST, 1))).toBeDefined();
+
+    fireEvent.keyDown(first, { key: 'a' });
+    expect(within(first).getByRole('button', { name: 'Hide abstract' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(first).getByText(`The abstract of ${DIFFUSION}.`)).toBeTruthy();
+
+    fireEvent.keyDown(first, { key: 'j' });
+    expect(document.activeElement).toBe(screen.getByRole('article', { name: SPARSE_VIDEO }));
+  });
+
+  it('keys typed into the search box are text, not shortcuts', async () => {
+    await renderApp();
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    box.focus();
+    fireEvent.keyDown(box, { key: 'j' });
+    fireEvent.keyDown(box, { key: 's' });
+    expect(document.activeElement).toBe(box);
+    expect(await db().saved.count()).toBe(0);
+  });
+
+  it('a day the cache lacks is asked of the background', async () => {
+    const sendMessage = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue({ ok: true, message: '0 papers' });
+    history.replaceState(null, '', '/newtab.html#/day/2026-11-10');
+    render(<NewTabApp />);
+    await waitFor(() =>
+      expect(sendMessage).toHaveBeenCalledWith({ type: 'fetchRange', range: { date: '2026-11-10' } }),
+    );
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+});

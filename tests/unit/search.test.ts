@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { parseDailyItems } from '@/lib/hf-schema';
+import type { Paper } from '@/lib/paper';
+import { createSearchIndex, highlightParts, type HighlightPart } from '@/lib/search';
+import { hostileItem, makeDay } from '../fixtures/papers';
+
+const DAY = '2025-11-04';
+const [template] = parseDailyItems(makeDay(DAY, 1), DAY, 0).items;
+
+/** A realistic paper whose searchable text is only what the test gives. */
+function paper(id: string, fields: Partial<Paper>): Paper {
+  const { organization: _, ...rest } = template!;
+  return { ...rest, id, title: '', summary: '', authors: [], aiKeywords: [], upvotes: 0, ...fields };
+}
+
+const quokka = paper('2511.00001', {
+  title: 'Quokka: Sparse Attention for Tide Prediction',
+  summary: 'We forecast coastal water levels with a marmalade of physical priors and learned corrections.',
+  authors: ['Ana Gómez', 'Wei Chen'],
+  aiKeywords: ['ocean forecasting', 'sparse attention'],
+  organization: { name: 'oceanai', fullname: 'Tidewater Institute' },
+  upvotes: 12,
+});
+const wombat = paper('2511.00002', {
+  title: 'Wombat: Burrowing Agents for Web Navigation',
+  summary: 'Agents that dig through websites. Unlike Quokka, it needs no tide tables.',
+  authors: ['Chloé Dubois'],
+  aiKeywords: ['web agents'],
+  upvotes: 40,
+});
+
+function ids(papers: Paper[]): string[] {
+  return papers.map((p) => p.id);
+}
+
+function find(query: string, papers: Paper[] = [quokka, wombat]): string[] {
+  return ids(createSearchIndex(papers).search(query).papers);
+}
+
+describe('search: one box over every cached field', () => {
+  it.each([
+    ['title', 'burrowing', wombat],
+    ['abstract', 'marmalade', quokka],
+    ['author', 'dubois', wombat],
+    ['keyword', 'forecasting', quokka],
+    ['organization name', 'oceanai', quokka],
+    ['organization full name', 'tidewater', quokka],
+  ])('finds a paper by its %s', (_field, query, expected) => {
+    expect(find(query)).toEqual([expected.id]);
+  });
+
+  it('requires every word to match, in any field', () => {
+    expect(find('quokka')).toEqual([quokka.id, wombat.id]);
+    expect(find('quokka marmalade')).toEqual([quokka.id]);
+    expect(find('quokka websites')).toEqual([wombat.id]);
+    expect(find('quokka burrowing marmalade')).toEqual([]);
+  });
+
+  it('matches the word being typed as a prefix, from the third letter', () => {
+    for (const typed of ['mar', 'marm', 'marma', 'marmal', 'marmalade']) expect(find(typed)).toEqual([quokka.id]);
+    expect(find('ma')).toEqual([]);
+    expect(find('tide pred')).toEqual([quokka.id]);
+    expect(find('web nav')).toEqual([wombat.id]);
+  });
+
+  it('matches one- and two-letter words whole: acronyms and short names', () => {
+    const rl = paper('2511.00004', { title: 'RL for C', authors: ['Yi Li'] });
+    const other = paper('2511.00005', { title: 'Rlhf and Lion Optimizers', summary: 'Curated data.' });
+    expect(find('rl', [rl, other])).toEqual([rl.id]);
+    expect(find('li', [rl, other])).toEqual([rl.id]);
+    expect(find('c', [rl, other])).toEqual([rl.id]);
+  });
+
+  it('ignores case and accents on both sides', () => {
+    expect(find('gomez')).toEqual([quokka.id]);
+    expect(find('GÓMEZ')).toEqual([quokka.id]);
+    expect(find('chloe')).toEqual([wombat.id]);
+    expect(find('chloé dubois')).toEqual([wombat.id]);
+    const decomposed = paper('2511.00003', { title: 'Notes', authors: ['Lucía Go\u0301mez'] });
+    expect(find('gómez lucia', [decomposed])).toEqual([decomposed.id]);
+  });
+
+  it('forgives one typo in words of five letters or more, not in shorter ones', () => {
+    expect(find('marmelade')).toEqual([quokka.id]);
+    expect(find('wombta')).toEqual([]); // a swap is two edits
+    expect(find('wonbat')).toEqual([wombat.id]);
+    expect(find('tode')).toEqual([]);
+  });
+
+  it('forgives typos only in words that are nowhere in the cache', () => {
+    const models = paper('2511.00006', { title: 'World Models' });
+    const modes = paper('2511.00007', { title: 'Failure Modes' });
+    expect(find('models', [models, modes])).toEqual([models.id]);
+    expect(find('modells', [models, modes])).toEqual([models.id]);
+    expect(find('modez', [models, modes])).toEqual([modes.id]);
+  });
+
+  it.each(['', '   ', '\n\t', '()', 'the', 'a'])('returns nothing for the query %j', (query) => {
+    expect(createSearchIndex([quokka, wombat]).search(query)).toEqual({ papers: [], terms: [] });
+  });
+
+  it('ranks a title match above a keyword or author match, and those above an abstract match', () => {
+    const inAbstract = paper('2511.00010', { title: 'Other', summary: 'A note on lattice methods.', upvotes: 999 });
+    const inKeywords = paper('2511.00011', { title: 'Another', aiKeywords: ['lattice'], upvotes: 500 });
+    const inTitle = paper('2511.00012', { title: 'Lattice Methods', upvotes: 1 });
+    expect(find('lattice', [inAbstract, inKeywords, inTitle])).toEqual([inTitle.id, inKeywords.id, inAbstract.id]);
+  });
+
+  it('breaks ties by upvotes', () => {
+    const same = { title: 'Twin Papers on Lattices', summary: 'Identical text.' };
+    const papers = [
+      paper('2511.00020', { ...same, upvotes: 3 }),
+      paper('2511.00021', { ...same, upvotes: 30 }),
+      paper('2511.00022', { ...same, upvotes: 7 }),
+    ];
+    expect(find('twin lattices', papers)).toEqual(['2511.00021', '2511.00022', '2511.00020']);
+  });
+
+  it('returns the matched words of the papers, folded, for highlighting', () => {
+    const index = createSearchIndex([quokka, wombat]);
+    expect(index.search('marm').terms).toEqual(['marmalade']);
+    expect(index.search('marmelade').terms).toEqual(['marmalade']);
+    expect(index.search('GÓM').terms).toEqual(['gomez']);
+    expect(new Set(index.search('quokka tid').terms)).toEqual(new Set(['quokka', 'tide', 'tidewater']));
+  });
+
+  it('finds fixture papers by words of their feed text, each result matching every word', () => {
+    const papers = [0, 1, 2].flatMap((seed) => parseDailyItems(makeDay(DAY, 40, seed + 1), DAY, 0).items);
+    const index = createSearchIndex(papers);
+    const { papers: found } = index.search('diffusion vid');
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) {
+      const text = [p.title, p.summary, ...p.authors, ...p.aiKeywords].join(' ').toLowerCase();
+      expect(text).toMatch(/\bdiffusion/);
+      expect(text).toMatch(/\bvid/);
+    }
+  });
+
+  it('indexes hostile text as words and never returns markup as a term', () => {
+    const [hostile] = parseDailyItems([hostileItem(DAY)], DAY, 0).items;
+    const { papers, terms } = createSearchIndex([hostile!, quokka]).search('hostile');
+    expect(ids(papers)).toEqual([hostile!.id]);
+    expect(terms).toEqual(['hostile']);
+    expect(createSearchIndex([hostile!]).search('<script>').terms.join()).not.toMatch(/[<>]/);
+  });
+});
+
+describe('search index: kept in step with the cache', () => {
+  it('re-indexes a paper whose text changed: new words find it, old ones no longer do', () => {
+    const index = createSearchIndex([quokka, wombat]);
+    index.upsert([{ ...quokka, title: 'Platypus: Dense Attention for River Levels' }]);
+    expect(ids(index.search('platypus').papers)).toEqual([quokka.id]);
+    expect(ids(index.search('tide pred').papers)).toEqual([]);
+    expect(ids(index.search('marmalade').papers)).toEqual([quokka.id]);
+    expect(index.size).toBe(2);
+  });
+
+  it('returns the newest version of a paper whose text did not change', () => {
+    const index = createSearchIndex([quokka]);
+    const updated = { ...quokka, upvotes: 99 };
+    index.upsert([updated]);
+    expect(index.search('quokka').papers[0]).toBe(updated);
+  });
+
+  it('uses current upvotes to break ties', () => {
+    const a = paper('2511.00030', { title: 'Same Words', upvotes: 10 });
+    const b = paper('2511.00031', { title: 'Same Words', upvotes: 5 });
+    const index = createSearchIndex([a, b]);
+    expect(ids(index.search('same words').papers)).toEqual([a.id, b.id]);
+    index.upsert([{ ...b, upvotes: 50 }]);
+    expect(ids(index.search('same words').papers)).toEqual([b.id, a.id]);
+  });
+
+  it('adds new papers, and takes the last of duplicate ids in one batch', () => {
+    const index = createSearchIndex([]);
+    index.upsert([quokka, { ...quokka, title: 'Quokka Revised' }, wombat]);
+    expect(index.size).toBe(2);
+    expect(index.search('revised').papers.map((p) => p.title)).toEqual(['Quokka Revised']);
+    expect(ids(index.search('sparse').papers)).toEqual([quokka.id]); // still in its keywords
+  });
+
+  it('forgets removed papers, ignores unknown ids, and can index them again', () => {
+    const index = createSearchIndex([quokka, wombat]);
+    index.remove([quokka.id, '9999.99999']);
+    expect(ids(index.search('quokka').papers)).toEqual([wombat.id]);
+    expect(ids(index.search('marmalade').papers)).toEqual([]);
+    expect(index.size).toBe(1);
+    index.upsert([quokka]);
+    expect(ids(index.search('marmalade').papers)).toEqual([quokka.id]);
+  });
+});
+
+/** Parts as a compact string: matches in [brackets]. */
+function show(parts: HighlightPart[]): string {
+  return parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
+}
+
+describe('highlightParts: which parts of a text to mark', () => {
+  it('marks every occurrence of each term, keeping the text as written', () => {
+    expect(show(highlightParts('Video Diffusion models for video', ['diffusion', 'video']))).toBe(
+      '[Video] [Diffusion] models for [video]',
+    );
+  });
+
+  it('marks only the start of a word that a term is a prefix of', () => {
+    expect(show(highlightParts('Diffusion is diffuse', ['diffu']))).toBe('[Diffu]sion is [diffu]se');
+    expect(show(highlightParts('Transformers', ['former']))).toBe('Transformers');
+  });
+
+  it('prefers the longest of overlapping terms', () => {
+    expect(show(highlightParts('Transformers transform', ['trans', 'transformers', 'transform']))).toBe(
+      '[Transformers] [transform]',
+    );
+    expect(show(highlightParts('diffusion diffuse', ['diffusion', 'diff']))).toBe('[diffusion] [diff]use');
+  });
+
+  it('ignores accents and case, returning the original characters', () => {
+    expect(show(highlightParts('Ana Gómez and ANA GOMEZ', ['gomez']))).toBe('Ana [Gómez] and ANA [GOMEZ]');
+    expect(show(highlightParts('Ana Gomez', ['gómez']))).toBe('Ana [Gomez]');
+    expect(show(highlightParts('Chloé, Léa', ['chloe', 'le']))).toBe('[Chloé], [Lé]a');
+    // Decomposed accents stay with their letter.
+    expect(show(highlightParts('Go\u0301mez', ['go']))).toBe('[Go\u0301]mez');
+    expect(show(highlightParts('Go\u0301mez', ['gomez']))).toBe('[Go\u0301mez]');
+    expect(show(highlightParts('ΟΔΟΣ', ['οδος']))).toBe('[ΟΔΟΣ]');
+  });
+
+  it('treats regex characters in terms as text', () => {
+    expect(show(highlightParts('Fast C++ kernels (and C#) .* $1', ['c++', 'c#', '(', '.*', '$', '\\', '[']))).toBe(
+      'Fast [C++] kernels (and [C#]) .* $1',
+    );
+    expect(show(highlightParts('C and C++', ['c++']))).toBe('C and [C++]');
+    expect(show(highlightParts('C and C++', ['c']))).toBe('[C] and [C]++');
+  });
+
+  it('leaves HTML-looking text as plain text parts', () => {
+    const text = '<b>x</b> & <script>alert(1)</script>';
+    const parts = highlightParts(text, ['x', 'script']);
+    expect(show(parts)).toBe('<b>[x]</b> & <[script]>alert(1)</[script]>');
+  });
+
+  it.each([
+    ['', ['x']],
+    ['plain text', []],
+    ['plain text', ['', '  ', '()']],
+    ['<img src=x onerror=alert(1)>', ['img', 'onerror']],
+    ['naïve café, ΟΔΟΣ, 東京 and emoji 🧪 test', ['naive', 'cafe', 'οδ', '東京', 'test']],
+  ])('always gives back exactly the text it was given (%j)', (text, terms) => {
+    expect(
+      highlightParts(text, terms)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
+  });
+
+  it('highlights the words a search matched', () => {
+    const { papers, terms } = createSearchIndex([quokka, wombat]).search('gom tide');
+    expect(show(highlightParts(papers[0]!.authors.join(', '), terms))).toBe('Ana [Gómez], Wei Chen');
+    expect(show(highlightParts(papers[0]!.title, terms))).toBe('Quokka: Sparse Attention for [Tide] Prediction');
+  });
+});
