@@ -10,7 +10,7 @@ export default defineConfig({
   manifest: {
     name: 'Papertab',
     description: 'Hugging Face Daily Papers on your new tab and toolbar, offline from a local cache.',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*'],
     action: { default_title: 'Papertab' },
   },

@@ -1,13 +1,55 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { db } from '@/lib/db';
+import {
+  addTag,
+  allTags,
+  filterList,
+  removeMany,
+  restoreMany,
+  setNote,
+  setStatus,
+  setTags,
+  STATUSES,
+  statusCounts,
+  type ReadingStatus,
+  type SavedPaper,
+  type SortKey,
+} from '@/lib/reading-list';
+import { requestPersistence } from '@/lib/persist';
 import { useLiveQuery } from '@/lib/use-live-query';
-import { useSaved } from '@/lib/use-saved';
-import { PaperCard } from './PaperCard';
-import { UndoToast } from './UndoToast';
+import { ExportImport } from './ExportImport';
+import { SavedItem } from './SavedItem';
 
-/** Every saved paper, newest first. */
+/** The reading list: every saved paper, newest first, with status, tags, notes, bulk edits and export. */
 export function ReadingListApp() {
-  const list = useLiveQuery(() => db().saved.orderBy('savedAt').reverse().toArray(), [], undefined);
-  const saved = useSaved();
+  const list = useLiveQuery<SavedPaper[] | undefined>(() => db().saved.toArray(), [], undefined);
+  const [status, setStatusFilter] = useState<ReadingStatus | undefined>();
+  const [tag, setTag] = useState('');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('saved');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [removed, setRemoved] = useState<SavedPaper[]>();
+  const [bulkTag, setBulkTag] = useState('');
+  const [persisted, setPersisted] = useState<boolean>();
+
+  useEffect(() => {
+    void requestPersistence().then(setPersisted);
+  }, []);
+
+  const all = list ?? [];
+  const shown = useMemo(
+    () => filterList(all, { status, tag: tag || undefined, query, sort }),
+    [all, status, tag, query, sort],
+  );
+  const counts = statusCounts(all);
+  const tags = allTags(all);
+  const selectedIds = [...selected].filter((id) => all.some((r) => r.id === id));
+
+  async function remove(ids: string[]) {
+    setRemoved(await removeMany(db(), ids));
+    setSelected(new Set());
+  }
+
   return (
     <>
       <header class="top">
@@ -18,16 +60,147 @@ export function ReadingListApp() {
           </h1>
           <a href="/newtab.html">Daily Papers</a>
         </div>
+        <div class="top-row">
+          <div class="segmented" role="group" aria-label="Filter by status">
+            <button type="button" aria-pressed={!status} onClick={() => setStatusFilter(undefined)}>
+              All ({all.length})
+            </button>
+            {STATUSES.map((s) => (
+              <button
+                key={s.value}
+                type="button"
+                aria-pressed={status === s.value}
+                onClick={() => setStatusFilter(s.value)}
+              >
+                {s.label} ({counts[s.value]})
+              </button>
+            ))}
+          </div>
+          <label>
+            Tag{' '}
+            <select value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+              <option value="">All tags</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Sort by{' '}
+            <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortKey)}>
+              <option value="saved">Date saved</option>
+              <option value="published">Date published</option>
+              <option value="upvotes">Upvotes</option>
+            </select>
+          </label>
+        </div>
+        <div class="search" role="search">
+          <input
+            type="search"
+            aria-label="Search the reading list"
+            placeholder="Search titles, authors, tags, notes"
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        {selectedIds.length > 0 && (
+          <div class="bulk" role="group" aria-label="Selected papers">
+            <span>{selectedIds.length} selected</span>
+            {STATUSES.map((s) => (
+              <button key={s.value} type="button" onClick={() => void setStatus(db(), selectedIds, s.value)}>
+                Mark as {s.label.toLowerCase()}
+              </button>
+            ))}
+            <input
+              type="text"
+              aria-label="Tag for selected papers"
+              placeholder="Tag"
+              value={bulkTag}
+              onInput={(e) => setBulkTag((e.target as HTMLInputElement).value)}
+            />
+            <button
+              type="button"
+              disabled={!bulkTag.trim()}
+              onClick={() => {
+                void addTag(db(), selectedIds, bulkTag);
+                setBulkTag('');
+              }}
+            >
+              Add tag
+            </button>
+            <button type="button" onClick={() => void remove(selectedIds)}>
+              Remove selected
+            </button>
+            <button type="button" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </button>
+          </div>
+        )}
       </header>
       <main class="glance">
-        {list && list.length === 0 && <p class="notice">Nothing saved yet. Press Save on any paper.</p>}
+        <p class="match-count" role="status">
+          {list ? `${shown.length} of ${all.length} ${all.length === 1 ? 'paper' : 'papers'}` : 'Loading…'}
+          {shown.length > 0 && (
+            <button type="button" class="link-button" onClick={() => setSelected(new Set(shown.map((r) => r.id)))}>
+              Select all shown
+            </button>
+          )}
+        </p>
+        {list && list.length === 0 && (
+          <p class="notice">Nothing saved yet. Press Save on any paper, here, on huggingface.co or on arXiv.</p>
+        )}
         <section class="papers" aria-label="Saved papers">
-          {list?.map((s) => (
-            <PaperCard key={s.id} paper={s.paper} saved={saved.ids.has(s.id)} onToggleSave={saved.toggle} />
+          {shown.map((item) => (
+            <SavedItem
+              key={item.id}
+              item={item}
+              selected={selected.has(item.id)}
+              onSelect={(id, on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+              onStatus={(id, st) => void setStatus(db(), [id], st)}
+              onTags={(id, t) => void setTags(db(), id, t)}
+              onNote={(id, n) => void setNote(db(), id, n)}
+              onRemove={(id) => void remove([id])}
+            />
           ))}
         </section>
+        <ExportImport list={all} />
+        <p class="storage-note">
+          {persisted === undefined
+            ? ''
+            : persisted
+              ? 'Storage: persistent (the browser will not evict your list).'
+              : 'Storage: best effort.'}
+        </p>
       </main>
-      {saved.removed && <UndoToast title={saved.removed.paper.title} onUndo={saved.undo} onDismiss={saved.dismiss} />}
+      {removed && removed.length > 0 && (
+        <div class="toast" role="status">
+          <span>
+            Removed {removed.length === 1 ? `“${removed[0]!.paper.title}”` : `${removed.length} papers`} from the
+            reading list.
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              void restoreMany(db(), removed);
+              setRemoved(undefined);
+            }}
+          >
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss" onClick={() => setRemoved(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
-import { isDay, MONTH_RE, WEEK_RE } from './dates';
+import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-paper';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
@@ -12,7 +12,7 @@ const FetchRangeMessage = v.strictObject({
   type: v.literal('fetchRange'),
   range: v.union([
     v.strictObject({ date: v.pipe(v.string(), v.check(isDay)) }),
-    v.strictObject({ week: v.pipe(v.string(), v.regex(WEEK_RE)) }),
+    v.strictObject({ week: v.pipe(v.string(), v.check(isWeek)) }),
     v.strictObject({ month: v.pipe(v.string(), v.regex(MONTH_RE)) }),
   ]),
 });

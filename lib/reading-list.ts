@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
+import { mergePaper } from './feed-store';
 import type { Paper } from './paper';
 
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
@@ -44,7 +45,7 @@ export async function savePaper(
     const old = await db.saved.get(paper.id);
     const rec: SavedPaper = old
       ? // What a page says never overwrites what Hugging Face said.
-        { ...old, paper: incomplete ? old.paper : { ...old.paper, ...paper } }
+        { ...old, paper: incomplete ? old.paper : mergePaper(old.paper, paper) }
       : {
           id: paper.id,
           paper,
@@ -83,4 +84,113 @@ export async function restoreSaved(db: PapertabDB, rec: SavedPaper): Promise<voi
 
 export async function savedIds(db: PapertabDB): Promise<Set<string>> {
   return new Set((await db.saved.toCollection().primaryKeys()) as string[]);
+}
+
+export const STATUSES: { value: ReadingStatus; label: string }[] = [
+  { value: 'to-read', label: 'To read' },
+  { value: 'reading', label: 'Reading' },
+  { value: 'read', label: 'Read' },
+];
+
+/** Tags are short, trimmed, case-preserving but compared without case; no empties or duplicates. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of tags) {
+    const tag = t.replace(/\s+/g, ' ').trim().slice(0, 50);
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}
+
+/** Applies an edit to some saved papers in one transaction, stamping the edited field. */
+async function edit(
+  db: PapertabDB,
+  ids: readonly string[],
+  field: keyof SavedPaper['edited'],
+  change: (rec: SavedPaper) => SavedPaper,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.saved, async () => {
+    const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
+    await db.saved.bulkPut(recs.map((r) => ({ ...change(r), updatedAt: now, edited: { ...r.edited, [field]: now } })));
+  });
+}
+
+export function setStatus(db: PapertabDB, ids: readonly string[], status: ReadingStatus, now = Date.now()) {
+  return edit(db, ids, 'status', (r) => ({ ...r, status }), now);
+}
+
+export function setNote(db: PapertabDB, id: string, note: string, now = Date.now()) {
+  return edit(db, [id], 'note', (r) => ({ ...r, note: note.slice(0, 10_000) }), now);
+}
+
+export function setTags(db: PapertabDB, id: string, tags: readonly string[], now = Date.now()) {
+  return edit(db, [id], 'tags', (r) => ({ ...r, tags: normalizeTags(tags) }), now);
+}
+
+export function addTag(db: PapertabDB, ids: readonly string[], tag: string, now = Date.now()) {
+  return edit(db, ids, 'tags', (r) => ({ ...r, tags: normalizeTags([...r.tags, tag]) }), now);
+}
+
+/** Removes several papers at once; returns them for Undo. */
+export async function removeMany(db: PapertabDB, ids: readonly string[]): Promise<SavedPaper[]> {
+  const removed = await db.transaction('rw', db.saved, async () => {
+    const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
+    await db.saved.bulkDelete(recs.map((r) => r.id));
+    return recs;
+  });
+  await mirrorSavedIds(db);
+  return removed;
+}
+
+export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[]): Promise<void> {
+  await db.saved.bulkPut([...recs]);
+  await mirrorSavedIds(db);
+}
+
+export type SortKey = 'saved' | 'published' | 'upvotes';
+
+export interface ListFilter {
+  status?: ReadingStatus;
+  tag?: string;
+  query?: string;
+  sort: SortKey;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Filters and sorts the list for display (hundreds of papers: a plain scan is instant). */
+export function filterList(list: readonly SavedPaper[], f: ListFilter): SavedPaper[] {
+  const words = f.query ? fold(f.query).split(/\s+/).filter(Boolean) : [];
+  const tag = f.tag?.toLowerCase();
+  const out = list.filter((r) => {
+    if (f.status && r.status !== f.status) return false;
+    if (tag && !r.tags.some((t) => t.toLowerCase() === tag)) return false;
+    if (words.length) {
+      const hay = fold(
+        [r.paper.title, r.paper.authors.join(' '), r.tags.join(' '), r.note, r.paper.summary, r.id].join(' '),
+      );
+      if (!words.every((w) => hay.includes(w))) return false;
+    }
+    return true;
+  });
+  const by: Record<SortKey, (a: SavedPaper, b: SavedPaper) => number> = {
+    saved: (a, b) => b.savedAt - a.savedAt,
+    published: (a, b) => (b.paper.publishedAt ?? '').localeCompare(a.paper.publishedAt ?? ''),
+    upvotes: (a, b) => b.paper.upvotes - a.paper.upvotes,
+  };
+  return out.sort((a, b) => by[f.sort](a, b) || b.savedAt - a.savedAt || a.id.localeCompare(b.id));
+}
+
+export function statusCounts(list: readonly SavedPaper[]): Record<ReadingStatus, number> {
+  const counts: Record<ReadingStatus, number> = { 'to-read': 0, reading: 0, read: 0 };
+  for (const r of list) counts[r.status]++;
+  return counts;
+}
+
+export function allTags(list: readonly SavedPaper[]): string[] {
+  return normalizeTags(list.flatMap((r) => r.tags)).sort((a, b) => a.localeCompare(b));
 }

@@ -93,8 +93,21 @@ function fieldText(paper: Paper, field: string): string {
   }
 }
 
+/** Whether the text `fieldText` reads is unchanged: checked on every cache update, for every paper. */
 function sameText(a: Paper, b: Paper): boolean {
-  return a === b || FIELDS.every((field) => fieldText(a, field) === fieldText(b, field));
+  return (
+    a === b ||
+    (a.title === b.title &&
+      a.summary === b.summary &&
+      sameList(a.authors, b.authors) &&
+      sameList(a.aiKeywords, b.aiKeywords) &&
+      a.organization?.name === b.organization?.name &&
+      a.organization?.fullname === b.organization?.fullname)
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function createSearchIndex(papers: readonly Paper[]): SearchIndex {

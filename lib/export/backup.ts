@@ -47,7 +47,7 @@ const opt = <T extends v.GenericSchema>(schema: T) =>
     v.transform((x) => (x ?? undefined) as v.InferOutput<T> | undefined),
   );
 /** A link that may become clickable: http(s) only, else undefined. */
-const Link = v.pipe(v.unknown(), v.transform(safeHttpUrl));
+const Link = v.pipe(v.optional(v.unknown()), v.transform(safeHttpUrl));
 
 /** An array whose malformed entries are dropped one by one instead of failing the whole array. */
 function lenientArray<T extends v.GenericSchema>(item: T, max: number) {
@@ -143,8 +143,9 @@ function describePaper(raw: unknown, index: number): string {
 /** Reads a backup file's text. Never throws: anything wrong is a message fit to show the user. */
 export function parseBackup(text: string): BackupResult {
   try {
-    if (typeof text !== 'string' || text.trim() === '') return fail('The file is empty.');
+    if (typeof text !== 'string') return fail('The file is empty.');
     if (text.length > MAX_BACKUP_CHARS) return fail('The file is too large to be a Papertab backup (over 50 MB).');
+    if (text.trim() === '') return fail('The file is empty.');
     let json: unknown;
     try {
       json = JSON.parse(text);

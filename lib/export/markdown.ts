@@ -14,9 +14,9 @@ const GROUPS: [ReadingStatus, string][] = [
 /** Long author lists (some papers have hundreds) are cut to keep one paper on one line. */
 const MAX_AUTHORS = 10;
 
-/** Escapes Markdown inline syntax: emphasis, code, links, HTML, tables, strikethrough and entities. */
+/** Escapes Markdown inline syntax: emphasis, code, links, HTML, tables, strikethrough, math and entities. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|~$]|&(?=#?\w+;)/g, '\\$&');
 }
 
 /** Escapes one line of free text, including what would start a heading, quote or list. */
@@ -37,7 +37,8 @@ function item(saved: SavedPaper): string {
   const title = escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim());
   let line = `- [${title}](${hfPaperUrl(saved.id)})`;
   const by = escapeMarkdown(authors(paper.authors));
-  if (by || year) line += ` —${by ? ` ${by}` : ''}${year ? ` (${year})` : ''}`;
+  if (by) line += ` — ${by}`;
+  if (year) line += ` (${year})`;
   if (isArxivId(saved.id)) line += ` · arXiv:${saved.id}`;
   const lines = [line];
   const tags = saved.tags.filter((t) => t.trim());

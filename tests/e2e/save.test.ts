@@ -106,3 +106,21 @@ describe('Save on paper pages', () => {
     await page.close();
   });
 });
+
+describe('PDF pages and links', () => {
+  it('the popup offers "Save this paper" for the arXiv PDF in the tab the user was looking at', async () => {
+    const paper = items[4]!.paper;
+    const pdf = await ext.context.newPage();
+    await pdf.goto(`https://arxiv.org/pdf/${paper.id}v1`).catch(() => undefined);
+    const popup = await ext.page('popup.html');
+    const button = popup.getByRole('button', { name: 'Save this paper' });
+    await expect.poll(() => button.count()).toBe(1);
+    expect(await popup.getByText(`arXiv:${paper.id}`).count()).toBe(1);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await savedIds()).toContain(paper.id);
+    await popup.close();
+    await pdf.close();
+  });
+});

@@ -539,6 +539,7 @@ async function main(): Promise<void> {
         `${version} (headless); Node ${process.version}; ${os.platform()} ${os.release()}`,
     );
 
+    const loadStart = os.loadavg()[0]!;
     const t1 = Date.now();
     await seed(s, data);
     log(`seeded IndexedDB in ${Date.now() - t1} ms`);
@@ -683,7 +684,7 @@ async function main(): Promise<void> {
     );
     if (search.loadedResources.length) {
       log(
-        `    cross-check (files a new tab requested, including while searching): ${
+        `    cross-check (files the new tab requested, searching included): ${
           runtimeExtra.length ? `also loaded ${runtimeExtra.join(', ')}` : 'no JS or CSS beyond the static graph'
         }`,
       );
@@ -695,6 +696,12 @@ async function main(): Promise<void> {
     log();
     log(
       `requests to the stand-in during measurement: ${bgRequests} feed refresh (background), ${pageRequests} other (pages, e.g. online search)`,
+    );
+
+    const loadEnd = os.loadavg()[0]!;
+    log(
+      `load average (1 min): ${loadStart.toFixed(2)} before, ${loadEnd.toFixed(2)} after, on ${os.cpus().length} cores` +
+        (Math.max(loadStart, loadEnd) > os.cpus().length * 0.75 ? ': the machine was busy, figures are noisy' : ''),
     );
 
     // Table -----------------------------------------------------------------------------------

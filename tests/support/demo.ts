@@ -1,7 +1,7 @@
 // `npm run demo`: the built extension in a real Chromium window, offline, in the sample world.
-// Opens the new tab; after 60 s (PAPERTAB_DEMO_NEW_DAY_S to change) a new day of papers arrives
-// and the toolbar badge shows how many. Runs until Ctrl-C. Without a display it runs headless and
-// narrates instead.
+// Opens the new tab; after 60 s (PAPERTAB_DEMO_NEW_DAY_S to change) the tab follows a link to a
+// paper, a new day of papers arrives and the toolbar badge (pinned) shows how many; a new tab then
+// shows them and clears it. Runs until Ctrl-C. Without a display it runs headless and narrates.
 
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -105,29 +105,27 @@ async function main(): Promise<void> {
     say(`a new day arrives in ${NEW_DAY_AFTER_S} s (Ctrl-C to quit)`);
 
     let lastBadge = '';
+    let polling = false;
     badgePoll = setInterval(() => {
-      if (stopping) return;
+      if (stopping || polling) return;
+      polling = true;
       e.badgeText()
         .then((t) => {
           if (t === lastBadge) return;
           say(t ? `badge: "${t}"` : 'badge cleared: the new day has been seen');
           lastBadge = t;
         })
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(() => (polling = false));
     }, 1000);
 
     timer = setTimeout(() => {
       void (async () => {
-        if (headless) {
-          // Nobody can look at a headless tab, and a visible new tab marks the new day seen at
-          // once: close it, so the badge stays until a new tab is opened again.
-          await newtab.close();
-        } else {
-          // Reading something else: the Papertab tab goes to the background, the badge stays.
-          const reading = await e.context.newPage();
-          await reading.goto(`https://arxiv.org/abs/${w.newestDay.items[0]!.paper.id}`);
-          await reading.bringToFront();
-        }
+        // Any Papertab page on screen marks a new day seen at once (and Playwright keeps background
+        // tabs "visible"), so first the reader clicks through to a paper: nothing of Papertab shows.
+        const paper = w.newestDay.items[0]!.paper;
+        await newtab.goto(`https://arxiv.org/abs/${paper.id}`);
+        say(`you clicked through to a paper (arxiv.org/abs/${paper.id}, from the stand-in); meanwhile…`);
         w.arriveToday();
         say(`a new day: ${TODAY_COUNT} papers for ${w.today} on the stand-in; firing the refresh alarm`);
         await fireRefreshAlarm(e);
@@ -135,21 +133,25 @@ async function main(): Promise<void> {
           'badge',
           () => e.badgeText(),
           (t) => t === String(TODAY_COUNT),
+          30_000,
         );
-        if (headless) {
-          say('opening a new tab in 5 s, which marks the day seen and clears the badge');
-          await new Promise((r) => setTimeout(r, 5000));
-          const again = await e.context.newPage();
-          await again.goto(newtabUrl);
-          await until(
-            'papers of today',
-            () => again.locator('article').count(),
-            (n) => n === TODAY_COUNT,
-          );
-          say(`new tab: ${TODAY_COUNT} papers for ${w.today}. Still running; Ctrl-C to quit`);
-        } else {
-          say('switch back to the Papertab tab (or open a new tab) to see today; the badge then clears');
-        }
+        const wait = headless ? 5 : 30;
+        say(
+          headless
+            ? `the badge would show ${TODAY_COUNT} on the toolbar button; opening a new tab in ${wait} s`
+            : `the toolbar badge shows ${TODAY_COUNT}: open a new tab (Ctrl+T) to see today's papers and clear it ` +
+                `(the demo opens one in ${wait} s if you don't)`,
+        );
+        await new Promise((r) => setTimeout(r, wait * 1000));
+        if (stopping || (await e.badgeText()) === '') return;
+        const again = await e.context.newPage();
+        await again.goto(newtabUrl);
+        await until(
+          'papers of today',
+          () => again.locator('article').count(),
+          (n) => n === TODAY_COUNT,
+        );
+        say(`new tab: ${TODAY_COUNT} papers for ${w.today}. Still running; Ctrl-C to quit`);
       })().catch((err: unknown) => {
         if (!stopping) console.error(err);
       });

@@ -1,0 +1,67 @@
+import { useRef, useState } from 'preact/hooks';
+import { db } from '@/lib/db';
+import { toBackup } from '@/lib/export/backup';
+import { toBibtex } from '@/lib/export/bibtex';
+import { toCsv } from '@/lib/export/csv';
+import { toMarkdown } from '@/lib/export/markdown';
+import { importText } from '@/lib/import';
+import type { SavedPaper } from '@/lib/reading-list';
+import { completeIncomplete } from '@/lib/save-paper';
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export in four formats; import a JSON backup or BibTeX. */
+export function ExportImport({ list }: { list: SavedPaper[] }) {
+  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const stamp = new Date().toISOString().slice(0, 10);
+  async function onFile(file: File) {
+    const outcome = await importText(db(), await file.text());
+    setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
+    if (fileRef.current) fileRef.current.value = '';
+    if (outcome.ok) void completeIncomplete({ db: db() });
+  }
+  return (
+    <section class="export-import" aria-label="Export and import">
+      <button type="button" onClick={() => download(`papertab-${stamp}.bib`, 'application/x-bibtex', toBibtex(list))}>
+        Export BibTeX
+      </button>
+      <button type="button" onClick={() => download(`papertab-${stamp}.md`, 'text/markdown', toMarkdown(list))}>
+        Export Markdown
+      </button>
+      <button type="button" onClick={() => download(`papertab-${stamp}.csv`, 'text/csv', toCsv(list))}>
+        Export CSV
+      </button>
+      <button
+        type="button"
+        onClick={() => download(`papertab-backup-${stamp}.json`, 'application/json', toBackup(list, Date.now()))}
+      >
+        Export JSON backup
+      </button>
+      <label class="import">
+        <span>Import (JSON backup or BibTeX)</span>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,.bib,.bibtex,application/json,text/plain"
+          onChange={(e) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void onFile(f);
+          }}
+        />
+      </label>
+      {result && (
+        <p class={result.ok ? 'import-result' : 'import-result error'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import { shortDate } from '@/lib/format';
+import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list';
+import { PaperByline } from './PaperByline';
+import { PaperLinks } from './PaperLinks';
+import { articleId, paperUrl } from './PaperCard';
+import { TagEditor } from './TagEditor';
+
+export interface SavedItemProps {
+  item: SavedPaper;
+  selected: boolean;
+  onSelect: (id: string, selected: boolean) => void;
+  onStatus: (id: string, status: ReadingStatus) => void;
+  onTags: (id: string, tags: string[]) => void;
+  onNote: (id: string, note: string) => void;
+  onRemove: (id: string) => void;
+}
+
+/** One saved paper: select, status, tags, note, remove. */
+export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, onRemove }: SavedItemProps) {
+  const p = item.paper;
+  const id = articleId(item.id);
+  const [note, setNote] = useState(item.note);
+  useEffect(() => setNote(item.note), [item.note]);
+  return (
+    <article class="paper saved-item" id={id} aria-labelledby={`${id}-title`} data-paper-id={item.id}>
+      <input
+        type="checkbox"
+        class="select"
+        checked={selected}
+        aria-label={`Select “${p.title}”`}
+        onChange={(e) => onSelect(item.id, (e.target as HTMLInputElement).checked)}
+      />
+      <div class="paper-body">
+        <h2 class="paper-title" id={`${id}-title`}>
+          <a href={paperUrl(item.id)}>{p.title}</a>
+        </h2>
+        <PaperByline paper={p} />
+        <p class="paper-meta">
+          {p.upvotes > 0 && <span class="upvotes">▲ {p.upvotes}</span>}
+          {p.publishedAt && <span>Published {shortDate(p.publishedAt)}</span>}
+          <span>Saved {shortDate(new Date(item.savedAt).toISOString())}</span>
+          {item.incomplete && (
+            <span title="Saved from the page; details follow when Hugging Face knows the paper">Details pending</span>
+          )}
+        </p>
+        <div class="saved-controls">
+          <label>
+            Status{' '}
+            <select
+              value={item.status}
+              onChange={(e) => onStatus(item.id, (e.target as HTMLSelectElement).value as ReadingStatus)}
+            >
+              {STATUSES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TagEditor tags={item.tags} label={`Add a tag to “${p.title}”`} onChange={(tags) => onTags(item.id, tags)} />
+        </div>
+        <label class="note">
+          <span>Note</span>
+          <textarea
+            value={note}
+            rows={note ? 3 : 1}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+            onBlur={() => note !== item.note && onNote(item.id, note)}
+          />
+        </label>
+        <div class="paper-actions">
+          <PaperLinks paper={p} />
+          <button type="button" onClick={() => onRemove(item.id)}>
+            Remove
+          </button>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+
+/** Tags as removable chips plus an input: Enter or comma adds one. */
+export function TagEditor({
+  tags,
+  onChange,
+  label,
+}: {
+  tags: string[];
+  onChange: (tags: string[]) => void;
+  label: string;
+}) {
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    const parts = draft
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    if (parts.length) onChange([...tags, ...parts]);
+    setDraft('');
+  };
+  return (
+    <div class="tags">
+      <ul aria-label="Tags">
+        {tags.map((t) => (
+          <li key={t}>
+            {t}
+            <button
+              type="button"
+              class="chip-x"
+              aria-label={`Remove tag ${t}`}
+              onClick={() => onChange(tags.filter((x) => x !== t))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        type="text"
+        aria-label={label}
+        placeholder="Add tag"
+        value={draft}
+        onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ',') {
+            e.preventDefault();
+            add();
+          }
+        }}
+        onBlur={add}
+      />
+    </div>
+  );
+}

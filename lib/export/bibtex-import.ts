@@ -1,0 +1,416 @@
+/**
+ * Reads arXiv papers out of a BibTeX file (ours, arxiv.org's, Google Scholar's, DBLP's, a
+ * reference manager's). A small tolerant parser: entries it cannot make sense of, or that name no
+ * arXiv paper, are counted as skipped rather than failing the file; only a file with no entries at
+ * all or with braces that never close is refused. It never throws: the file is untrusted input.
+ */
+import { parseArxivId } from '../arxiv-id';
+
+export interface BibtexPaper {
+  /** arXiv id without version. */
+  id: string;
+  title?: string;
+  authors: string[];
+  year?: string;
+}
+
+export type BibtexImport = { ok: true; items: BibtexPaper[]; skipped: number } | { ok: false; error: string };
+
+export const MAX_BIBTEX_CHARS = 50 * 1024 * 1024;
+
+// --- arXiv ids ----------------------------------------------------------------------------------
+
+// Candidates in free text: new style (YYMM.NNNNN) and old style (archive[.SC]/YYMMNNN), any case,
+// optional version. parseArxivId (lib/arxiv-id.ts) then decides whether a candidate is a real id.
+const ID = String.raw`(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?![\d])`;
+const EPRINT_RE = new RegExp(String.raw`^(?:arxiv:\s*)?${ID}$`, 'i');
+/** arXiv links, arXiv DOIs and "arXiv:<id>" mentions inside free text (url, doi, journal, note). */
+const MENTION_RES = [
+  new RegExp(String.raw`arxiv\.org\/(?:abs|pdf|html|format)\/${ID}`, 'i'),
+  new RegExp(String.raw`10\.48550\/arxiv\.${ID}`, 'i'),
+  new RegExp(String.raw`\barxiv:\s*${ID}`, 'i'),
+];
+const MENTION_FIELDS = ['url', 'doi', 'journal', 'journaltitle', 'note', 'howpublished', 'eprint'];
+
+/** The id in canonical case (old-style archive lower case, subject class upper: "math.GT/0309136"), if real. */
+function canonicalId(raw: string): string | undefined {
+  const id = raw.replace(
+    /^([a-z-]+)(?:\.([a-z]{2}))?\//i,
+    (_, archive: string, sc?: string) => `${archive.toLowerCase()}${sc ? `.${sc.toUpperCase()}` : ''}/`,
+  );
+  return parseArxivId(id)?.id;
+}
+
+function arxivIdOf(fields: Map<string, string>): string | undefined {
+  const plain = (name: string) => fields.get(name)?.replace(/[{}]/g, '').trim();
+  const eprint = plain('eprint');
+  const archive = (plain('archiveprefix') ?? plain('eprinttype'))?.toLowerCase();
+  if (eprint && (archive === undefined || archive === 'arxiv')) {
+    const m = EPRINT_RE.exec(eprint);
+    if (m) return canonicalId(m[1]!);
+  }
+  for (const name of MENTION_FIELDS) {
+    const value = plain(name);
+    if (!value) continue;
+    for (const re of MENTION_RES) {
+      const m = re.exec(value);
+      if (m) return canonicalId(m[1]!);
+    }
+  }
+  // DBLP: journal = {CoRR}, volume = {abs/2404.12345}.
+  const volume = /^abs\/(.+)$/i.exec(plain('volume') ?? '');
+  if (/^corr$/i.test(plain('journal') ?? '') && volume) {
+    const m = EPRINT_RE.exec(volume[1]!);
+    if (m) return canonicalId(m[1]!);
+  }
+  return undefined;
+}
+
+// --- LaTeX to text --------------------------------------------------------------------------------
+
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030C',
+  H: '\u030B',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030A',
+  d: '\u0323',
+  b: '\u0331',
+  t: '\u0361',
+};
+const SYMBOLS: Record<string, string> = {
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  aa: 'å',
+  AA: 'Å',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+  textbackslash: '\\',
+  textasciitilde: '~',
+  textasciicircum: '^',
+  textbraceleft: '{',
+  textbraceright: '}',
+  textunderscore: '_',
+  textbar: '|',
+  textless: '<',
+  textgreater: '>',
+  textendash: '–',
+  textemdash: '—',
+  textquoteleft: '‘',
+  textquoteright: '’',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  ldots: '…',
+  dots: '…',
+  textellipsis: '…',
+  S: '§',
+  P: '¶',
+  copyright: '©',
+  textregistered: '®',
+  texttrademark: '™',
+  euro: '€',
+  pounds: '£',
+};
+const LITERALS = new Set(['%', '&', '$', '#', '_', '{', '}']);
+
+/** Index just past the `}` that closes the `{` at `open`, or -1. */
+function closingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    if (s[k] === '{') depth++;
+    else if (s[k] === '}' && --depth === 0) return k + 1;
+  }
+  return -1;
+}
+
+function applyAccent(arg: string, mark: string): string {
+  const [first = '', ...rest] = arg;
+  // An accent over a dotless i or j is an accented i or j.
+  const base = first === 'ı' ? 'i' : first === 'ȷ' ? 'j' : first;
+  return (base + mark).normalize('NFC') + rest.join('');
+}
+
+/**
+ * LaTeX as BibTeX files write it, to plain Unicode text: accents (`{\'e}`, `\"{o}`, `\c{c}`), special
+ * letters (`\ss`, `\o`), escaped characters (`\%`, `\{`), protection braces and `$` removed, unknown
+ * commands (`\emph`, `\textbf`) dropped with their argument kept. Whitespace is collapsed.
+ */
+export function decodeLatex(latex: string): string {
+  let out = '';
+  let k = 0;
+  /** The argument of an accent: a braced group, a command such as `\i`, or one character. */
+  const readArg = (): string => {
+    while (/\s/.test(latex[k] ?? '')) k++;
+    if (latex[k] === '{') {
+      const end = closingBrace(latex, k);
+      const inner = latex.slice(k + 1, end < 0 ? latex.length : end - 1);
+      k = end < 0 ? latex.length : end;
+      return decodeLatex(inner);
+    }
+    if (latex[k] === '\\') {
+      const m = /^\\(?:[A-Za-z]+|.)/s.exec(latex.slice(k, k + 40));
+      k += m ? m[0].length : 1;
+      return decodeLatex(m ? m[0] : '');
+    }
+    const [c = ''] = latex.slice(k, k + 2);
+    k += c.length;
+    return c;
+  };
+  while (k < latex.length) {
+    const c = latex[k]!;
+    if (c === '\\') {
+      const word = /^[A-Za-z]+/.exec(latex.slice(k + 1, k + 41))?.[0];
+      if (word) {
+        k += 1 + word.length;
+        const mark = ACCENTS[word];
+        if (mark) {
+          out += applyAccent(readArg(), mark);
+          continue;
+        }
+        // A control word ends at "{}" or swallows the spaces after it, as in LaTeX.
+        if (latex.startsWith('{}', k)) k += 2;
+        else while (/\s/.test(latex[k] ?? '')) k++;
+        out += SYMBOLS[word] ?? '';
+        continue;
+      }
+      const next = latex[k + 1];
+      k += 2;
+      if (next === undefined) break;
+      const mark = ACCENTS[next];
+      if (mark) {
+        const arg = readArg();
+        out += arg ? applyAccent(arg, mark) : next;
+      } else if (LITERALS.has(next)) out += next;
+      else if (/[\s\\,;:]/.test(next)) out += ' ';
+      else if (next !== '-' && next !== '!' && next !== '/') out += next;
+    } else if (c === '~') {
+      out += ' ';
+      k++;
+    } else {
+      if (c !== '{' && c !== '}' && c !== '$') out += c;
+      k++;
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+// --- BibTeX syntax --------------------------------------------------------------------------------
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+interface Cursor {
+  s: string;
+  p: number;
+}
+
+const NAME_RE = /[^\s=,{}()"#]+/y;
+
+function skipSpace(c: Cursor): void {
+  while (/\s/.test(c.s[c.p] ?? '')) c.p++;
+}
+
+function readName(c: Cursor): string | undefined {
+  NAME_RE.lastIndex = c.p;
+  const m = NAME_RE.exec(c.s);
+  if (!m) return undefined;
+  c.p += m[0].length;
+  return m[0];
+}
+
+/** A field value: `{…}`, `"…"`, a number or a macro name, joined by `#`. Undefined when malformed. */
+function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
+  let value = '';
+  for (;;) {
+    skipSpace(c);
+    const ch = c.s[c.p];
+    if (ch === '{') {
+      const end = closingBrace(c.s, c.p);
+      if (end < 0) return undefined;
+      value += c.s.slice(c.p + 1, end - 1);
+      c.p = end;
+    } else if (ch === '"') {
+      let depth = 0;
+      let k = c.p + 1;
+      for (; k < c.s.length && !(c.s[k] === '"' && depth === 0); k++) {
+        if (c.s[k] === '{') depth++;
+        else if (c.s[k] === '}') depth--;
+      }
+      if (k >= c.s.length) return undefined;
+      value += c.s.slice(c.p + 1, k);
+      c.p = k + 1;
+    } else {
+      const name = readName(c);
+      if (name === undefined) return undefined;
+      // An undefined macro (BibTeX would warn and use nothing) is kept as written: `eprint = 2404.12345`.
+      value += macros.get(name.toLowerCase()) ?? name;
+    }
+    skipSpace(c);
+    if (c.s[c.p] !== '#') return value;
+    c.p++;
+  }
+}
+
+/** `name = value, …` up to the end of the body; the first value of a repeated field wins, as in BibTeX. */
+function readFields(c: Cursor, macros: Map<string, string>): Map<string, string> | undefined {
+  const fields = new Map<string, string>();
+  for (;;) {
+    while (/[\s,]/.test(c.s[c.p] ?? '')) c.p++;
+    if (c.p >= c.s.length) return fields;
+    const name = readName(c);
+    skipSpace(c);
+    if (name === undefined || c.s[c.p] !== '=') return undefined;
+    c.p++;
+    const value = readValue(c, macros);
+    if (value === undefined) return undefined;
+    if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
+    if (c.p < c.s.length && c.s[c.p] !== ',') return undefined;
+  }
+}
+
+/** Index of the `}` or `)` that closes the entry opened at `open`, or -1 when it never closes. */
+function entryEnd(s: string, open: number): number {
+  const paren = s[open] === '(';
+  let depth = 0;
+  let quoted = false;
+  for (let k = open + 1; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === '{') depth++;
+    else if (ch === '}') {
+      if (depth === 0 && !paren) return k;
+      depth--;
+    } else if (paren && depth === 0) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === ')' && !quoted) return k;
+    }
+  }
+  return -1;
+}
+
+/** Splits `A and B and {C and D}` at top-level "and"s. */
+function splitAuthors(raw: string): string[] {
+  const names: string[] = [];
+  const AND = /\s+and\s+/iy;
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const ch = raw[k]!;
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (depth === 0 && /\s/.test(ch)) {
+      AND.lastIndex = k;
+      if (AND.test(raw)) {
+        names.push(raw.slice(start, k));
+        start = AND.lastIndex;
+        k = start - 1;
+      }
+    }
+  }
+  names.push(raw.slice(start));
+  return names;
+}
+
+/** "Last, First" and "Last, Jr, First" become "First Last" and "First Last Jr", as papers are listed. */
+function authorName(raw: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < raw.length; k++) {
+    if (raw[k] === '{') depth++;
+    else if (raw[k] === '}') depth--;
+    else if (raw[k] === ',' && depth === 0) {
+      parts.push(raw.slice(start, k));
+      start = k + 1;
+    }
+  }
+  parts.push(raw.slice(start));
+  const [last = '', second, third] = parts.map(decodeLatex);
+  const ordered = parts.length === 1 ? [last] : parts.length === 2 ? [second, last] : [third, last, second];
+  return ordered
+    .filter((x) => x)
+    .join(' ')
+    .trim();
+}
+
+function lineOf(s: string, index: number): number {
+  let line = 1;
+  for (let k = s.indexOf('\n'); k >= 0 && k < index; k = s.indexOf('\n', k + 1)) line++;
+  return line;
+}
+
+function toPaper(id: string, fields: Map<string, string>): BibtexPaper {
+  const title = decodeLatex(fields.get('title') ?? '');
+  // "and others" is BibTeX for "et al."; a braced {others} is a name.
+  const authors = splitAuthors(fields.get('author') ?? '')
+    .filter((raw) => raw.trim().toLowerCase() !== 'others')
+    .map(authorName)
+    .filter(Boolean);
+  const year = /\d{4}/.exec(fields.get('year') ?? '')?.[0] ?? /^\s*(\d{4})/.exec(fields.get('date') ?? '')?.[1];
+  return { id, ...(title ? { title } : {}), authors, ...(year ? { year } : {}) };
+}
+
+/** The arXiv papers of a BibTeX file, each id once (first entry wins), in file order. Never throws. */
+export function parseBibtex(text: string): BibtexImport {
+  try {
+    if (typeof text !== 'string') return { ok: false, error: 'This file has no BibTeX entries.' };
+    if (text.length > MAX_BIBTEX_CHARS) return { ok: false, error: 'The file is too large to import (over 50 MB).' };
+    const macros = new Map(MONTHS.map((m, i) => [m, String(i + 1)]));
+    const items: BibtexPaper[] = [];
+    const seen = new Set<string>();
+    let entries = 0;
+    let skipped = 0;
+    const HEAD = /@\s*([A-Za-z][\w-]*)\s*([{(])/y;
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      // Text between entries is a comment in BibTeX, "@" included (an e-mail address, say).
+      HEAD.lastIndex = at;
+      const head = HEAD.exec(text);
+      if (!head) continue;
+      const open = HEAD.lastIndex - 1;
+      const end = entryEnd(text, open);
+      const type = head[1]!.toLowerCase();
+      if (end < 0) {
+        const what = /^[^,\s]{1,60}/.exec(text.slice(open + 1))?.[0];
+        return {
+          ok: false,
+          error: `This BibTeX file has unbalanced braces: the @${type}${what ? `{${what}` : ''} entry on line ${lineOf(text, at)} is never closed.`,
+        };
+      }
+      const body = text.slice(open + 1, end);
+      at = end;
+      if (type === 'comment' || type === 'preamble') continue;
+      if (type === 'string') {
+        const defs = readFields({ s: body, p: 0 }, macros);
+        for (const [name, value] of defs ?? []) macros.set(name, value);
+        continue;
+      }
+      entries++;
+      // The citation key runs to the first comma; a body without one holds no fields.
+      const comma = body.indexOf(',');
+      const fields = comma < 0 ? undefined : readFields({ s: body, p: comma + 1 }, macros);
+      const id = fields && arxivIdOf(fields);
+      if (!fields || !id) skipped++;
+      else if (!seen.has(id)) {
+        seen.add(id);
+        items.push(toPaper(id, fields));
+      }
+    }
+    if (entries === 0) return { ok: false, error: 'This file has no BibTeX entries.' };
+    return { ok: true, items, skipped };
+  } catch (e) {
+    return { ok: false, error: `The BibTeX file could not be read (${e instanceof Error ? e.message : String(e)}).` };
+  }
+}
