@@ -94,7 +94,7 @@ export function NewTabApp() {
     return () => document.removeEventListener('visibilitychange', mark);
   }, [latestDay]);
 
-  const results = useSearch(query, searchWanted);
+  const { results, indexing } = useSearch(query, searchWanted);
   const searching = query.trim() !== '';
   const papers = useMemo(() => (current ? sortPapers(current.papers, sort) : []), [current, sort]);
   const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
@@ -157,6 +157,7 @@ export function NewTabApp() {
               {results
                 ? `${results.papers.length} ${results.papers.length === 1 ? 'paper matches' : 'papers match'}`
                 : 'Searching…'}
+              {indexing && ` (indexing ${indexing.done} of ${indexing.total} cached papers…)`}
             </p>
             {results && (
               <PaperList

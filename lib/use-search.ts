@@ -1,31 +1,69 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { db } from './db';
-import { createSearchIndex, type SearchIndex, type SearchResults } from './search';
+import type { Paper } from './paper';
+import type { SearchIndex, SearchResults } from './search';
+
+export interface SearchState {
+  results?: SearchResults;
+  /** Papers indexed so far and in all, while the index is being built. */
+  indexing?: { done: number; total: number };
+}
+
+const BATCH = 500;
 
 /**
- * Local search over every cached paper. The index is built the first time search is wanted (not
- * on every new tab), then kept in step with the cache while the page is open.
+ * Local search over every cached paper. The search code and its index are loaded the first time
+ * search is wanted (not on every new tab), built in small batches so typing stays responsive, and
+ * then kept in step with the cache while the page is open.
  */
-export function useSearch(query: string, wanted: boolean): SearchResults | undefined {
+export function useSearch(query: string, wanted: boolean): SearchState {
   const index = useRef<SearchIndex | undefined>(undefined);
   const [version, setVersion] = useState(0);
+  const [indexing, setIndexing] = useState<{ done: number; total: number }>();
   const active = wanted || query.trim() !== '';
   const [started, setStarted] = useState(false);
   if (active && !started) setStarted(true);
 
   useEffect(() => {
     if (!started) return;
+    let cancelled = false;
+    let known = new Set<string>();
+    let pending: Promise<void> = Promise.resolve();
     const sub = liveQuery(() => db().papers.toArray()).subscribe({
       next: (papers) => {
-        if (!index.current) index.current = createSearchIndex(papers);
-        else index.current.upsert(papers);
-        setVersion((v) => v + 1);
+        pending = pending.then(() => (cancelled ? undefined : update(papers)));
       },
       error: (err: unknown) => console.error('Papertab: search index failed', err),
     });
-    return () => sub.unsubscribe();
+    async function update(papers: Paper[]) {
+      if (!index.current) {
+        const { createSearchIndex } = await import('./search');
+        index.current = createSearchIndex([]);
+      }
+      const idx = index.current;
+      const ids = new Set(papers.map((p) => p.id));
+      const gone = [...known].filter((id) => !ids.has(id));
+      if (gone.length) idx.remove(gone);
+      known = ids;
+      for (let i = 0; i < papers.length && !cancelled; i += BATCH) {
+        idx.upsert(papers.slice(i, i + BATCH));
+        const done = Math.min(i + BATCH, papers.length);
+        setIndexing(done < papers.length ? { done, total: papers.length } : undefined);
+        setVersion((v) => v + 1);
+        // Yield between batches so keystrokes and paints go first.
+        if (done < papers.length) await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+    return () => {
+      cancelled = true;
+      sub.unsubscribe();
+    };
   }, [started]);
 
-  return useMemo(() => (index.current && query.trim() ? index.current.search(query) : undefined), [query, version]);
+  const results = useMemo(
+    () => (index.current && query.trim() ? index.current.search(query) : undefined),
+    [query, version],
+  );
+  return { results, indexing };
 }

@@ -58,6 +58,10 @@ async function main(): Promise<void> {
     process.exit(code);
   }
 
+  const onSignal = (): void => void shutdown(0);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   try {
     world = await startSampleWorld();
     const w = world;
@@ -72,10 +76,9 @@ async function main(): Promise<void> {
     ext = await launchExtension({ port: w.hf.port, userDataDir: profile, headless });
     const e = ext;
     await routeSampleImages(e.context);
-    // Playwright's own Ctrl-C handler would exit before the profile and stand-in are cleaned up.
-    process.removeAllListeners('SIGINT');
-    process.on('SIGINT', () => void shutdown(0));
-    process.on('SIGTERM', () => void shutdown(0));
+    // Playwright adds its own Ctrl-C handler at launch, which would exit before the profile and the
+    // stand-in are cleaned up: ours closes the browser too.
+    for (const l of process.listeners('SIGINT')) if (l !== onSignal) process.off('SIGINT', l);
     e.context.on('close', () => {
       if (!stopping) {
         say('the browser was closed');
