@@ -14,6 +14,7 @@ import {
   parseHash,
   sortPapers,
   stepView,
+  switchKind,
   toRange,
   viewHash,
   type Sort,
@@ -21,6 +22,10 @@ import {
   type ViewData,
 } from '@/lib/views';
 import { utcDay } from '@/lib/dates';
+import { updateSettings, type Settings } from '@/lib/settings';
+import { useSettings } from '@/lib/use-settings';
+import { compileWatch } from '@/lib/watch';
+import { QuietNewTab } from './QuietNewTab';
 import { HfSearch } from './HfSearch';
 import { KeyboardHelp } from './KeyboardHelp';
 import { PaperList } from './PaperList';
@@ -33,17 +38,27 @@ import { ViewNav } from './ViewNav';
 import { ViewHeading } from './ViewHeading';
 
 export const SNAPSHOT_KEY = 'papertab:newtab:v1';
-const SORT_KEY = 'papertab:sort';
+/** The view to open with: the URL's, else the default view (day, week or month) from settings. */
+function initialView(defaultView: Settings['defaultView'], latestDay: string | undefined): View {
+  const fromHash = parseHash(location.hash);
+  if (fromHash.kind !== 'latest' || defaultView === 'day') return fromHash;
+  return switchKind(defaultView, latestDay ?? utcDay(Date.now()));
+}
 
-function initialSort(): Sort {
-  return globalThis.localStorage?.getItem(SORT_KEY) === 'newest' ? 'newest' : 'upvotes';
+/** The new tab page: quiet mode or the full glance, as the user chose (`?full` forces the full view). */
+export function NewTabPage() {
+  const settings = useSettings();
+  const full = new URLSearchParams(location.search).has('full');
+  return settings.quietNewTab && !full ? <QuietNewTab /> : <NewTabApp settings={settings} />;
 }
 
 /** The new tab: the day's papers from the cache, day/week/month navigation, search and keyboard triage. */
-export function NewTabApp() {
-  const [view, setViewState] = useState<View>(() => parseHash(location.hash));
-  const [sort, setSort] = useState<Sort>(initialSort);
-  const [query, setQuery] = useState('');
+export function NewTabApp({ settings }: { settings: Settings }) {
+  const snapshot = useMemo(() => readSnapshot<ViewData>(SNAPSHOT_KEY), []);
+  const [view, setViewState] = useState<View>(() => initialView(settings.defaultView, snapshot?.latest?.date));
+  const sort: Sort = settings.sort;
+  const [showAll, setShowAll] = useState(false);
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [searchWanted, setSearchWanted] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [helpOpen, setHelpOpen] = useState(false);
@@ -52,8 +67,11 @@ export function NewTabApp() {
   const online = useOnline();
   const saved = useSaved();
 
-  const snapshot = useMemo(() => (view.kind === 'latest' ? readSnapshot<ViewData>(SNAPSHOT_KEY) : undefined), []);
-  const data = useLiveQuery<ViewData | undefined>(() => loadView(db(), view, Date.now()), [view], snapshot);
+  const data = useLiveQuery<ViewData | undefined>(
+    () => loadView(db(), view, Date.now()),
+    [view],
+    view.kind === 'latest' ? snapshot : undefined,
+  );
   const current = data && sameView(data.view, view) ? data : undefined;
 
   const setView = useCallback((v: View) => {
@@ -96,7 +114,16 @@ export function NewTabApp() {
 
   const { results, indexing } = useSearch(query, searchWanted);
   const searching = query.trim() !== '';
-  const papers = useMemo(() => (current ? sortPapers(current.papers, sort) : []), [current, sort]);
+  const sorted = useMemo(() => (current ? sortPapers(current.papers, sort) : []), [current, sort]);
+  const papers = useMemo(
+    () => (showAll || !settings.minUpvotes ? sorted : sorted.filter((p) => p.upvotes >= settings.minUpvotes)),
+    [sorted, showAll, settings.minUpvotes],
+  );
+  const hidden = sorted.length - papers.length;
+  const watch = useMemo(
+    () => compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs }),
+    [settings.watchKeywords, settings.watchAuthors, settings.watchOrgs],
+  );
   const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
 
   const toggleAbstract = useCallback((id: string) => {
@@ -116,7 +143,7 @@ export function NewTabApp() {
     onHelp: () => setHelpOpen(true),
   });
 
-  const listProps = { saved: saved.ids, onToggleSave: saved.toggle, expanded, onToggleAbstract: toggleAbstract };
+  const listProps = { saved: saved.ids, onToggleSave: saved.toggle, expanded, onToggleAbstract: toggleAbstract, watch };
   return (
     <>
       <header class="top">
@@ -126,6 +153,7 @@ export function NewTabApp() {
             {current && <StatusLine status={current.status} online={online} />}
             <RefreshButton />
             <a href="/reading-list.html">Reading list</a>
+            <a href="/options.html">Settings</a>
             <button type="button" class="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
               Keyboard shortcuts
             </button>
@@ -133,13 +161,7 @@ export function NewTabApp() {
         </div>
         <div class="top-row">
           <ViewNav view={view} shownDay={shownDay} onChange={setView} />
-          <SortToggle
-            sort={sort}
-            onChange={(s) => {
-              setSort(s);
-              localStorage.setItem(SORT_KEY, s);
-            }}
-          />
+          <SortToggle sort={sort} onChange={(s) => void updateSettings({ sort: s })} />
         </div>
         <SearchBox
           value={query}
@@ -178,6 +200,14 @@ export function NewTabApp() {
               fetchNote={fetchNote?.key === viewHash(view) ? fetchNote : undefined}
               onGo={setView}
             />
+            {hidden > 0 && (
+              <p class="notice subtle">
+                {hidden} {hidden === 1 ? 'paper' : 'papers'} below {settings.minUpvotes} upvotes hidden.{' '}
+                <button type="button" class="link-button" onClick={() => setShowAll(true)}>
+                  Show all
+                </button>
+              </p>
+            )}
             <PaperList key={viewHash(view)} papers={papers} label="Papers" {...listProps} />
           </>
         )}

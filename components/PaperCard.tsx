@@ -21,6 +21,8 @@ export interface PaperCardProps {
   expanded?: boolean;
   onToggleAbstract?: (id: string) => void;
   terms?: string[];
+  /** Watch-list entries this paper matches: highlighted. */
+  watchTerms?: string[];
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
@@ -31,11 +33,12 @@ export function PaperCard({
   expanded = false,
   onToggleAbstract,
   terms = [],
+  watchTerms,
 }: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHttpUrl(paper.thumbnail);
   return (
-    <article class="paper" id={id} aria-labelledby={`${id}-title`} tabIndex={-1} data-paper-id={paper.id}>
+    <article class={watchTerms ? 'paper watched' : 'paper'} id={id} aria-labelledby={`${id}-title`} tabIndex={-1} data-paper-id={paper.id}>
       {thumbnail && (
         <img
           class="thumb"
@@ -50,6 +53,7 @@ export function PaperCard({
         />
       )}
       <div class="paper-body">
+        {watchTerms && <span class="watch-label">On your watch list: {watchTerms.join(', ')}</span>}
         <h2 class="paper-title" id={`${id}-title`}>
           <a href={paperUrl(paper.id)}>
             <Highlight text={paper.title} terms={terms} />

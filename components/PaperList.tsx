@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
+import type { CompiledWatch } from '@/lib/watch';
 import { PaperCard } from './PaperCard';
 
 const PAGE = 100;
@@ -12,10 +13,11 @@ export interface PaperListProps {
   expanded: Set<string>;
   onToggleAbstract: (id: string) => void;
   terms?: string[];
+  watch?: CompiledWatch;
 }
 
 /** Renders the first hundred papers and more on request, so a month or a broad search stays fast. */
-export function PaperList({ papers, label, saved, onToggleSave, expanded, onToggleAbstract, terms }: PaperListProps) {
+export function PaperList({ papers, label, saved, onToggleSave, expanded, onToggleAbstract, terms, watch }: PaperListProps) {
   const [shown, setShown] = useState(PAGE);
   return (
     <section class="papers" aria-label={label}>
@@ -28,6 +30,7 @@ export function PaperList({ papers, label, saved, onToggleSave, expanded, onTogg
           expanded={expanded.has(p.id)}
           onToggleAbstract={onToggleAbstract}
           terms={terms}
+          watchTerms={watch?.match(p)?.terms}
         />
       ))}
       {papers.length > shown && (

@@ -11,6 +11,8 @@ import { loadView, sortPapers, type ViewData } from '@/lib/views';
 import { RefreshButton } from './RefreshButton';
 import { SaveButton } from './SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
+import { useSettings } from '@/lib/use-settings';
+import { compileWatch } from '@/lib/watch';
 import { StatusLine } from './StatusLine';
 import { paperUrl } from './PaperCard';
 
@@ -26,6 +28,7 @@ export function PopupApp() {
   );
   const [newCount, setNewCount] = useState<number>();
   const online = useOnline();
+  const settings = useSettings();
   const saved = useSaved();
 
   // Count what is new before marking it seen, so the popup can still say "6 new".
@@ -40,7 +43,8 @@ export function PopupApp() {
     if (data) writeSnapshot(SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
   }, [data]);
 
-  const papers = data ? sortPapers(data.papers, 'upvotes').slice(0, TOP) : [];
+  const papers = data ? sortPapers(data.papers.filter((p) => p.upvotes >= settings.minUpvotes), 'upvotes').slice(0, TOP) : [];
+  const watch = compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs });
   const open = (path: string) => async (e: Event) => {
     e.preventDefault();
     await browser.tabs.create({ url: browser.runtime.getURL(path as '/newtab.html') });
@@ -63,7 +67,11 @@ export function PopupApp() {
       <ol class="popup-list" aria-label="Top papers">
         {papers.map((p) => (
           <li key={p.id}>
-            <article class="popup-paper" aria-labelledby={`p-${p.id}`}>
+            <article
+              class={watch.match(p) ? 'popup-paper watched' : 'popup-paper'}
+              aria-labelledby={`p-${p.id}`}
+              title={watch.match(p) ? `On your watch list: ${watch.match(p)!.terms.join(', ')}` : undefined}
+            >
               <h2 id={`p-${p.id}`}>
                 <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
                   {p.title}
@@ -85,6 +93,9 @@ export function PopupApp() {
         </a>
         <a href="/reading-list.html" onClick={open('/reading-list.html')}>
           Reading list
+        </a>
+        <a href="/options.html" onClick={open('/options.html')}>
+          Settings
         </a>
       </footer>
     </main>

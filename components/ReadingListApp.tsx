@@ -17,6 +17,7 @@ import {
 } from '@/lib/reading-list';
 import { requestPersistence } from '@/lib/persist';
 import { useLiveQuery } from '@/lib/use-live-query';
+import { useSettings } from '@/lib/use-settings';
 import { ExportImport } from './ExportImport';
 import { SavedItem } from './SavedItem';
 
@@ -31,6 +32,7 @@ export function ReadingListApp() {
   const [removed, setRemoved] = useState<SavedPaper[]>();
   const [bulkTag, setBulkTag] = useState('');
   const [persisted, setPersisted] = useState<boolean>();
+  useSettings(); // theme
 
   useEffect(() => {
     void requestPersistence().then(setPersisted);

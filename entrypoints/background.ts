@@ -1,6 +1,7 @@
 import { createBackground } from '@/lib/background-main';
 import { createMenus } from '@/lib/context-menu';
 import { db } from '@/lib/db';
+import { watchSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
   const bg = createBackground({ db: db() });
@@ -11,6 +12,9 @@ export default defineBackground(() => {
     if (reason === 'install') void bg.refresh('install');
   });
   browser.contextMenus.onClicked.addListener((info) => void bg.onMenu(info));
+  browser.commands.onCommand.addListener((command, tab) => void bg.onCommand(command, tab));
+  browser.notifications?.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/newtab.html') }));
+  watchSettings((s) => void bg.onSettings(s));
   browser.runtime.onStartup.addListener(() => void bg.refresh('startup'));
   browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
   browser.runtime.onMessage.addListener((message, sender) => bg.onMessage(message, sender));

@@ -4,8 +4,13 @@
  * except the in-flight refresh, and `start()` (run at every wake) rebuilds alarms and badge from storage.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { DEFAULT_REFRESH_MINUTES, ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from './alarms';
+import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from './alarms';
 import { updateBadge } from './badge';
+import { paperRefFromUrl } from './arxiv-id';
+import { maybeNotify } from './notify';
+import { loadSettings, type Settings } from './settings';
+
+export const SAVE_COMMAND = 'save-paper';
 import type { PapertabDB } from './db';
 import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
 import { fetchRange } from './feed-range';
@@ -51,7 +56,10 @@ function clock(ms: number): string {
 
 export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
-  const minutes = deps.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
+  const settings = async () => {
+    const s = await loadSettings();
+    return deps.refreshMinutes ? { ...s, refreshMinutes: deps.refreshMinutes } : s;
+  };
   let inflight: Promise<RefreshOutcome> | undefined;
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
@@ -60,7 +68,9 @@ export function createBackground(deps: BackgroundDeps) {
       try {
         return await refreshFeed({ db: deps.db, fetch: deps.fetch, now, random: deps.random, scheduleRetry }, reason);
       } finally {
-        await updateBadge(deps.db);
+        const s = await settings();
+        const found = await updateBadge(deps.db, s);
+        await maybeNotify(deps.db, s, found).catch((err: unknown) => console.warn('Papertab: notification failed', err));
       }
     })().finally(() => {
       inflight = undefined;
@@ -70,11 +80,13 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** Run at every worker start: idempotent. */
   async function start(): Promise<void> {
+    const s = await settings();
+    const minutes = s.refreshMinutes;
     await ensureRefreshAlarm(minutes);
     const status = await getStatus(deps.db);
     // A retry alarm lost with the browser is re-armed; one whose time passed is done right away below.
     if (status.nextAttemptAt && status.nextAttemptAt > now()) await scheduleRetry(status.nextAttemptAt);
-    await updateBadge(deps.db);
+    await updateBadge(deps.db, s);
     // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
     await mirrorSavedIds(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
@@ -116,5 +128,23 @@ export function createBackground(deps: BackgroundDeps) {
     return id ? saveById({ db: deps.db, fetch: deps.fetch, now }, id) : undefined;
   }
 
-  return { start, refresh, onAlarm, onMessage, onMenu };
+  /** Settings changed (options page or sync): new interval, new badge. */
+  async function onSettings(s: Settings): Promise<void> {
+    await ensureRefreshAlarm(deps.refreshMinutes ?? s.refreshMinutes);
+    await updateBadge(deps.db, s);
+  }
+
+  /** The "save the paper in this tab" keyboard command. */
+  async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<SaveReply | undefined> {
+    if (command !== SAVE_COMMAND) return undefined;
+    const active = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    const id = active?.url ? paperRefFromUrl(active.url)?.id : undefined;
+    if (!id) return { ok: false, saved: false, message: 'This tab is not an arXiv or Hugging Face paper.' };
+    const reply = await saveById({ db: deps.db, fetch: deps.fetch, now }, id);
+    // A brief per-tab mark on the toolbar button: the command has no other visible answer.
+    if (active?.id !== undefined) await browser.action.setBadgeText({ tabId: active.id, text: reply.ok ? '✓' : '!' });
+    return reply;
+  }
+
+  return { start, refresh, onAlarm, onMessage, onMenu, onSettings, onCommand };
 }

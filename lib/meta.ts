@@ -23,6 +23,8 @@ export interface MetaValues {
   refreshStatus: RefreshStatus;
   /** Newest day with papers the user has looked at (new tab or popup). */
   seenDay: string;
+  /** Newest day a desktop notification was shown for (one per day). */
+  notifiedDay: string;
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;
 }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { NewTabApp } from '@/components/NewTabApp';
+import { NewTabPage } from '@/components/NewTabApp';
 import '@/components/glance.css';
 
-render(<NewTabApp />, document.getElementById('app')!);
+render(<NewTabPage />, document.getElementById('app')!);

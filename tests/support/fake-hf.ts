@@ -7,6 +7,8 @@ export type FakeFault =
 
 export class FakeHf {
   days = new Map<string, DailyItem[]>();
+  /** Papers served flat by id at `/api/papers/<id>` (the shape of `DailyItem['paper']`). */
+  papers = new Map<string, DailyItem['paper']>();
   requests: string[] = [];
   /** A fault for request URLs matching `match` (all when undefined). */
   fault?: { fault: FakeFault; match?: RegExp };
@@ -26,6 +28,9 @@ export class FakeHf {
       const items = this.listing(url.searchParams).slice(p * limit, (p + 1) * limit);
       return Response.json(items);
     }
+    const paper = /^\/api\/papers\/([^/]+)$/.exec(url.pathname);
+    const known = paper && this.papers.get(decodeURIComponent(paper[1]!));
+    if (known) return Response.json({ ...known, numComments: 0 });
     return new Response('{"error":"Not found"}', { status: 404 });
   };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: type-check and lint, unit tests, build, then end-to-end tests against the built
-// extension. Every stage runs even if an earlier one failed, so one run shows everything; the last
-// line sums up every test as `N passed, N failed`.
+// `npm test`: type-check and lint, unit tests, build, end-to-end tests against the built
+// extension, then the Firefox build and `web-ext lint` on it. Every stage runs even if an earlier
+// one failed, so one run shows everything; the last line sums up every test as
+// `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,7 @@ const built = run('build', 'npx', ['wxt', 'build']);
 stageOk.push(['build', built]);
 const e2e = built ? vitest('e2e') : { ok: false, passed: 0, failed: 1, skipped: 0 };
 results.push(e2e);
+stageOk.push(['firefox (web-ext lint)', run('lint:firefox', 'npm', ['run', '--silent', 'lint:firefox'])]);
 
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0) + stageOk.filter(([, ok]) => !ok).length;

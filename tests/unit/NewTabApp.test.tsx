@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NewTabApp } from '@/components/NewTabApp';
+import { NewTabPage } from '@/components/NewTabApp';
 import { db } from '@/lib/db';
 import { storeDay } from '@/lib/feed-store';
 import { parseDailyItems } from '@/lib/hf-schema';
@@ -74,7 +74,7 @@ const titles = (region: HTMLElement) =>
     .map((a) => a.querySelector('h2')?.textContent);
 
 async function renderApp() {
-  render(<NewTabApp />);
+  render(<NewTabPage />);
   await waitFor(() => expect(within(papersList()).getAllByRole('article')).toHaveLength(3));
 }
 
@@ -90,12 +90,13 @@ describe('NewTabApp: the new tab', () => {
   it('"Newest" re-sorts by publication date, and the choice is remembered', async () => {
     await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
-    expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]);
+    // The sort is a setting: it goes through browser.storage and comes back to every open page.
+    await waitFor(() => expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]));
     expect(screen.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
 
     cleanup();
     await renderApp();
-    expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]);
+    await waitFor(() => expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]));
   });
 
   it('typing in the search box filters every cached paper and marks the matching words', async () => {
@@ -173,7 +174,7 @@ describe('NewTabApp: the new tab', () => {
       .spyOn(fakeBrowser.runtime, 'sendMessage')
       .mockResolvedValue({ ok: true, message: '0 papers' });
     history.replaceState(null, '', '/newtab.html#/day/2026-11-10');
-    render(<NewTabApp />);
+    render(<NewTabPage />);
     await waitFor(() =>
       expect(sendMessage).toHaveBeenCalledWith({ type: 'fetchRange', range: { date: '2026-11-10' } }),
     );

@@ -1,0 +1,148 @@
+/**
+ * Settings: one typed module over `browser.storage.local`, with defaults, per-key validation
+ * (a malformed stored value falls back to its default, never a crash), versioned migrations, and
+ * per-key edit times for sync. Pages also keep a synchronous copy in localStorage so the new tab's
+ * first paint knows the theme, quiet mode and view without waiting.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+
+const words = v.pipe(
+  v.array(v.string()),
+  v.transform((list) => [...new Set(list.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).filter(Boolean))].slice(0, 200)),
+);
+
+/** Each setting's schema and default; an invalid stored value becomes the default. */
+export const SETTINGS_SCHEMA = {
+  refreshMinutes: [v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(1440)), 30],
+  badgeMode: [v.picklist(['count', 'dot', 'off']), 'count'],
+  notifyNewDay: [v.boolean(), false],
+  watchKeywords: [words, []],
+  watchAuthors: [words, []],
+  watchOrgs: [words, []],
+  minUpvotes: [v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)), 0],
+  defaultView: [v.picklist(['day', 'week', 'month']), 'day'],
+  sort: [v.picklist(['upvotes', 'newest']), 'upvotes'],
+  theme: [v.picklist(['system', 'light', 'dark']), 'system'],
+  quietNewTab: [v.boolean(), false],
+  syncEnabled: [v.boolean(), true],
+} as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
+
+type Schema = typeof SETTINGS_SCHEMA;
+export type SettingKey = keyof Schema;
+export type Settings = { -readonly [K in SettingKey]: v.InferOutput<Schema[K][0]> };
+
+export const DEFAULTS = Object.fromEntries(Object.entries(SETTINGS_SCHEMA).map(([k, [, d]]) => [k, d])) as unknown as Settings;
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+const MIRROR_KEY = 'papertab:settings';
+
+export interface StoredSettings {
+  version: number;
+  values: Partial<Settings>;
+  /** When each key was last changed (ms): sync keeps the newer edit per key. */
+  edited: Partial<Record<SettingKey, number>>;
+}
+
+export type Migration = (values: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations keyed by the version they upgrade from; append one whenever a stored key changes
+ * meaning or name (bump SETTINGS_VERSION with it). Version 1 is the first shipped, so none yet.
+ * Values from a newer version (another device, via sync) are read key by key like any other.
+ */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export function migrate(
+  values: Record<string, unknown>,
+  from: number,
+  to = SETTINGS_VERSION,
+  migrations: Record<number, Migration> = MIGRATIONS,
+): Record<string, unknown> {
+  let out = values;
+  for (let version = from; version < to; version++) out = migrations[version]?.(out) ?? out;
+  return out;
+}
+
+/** Reads whatever is stored (any version, any garbage) into valid settings. */
+export function parseStored(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): { settings: Settings; stored: StoredSettings } {
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const version = typeof obj.version === 'number' && Number.isInteger(obj.version) ? obj.version : SETTINGS_VERSION;
+  const rawValues = obj.values && typeof obj.values === 'object' ? { ...(obj.values as Record<string, unknown>) } : {};
+  const values = migrate(rawValues, version, SETTINGS_VERSION, migrations);
+  const settings = { ...DEFAULTS };
+  const clean: Partial<Settings> = {};
+  for (const key of Object.keys(SETTINGS_SCHEMA) as SettingKey[]) {
+    if (!(key in values)) continue;
+    const r = v.safeParse(SETTINGS_SCHEMA[key][0], values[key]);
+    if (r.success) (settings as Record<string, unknown>)[key] = (clean as Record<string, unknown>)[key] = r.output;
+  }
+  const editedRaw = obj.edited && typeof obj.edited === 'object' ? (obj.edited as Record<string, unknown>) : {};
+  const edited: StoredSettings['edited'] = {};
+  for (const key of Object.keys(clean) as SettingKey[]) {
+    const t = editedRaw[key];
+    edited[key] = typeof t === 'number' && Number.isFinite(t) ? t : 0;
+  }
+  return { settings, stored: { version: SETTINGS_VERSION, values: clean, edited } };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return parseStored(raw).settings;
+}
+
+export async function loadStored(): Promise<StoredSettings> {
+  return parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).stored;
+}
+
+/** Changes some settings (validated), stamping their edit time. */
+export async function updateSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
+  const { stored } = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const next: StoredSettings = { ...stored, values: { ...stored.values }, edited: { ...stored.edited } };
+  for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+    const r = v.safeParse(SETTINGS_SCHEMA[key][0], value);
+    if (!r.success) throw new RangeError(`Invalid value for ${key}`);
+    (next.values as Record<string, unknown>)[key] = r.output;
+    next.edited[key] = now;
+  }
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  const settings = parseStored(next).settings;
+  writeSettingsMirror(settings);
+  return settings;
+}
+
+/** Subscribes to settings changes from any context (options page, sync). */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    const s = parseStored(changes[SETTINGS_KEY]!.newValue).settings;
+    writeSettingsMirror(s);
+    cb(s);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The synchronous copy for first paint (extension pages only; the worker has no localStorage). */
+export function readSettingsMirror(): Settings {
+  try {
+    const raw = globalThis.localStorage?.getItem(MIRROR_KEY);
+    return raw ? parseStored({ version: SETTINGS_VERSION, values: JSON.parse(raw) }).settings : { ...DEFAULTS };
+  } catch {
+    return { ...DEFAULTS };
+  }
+}
+
+export function writeSettingsMirror(s: Settings): void {
+  try {
+    globalThis.localStorage?.setItem(MIRROR_KEY, JSON.stringify(s));
+  } catch {
+    // No localStorage (worker) or full: first paint falls back to defaults.
+  }
+}
+
+/** Applies the theme to a page: `data-theme` on <html> overrides the system preference. */
+export function applyTheme(theme: Settings['theme'], doc: Document = document): void {
+  if (theme === 'system') doc.documentElement.removeAttribute('data-theme');
+  else doc.documentElement.setAttribute('data-theme', theme);
+}

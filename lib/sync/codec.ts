@@ -1,0 +1,280 @@
+/**
+ * The reading list as it travels through `browser.storage.sync`: compact records (no paper
+ * metadata beyond a short title: the other device fetches the rest), tombstones for deletions,
+ * serialized, deflated, base64-encoded and cut into items under the per-item quota, with a
+ * manifest (`rl:meta`) whose hash ties the chunks of one write together. Pure: no browser calls.
+ */
+import * as v from 'valibot';
+import { PAPER_ID_RE } from '../hf-schema';
+import type { ReadingStatus, SavedPaper } from '../reading-list';
+import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
+
+export const FORMAT_VERSION = 1;
+export const META_KEY = 'rl:meta';
+export const chunkKey = (i: number) => `rl:${i}`;
+
+/** Chrome's and Firefox's `storage.sync` quotas. */
+export const QUOTA_BYTES = 102_400;
+export const QUOTA_BYTES_PER_ITEM = 8_192;
+export const MAX_ITEMS = 512;
+/** Base64 characters per chunk: with its key and quotes an item stays ~280 bytes under the per-item quota. */
+export const CHUNK_CHARS = 7_900;
+/** The reading list's share of the sync area; settings and the manifest's neighbours get the rest. */
+export const LIST_BUDGET_BYTES = 90 * 1024;
+export const TITLE_CHARS = 80;
+/** Deletions are remembered this long; a device offline for longer will not hear of them. */
+export const TOMBSTONE_TTL_MS = 60 * 86_400_000;
+/** Remote times further ahead than this are a broken clock or garbage, never a reason to delete. */
+export const MAX_CLOCK_SKEW_MS = 86_400_000;
+const MAX_CHUNKS = Math.ceil(QUOTA_BYTES / CHUNK_CHARS);
+
+/** What syncs of one saved paper. */
+export interface SyncRecord {
+  id: string;
+  savedAt: number;
+  updatedAt: number;
+  status: ReadingStatus;
+  tags: string[];
+  note: string;
+  edited: SavedPaper['edited'];
+  /** The start of the title, shown until the other device has fetched the paper. */
+  title: string;
+}
+
+export interface Tombstone {
+  id: string;
+  deletedAt: number;
+}
+
+export interface SyncPayload {
+  records: SyncRecord[];
+  tombstones: Tombstone[];
+}
+
+export interface SyncMeta {
+  version: number;
+  enc: Encoding;
+  chunks: number;
+  /** Hash of the serialized list before compression: equal hashes mean equal content. */
+  hash: string;
+  updatedAt: number;
+  truncated: { kept: number; total: number };
+}
+
+/** The latest moment anyone touched the record: what a deletion must be newer than to win. */
+export function lastChange(r: Pick<SavedPaper, 'savedAt' | 'updatedAt' | 'edited'>): number {
+  return Math.max(r.savedAt, r.updatedAt, r.edited.status, r.edited.tags, r.edited.note);
+}
+
+/** The first `TITLE_CHARS` code points (never half an emoji). */
+export function shortTitle(title: string): string {
+  return [...title].slice(0, TITLE_CHARS).join('');
+}
+
+export function toSyncRecord(s: SavedPaper): SyncRecord {
+  const { id, savedAt, updatedAt, status, tags, note, edited } = s;
+  return { id, savedAt, updatedAt, status, tags, note, edited: { ...edited }, title: shortTitle(s.paper.title) };
+}
+
+/** Tombstones younger than the TTL and not from the future, one per id (the latest). */
+export function liveTombstones(list: readonly Tombstone[], now: number): Tombstone[] {
+  const byId = new Map<string, Tombstone>();
+  for (const t of list) {
+    if (t.deletedAt < now - TOMBSTONE_TTL_MS || t.deletedAt > now + MAX_CLOCK_SKEW_MS) continue;
+    const old = byId.get(t.id);
+    if (!old || t.deletedAt > old.deletedAt) byId.set(t.id, t);
+  }
+  return [...byId.values()];
+}
+
+// --- wire format --------------------------------------------------------------------------------
+// Records are tuples and edit times are offsets from `savedAt` (mostly 0): half the size of
+// objects with absolute times even after deflate.
+
+const STATUS_CODES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+type RecordTuple = [string, number, number, string[], string, number, number, number, number, string];
+
+function toTuple(r: SyncRecord): RecordTuple {
+  const d = (t: number) => t - r.savedAt;
+  const { edited: e } = r;
+  return [r.id, r.savedAt, STATUS_CODES.indexOf(r.status), r.tags, r.note, d(r.updatedAt), d(e.status), d(e.tags), d(e.note), r.title];
+}
+
+const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8.64e15));
+const Offset = v.pipe(v.number(), v.safeInteger());
+const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE));
+const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+const RecordSchema = v.pipe(
+  v.tuple([
+    Id,
+    Timestamp,
+    v.picklist([0, 1, 2]),
+    v.pipe(v.array(str(200)), v.maxLength(1000)),
+    str(100_000),
+    Offset,
+    Offset,
+    Offset,
+    Offset,
+    str(TITLE_CHARS * 2),
+  ]),
+  v.transform(([id, savedAt, code, tags, note, u, s, t, n, title]): SyncRecord => ({
+    id,
+    savedAt,
+    updatedAt: savedAt + u,
+    status: STATUS_CODES[code]!,
+    tags,
+    note,
+    edited: { status: savedAt + s, tags: savedAt + t, note: savedAt + n },
+    title,
+  })),
+  v.check((r) => [r.updatedAt, r.edited.status, r.edited.tags, r.edited.note].every((x) => x >= 0 && x <= 8.64e15)),
+);
+const TombstoneSchema = v.pipe(
+  v.tuple([Id, Timestamp]),
+  v.transform(([id, deletedAt]): Tombstone => ({ id, deletedAt })),
+);
+const WireSchema = v.object({
+  p: v.pipe(v.array(v.unknown()), v.maxLength(100_000)),
+  d: v.pipe(v.array(v.unknown()), v.maxLength(100_000)),
+});
+
+const MetaSchema = v.object({
+  version: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  enc: v.picklist(['deflate-raw', 'none']),
+  chunks: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MAX_CHUNKS)),
+  hash: v.pipe(v.string(), v.maxLength(64)),
+  updatedAt: Timestamp,
+  truncated: v.object({ kept: v.pipe(v.number(), v.minValue(0)), total: v.pipe(v.number(), v.minValue(0)) }),
+});
+
+function serialize(records: readonly SyncRecord[], tombstones: readonly Tombstone[]): string {
+  return JSON.stringify({ p: records.map(toTuple), d: tombstones.map((t) => [t.id, t.deletedAt]) });
+}
+
+// --- encoding -----------------------------------------------------------------------------------
+
+export interface EncodedList {
+  /** Every item to `set`: the manifest and chunks `rl:0`… */
+  items: Record<string, unknown>;
+  meta: SyncMeta;
+  /** The items' size as the quota counts it. */
+  bytes: number;
+  /** Papers in the encoded list, and papers in the whole list. */
+  syncedCount: number;
+  total: number;
+  complete: boolean;
+  tombstonesKept: number;
+}
+
+type Entry = { at: number; id: string } & ({ record: SyncRecord } | { tombstone: Tombstone });
+
+async function build(entries: readonly Entry[], total: number, encoding: Encoding, now: number) {
+  const records: SyncRecord[] = [];
+  const tombstones: Tombstone[] = [];
+  for (const e of entries) if ('record' in e) records.push(e.record);
+  else tombstones.push(e.tombstone);
+  const text = serialize(records, tombstones);
+  const base64 = await encodeBytes(text, encoding);
+  const chunks = Math.max(1, Math.ceil(base64.length / CHUNK_CHARS));
+  const meta: SyncMeta = {
+    version: FORMAT_VERSION,
+    enc: encoding,
+    chunks,
+    hash: contentHash(text),
+    updatedAt: now,
+    truncated: { kept: records.length, total },
+  };
+  const items: Record<string, unknown> = { [META_KEY]: meta };
+  for (let i = 0; i < chunks; i++) items[chunkKey(i)] = base64.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  const bytes = Object.entries(items).reduce((sum, [k, value]) => sum + itemBytes(k, value), 0);
+  return { items, meta, bytes, syncedCount: records.length, total, tombstonesKept: tombstones.length };
+}
+
+/**
+ * Encodes the list within `budgetBytes`. When it does not fit whole, the most recent changes do:
+ * papers and tombstones ordered by their last change, newest first, cut where the budget ends.
+ */
+export async function encodeList(
+  payload: SyncPayload,
+  opts: { now: number; budgetBytes?: number; encoding?: Encoding },
+): Promise<EncodedList> {
+  const budget = opts.budgetBytes ?? LIST_BUDGET_BYTES;
+  const encoding = opts.encoding ?? (canCompress() ? 'deflate-raw' : 'none');
+  const entries: Entry[] = [
+    ...payload.records.map((record) => ({ at: lastChange(record), id: record.id, record })),
+    ...payload.tombstones.map((tombstone) => ({ at: tombstone.deletedAt, id: tombstone.id, tombstone })),
+  ].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const total = payload.records.length;
+  const whole = await build(entries, total, encoding, opts.now);
+  if (whole.bytes <= budget) return { ...whole, complete: true };
+  // Compressed size grows with the prefix (not strictly, but the final candidate is measured).
+  let lo = await build([], total, encoding, opts.now);
+  if (lo.bytes > budget) throw new RangeError(`A sync budget of ${budget} bytes cannot hold even an empty list`);
+  let [fits, fails] = [0, entries.length];
+  while (fails - fits > 1) {
+    const mid = Math.floor((fits + fails) / 2);
+    const candidate = await build(entries.slice(0, mid), total, encoding, opts.now);
+    if (candidate.bytes <= budget) [fits, lo] = [mid, candidate];
+    else fails = mid;
+  }
+  return { ...lo, complete: lo.syncedCount === total && lo.tombstonesKept === payload.tombstones.length };
+}
+
+// --- decoding -----------------------------------------------------------------------------------
+
+export type DecodedList =
+  | { state: 'empty' }
+  | { state: 'ok'; payload: SyncPayload; meta: SyncMeta; dropped: number }
+  | { state: 'unreadable'; reason: string }
+  | { state: 'newer'; version: number };
+
+/**
+ * Reads the list back from the sync area's items. Anything inconsistent (chunks of two writes,
+ * a missing chunk, bad base64, bad JSON) makes the whole list unreadable rather than half-read;
+ * a malformed record or tombstone is dropped alone and counted.
+ */
+export async function decodeList(items: Record<string, unknown>, now: number): Promise<DecodedList> {
+  const rawMeta = items[META_KEY];
+  if (rawMeta === undefined) return { state: 'empty' };
+  const version = (rawMeta as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > FORMAT_VERSION) return { state: 'newer', version };
+  const m = v.safeParse(MetaSchema, rawMeta);
+  if (!m.success) return { state: 'unreadable', reason: 'its manifest is malformed' };
+  const meta = m.output;
+  let base64 = '';
+  for (let i = 0; i < meta.chunks; i++) {
+    const chunk = items[chunkKey(i)];
+    if (typeof chunk !== 'string') return { state: 'unreadable', reason: `part ${i + 1} of ${meta.chunks} is missing` };
+    base64 += chunk;
+  }
+  let text: string;
+  try {
+    text = await decodeBytes(base64, meta.enc);
+  } catch {
+    return { state: 'unreadable', reason: 'its data is corrupt' };
+  }
+  if (contentHash(text) !== meta.hash) return { state: 'unreadable', reason: 'its parts come from different writes' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { state: 'unreadable', reason: 'its data is not valid JSON' };
+  }
+  const wire = v.safeParse(WireSchema, json);
+  if (!wire.success) return { state: 'unreadable', reason: 'its data has an unknown shape' };
+  let dropped = 0;
+  const records = new Map<string, SyncRecord>();
+  for (const raw of wire.output.p) {
+    const r = v.safeParse(RecordSchema, raw);
+    if (r.success && !records.has(r.output.id)) records.set(r.output.id, r.output);
+    else dropped++;
+  }
+  const tombstones: Tombstone[] = [];
+  for (const raw of wire.output.d) {
+    const t = v.safeParse(TombstoneSchema, raw);
+    if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS) tombstones.push(t.output);
+    else dropped++;
+  }
+  return { state: 'ok', payload: { records: [...records.values()], tombstones: liveTombstones(tombstones, now) }, meta, dropped };
+}

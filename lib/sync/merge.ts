@@ -1,0 +1,109 @@
+/**
+ * Merging the synced reading list into this device's. Papers new here arrive incomplete, with only
+ * the start of their title, for `completeIncomplete` to fetch; papers on both sides keep the later
+ * edit of each field (`mergeSaved`); a deletion wins over a copy last touched before it, and loses
+ * to one touched after (saved again, edited). Absence never deletes: the synced list may be cut.
+ */
+import type { PapertabDB } from '../db';
+import { mergeSaved } from '../export/merge';
+import type { Paper } from '../paper';
+import type { SavedPaper } from '../reading-list';
+import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
+
+/** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
+export function placeholderPaper(id: string, title: string): Paper {
+  return { id, title: title || `arXiv:${id}`, summary: '', authors: [], day: '', upvotes: 0, numComments: 0, aiKeywords: [], fetchedAt: 0 };
+}
+
+export function savedFromRemote(r: SyncRecord): SavedPaper {
+  const { id, savedAt, status, tags, note, edited } = r;
+  const updatedAt = lastChange(r);
+  return { id, paper: placeholderPaper(id, r.title), savedAt, updatedAt, status, tags, note, edited: { ...edited }, incomplete: true };
+}
+
+export interface MergePlan {
+  /** Records to write (new here or changed by the merge). */
+  puts: SavedPaper[];
+  /** Ids to delete here. */
+  deletes: string[];
+  /** This device's tombstones after the merge. */
+  tombstones: Tombstone[];
+  added: number;
+  updated: number;
+}
+
+/**
+ * What merging `remote` into this device's list changes. Pure and idempotent: planning again
+ * over the result changes nothing.
+ */
+export function planMerge(
+  local: readonly SavedPaper[],
+  localTombstones: readonly Tombstone[],
+  remote: SyncPayload,
+  now: number,
+): MergePlan {
+  const list = new Map(local.map((s) => [s.id, s]));
+  const wasHere = new Set(list.keys());
+  const changed = new Map<string, SavedPaper>();
+  // A local tombstone for a paper that is here was overtaken by the paper coming back here.
+  const mine = new Map(liveTombstones(localTombstones, now).filter((t) => !list.has(t.id)).map((t) => [t.id, t]));
+  let added = 0;
+  let updated = 0;
+
+  for (const r of remote.records) {
+    const old = list.get(r.id);
+    if (old) {
+      const { savedAt, status, tags, note, edited } = r;
+      // `savedAt` merges to the earlier of the two, so a copy saved again after a deletion
+      // elsewhere keeps that later save in `updatedAt`: no tombstone in between may delete it.
+      const updatedAt = lastChange(r) > lastChange(old) ? lastChange(r) : r.updatedAt;
+      const merged = mergeSaved(old, { ...old, savedAt, updatedAt, status, tags, note, edited });
+      if (merged !== old) {
+        list.set(r.id, merged);
+        if (!changed.has(r.id)) updated++;
+        changed.set(r.id, merged);
+      }
+    } else if ((mine.get(r.id)?.deletedAt ?? -Infinity) < lastChange(r)) {
+      const rec = savedFromRemote(r);
+      list.set(r.id, rec);
+      changed.set(r.id, rec);
+      added++;
+    }
+  }
+
+  const tombstones = liveTombstones([...mine.values(), ...remote.tombstones], now);
+  const deletes: string[] = [];
+  for (const t of tombstones) {
+    const rec = list.get(t.id);
+    // A tie keeps the paper: of two equally recent stories, the one that loses nothing.
+    if (!rec || t.deletedAt <= lastChange(rec)) continue;
+    list.delete(t.id);
+    if (changed.delete(t.id)) {
+      if (wasHere.has(t.id)) updated--;
+      else added--;
+    }
+    if (wasHere.has(t.id)) deletes.push(t.id);
+  }
+  return {
+    puts: [...changed.values()],
+    deletes,
+    tombstones: tombstones.filter((t) => !list.has(t.id)),
+    added,
+    updated,
+  };
+}
+
+/** Applies the remote list to the database in one transaction; returns what changed. */
+export async function mergeIntoDb(
+  db: PapertabDB,
+  remote: SyncPayload,
+  localTombstones: readonly Tombstone[],
+  now: number,
+): Promise<MergePlan> {
+  return db.transaction('rw', db.saved, async () => {
+    const plan = planMerge(await db.saved.toArray(), localTombstones, remote, now);
+    if (plan.puts.length) await db.saved.bulkPut(plan.puts);
+    if (plan.deletes.length) await db.saved.bulkDelete(plan.deletes);
+    return plan;
+  });
+}

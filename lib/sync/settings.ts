@@ -1,0 +1,106 @@
+/**
+ * Settings through `browser.storage.sync`: one small item (`settings`) holding each synced value
+ * with the time it was last changed; per key, the later change wins. Generic over the settings
+ * module's keys: it decides which settings travel and validates what comes back (`accept`).
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { itemBytes } from './bytes';
+import { QUOTA_BYTES_PER_ITEM } from './codec';
+import type { StorageAreaLike } from './tombstones';
+
+export const SETTINGS_KEY = 'settings';
+
+/** Settings that sync: values by key, and when each key was last changed (epoch ms). */
+export interface SyncedSettings {
+  values: Record<string, unknown>;
+  edited: Record<string, number>;
+}
+
+export interface SettingsSyncResult {
+  /** The settings after the merge: what this device should now use (and store). */
+  settings: SyncedSettings;
+  /** Whether any value came from another device. */
+  changed: boolean;
+  wrote: boolean;
+  error?: string;
+  warning?: string;
+}
+
+const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8.64e15));
+const RemoteSchema = v.object({
+  values: v.record(v.pipe(v.string(), v.maxLength(100)), v.unknown()),
+  edited: v.record(v.pipe(v.string(), v.maxLength(100)), Timestamp),
+});
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Per key, the later edit wins; a tie keeps `local`. Keys without an edit time never come from `remote`. */
+export function mergeSettings(local: SyncedSettings, remote: SyncedSettings): SyncedSettings {
+  const values = { ...local.values };
+  const edited = { ...local.edited };
+  for (const [key, at] of Object.entries(remote.edited)) {
+    if (!Object.hasOwn(remote.values, key)) continue;
+    if (at > (local.edited[key] ?? -Infinity)) {
+      values[key] = remote.values[key];
+      edited[key] = at;
+    }
+  }
+  return { values, edited };
+}
+
+/** Only what has an edit time travels: both maps with the same keys, in a stable order. */
+function syncable(s: SyncedSettings): SyncedSettings {
+  const keys = Object.keys(s.edited)
+    .filter((k) => Object.hasOwn(s.values, k) && s.values[k] !== undefined)
+    .sort();
+  return {
+    values: Object.fromEntries(keys.map((k) => [k, s.values[k]])),
+    edited: Object.fromEntries(keys.map((k) => [k, s.edited[k]!])),
+  };
+}
+
+/**
+ * Merges the synced settings into `local` and writes the merge back when it differs. `accept`
+ * screens each remote value (another device, another version: untrusted); a refused one is skipped.
+ */
+export async function syncSettings(
+  local: SyncedSettings,
+  area: StorageAreaLike = browser.storage.sync,
+  opts: { enabled?: boolean; accept?: (key: string, value: unknown) => boolean } = {},
+): Promise<SettingsSyncResult> {
+  if (opts.enabled === false) return { settings: local, changed: false, wrote: false };
+  let raw: unknown;
+  try {
+    raw = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+  } catch (err) {
+    return { settings: local, changed: false, wrote: false, error: `could not read: ${String(err)}` };
+  }
+  const parsed = raw === undefined ? undefined : v.safeParse(RemoteSchema, raw);
+  let warning = parsed && !parsed.success ? 'The synced settings could not be read and were replaced.' : undefined;
+  const remote: SyncedSettings = parsed?.success ? parsed.output : { values: {}, edited: {} };
+  const accepted = Object.keys(remote.edited).filter(
+    (k) => Object.hasOwn(remote.values, k) && (opts.accept?.(k, remote.values[k]) ?? true),
+  );
+  const refused = Object.keys(remote.edited).length - accepted.length;
+  if (refused && !warning) warning = `${refused} synced ${refused === 1 ? 'setting was' : 'settings were'} not valid here.`;
+  const screened: SyncedSettings = {
+    values: Object.fromEntries(accepted.map((k) => [k, remote.values[k]])),
+    edited: Object.fromEntries(accepted.map((k) => [k, remote.edited[k]!])),
+  };
+  const settings = mergeSettings(local, screened);
+  const changed = accepted.some((k) => settings.edited[k] !== local.edited[k]);
+  // What the sync area keeps: the newest of every key, those refused here included (a newer
+  // version may know them), so two versions never overwrite each other back and forth.
+  const out = syncable(mergeSettings(local, remote));
+  if (parsed?.success && sameJson(out, syncable(remote))) return { settings, changed, wrote: false, warning };
+  if (itemBytes(SETTINGS_KEY, out) > QUOTA_BYTES_PER_ITEM - 256) {
+    return { settings, changed, wrote: false, warning, error: 'the settings are too large to sync.' };
+  }
+  try {
+    await area.set({ [SETTINGS_KEY]: out });
+    return { settings, changed, wrote: true, warning };
+  } catch (err) {
+    return { settings, changed, wrote: false, warning, error: `could not write: ${String(err)}` };
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * One sync of the reading list through `browser.storage.sync`: read the synced list, merge it into
+ * this device's, and write the result back when it differs (writes are rationed: 120 a minute,
+ * 1,800 an hour). The outcome is kept in `browser.storage.local` for the options page.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import type { PapertabDB } from '../db';
+import { mirrorSavedIds } from '../reading-list';
+import { itemBytes } from './bytes';
+import {
+  decodeList,
+  encodeList,
+  liveTombstones,
+  LIST_BUDGET_BYTES,
+  QUOTA_BYTES,
+  toSyncRecord,
+  type DecodedList,
+  type EncodedList,
+  type SyncPayload,
+  type Tombstone,
+} from './codec';
+import { mergeIntoDb } from './merge';
+import { readTombstones, writeTombstones, type StorageAreaLike } from './tombstones';
+
+export const SYNC_STATUS_KEY = 'syncStatus';
+/** Room left in the sync area for writes by others between our read and our write. */
+const SAFETY_BYTES = 1024;
+const LIST_KEY = /^rl:(?:meta|\d+)$/;
+const CHUNK_KEY = /^rl:(\d+)$/;
+
+export interface SyncStatus {
+  ok: boolean;
+  enabled: boolean;
+  /** Papers in the synced list, and on this device: fewer synced means the list was too large. */
+  syncedCount: number;
+  total: number;
+  complete: boolean;
+  /** The last sync that succeeded (kept when a later one fails). */
+  lastSyncAt?: number;
+  /** When this attempt ran. */
+  at: number;
+  /** What this sync changed here, and whether it wrote to the sync area. */
+  added: number;
+  updated: number;
+  deleted: number;
+  wrote: boolean;
+  /** Why the sync failed (nothing was changed here). */
+  error?: string;
+  /** Something the user may want to know although the sync went through. */
+  warning?: string;
+}
+
+export interface SyncOptions {
+  /** The user's switch (on by default): off, the sync area is neither read nor written. */
+  enabled?: boolean;
+  /** The reading list's share of the sync area (tests shrink it). */
+  budgetBytes?: number;
+}
+
+const StoredStatus = v.object({
+  ok: v.boolean(),
+  enabled: v.boolean(),
+  syncedCount: v.number(),
+  total: v.number(),
+  complete: v.boolean(),
+  lastSyncAt: v.optional(v.number()),
+  at: v.number(),
+  added: v.number(),
+  updated: v.number(),
+  deleted: v.number(),
+  wrote: v.boolean(),
+  error: v.optional(v.string()),
+  warning: v.optional(v.string()),
+});
+
+export async function readSyncStatus(local: StorageAreaLike = browser.storage.local): Promise<SyncStatus | undefined> {
+  const r = v.safeParse(StoredStatus, (await local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]);
+  return r.success ? r.output : undefined;
+}
+
+/** What the options page says about the last sync. */
+export function syncSummary(s: SyncStatus): string {
+  if (!s.enabled) return 'Sync is off: the reading list and settings stay on this device.';
+  if (!s.ok) return `Sync failed: ${s.error ?? 'unknown error'}`;
+  const papers = (n: number) => (n === 1 ? '1 paper' : `${n} papers`);
+  const what = s.complete
+    ? `The reading list (${papers(s.total)}) is synced.`
+    : `The reading list is too large to sync whole: the ${s.syncedCount === 1 ? 'most recently saved or edited paper is' : `${s.syncedCount} most recently saved or edited papers are`} synced.`;
+  return s.warning ? `${what} ${s.warning}` : what;
+}
+
+type QuotaKind = 'size' | 'rate' | undefined;
+
+/** Chrome names the quota in its message (`QUOTA_BYTES`, `Resource::kQuotaBytes`); Firefox says QuotaExceededError. */
+function quotaKind(err: unknown): QuotaKind {
+  const message = err instanceof Error ? `${err.name} ${err.message}` : String(err);
+  if (/MAX_WRITE_OPERATIONS|MaxWriteOperations/i.test(message)) return 'rate';
+  if (/quota/i.test(message)) return 'size';
+  return undefined;
+}
+
+function describe(err: unknown): string {
+  const kind = quotaKind(err);
+  if (kind === 'rate') return 'too many changes in a short time; sync resumes within the hour.';
+  if (kind === 'size') return "the browser's sync storage is full.";
+  return `the browser's sync storage answered “${err instanceof Error ? err.message : String(err)}”.`;
+}
+
+async function writeList(
+  area: StorageAreaLike,
+  remote: Record<string, unknown>,
+  decoded: DecodedList,
+  payload: SyncPayload,
+  opts: SyncOptions,
+  now: number,
+): Promise<{ encoded: EncodedList; wrote: boolean }> {
+  const others = Object.entries(remote)
+    .filter(([k]) => !LIST_KEY.test(k))
+    .reduce((sum, [k, value]) => sum + itemBytes(k, value), 0);
+  let budget = Math.min(opts.budgetBytes ?? LIST_BUDGET_BYTES, QUOTA_BYTES - others - SAFETY_BYTES);
+  let keys = Object.keys(remote);
+  for (let attempt = 1; ; attempt++) {
+    const encoded = await encodeList(payload, { now, budgetBytes: budget });
+    if (decoded.state === 'ok' && decoded.meta.hash === encoded.meta.hash) return { encoded, wrote: false };
+    if (decoded.state === 'empty' && !payload.records.length && !payload.tombstones.length) {
+      return { encoded, wrote: false };
+    }
+    const stale = keys.filter((k) => Number(CHUNK_KEY.exec(k)?.[1] ?? -1) >= encoded.meta.chunks);
+    try {
+      // One `set` for the manifest and all chunks: one write operation, applied together.
+      await area.set(encoded.items);
+      if (stale.length) await area.remove(stale);
+      return { encoded, wrote: true };
+    } catch (err) {
+      if (quotaKind(err) !== 'size' || attempt >= 4) throw err;
+      // Someone else's items (or our old chunks) took the room: free ours and ask for less.
+      if (stale.length) await area.remove(stale);
+      keys = keys.filter((k) => !stale.includes(k));
+      budget = Math.floor(encoded.bytes * 0.75);
+    }
+  }
+}
+
+async function run(
+  db: PapertabDB,
+  area: StorageAreaLike,
+  local: StorageAreaLike,
+  now: number,
+  opts: SyncOptions,
+): Promise<SyncStatus> {
+  const previous = await readSyncStatus(local);
+  const base = {
+    enabled: true,
+    syncedCount: previous?.syncedCount ?? 0,
+    total: await db.saved.count(),
+    complete: previous?.complete ?? true,
+    lastSyncAt: previous?.lastSyncAt,
+    at: now,
+    added: 0,
+    updated: 0,
+    deleted: 0,
+    wrote: false,
+  };
+  if (opts.enabled === false) return { ...base, ok: true, enabled: false };
+
+  let remote: Record<string, unknown>;
+  try {
+    remote = await area.get(null);
+  } catch (err) {
+    return { ...base, ok: false, error: `could not read: ${describe(err)}` };
+  }
+  const decoded = await decodeList(remote, now);
+  if (decoded.state === 'newer') {
+    // Never overwrite what a newer version wrote: it would undo that device's format.
+    return { ...base, ok: false, error: 'another device runs a newer Papertab: update this one to sync.' };
+  }
+  let warning: string | undefined;
+  if (decoded.state === 'unreadable') {
+    warning = `The synced copy could not be read (${decoded.reason}) and was replaced with this device's list.`;
+  } else if (decoded.state === 'ok' && decoded.dropped) {
+    warning = `${decoded.dropped} malformed ${decoded.dropped === 1 ? 'entry was' : 'entries were'} skipped.`;
+  }
+  const incoming: SyncPayload = decoded.state === 'ok' ? decoded.payload : { records: [], tombstones: [] };
+
+  const before = await readTombstones(local);
+  const plan = await mergeIntoDb(db, incoming, before, now);
+  if (plan.puts.length || plan.deletes.length) await mirrorSavedIds(db);
+
+  // Deletions recorded while we merged are kept; tombstones of papers present here are spent.
+  const stamp = (t: Tombstone) => `${t.id}@${t.deletedAt}`;
+  const seen = new Set(before.map(stamp));
+  const meanwhile = (await readTombstones(local)).filter((t) => !seen.has(stamp(t)));
+  const saved = await db.saved.toArray();
+  const present = new Set(saved.map((s) => s.id));
+  const tombstones = liveTombstones([...plan.tombstones, ...meanwhile], now).filter((t) => !present.has(t.id));
+  await writeTombstones(tombstones, now, local);
+
+  const changes = { added: plan.added, updated: plan.updated, deleted: plan.deletes.length, total: saved.length };
+  try {
+    const payload = { records: saved.map(toSyncRecord), tombstones };
+    const { encoded, wrote } = await writeList(area, remote, decoded, payload, opts, now);
+    const { syncedCount, complete } = encoded;
+    return { ...base, ...changes, ok: true, syncedCount, complete, lastSyncAt: now, wrote, warning };
+  } catch (err) {
+    // The merge above stands: this device is up to date, only the others will wait.
+    return { ...base, ...changes, ok: false, error: `could not write: ${describe(err)}`, warning };
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Syncs the reading list now; calls are queued, never run side by side. Returns the status, also
+ * stored under `syncStatus` in `local`.
+ */
+export function syncNow(
+  db: PapertabDB,
+  area: StorageAreaLike = browser.storage.sync,
+  local: StorageAreaLike = browser.storage.local,
+  now = Date.now(),
+  opts: SyncOptions = {},
+): Promise<SyncStatus> {
+  const next = queue.then(async () => {
+    let status: SyncStatus;
+    try {
+      status = await run(db, area, local, now, opts);
+    } catch (err) {
+      const previous = await readSyncStatus(local).catch(() => undefined);
+      status = {
+        ...{ syncedCount: 0, total: 0, complete: true, added: 0, updated: 0, deleted: 0 },
+        ...previous,
+        ok: false,
+        enabled: true,
+        at: now,
+        wrote: false,
+        error: `${err instanceof Error ? err.message : String(err)}.`,
+      };
+    }
+    // Storage areas drop keys holding undefined unevenly across browsers: leave them out.
+    await local.set({ [SYNC_STATUS_KEY]: JSON.parse(JSON.stringify(status)) as SyncStatus });
+    return status;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
