@@ -25,21 +25,26 @@ export function OptionsApp() {
     setNote('Saved.');
   };
 
-  /** Optional permissions are asked for by the switch that needs them (a user gesture). */
-  async function toggleWithPermission(key: 'notifyNewDay' | 'quietNewTab', on: boolean, permission: 'notifications' | 'search') {
-    if (on) {
-      let granted = false;
-      try {
-        granted = await browser.permissions.request({ permissions: [permission] });
-      } catch {
-        granted = false;
-      }
-      if (!granted && key === 'notifyNewDay') {
-        setNote('Notifications need your permission: nothing was changed.');
-        return;
-      }
-    }
-    await set({ [key]: on });
+  /**
+   * Optional permissions are asked for by the switch that needs them, in its user gesture.
+   * Notifications: the switch turns on only once the browser grants the permission. Quiet mode
+   * turns on at once; the `search` permission only lets its box use the browser's search engine.
+   */
+  async function toggleNotifications(input: HTMLInputElement) {
+    const on = input.checked;
+    input.checked = settings.notifyNewDay;
+    if (!on) return set({ notifyNewDay: false });
+    setNote('Asking the browser for the “notifications” permission…');
+    const granted = await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
+    if (!granted) return setNote('Notifications need your permission: they stay off.');
+    await set({ notifyNewDay: true });
+  }
+
+  async function toggleQuiet(on: boolean) {
+    const asked = on ? browser.permissions.request({ permissions: ['search'] }).catch(() => false) : undefined;
+    await set({ quietNewTab: on });
+    if (asked && !(await asked))
+      setNote('Saved. Without the “search” permission the quiet page searches papers, not the web.');
   }
 
   return (
@@ -58,7 +63,10 @@ export function OptionsApp() {
           <h2 id="opt-feed">Feed and badge</h2>
           <label class="field">
             <span>Refresh interval</span>
-            <select value={settings.refreshMinutes} onChange={(e) => void set({ refreshMinutes: Number((e.target as HTMLSelectElement).value) })}>
+            <select
+              value={settings.refreshMinutes}
+              onChange={(e) => void set({ refreshMinutes: Number((e.target as HTMLSelectElement).value) })}
+            >
               {INTERVALS.map((m) => (
                 <option key={m} value={m}>
                   Every {intervalLabel(m)}
@@ -76,7 +84,13 @@ export function OptionsApp() {
               ] as const
             ).map(([value, label]) => (
               <label key={value} class="choice">
-                <input type="radio" name="badge" value={value} checked={settings.badgeMode === value} onChange={() => void set({ badgeMode: value })} />
+                <input
+                  type="radio"
+                  name="badge"
+                  value={value}
+                  checked={settings.badgeMode === value}
+                  onChange={() => void set({ badgeMode: value })}
+                />
                 {label}
               </label>
             ))}
@@ -85,7 +99,7 @@ export function OptionsApp() {
             <input
               type="checkbox"
               checked={settings.notifyNewDay}
-              onChange={(e) => void toggleWithPermission('notifyNewDay', (e.target as HTMLInputElement).checked, 'notifications')}
+              onChange={(e) => void toggleNotifications(e.target as HTMLInputElement)}
             />
             Desktop notification when a new day of papers lands
           </label>
@@ -94,12 +108,24 @@ export function OptionsApp() {
         <section aria-labelledby="opt-watch">
           <h2 id="opt-watch">Watch list</h2>
           <p class="hint">
-            Papers matching these are highlighted in the new tab and popup, colour the badge, and are named in the notification.
-            Matching ignores case and accents and matches whole words. One entry per line.
+            Papers matching these are highlighted in the new tab and popup, colour the badge, and are named in the
+            notification. Matching ignores case and accents and matches whole words. One entry per line.
           </p>
-          <WatchListEditor label="Watched keywords" value={settings.watchKeywords} onSave={(watchKeywords) => void set({ watchKeywords })} />
-          <WatchListEditor label="Watched authors" value={settings.watchAuthors} onSave={(watchAuthors) => void set({ watchAuthors })} />
-          <WatchListEditor label="Watched organizations" value={settings.watchOrgs} onSave={(watchOrgs) => void set({ watchOrgs })} />
+          <WatchListEditor
+            label="Watched keywords"
+            value={settings.watchKeywords}
+            onSave={(watchKeywords) => void set({ watchKeywords })}
+          />
+          <WatchListEditor
+            label="Watched authors"
+            value={settings.watchAuthors}
+            onSave={(watchAuthors) => void set({ watchAuthors })}
+          />
+          <WatchListEditor
+            label="Watched organizations"
+            value={settings.watchOrgs}
+            onSave={(watchOrgs) => void set({ watchOrgs })}
+          />
         </section>
 
         <section aria-labelledby="opt-views">
@@ -119,7 +145,12 @@ export function OptionsApp() {
           </label>
           <label class="field">
             <span>Default view</span>
-            <select value={settings.defaultView} onChange={(e) => void set({ defaultView: (e.target as HTMLSelectElement).value as Settings['defaultView'] })}>
+            <select
+              value={settings.defaultView}
+              onChange={(e) =>
+                void set({ defaultView: (e.target as HTMLSelectElement).value as Settings['defaultView'] })
+              }
+            >
               <option value="day">Day</option>
               <option value="week">Week</option>
               <option value="month">Month</option>
@@ -127,14 +158,20 @@ export function OptionsApp() {
           </label>
           <label class="field">
             <span>Sort</span>
-            <select value={settings.sort} onChange={(e) => void set({ sort: (e.target as HTMLSelectElement).value as Settings['sort'] })}>
+            <select
+              value={settings.sort}
+              onChange={(e) => void set({ sort: (e.target as HTMLSelectElement).value as Settings['sort'] })}
+            >
               <option value="upvotes">Most upvoted</option>
               <option value="newest">Newest</option>
             </select>
           </label>
           <label class="field">
             <span>Theme</span>
-            <select value={settings.theme} onChange={(e) => void set({ theme: (e.target as HTMLSelectElement).value as Settings['theme'] })}>
+            <select
+              value={settings.theme}
+              onChange={(e) => void set({ theme: (e.target as HTMLSelectElement).value as Settings['theme'] })}
+            >
               <option value="system">System</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
@@ -144,20 +181,25 @@ export function OptionsApp() {
             <input
               type="checkbox"
               checked={settings.quietNewTab}
-              onChange={(e) => void toggleWithPermission('quietNewTab', (e.target as HTMLInputElement).checked, 'search')}
+              onChange={(e) => void toggleQuiet((e.target as HTMLInputElement).checked)}
             />
             Quiet new tab: a plain page with a search box and a link to the papers
           </label>
           <p class="hint">
-            Browsers let an extension replace the new tab only in its manifest, so the replacement itself cannot be switched off
-            while Papertab is installed; quiet mode is the closest thing. The popup keeps working either way.
+            Browsers let an extension replace the new tab only in its manifest, so the replacement itself cannot be
+            switched off while Papertab is installed; quiet mode is the closest thing. The popup keeps working either
+            way.
           </p>
         </section>
 
         <section aria-labelledby="opt-sync">
           <h2 id="opt-sync">Sync</h2>
           <label class="choice">
-            <input type="checkbox" checked={settings.syncEnabled} onChange={(e) => void set({ syncEnabled: (e.target as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={settings.syncEnabled}
+              onChange={(e) => void set({ syncEnabled: (e.target as HTMLInputElement).checked })}
+            />
             Sync the reading list and settings through your browser account
           </label>
           <SyncStatus enabled={settings.syncEnabled} />
@@ -167,7 +209,11 @@ export function OptionsApp() {
           <h2 id="opt-keys">Keyboard shortcuts</h2>
           <p>
             Alt+Shift+P opens the popup; Alt+Shift+S saves the paper in the current tab.{' '}
-            <button type="button" class="link-button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
+            >
               Change shortcuts
             </button>
           </p>

@@ -38,7 +38,13 @@ export function PaperCard({
   const id = articleId(paper.id);
   const thumbnail = safeHttpUrl(paper.thumbnail);
   return (
-    <article class={watchTerms ? 'paper watched' : 'paper'} id={id} aria-labelledby={`${id}-title`} tabIndex={-1} data-paper-id={paper.id}>
+    <article
+      class={watchTerms ? 'paper watched' : 'paper'}
+      id={id}
+      aria-labelledby={`${id}-title`}
+      tabIndex={-1}
+      data-paper-id={paper.id}
+    >
       {thumbnail && (
         <img
           class="thumb"

@@ -17,7 +17,16 @@ export interface PaperListProps {
 }
 
 /** Renders the first hundred papers and more on request, so a month or a broad search stays fast. */
-export function PaperList({ papers, label, saved, onToggleSave, expanded, onToggleAbstract, terms, watch }: PaperListProps) {
+export function PaperList({
+  papers,
+  label,
+  saved,
+  onToggleSave,
+  expanded,
+  onToggleAbstract,
+  terms,
+  watch,
+}: PaperListProps) {
   const [shown, setShown] = useState(PAGE);
   return (
     <section class="papers" aria-label={label}>

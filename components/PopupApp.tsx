@@ -43,8 +43,17 @@ export function PopupApp() {
     if (data) writeSnapshot(SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
   }, [data]);
 
-  const papers = data ? sortPapers(data.papers.filter((p) => p.upvotes >= settings.minUpvotes), 'upvotes').slice(0, TOP) : [];
-  const watch = compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs });
+  const papers = data
+    ? sortPapers(
+        data.papers.filter((p) => p.upvotes >= settings.minUpvotes),
+        'upvotes',
+      ).slice(0, TOP)
+    : [];
+  const watch = compileWatch({
+    keywords: settings.watchKeywords,
+    authors: settings.watchAuthors,
+    orgs: settings.watchOrgs,
+  });
   const open = (path: string) => async (e: Event) => {
     e.preventDefault();
     await browser.tabs.create({ url: browser.runtime.getURL(path as '/newtab.html') });

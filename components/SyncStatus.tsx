@@ -15,9 +15,13 @@ interface Status {
 export function SyncStatus({ enabled }: { enabled: boolean }) {
   const [status, setStatus] = useState<Status>();
   useEffect(() => {
-    const read = () => void browser.storage.local.get('syncStatus').then((v) => setStatus((v.syncStatus as Status | undefined) ?? undefined));
+    const read = () =>
+      void browser.storage.local
+        .get('syncStatus')
+        .then((v) => setStatus((v.syncStatus as Status | undefined) ?? undefined));
     read();
-    const listener = (changes: Record<string, unknown>, area: string) => area === 'local' && 'syncStatus' in changes && read();
+    const listener = (changes: Record<string, unknown>, area: string) =>
+      area === 'local' && 'syncStatus' in changes && read();
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** One watch-list field: a labelled textarea, one entry per line (commas work too), saved on blur. */
-export function WatchListEditor({ label, value, onSave }: { label: string; value: string[]; onSave: (v: string[]) => void }) {
+export function WatchListEditor({
+  label,
+  value,
+  onSave,
+}: {
+  label: string;
+  value: string[];
+  onSave: (v: string[]) => void;
+}) {
   const [text, setText] = useState(value.join('\n'));
   useEffect(() => setText(value.join('\n')), [value.join('\n')]);
   const parse = (t: string) =>

@@ -70,7 +70,9 @@ export function createBackground(deps: BackgroundDeps) {
       } finally {
         const s = await settings();
         const found = await updateBadge(deps.db, s);
-        await maybeNotify(deps.db, s, found).catch((err: unknown) => console.warn('Papertab: notification failed', err));
+        await maybeNotify(deps.db, s, found).catch((err: unknown) =>
+          console.warn('Papertab: notification failed', err),
+        );
       }
     })().finally(() => {
       inflight = undefined;

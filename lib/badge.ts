@@ -47,9 +47,16 @@ export async function findNewPapers(db: PapertabDB, settings: Settings = DEFAULT
   const fresh = newDays(days, seen);
   const count = fresh.reduce((sum, d) => sum + d.count, 0);
   const newest = fresh.reduce<string | undefined>((a, d) => (!a || d.date > a ? d.date : a), undefined);
-  const watch = compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs });
+  const watch = compileWatch({
+    keywords: settings.watchKeywords,
+    authors: settings.watchAuthors,
+    orgs: settings.watchOrgs,
+  });
   if (!fresh.length) return { count, newest, papers: [], watched: [] };
-  const papers = await db.papers.where('day').anyOf(fresh.map((d) => d.date)).toArray();
+  const papers = await db.papers
+    .where('day')
+    .anyOf(fresh.map((d) => d.date))
+    .toArray();
   const watched = watch.empty
     ? []
     : papers.flatMap((paper) => {

@@ -35,7 +35,8 @@ export async function clearPaperCache(db: PapertabDB): Promise<void> {
     await db.meta.where('key').startsWith('range:').delete();
   });
   try {
-    for (const key of Object.keys(localStorage)) if (/^papertab:(newtab|popup):/.test(key)) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage))
+      if (/^papertab:(newtab|popup):/.test(key)) localStorage.removeItem(key);
   } catch {
     // No localStorage here: nothing to clear.
   }

@@ -9,7 +9,9 @@ import { browser } from 'wxt/browser';
 
 const words = v.pipe(
   v.array(v.string()),
-  v.transform((list) => [...new Set(list.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).filter(Boolean))].slice(0, 200)),
+  v.transform((list) =>
+    [...new Set(list.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).filter(Boolean))].slice(0, 200),
+  ),
 );
 
 /** Each setting's schema and default; an invalid stored value becomes the default. */
@@ -32,7 +34,9 @@ type Schema = typeof SETTINGS_SCHEMA;
 export type SettingKey = keyof Schema;
 export type Settings = { -readonly [K in SettingKey]: v.InferOutput<Schema[K][0]> };
 
-export const DEFAULTS = Object.fromEntries(Object.entries(SETTINGS_SCHEMA).map(([k, [, d]]) => [k, d])) as unknown as Settings;
+export const DEFAULTS = Object.fromEntries(
+  Object.entries(SETTINGS_SCHEMA).map(([k, [, d]]) => [k, d]),
+) as unknown as Settings;
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 const MIRROR_KEY = 'papertab:settings';
@@ -65,7 +69,10 @@ export function migrate(
 }
 
 /** Reads whatever is stored (any version, any garbage) into valid settings. */
-export function parseStored(raw: unknown, migrations: Record<number, Migration> = MIGRATIONS): { settings: Settings; stored: StoredSettings } {
+export function parseStored(
+  raw: unknown,
+  migrations: Record<number, Migration> = MIGRATIONS,
+): { settings: Settings; stored: StoredSettings } {
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const version = typeof obj.version === 'number' && Number.isInteger(obj.version) ? obj.version : SETTINGS_VERSION;
   const rawValues = obj.values && typeof obj.values === 'object' ? { ...(obj.values as Record<string, unknown>) } : {};

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyTheme, loadSettings, readSettingsMirror, watchSettings, writeSettingsMirror, type Settings } from './settings';
+import {
+  applyTheme,
+  loadSettings,
+  readSettingsMirror,
+  watchSettings,
+  writeSettingsMirror,
+  type Settings,
+} from './settings';
 
 /**
  * Settings for a page: the synchronous mirror first (so the first paint already has the theme,

@@ -17,7 +17,10 @@ export interface WatchMatch {
 }
 
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** Words of folded text, so phrases match on word boundaries whatever the punctuation. */

@@ -14,7 +14,11 @@ export function canCompress(): boolean {
 }
 
 /** Runs bytes through a transform stream, refusing output longer than `limit`. */
-async function pipe(input: Uint8Array<ArrayBuffer>, stream: ReadableWritablePair<Uint8Array, BufferSource>, limit: number) {
+async function pipe(
+  input: Uint8Array<ArrayBuffer>,
+  stream: ReadableWritablePair<Uint8Array, BufferSource>,
+  limit: number,
+) {
   const writer = stream.writable.getWriter();
   // Not awaited before reading: a full stream would wait for a reader that never comes.
   const written = writer.write(input).then(() => writer.close());

@@ -97,7 +97,18 @@ type RecordTuple = [string, number, number, string[], string, number, number, nu
 function toTuple(r: SyncRecord): RecordTuple {
   const d = (t: number) => t - r.savedAt;
   const { edited: e } = r;
-  return [r.id, r.savedAt, STATUS_CODES.indexOf(r.status), r.tags, r.note, d(r.updatedAt), d(e.status), d(e.tags), d(e.note), r.title];
+  return [
+    r.id,
+    r.savedAt,
+    STATUS_CODES.indexOf(r.status),
+    r.tags,
+    r.note,
+    d(r.updatedAt),
+    d(e.status),
+    d(e.tags),
+    d(e.note),
+    r.title,
+  ];
 }
 
 const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8.64e15));
@@ -172,8 +183,9 @@ type Entry = { at: number; id: string } & ({ record: SyncRecord } | { tombstone:
 async function build(entries: readonly Entry[], total: number, encoding: Encoding, now: number) {
   const records: SyncRecord[] = [];
   const tombstones: Tombstone[] = [];
-  for (const e of entries) if ('record' in e) records.push(e.record);
-  else tombstones.push(e.tombstone);
+  for (const e of entries)
+    if ('record' in e) records.push(e.record);
+    else tombstones.push(e.tombstone);
   const text = serialize(records, tombstones);
   const base64 = await encodeBytes(text, encoding);
   const chunks = Math.max(1, Math.ceil(base64.length / CHUNK_CHARS));
@@ -276,5 +288,10 @@ export async function decodeList(items: Record<string, unknown>, now: number): P
     if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS) tombstones.push(t.output);
     else dropped++;
   }
-  return { state: 'ok', payload: { records: [...records.values()], tombstones: liveTombstones(tombstones, now) }, meta, dropped };
+  return {
+    state: 'ok',
+    payload: { records: [...records.values()], tombstones: liveTombstones(tombstones, now) },
+    meta,
+    dropped,
+  };
 }

@@ -1,24 +1,70 @@
 /**
  * Merging the synced reading list into this device's. Papers new here arrive incomplete, with only
  * the start of their title, for `completeIncomplete` to fetch; papers on both sides keep the later
- * edit of each field (`mergeSaved`); a deletion wins over a copy last touched before it, and loses
+ * edit of each field (the rules of `mergeSaved`); a deletion wins over a copy last touched before it, and loses
  * to one touched after (saved again, edited). Absence never deletes: the synced list may be cut.
  */
 import type { PapertabDB } from '../db';
-import { mergeSaved } from '../export/merge';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
 import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
 export function placeholderPaper(id: string, title: string): Paper {
-  return { id, title: title || `arXiv:${id}`, summary: '', authors: [], day: '', upvotes: 0, numComments: 0, aiKeywords: [], fetchedAt: 0 };
+  return {
+    id,
+    title: title || `arXiv:${id}`,
+    summary: '',
+    authors: [],
+    day: '',
+    upvotes: 0,
+    numComments: 0,
+    aiKeywords: [],
+    fetchedAt: 0,
+  };
 }
 
 export function savedFromRemote(r: SyncRecord): SavedPaper {
   const { id, savedAt, status, tags, note, edited } = r;
   const updatedAt = lastChange(r);
-  return { id, paper: placeholderPaper(id, r.title), savedAt, updatedAt, status, tags, note, edited: { ...edited }, incomplete: true };
+  return {
+    id,
+    paper: placeholderPaper(id, r.title),
+    savedAt,
+    updatedAt,
+    status,
+    tags,
+    note,
+    edited: { ...edited },
+    incomplete: true,
+  };
+}
+
+const FIELDS = ['status', 'tags', 'note'] as const;
+
+/**
+ * `mergeSaved`'s rules (per field the later edit wins; `savedAt` the earlier, `updatedAt` the
+ * later), plus a tie-break: two different values edited in the same millisecond on two devices
+ * resolve the same way on both (the greater JSON wins) instead of each keeping its own forever.
+ * Returns `old` itself when nothing changes.
+ */
+export function mergeRecord(old: SavedPaper, r: SyncRecord): SavedPaper {
+  const next: SavedPaper = { ...old, edited: { ...old.edited } };
+  let changed = false;
+  for (const f of FIELDS) {
+    const [mine, theirs] = [JSON.stringify(old[f]), JSON.stringify(r[f])];
+    if (r.edited[f] > old.edited[f] || (r.edited[f] === old.edited[f] && theirs > mine)) {
+      if (mine !== theirs || r.edited[f] !== old.edited[f]) changed = true;
+      (next as unknown as Record<string, unknown>)[f] = r[f];
+      next.edited[f] = r.edited[f];
+    }
+  }
+  // A copy saved again after a deletion elsewhere keeps that later save in `updatedAt` (`savedAt`
+  // keeps the first save): no tombstone in between may delete the merged record.
+  const savedAt = Math.min(old.savedAt, r.savedAt);
+  const updatedAt = Math.max(old.updatedAt, lastChange(r) > lastChange(old) ? lastChange(r) : r.updatedAt);
+  if (savedAt !== old.savedAt || updatedAt !== old.updatedAt) changed = true;
+  return changed ? { ...next, savedAt, updatedAt } : old;
 }
 
 export interface MergePlan {
@@ -46,24 +92,24 @@ export function planMerge(
   const wasHere = new Set(list.keys());
   const changed = new Map<string, SavedPaper>();
   // A local tombstone for a paper that is here was overtaken by the paper coming back here.
-  const mine = new Map(liveTombstones(localTombstones, now).filter((t) => !list.has(t.id)).map((t) => [t.id, t]));
+  const mine = new Map(
+    liveTombstones(localTombstones, now)
+      .filter((t) => !list.has(t.id))
+      .map((t) => [t.id, t]),
+  );
   let added = 0;
   let updated = 0;
 
   for (const r of remote.records) {
     const old = list.get(r.id);
     if (old) {
-      const { savedAt, status, tags, note, edited } = r;
-      // `savedAt` merges to the earlier of the two, so a copy saved again after a deletion
-      // elsewhere keeps that later save in `updatedAt`: no tombstone in between may delete it.
-      const updatedAt = lastChange(r) > lastChange(old) ? lastChange(r) : r.updatedAt;
-      const merged = mergeSaved(old, { ...old, savedAt, updatedAt, status, tags, note, edited });
+      const merged = mergeRecord(old, r);
       if (merged !== old) {
         list.set(r.id, merged);
         if (!changed.has(r.id)) updated++;
         changed.set(r.id, merged);
       }
-    } else if ((mine.get(r.id)?.deletedAt ?? -Infinity) < lastChange(r)) {
+    } else if ((mine.get(r.id)?.deletedAt ?? -Infinity) <= lastChange(r)) {
       const rec = savedFromRemote(r);
       list.set(r.id, rec);
       changed.set(r.id, rec);
@@ -75,7 +121,8 @@ export function planMerge(
   const deletes: string[] = [];
   for (const t of tombstones) {
     const rec = list.get(t.id);
-    // A tie keeps the paper: of two equally recent stories, the one that loses nothing.
+    // A tie keeps the paper (here and when adding above): of two equally recent stories, the one
+    // that loses nothing.
     if (!rec || t.deletedAt <= lastChange(rec)) continue;
     list.delete(t.id);
     if (changed.delete(t.id)) {

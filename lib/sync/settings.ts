@@ -83,7 +83,8 @@ export async function syncSettings(
     (k) => Object.hasOwn(remote.values, k) && (opts.accept?.(k, remote.values[k]) ?? true),
   );
   const refused = Object.keys(remote.edited).length - accepted.length;
-  if (refused && !warning) warning = `${refused} synced ${refused === 1 ? 'setting was' : 'settings were'} not valid here.`;
+  if (refused && !warning)
+    warning = `${refused} synced ${refused === 1 ? 'setting was' : 'settings were'} not valid here.`;
   const screened: SyncedSettings = {
     values: Object.fromEntries(accepted.map((k) => [k, remote.values[k]])),
     edited: Object.fromEntries(accepted.map((k) => [k, remote.edited[k]!])),

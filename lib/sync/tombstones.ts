@@ -60,5 +60,10 @@ export async function clearTombstones(
   if (!ids.length) return;
   const gone = new Set(ids);
   const old = await readTombstones(local);
-  if (old.some((t) => gone.has(t.id))) await writeTombstones(old.filter((t) => !gone.has(t.id)), now, local);
+  if (old.some((t) => gone.has(t.id)))
+    await writeTombstones(
+      old.filter((t) => !gone.has(t.id)),
+      now,
+      local,
+    );
 }

@@ -48,12 +48,20 @@ describe('merging the synced list into this device', () => {
     });
   });
 
-  it('keeps the later edit of each field, and the local one on a tie', () => {
-    const local = saved({ status: 'reading', note: 'mine', edited: { status: T + 20, tags: T, note: T + 5 } });
+  it("keeps the later edit of each field, and this device's copy of the paper", () => {
+    const local = saved({ status: 'reading', note: 'mine', tags: ['m'], edited: { status: T + 20, tags: T + 1, note: T + 5 } });
     const theirs = toSyncRecord(saved({ status: 'read', note: 'theirs', tags: ['t'], edited: { status: T + 10, tags: T, note: T + 30 } }));
     const [merged] = planMerge([local], [], remote([theirs]), T + 60).puts;
-    expect(merged).toMatchObject({ status: 'reading', note: 'theirs', tags: [], edited: { status: T + 20, tags: T, note: T + 30 } });
+    expect(merged).toMatchObject({ status: 'reading', note: 'theirs', tags: ['m'], edited: { status: T + 20, tags: T + 1, note: T + 30 } });
     expect(merged!.paper).toEqual(local.paper);
+  });
+
+  it('settles two different edits made in the same millisecond the same way on both devices', () => {
+    const a = saved({ note: 'from A', edited: { status: T, tags: T, note: T + 5 } });
+    const b = saved({ note: 'from B', edited: { status: T, tags: T, note: T + 5 } });
+    const onA = apply([a], planMerge([a], [], remote([toSyncRecord(b)]), T + 9));
+    const onB = apply([b], planMerge([b], [], remote([toSyncRecord(a)]), T + 9));
+    expect(onA[0]!.note).toBe(onB[0]!.note);
   });
 
   it('changes nothing when the remote copy is the same or older', () => {
@@ -124,6 +132,56 @@ describe('merging the synced list into this device', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('two devices agree after syncing A, B, A, whatever each did before (property)', () => {
+    const id = fc.constantFrom('2511.00001', '2511.00002', '2511.00003');
+    const time = fc.integer({ min: T, max: T + 50 });
+    const rec = fc.record({
+      id,
+      savedAt: time,
+      status: fc.constantFrom('to-read' as const, 'reading' as const, 'read' as const),
+      tags: fc.array(fc.constantFrom('a', 'b'), { maxLength: 2 }),
+      note: fc.constantFrom('', 'x', 'y'),
+      edited: fc.record({ status: time, tags: time, note: time }),
+    });
+    const device = fc.record({
+      list: fc.uniqueArray(rec, { selector: (r) => r.id }),
+      tombstones: fc.uniqueArray(fc.record({ id, deletedAt: time }), { selector: (t) => t.id }),
+    });
+    type Device = { list: SavedPaper[]; tombstones: Tombstone[] };
+    let area: SyncPayload = remote();
+    const sync = (d: Device): Device => {
+      const plan = planMerge(d.list, d.tombstones, area, T + 100);
+      const list = apply(d.list, plan);
+      area = { records: list.map(toSyncRecord), tombstones: plan.tombstones };
+      return { list, tombstones: plan.tombstones };
+    };
+    const view = (d: Device) =>
+      d.list
+        .map(({ id, status, tags, note, edited }) => ({ id, status, tags, note, edited }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    fc.assert(
+      fc.property(device, device, (a0, b0) => {
+        area = remote();
+        const make = (d: typeof a0): Device => ({
+          // A record's own times are consistent, as `edit()` keeps them: nothing before its save.
+          list: d.list.map((r) => {
+            const edited = { status: Math.max(r.savedAt, r.edited.status), tags: Math.max(r.savedAt, r.edited.tags), note: Math.max(r.savedAt, r.edited.note) };
+            return saved({ ...r, edited, updatedAt: Math.max(edited.status, edited.tags, edited.note) });
+          }),
+          tombstones: d.tombstones.filter((t) => !d.list.some((r) => r.id === t.id)),
+        });
+        const a1 = sync(make(a0));
+        const b1 = sync(make(b0));
+        const a2 = sync(a1);
+        expect(view(a2)).toEqual(view(b1));
+        // And from then on nothing moves.
+        expect(sync(b1)).toEqual(b1);
+        expect(sync(a2)).toEqual(a2);
+      }),
+      { numRuns: 500 },
     );
   });
 });

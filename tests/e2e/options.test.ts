@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { isoWeek } from '@/lib/dates';
+import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
+import { launchExtension, type ExtensionSession } from '../support/extension';
+import { startStandIn, type StandIn } from '../support/standin';
+import { shownTitles, waitForBadge, waitForPapers } from '../support/e2e';
+
+let hf: StandIn;
+let ext: ExtensionSession;
+const DAY = utcDay(-1);
+const WATCHED_TITLE = 'Sparse Gómez Attention for Long Documents';
+const items = [
+  ...makeDay(DAY, 6),
+  makeDailyItem('2511.09999', DAY, { paper: { title: WATCHED_TITLE, upvotes: 1, organization: undefined } }),
+];
+
+beforeAll(async () => {
+  hf = await startStandIn();
+  hf.setDay(DAY, items);
+  ext = await launchExtension({ port: hf.port });
+  await waitForBadge(ext, '7');
+});
+afterAll(async () => {
+  await ext?.close();
+  await hf?.close();
+});
+
+async function options(): Promise<Page> {
+  const page = await ext.page('options.html');
+  await page.getByRole('heading', { level: 1, name: 'Papertab settings' }).waitFor();
+  return page;
+}
+
+const alarm = async () =>
+  (await ext.sw()).evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number } | undefined> } };
+      }
+    ).chrome.alarms.get('papertab-refresh'),
+  );
+
+describe('the options page', () => {
+  it('the refresh interval sets the alarm', async () => {
+    const page = await options();
+    await page.getByRole('combobox', { name: 'Refresh interval' }).selectOption('120');
+    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(120);
+    await page.getByRole('combobox', { name: 'Refresh interval' }).selectOption('30');
+    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(30);
+    await page.close();
+  });
+
+  it('the badge shows a count, a dot, or nothing', async () => {
+    const page = await options();
+    await page.getByRole('radio', { name: 'A dot' }).check();
+    await waitForBadge(ext, '•');
+    await page.getByRole('radio', { name: 'Off' }).check();
+    await waitForBadge(ext, '');
+    await page.getByRole('radio', { name: 'Number of new papers' }).check();
+    await waitForBadge(ext, '7');
+    await page.close();
+  });
+
+  it('the watch list highlights matching papers (accent- and case-insensitive, whole words) and colours the badge', async () => {
+    const page = await options();
+    const box = page.getByRole('textbox', { name: 'Watched authors' });
+    await box.fill('gomez attention');
+    await page.getByRole('textbox', { name: 'Watched keywords' }).fill('sparse gomez\natten');
+    await page.getByRole('textbox', { name: 'Watched keywords' }).blur();
+    await box.blur();
+    const colour = async () =>
+      (await ext.sw()).evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeBackgroundColor(d: object): Promise<number[]> } } }
+        ).chrome.action.getBadgeBackgroundColor({}),
+      );
+    await expect.poll(colour).toEqual([109, 40, 217, 255]);
+    const tab = await ext.page('newtab.html');
+    await waitForPapers(tab, 7);
+    const watched = tab.getByRole('article', { name: WATCHED_TITLE });
+    // "sparse gomez" is a whole-word phrase of the title; "atten" is not a whole word, so it is not listed.
+    await expect.poll(() => watched.textContent()).toContain('On your watch list: sparse gomez');
+    expect(await watched.textContent()).not.toContain('atten,');
+    expect(await tab.locator('article.watched').count()).toBe(1);
+    await page.getByRole('textbox', { name: 'Watched keywords' }).fill('');
+    await page.getByRole('textbox', { name: 'Watched keywords' }).blur();
+    await expect.poll(() => tab.locator('article.watched').count()).toBe(0);
+    await tab.close();
+    await page.close();
+  });
+
+  it('minimum upvotes hides papers below it, with a way to show them', async () => {
+    const page = await options();
+    const threshold = [...items].sort((a, b) => b.paper.upvotes - a.paper.upvotes)[2]!.paper.upvotes;
+    await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).fill(String(threshold));
+    await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).blur();
+    const tab = await ext.page('newtab.html');
+    const expected = items.filter((i) => i.paper.upvotes >= threshold).length;
+    await waitForPapers(tab, expected);
+    await tab.getByRole('button', { name: 'Show all' }).click();
+    await waitForPapers(tab, 7);
+    await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).fill('0');
+    await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).blur();
+    await tab.close();
+    await page.close();
+  });
+
+  it('default view, sort and theme change what the new tab shows', async () => {
+    const page = await options();
+    await page.getByRole('combobox', { name: 'Default view' }).selectOption('week');
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption('newest');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await page.waitForTimeout(200);
+    const tab = await ext.page('newtab.html');
+    await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toContain('Week of');
+    expect(await tab.getByRole('button', { name: 'Week', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await tab.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 21, 19)');
+    expect(isoWeek(DAY)).toBeTruthy();
+    await page.getByRole('combobox', { name: 'Default view' }).selectOption('day');
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption('upvotes');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+    await tab.close();
+    await page.close();
+  });
+
+  it('quiet mode gives a plain new tab with a search box and a link to the papers; the popup keeps working', async () => {
+    const page = await options();
+    await page.getByRole('checkbox', { name: /Quiet new tab/ }).check();
+    await expect.poll(() => page.getByRole('checkbox', { name: /Quiet new tab/ }).isChecked()).toBe(true);
+    const tab = await ext.page('newtab.html');
+    await expect.poll(() => tab.getByRole('link', { name: 'Daily Papers' }).count()).toBe(1);
+    expect(await tab.getByRole('searchbox').count()).toBe(1);
+    expect(await tab.getByRole('article').count()).toBe(0);
+    expect(await tab.getByRole('button', { name: 'Refresh' }).count()).toBe(0);
+    await tab.getByRole('link', { name: 'Daily Papers' }).click();
+    await waitForPapers(tab, 7);
+    const popup = await ext.page('popup.html');
+    await waitForPapers(popup, 7);
+    await page.getByRole('checkbox', { name: /Quiet new tab/ }).uncheck();
+    const again = await ext.page('newtab.html');
+    await waitForPapers(again, 7);
+    await Promise.all([tab.close(), popup.close(), again.close(), page.close()]);
+  });
+
+  it('notifications: switching on asks the browser for the permission, and stays off until it is granted', async () => {
+    // Headless Chromium shows the permission prompt but nobody can answer it: what is checked here
+    // is that the switch asks and does not claim to be on. Granting and the notification itself
+    // are covered by unit tests (tests/unit/notify.test.ts, tests/unit/OptionsApp.test.tsx).
+    const page = await options();
+    await page.getByRole('checkbox', { name: /Desktop notification/ }).click();
+    await expect.poll(() => page.getByText(/Asking the browser for the “notifications” permission/).count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: /Desktop notification/ }).isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it('clearing the paper cache asks first, and never touches the reading list', async () => {
+    const tab = await ext.page('newtab.html');
+    await waitForPapers(tab, 7);
+    const paper = (await shownTitles(tab))[0]!;
+    await tab.getByRole('article', { name: paper }).getByRole('button', { name: 'Save' }).click();
+    await tab.close();
+    const page = await options();
+    hf.setFault({ kind: 'down' }); // keep the cache empty after clearing
+    await page.getByRole('button', { name: 'Clear paper cache…' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Clear paper cache…' }).click();
+    await page.getByRole('button', { name: 'Clear cache' }).click();
+    await expect.poll(() => page.getByText(/0 cached papers/).count()).toBe(1);
+    const list = await ext.page('reading-list.html');
+    await expect.poll(() => list.getByRole('article', { name: paper }).count()).toBe(1);
+    hf.setFault(null);
+    await list.close();
+    await page.close();
+  });
+});
