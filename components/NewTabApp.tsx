@@ -6,6 +6,8 @@ import { keyAction } from '@/lib/keyboard';
 import { send } from '@/lib/messages';
 import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
 import { useLiveQuery } from '@/lib/use-live-query';
+import { useDbUnavailable } from '@/lib/use-db-status';
+import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { useOnline } from '@/lib/use-online';
 import { useSaved } from '@/lib/use-saved';
 import { useSearch } from '@/lib/use-search';
@@ -54,6 +56,7 @@ export function NewTabPage() {
 
 /** The new tab: the day's papers from the cache, day/week/month navigation, search and keyboard triage. */
 export function NewTabApp({ settings }: { settings: Settings }) {
+  const dbUnavailable = useDbUnavailable();
   const snapshot = useMemo(() => readSnapshot<ViewData>(SNAPSHOT_KEY), []);
   const [view, setViewState] = useState<View>(() => initialView(settings.defaultView, snapshot?.latest?.date));
   const sort: Sort = settings.sort;
@@ -173,6 +176,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         />
       </header>
       <main class="glance">
+        {dbUnavailable && <DatabaseUnavailable />}
         {searching ? (
           <>
             <p class="match-count" role="status">

@@ -5,6 +5,8 @@ import { db } from '@/lib/db';
 import { send } from '@/lib/messages';
 import { updateSettings, type Settings } from '@/lib/settings';
 import { useLiveQuery } from '@/lib/use-live-query';
+import { useDbUnavailable } from '@/lib/use-db-status';
+import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { useSettings } from '@/lib/use-settings';
 import { ExportImport } from './ExportImport';
 import { SyncStatus } from './SyncStatus';
@@ -18,6 +20,7 @@ function intervalLabel(min: number): string {
 
 /** Every setting, saved as it changes. */
 export function OptionsApp() {
+  const dbUnavailable = useDbUnavailable();
   const settings = useSettings();
   const [note, setNote] = useState('');
   const set = async (patch: Partial<Settings>) => {
@@ -59,6 +62,7 @@ export function OptionsApp() {
         </p>
       </header>
       <main class="glance options">
+        {dbUnavailable && <DatabaseUnavailable />}
         <section aria-labelledby="opt-feed">
           <h2 id="opt-feed">Feed and badge</h2>
           <label class="field">

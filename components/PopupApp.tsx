@@ -11,6 +11,8 @@ import { loadView, sortPapers, type ViewData } from '@/lib/views';
 import { RefreshButton } from './RefreshButton';
 import { SaveButton } from './SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
+import { PopupFallback } from './PopupFallback';
+import { useDbUnavailable } from '@/lib/use-db-status';
 import { useSettings } from '@/lib/use-settings';
 import { compileWatch } from '@/lib/watch';
 import { StatusLine } from './StatusLine';
@@ -18,6 +20,11 @@ import { paperUrl } from './PaperCard';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
 const TOP = 10;
+
+/** The popup, or its storage-only fallback where the database cannot be opened (Firefox private windows). */
+export function PopupPage() {
+  return useDbUnavailable() ? <PopupFallback /> : <PopupApp />;
+}
 
 /** The toolbar popup: the day's top papers, how many are new, Refresh, and the way to the rest. */
 export function PopupApp() {

@@ -17,12 +17,15 @@ import {
 } from '@/lib/reading-list';
 import { requestPersistence } from '@/lib/persist';
 import { useLiveQuery } from '@/lib/use-live-query';
+import { useDbUnavailable } from '@/lib/use-db-status';
+import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { useSettings } from '@/lib/use-settings';
 import { ExportImport } from './ExportImport';
 import { SavedItem } from './SavedItem';
 
 /** The reading list: every saved paper, newest first, with status, tags, notes, bulk edits and export. */
 export function ReadingListApp() {
+  const dbUnavailable = useDbUnavailable();
   const list = useLiveQuery<SavedPaper[] | undefined>(() => db().saved.toArray(), [], undefined);
   const [status, setStatusFilter] = useState<ReadingStatus | undefined>();
   const [tag, setTag] = useState('');
@@ -142,6 +145,7 @@ export function ReadingListApp() {
         )}
       </header>
       <main class="glance">
+        {dbUnavailable && <DatabaseUnavailable />}
         <p class="match-count" role="status">
           {list ? `${shown.length} of ${all.length} ${all.length === 1 ? 'paper' : 'papers'}` : 'Loading…'}
           {shown.length > 0 && (

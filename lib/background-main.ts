@@ -8,6 +8,7 @@ import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from '.
 import { updateBadge } from './badge';
 import { paperRefFromUrl } from './arxiv-id';
 import { maybeNotify } from './notify';
+import { writeFallback } from './glance-fallback';
 import { loadSettings, type Settings } from './settings';
 
 export const SAVE_COMMAND = 'save-paper';
@@ -70,6 +71,7 @@ export function createBackground(deps: BackgroundDeps) {
       } finally {
         const s = await settings();
         const found = await updateBadge(deps.db, s);
+        await writeFallback(deps.db, now());
         await maybeNotify(deps.db, s, found).catch((err: unknown) =>
           console.warn('Papertab: notification failed', err),
         );

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/PopupApp';
+import { PopupPage } from '@/components/PopupApp';
 import '@/components/glance.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+render(<PopupPage />, document.getElementById('app')!);

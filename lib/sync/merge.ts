@@ -1,8 +1,9 @@
 /**
  * Merging the synced reading list into this device's. Papers new here arrive incomplete, with only
  * the start of their title, for `completeIncomplete` to fetch; papers on both sides keep the later
- * edit of each field (the rules of `mergeSaved`); a deletion wins over a copy last touched before it, and loses
- * to one touched after (saved again, edited). Absence never deletes: the synced list may be cut.
+ * edit of each field (the rules of `mergeSaved`); a deletion wins over a copy last touched before
+ * it, and loses to one touched after (saved again, edited). Absence never deletes: the synced list
+ * may be cut short.
  */
 import type { PapertabDB } from '../db';
 import type { Paper } from '../paper';

@@ -120,7 +120,8 @@ async function writeList(
     .reduce((sum, [k, value]) => sum + itemBytes(k, value), 0);
   let budget = Math.min(opts.budgetBytes ?? LIST_BUDGET_BYTES, QUOTA_BYTES - others - SAFETY_BYTES);
   let keys = Object.keys(remote);
-  for (let attempt = 1; ; attempt++) {
+  let shrinks = 0;
+  for (;;) {
     const encoded = await encodeList(payload, { now, budgetBytes: budget });
     if (decoded.state === 'ok' && decoded.meta.hash === encoded.meta.hash) return { encoded, wrote: false };
     if (decoded.state === 'empty' && !payload.records.length && !payload.tombstones.length) {
@@ -130,15 +131,21 @@ async function writeList(
     try {
       // One `set` for the manifest and all chunks: one write operation, applied together.
       await area.set(encoded.items);
-      if (stale.length) await area.remove(stale);
-      return { encoded, wrote: true };
     } catch (err) {
-      if (quotaKind(err) !== 'size' || attempt >= 4) throw err;
-      // Someone else's items (or our old chunks) took the room: free ours and ask for less.
-      if (stale.length) await area.remove(stale);
-      keys = keys.filter((k) => !stale.includes(k));
-      budget = Math.floor(encoded.bytes * 0.75);
+      if (quotaKind(err) !== 'size') throw err;
+      if (stale.length) {
+        // The tail of our previous, longer write took the room: free it and try the same again.
+        await area.remove(stale);
+        keys = keys.filter((k) => !stale.includes(k));
+      } else if (++shrinks <= 4) {
+        // Someone else's items took it (written since we read): ask for less.
+        budget = Math.floor(encoded.bytes * 0.75);
+      } else throw err;
+      continue;
     }
+    // Left over, stale chunks only waste room (readers stop at `chunks`): the next sync retries.
+    if (stale.length) await area.remove(stale).catch(() => undefined);
+    return { encoded, wrote: true };
   }
 }
 
@@ -226,13 +233,19 @@ export function syncNow(
     try {
       status = await run(db, area, local, now, opts);
     } catch (err) {
+      // The database or local storage failed: report it like any other failed sync.
       const previous = await readSyncStatus(local).catch(() => undefined);
       status = {
-        ...{ syncedCount: 0, total: 0, complete: true, added: 0, updated: 0, deleted: 0 },
-        ...previous,
         ok: false,
         enabled: true,
+        syncedCount: previous?.syncedCount ?? 0,
+        total: previous?.total ?? 0,
+        complete: previous?.complete ?? true,
+        lastSyncAt: previous?.lastSyncAt,
         at: now,
+        added: 0,
+        updated: 0,
+        deleted: 0,
         wrote: false,
         error: `${err instanceof Error ? err.message : String(err)}.`,
       };

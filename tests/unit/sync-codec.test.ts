@@ -60,7 +60,17 @@ describe('encoding the reading list for sync', () => {
     const title = `${'A'.repeat(79)}😀 and more`;
     const saved: SavedPaper = {
       id: '2404.12345',
-      paper: { id: '2404.12345', title, summary: 'Long abstract', authors: ['Ada'], day: '', upvotes: 3, numComments: 0, aiKeywords: [], fetchedAt: T },
+      paper: {
+        id: '2404.12345',
+        title,
+        summary: 'Long abstract',
+        authors: ['Ada'],
+        day: '',
+        upvotes: 3,
+        numComments: 0,
+        aiKeywords: [],
+        fetchedAt: T,
+      },
       savedAt: T,
       updatedAt: T + 5,
       status: 'reading',
@@ -114,7 +124,9 @@ describe('encoding the reading list for sync', () => {
   });
 
   it('cuts the data into items under the per-item quota, with a manifest', async () => {
-    const records = Array.from({ length: 300 }, (_, i) => record(i, { note: prose(i, 400), tags: ['survey', `t${i % 9}`] }));
+    const records = Array.from({ length: 300 }, (_, i) =>
+      record(i, { note: prose(i, 400), tags: ['survey', `t${i % 9}`] }),
+    );
     const { encoded, decoded } = await roundTrip({ records, tombstones: [] });
     const meta = encoded.items[META_KEY] as SyncMeta;
     expect(meta).toMatchObject({ version: 1, enc: 'deflate-raw', truncated: { kept: 300, total: 300 } });
@@ -169,7 +181,10 @@ describe('decoding what is in the sync area', () => {
     ['bad base64', (items: Record<string, unknown>) => ({ ...items, [chunkKey(0)]: '%%%not base64%%%' })],
     ['a chunk that is not text', (items: Record<string, unknown>) => ({ ...items, [chunkKey(1)]: 42 })],
     ['a missing chunk', (items: Record<string, unknown>) => ({ ...items, [chunkKey(1)]: undefined })],
-    ['a wrong hash', (items: Record<string, unknown>) => ({ ...items, [META_KEY]: { ...(items[META_KEY] as SyncMeta), hash: 'x' } })],
+    [
+      'a wrong hash',
+      (items: Record<string, unknown>) => ({ ...items, [META_KEY]: { ...(items[META_KEY] as SyncMeta), hash: 'x' } }),
+    ],
   ])('reports %s as unreadable', async (_, spoil) => {
     const encoded = await good();
     expect((encoded.items[META_KEY] as SyncMeta).chunks).toBeGreaterThan(1);
@@ -183,12 +198,22 @@ describe('decoding what is in the sync area', () => {
       { now: T },
     );
     const mixed = { ...one.items, [chunkKey(1)]: two.items[chunkKey(1)] };
-    expect(await decodeList(mixed, T)).toMatchObject({ state: 'unreadable', reason: expect.stringMatching(/different writes|corrupt/) });
+    expect(await decodeList(mixed, T)).toMatchObject({
+      state: 'unreadable',
+      reason: expect.stringMatching(/different writes|corrupt/),
+    });
   });
 
   it('reports data that is not JSON, or JSON of another shape, as unreadable', async () => {
     for (const text of ['{"p": [', '[1,2,3]']) {
-      const meta: SyncMeta = { version: 1, enc: 'none', chunks: 1, hash: contentHash(text), updatedAt: T, truncated: { kept: 0, total: 0 } };
+      const meta: SyncMeta = {
+        version: 1,
+        enc: 'none',
+        chunks: 1,
+        hash: contentHash(text),
+        updatedAt: T,
+        truncated: { kept: 0, total: 0 },
+      };
       const items = { [META_KEY]: meta, [chunkKey(0)]: toBase64(new TextEncoder().encode(text)) };
       expect((await decodeList(items, T)).state).toBe('unreadable');
     }
@@ -215,7 +240,14 @@ describe('decoding what is in the sync area', () => {
         ['2511.00006', 'yesterday'],
       ],
     });
-    const meta: SyncMeta = { version: 1, enc: 'none', chunks: 1, hash: contentHash(text), updatedAt: T, truncated: { kept: 1, total: 1 } };
+    const meta: SyncMeta = {
+      version: 1,
+      enc: 'none',
+      chunks: 1,
+      hash: contentHash(text),
+      updatedAt: T,
+      truncated: { kept: 1, total: 1 },
+    };
     const decoded = await decodeList({ [META_KEY]: meta, [chunkKey(0)]: toBase64(new TextEncoder().encode(text)) }, T);
     expect(decoded).toMatchObject({
       state: 'ok',

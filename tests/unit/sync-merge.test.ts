@@ -11,7 +11,17 @@ function saved(rest: Partial<SavedPaper> = {}): SavedPaper {
   const id = rest.id ?? ID;
   return {
     id,
-    paper: { id, title: 'Sparse Attention at Scale', summary: 'Abstract.', authors: ['Ada'], day: '2026-11-20', upvotes: 9, numComments: 1, aiKeywords: [], fetchedAt: T },
+    paper: {
+      id,
+      title: 'Sparse Attention at Scale',
+      summary: 'Abstract.',
+      authors: ['Ada'],
+      day: '2026-11-20',
+      upvotes: 9,
+      numComments: 1,
+      aiKeywords: [],
+      fetchedAt: T,
+    },
     savedAt: T,
     updatedAt: T,
     status: 'to-read',
@@ -49,10 +59,22 @@ describe('merging the synced list into this device', () => {
   });
 
   it("keeps the later edit of each field, and this device's copy of the paper", () => {
-    const local = saved({ status: 'reading', note: 'mine', tags: ['m'], edited: { status: T + 20, tags: T + 1, note: T + 5 } });
-    const theirs = toSyncRecord(saved({ status: 'read', note: 'theirs', tags: ['t'], edited: { status: T + 10, tags: T, note: T + 30 } }));
+    const local = saved({
+      status: 'reading',
+      note: 'mine',
+      tags: ['m'],
+      edited: { status: T + 20, tags: T + 1, note: T + 5 },
+    });
+    const theirs = toSyncRecord(
+      saved({ status: 'read', note: 'theirs', tags: ['t'], edited: { status: T + 10, tags: T, note: T + 30 } }),
+    );
     const [merged] = planMerge([local], [], remote([theirs]), T + 60).puts;
-    expect(merged).toMatchObject({ status: 'reading', note: 'theirs', tags: ['m'], edited: { status: T + 20, tags: T + 1, note: T + 30 } });
+    expect(merged).toMatchObject({
+      status: 'reading',
+      note: 'theirs',
+      tags: ['m'],
+      edited: { status: T + 20, tags: T + 1, note: T + 30 },
+    });
     expect(merged!.paper).toEqual(local.paper);
   });
 
@@ -73,7 +95,12 @@ describe('merging the synced list into this device', () => {
   it('deletes a paper last touched before the deletion, keeps one touched after or at the same time', () => {
     const old = saved({ id: '2511.00001' });
     const edited = saved({ id: '2511.00002', updatedAt: T + 50, edited: { status: T + 50, tags: T, note: T } });
-    const tie = saved({ id: '2511.00003', savedAt: T + 30, updatedAt: T + 30, edited: { status: T + 30, tags: T + 30, note: T + 30 } });
+    const tie = saved({
+      id: '2511.00003',
+      savedAt: T + 30,
+      updatedAt: T + 30,
+      edited: { status: T + 30, tags: T + 30, note: T + 30 },
+    });
     const tombstones = ['2511.00001', '2511.00002', '2511.00003'].map((id) => ({ id, deletedAt: T + 30 }));
     const plan = planMerge([old, edited, tie], [], remote([], tombstones), T + 60);
     expect(plan.deletes).toEqual(['2511.00001']);
@@ -86,7 +113,9 @@ describe('merging the synced list into this device', () => {
   });
 
   it('brings back a paper deleted here when the other device touched it later, and forgets the deletion', () => {
-    const later = toSyncRecord(saved({ savedAt: T + 50, updatedAt: T + 50, edited: { status: T + 50, tags: T + 50, note: T + 50 } }));
+    const later = toSyncRecord(
+      saved({ savedAt: T + 50, updatedAt: T + 50, edited: { status: T + 50, tags: T + 50, note: T + 50 } }),
+    );
     const plan = planMerge([], [{ id: ID, deletedAt: T + 10 }], remote([later]), T + 60);
     expect(plan).toMatchObject({ added: 1, tombstones: [] });
   });
@@ -168,7 +197,11 @@ describe('merging the synced list into this device', () => {
         const make = (d: typeof a0): Device => ({
           // A record's own times are consistent, as `edit()` keeps them: nothing before its save.
           list: d.list.map((r) => {
-            const edited = { status: Math.max(r.savedAt, r.edited.status), tags: Math.max(r.savedAt, r.edited.tags), note: Math.max(r.savedAt, r.edited.note) };
+            const edited = {
+              status: Math.max(r.savedAt, r.edited.status),
+              tags: Math.max(r.savedAt, r.edited.tags),
+              note: Math.max(r.savedAt, r.edited.note),
+            };
             return saved({ ...r, edited, updatedAt: Math.max(edited.status, edited.tags, edited.note) });
           }),
           tombstones: d.tombstones.filter((t) => !d.list.some((r) => r.id === t.id)),
