@@ -15,6 +15,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => void bg.onCommand(command, tab));
   browser.notifications?.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/newtab.html') }));
   watchSettings((s) => void bg.onSettings(s));
+  browser.storage.onChanged.addListener((changes, area) => void bg.onStorageChanged(changes, area));
   browser.runtime.onStartup.addListener(() => void bg.refresh('startup'));
   browser.alarms.onAlarm.addListener((alarm) => void bg.onAlarm(alarm));
   browser.runtime.onMessage.addListener((message, sender) => bg.onMessage(message, sender));

@@ -9,9 +9,15 @@ import { updateBadge } from './badge';
 import { paperRefFromUrl } from './arxiv-id';
 import { maybeNotify } from './notify';
 import { writeFallback } from './glance-fallback';
+import { runSync, scheduleSync, SYNC_ALARM } from './sync-runner';
+import { readSyncStatus } from './sync/sync';
+import { SAVED_CHANGED_KEY } from './saved-mirror';
+import { SETTINGS_KEY } from './settings';
 import { loadSettings, type Settings } from './settings';
 
 export const SAVE_COMMAND = 'save-paper';
+/** A sync at least this often even when nothing announced a change (a missed event, a new device). */
+const SYNC_EVERY_MS = 30 * 60_000;
 import type { PapertabDB } from './db';
 import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
 import { fetchRange } from './feed-range';
@@ -96,11 +102,30 @@ export function createBackground(deps: BackgroundDeps) {
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
     if (due) await refresh('startup');
     await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
+    // Each wake is not a reason to sync: edits and other devices schedule their own.
+    const last = await readSyncStatus().catch(() => undefined);
+    if (!last || now() - last.at >= SYNC_EVERY_MS) await sync();
   }
 
   async function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> {
     if (alarm.name === REFRESH_ALARM) await refresh('alarm');
     else if (alarm.name === RETRY_ALARM) await refresh('retry');
+    else if (alarm.name === SYNC_ALARM) await sync();
+  }
+
+  /** Sync the reading list and settings (never throws: a failed sync is reported in its status). */
+  async function sync(): Promise<void> {
+    await runSync({ db: deps.db, fetch: deps.fetch, now }).catch((err: unknown) => console.warn('Papertab: sync failed', err));
+  }
+
+  /**
+   * Storage changes that call for a sync: a reading-list or settings edit here, or another
+   * device's write. Debounced with an alarm; a sync that finds nothing new writes nothing.
+   */
+  async function onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void> {
+    const local = area === 'local' && (SAVED_CHANGED_KEY in changes || SETTINGS_KEY in changes);
+    const remote = area === 'sync' && ('rl:meta' in changes || SETTINGS_KEY in changes);
+    if (local || remote) await scheduleSync(now());
   }
 
   async function onMessage(
@@ -150,5 +175,5 @@ export function createBackground(deps: BackgroundDeps) {
     return reply;
   }
 
-  return { start, refresh, onAlarm, onMessage, onMenu, onSettings, onCommand };
+  return { start, refresh, sync, onAlarm, onMessage, onMenu, onSettings, onCommand, onStorageChanged };
 }

@@ -30,7 +30,11 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
     const parsed = parseBibtex(text);
     if (!parsed.ok) return { ok: false, error: `${parsed.error} Nothing was changed.` };
     if (parsed.items.length === 0) {
-      return { ok: false, error: `None of the ${parsed.skipped} BibTeX entries has an arXiv id. Nothing was changed.` };
+      const none =
+        parsed.skipped === 1
+          ? 'The BibTeX entry has no arXiv id.'
+          : `None of the ${parsed.skipped} BibTeX entries has an arXiv id.`;
+      return { ok: false, error: `${none} Nothing was changed.` };
     }
     const incoming: SavedPaper[] = parsed.items.map((e) => {
       const paper = paperFromPage(
@@ -52,7 +56,11 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
       };
     });
     const r = await writeMerged(db, incoming, 'BibTeX');
-    if (r.ok && parsed.skipped) r.message += ` ${parsed.skipped} entries without an arXiv id were skipped.`;
+    if (r.ok && parsed.skipped)
+      r.message +=
+        parsed.skipped === 1
+          ? ' 1 entry without an arXiv id was skipped.'
+          : ` ${parsed.skipped} entries without an arXiv id were skipped.`;
     return r;
   }
   return { ok: false, error: 'This file is neither a Papertab backup (JSON) nor BibTeX. Nothing was changed.' };

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl } from './arxiv-id';
 import type { SaveReply } from './save-paper';
-import { SAVED_IDS_KEY } from './reading-list';
+import { SAVED_IDS_KEY } from './saved-mirror';
 import { findPlacement, readPageMeta, type Placement } from './paper-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';
 
@@ -85,7 +85,10 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     }
   }
 
+  let invalidated = false;
+
   function ensure() {
+    if (invalidated) return;
     const ref = paperRefFromUrl(location.href);
     if (!ref) {
       removeAll();
@@ -130,6 +133,9 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
   });
 
   ctx.onInvalidated(() => {
+    // A popstate (Back) or a check already queued must not bring back a button nothing answers.
+    invalidated = true;
+    removeEventListener('popstate', schedule);
     observer.disconnect();
     browser.storage.onChanged.removeListener(onStorage);
     removeAll();

@@ -7,15 +7,30 @@ import type { PageMeta } from './save-paper';
 
 export type Placement = { where: 'after' | 'append'; anchor: Element } | { where: 'floating' };
 
+/**
+ * The first element matching the first selector that matches anything: selectors in order of
+ * preference (a selector list would pick whichever comes first in the document, such as arXiv's
+ * subject heading before the title).
+ */
+function preferred(doc: Document, ...selectors: string[]): Element | null {
+  for (const selector of selectors) {
+    const el = doc.querySelector(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
+const hfTitle = (doc: Document) => preferred(doc, 'main h1', 'h1');
+
 /** Beside HF's h1; in arXiv's "Access Paper" list, else beside h1.title; else floating. */
 export function findPlacement(doc: Document, url: URL): Placement {
   if (url.hostname === 'huggingface.co') {
-    const h1 = doc.querySelector('main h1, h1');
+    const h1 = hfTitle(doc);
     return h1 ? { where: 'after', anchor: h1 } : { where: 'floating' };
   }
   const list = doc.querySelector('.extra-services .full-text ul');
   if (list) return { where: 'append', anchor: list };
-  const title = doc.querySelector('h1.title, h1.ltx_title, h1');
+  const title = preferred(doc, 'h1.title', 'h1.ltx_title', 'h1');
   return title ? { where: 'after', anchor: title } : { where: 'floating' };
 }
 
@@ -32,7 +47,7 @@ function citationName(name: string): string {
 export function readPageMeta(doc: Document, url: URL): PageMeta {
   const m: PageMeta = {};
   if (url.hostname === 'huggingface.co') {
-    m.title = text(doc.querySelector('main h1, h1'));
+    m.title = text(hfTitle(doc));
     const abstract = text(doc.querySelector('main p'));
     if (abstract) m.abstract = abstract;
   } else {

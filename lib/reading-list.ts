@@ -6,6 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { mergePaper } from './feed-store';
+import { clearTombstones, recordTombstones } from './sync/tombstones';
+import { SAVED_CHANGED_KEY, SAVED_IDS_KEY } from './saved-mirror';
+
+export { SAVED_IDS_KEY } from './saved-mirror';
 import type { Paper } from './paper';
 
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
@@ -26,13 +30,14 @@ export interface SavedPaper {
   incomplete?: boolean;
 }
 
-export const SAVED_IDS_KEY = 'savedIds';
 
 /** Rewrites the mirror of saved ids from the database (idempotent; run after writes and at each start). */
 export async function mirrorSavedIds(db: PapertabDB): Promise<void> {
   const ids = (await db.saved.toCollection().primaryKeys()) as string[];
-  await browser.storage.local.set({ [SAVED_IDS_KEY]: ids });
+  // `savedChangedAt` changes on every write, so the background hears of edits too (and syncs them).
+  await browser.storage.local.set({ [SAVED_IDS_KEY]: ids, [SAVED_CHANGED_KEY]: Date.now() });
 }
+
 
 /** Saves a paper; saving one already in the list only refreshes its copy of the paper. */
 export async function savePaper(
@@ -72,14 +77,15 @@ export async function unsavePaper(db: PapertabDB, id: string): Promise<SavedPape
     if (rec) await db.saved.delete(id);
     return rec;
   });
+  // Deletions travel to the user's other devices as tombstones.
+  if (old) await recordTombstones([id]);
   await mirrorSavedIds(db);
   return old;
 }
 
 /** Puts back exactly what was removed (status, tags, note and dates included). */
 export async function restoreSaved(db: PapertabDB, rec: SavedPaper): Promise<void> {
-  await db.saved.put(rec);
-  await mirrorSavedIds(db);
+  await restoreMany(db, [rec]);
 }
 
 export async function savedIds(db: PapertabDB): Promise<Set<string>> {
@@ -117,6 +123,7 @@ async function edit(
     const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
     await db.saved.bulkPut(recs.map((r) => ({ ...change(r), updatedAt: now, edited: { ...r.edited, [field]: now } })));
   });
+  await mirrorSavedIds(db);
 }
 
 export function setStatus(db: PapertabDB, ids: readonly string[], status: ReadingStatus, now = Date.now()) {
@@ -142,12 +149,18 @@ export async function removeMany(db: PapertabDB, ids: readonly string[]): Promis
     await db.saved.bulkDelete(recs.map((r) => r.id));
     return recs;
   });
+  if (removed.length) await recordTombstones(removed.map((r) => r.id));
   await mirrorSavedIds(db);
   return removed;
 }
 
-export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[]): Promise<void> {
-  await db.saved.bulkPut([...recs]);
+/**
+ * Puts removed papers back exactly (status, tags, note, dates). `updatedAt` moves to now so an Undo
+ * outlives the deletion's tombstone if that already reached another device.
+ */
+export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[], now = Date.now()): Promise<void> {
+  await db.saved.bulkPut(recs.map((r) => ({ ...r, updatedAt: Math.max(r.updatedAt, now) })));
+  await clearTombstones(recs.map((r) => r.id));
   await mirrorSavedIds(db);
 }
 

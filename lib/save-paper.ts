@@ -51,18 +51,25 @@ export function paperFromPage(id: string, page: PageMeta | undefined, now: numbe
   };
 }
 
-/** Looks the paper up (cache, then Hugging Face) without ever failing for lack of network. */
-async function findPaper(deps: Deps, id: string, oldStyle: boolean): Promise<Paper | undefined> {
+/**
+ * Looks the paper up (cache, then Hugging Face) without ever failing for lack of network.
+ * `failed` says Hugging Face could not be asked (offline, 429, error), as opposed to not knowing it.
+ */
+async function lookUp(deps: Deps, id: string, oldStyle: boolean): Promise<{ paper?: Paper; failed?: boolean }> {
   const cached = await deps.db.papers.get(id);
-  if (cached) return cached;
-  if (oldStyle) return undefined; // Hugging Face only knows new-style arXiv ids
+  if (cached) return { paper: cached };
+  if (oldStyle) return {}; // Hugging Face only knows new-style arXiv ids
   const status = await getStatus(deps.db);
-  if (status.rateLimitedUntil && status.rateLimitedUntil > (deps.now ?? Date.now)()) return undefined;
+  if (status.rateLimitedUntil && status.rateLimitedUntil > (deps.now ?? Date.now)()) return { failed: true };
   try {
-    return await fetchPaper(id, { fetch: deps.fetch, now: deps.now });
+    return { paper: await fetchPaper(id, { fetch: deps.fetch, now: deps.now }) };
   } catch {
-    return undefined;
+    return { failed: true };
   }
+}
+
+async function findPaper(deps: Deps, id: string, oldStyle: boolean): Promise<Paper | undefined> {
+  return (await lookUp(deps, id, oldStyle)).paper;
 }
 
 export async function saveById(deps: Deps, rawId: string, page?: PageMeta): Promise<SaveReply> {
@@ -93,7 +100,9 @@ export async function completeIncomplete(deps: Deps, max = 10): Promise<number> 
   ).filter((s) => !parseArxivId(s.id)?.oldStyle);
   let done = 0;
   for (const s of pending) {
-    const paper = await findPaper(deps, s.id, false);
+    const { paper, failed } = await lookUp(deps, s.id, false);
+    // Offline or asked to slow down: the next paper would fail the same way; try again next run.
+    if (failed) break;
     if (!paper) continue;
     await savePaper(deps.db, paper, (deps.now ?? Date.now)());
     done++;

@@ -60,6 +60,22 @@ function syncable(s: SyncedSettings): SyncedSettings {
   };
 }
 
+/** The settings within one sync item: the largest values stay behind when they do not fit. */
+function fit(all: SyncedSettings): { out: SyncedSettings; left: string[] } {
+  const out: SyncedSettings = { values: { ...all.values }, edited: { ...all.edited } };
+  const left: string[] = [];
+  const bySize = Object.keys(out.values).sort(
+    (a, b) => JSON.stringify(out.values[b]).length - JSON.stringify(out.values[a]).length,
+  );
+  while (itemBytes(SETTINGS_KEY, out) > QUOTA_BYTES_PER_ITEM - 256) {
+    const key = bySize.shift()!;
+    delete out.values[key];
+    delete out.edited[key];
+    left.push(key);
+  }
+  return { out, left: left.sort() };
+}
+
 /**
  * Merges the synced settings into `local` and writes the merge back when it differs. `accept`
  * screens each remote value (another device, another version: untrusted); a refused one is skipped.
@@ -93,11 +109,9 @@ export async function syncSettings(
   const changed = accepted.some((k) => settings.edited[k] !== local.edited[k]);
   // What the sync area keeps: the newest of every key, those refused here included (a newer
   // version may know them), so two versions never overwrite each other back and forth.
-  const out = syncable(mergeSettings(local, remote));
+  const { out, left } = fit(syncable(mergeSettings(local, remote)));
+  if (left.length) warning = `Too large to sync, kept on this device only: ${left.join(', ')}.`;
   if (parsed?.success && sameJson(out, syncable(remote))) return { settings, changed, wrote: false, warning };
-  if (itemBytes(SETTINGS_KEY, out) > QUOTA_BYTES_PER_ITEM - 256) {
-    return { settings, changed, wrote: false, warning, error: 'the settings are too large to sync.' };
-  }
   try {
     await area.set({ [SETTINGS_KEY]: out });
     return { settings, changed, wrote: true, warning };

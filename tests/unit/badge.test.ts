@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeText, markSeen, newPaperCount, updateBadge } from '@/lib/badge';
+import { BADGE_COLOR, badgeText, markSeen, newPaperCount, updateBadge, WATCH_BADGE_COLOR } from '@/lib/badge';
 import { createDb, type PapertabDB } from '@/lib/db';
+import { storeDay } from '@/lib/feed-store';
+import { parseDailyItems } from '@/lib/hf-schema';
 import { setMeta } from '@/lib/meta';
 import type { DayRecord } from '@/lib/paper';
+import { DEFAULTS, updateSettings } from '@/lib/settings';
+import { makeDailyItem, makeDay, paperIdFor } from '../fixtures/papers';
 
 const day = (date: string, count: number): DayRecord => ({
   date,
@@ -32,6 +36,13 @@ describe('new paper count', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(42)).toBe('42');
     expect(badgeText(1200)).toBe('999+');
+  });
+  it('badge text follows the chosen mode: count, a dot, or nothing', () => {
+    expect(badgeText(999, 'count')).toBe('999');
+    expect(badgeText(1000, 'count')).toBe('999+');
+    expect(badgeText(42, 'dot')).toBe('•');
+    expect(badgeText(0, 'dot')).toBe('');
+    expect(badgeText(42, 'off')).toBe('');
   });
 });
 
@@ -64,5 +75,65 @@ describe('badge on the toolbar', () => {
     await db.days.put(day('2026-11-26', 9));
     await updateBadge(db);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('9');
+  });
+});
+
+describe('badge colour and title: the watch list', () => {
+  const NEW_DAY = '2026-11-24';
+  let db: PapertabDB;
+  let n = 0;
+  /** The badge colour as the hex string it was set with. */
+  const colour = async () =>
+    `#${(await fakeBrowser.action.getBadgeBackgroundColor({}))
+      .slice(0, 3)
+      .map((c) => c.toString(16).padStart(2, '0'))
+      .join('')}`;
+
+  beforeEach(async () => {
+    db = createDb(`badge-watch-${n++}`);
+    // One of the day's papers is about a topic the fixtures never generate otherwise.
+    const items = [
+      ...makeDay(NEW_DAY, 4),
+      makeDailyItem(paperIdFor(NEW_DAY, 9), NEW_DAY, { title: 'Origami Folding with Language Models' }),
+    ];
+    await storeDay(db, NEW_DAY, parseDailyItems(items, NEW_DAY, 0).items, 0, 0);
+    await setMeta(db, 'seenDay', '2026-11-23');
+  });
+  afterEach(() => db.close());
+
+  it('is the usual colour, with the count in the title, when no new paper is on the watch list', async () => {
+    await updateBadge(db, { ...DEFAULTS, watchKeywords: ['protein folding'] });
+    expect(await colour()).toBe(BADGE_COLOR);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Papertab: 5 new papers');
+  });
+
+  it('takes the watch colour and names the watched papers in the title when one matches', async () => {
+    const found = await updateBadge(db, { ...DEFAULTS, watchKeywords: ['origami'] });
+    expect(await colour()).toBe(WATCH_BADGE_COLOR);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Papertab: 5 new papers, 1 on your watch list');
+    expect(found.watched.map((w) => [w.paper.title, w.terms])).toEqual([
+      ['Origami Folding with Language Models', ['origami']],
+    ]);
+  });
+
+  it('a watched paper on a day already seen does not colour the badge', async () => {
+    await setMeta(db, 'seenDay', NEW_DAY);
+    await updateBadge(db, { ...DEFAULTS, watchKeywords: ['origami'] });
+    expect(await colour()).toBe(BADGE_COLOR);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Papertab');
+  });
+
+  it('reads the badge mode and watch list from the stored settings when none are given', async () => {
+    await updateSettings({ badgeMode: 'dot', watchKeywords: ['Origami'] });
+    await updateBadge(db);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('•');
+    expect(await colour()).toBe(WATCH_BADGE_COLOR);
+    await updateSettings({ badgeMode: 'off' });
+    await updateBadge(db);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    // The title still tells, for whoever hovers the button.
+    expect(await fakeBrowser.action.getTitle({})).toBe('Papertab: 5 new papers, 1 on your watch list');
   });
 });

@@ -75,7 +75,11 @@ describe('removing a paper, with Undo', () => {
     expect(await savedIds(db)).toEqual(new Set());
 
     await restoreSaved(db, removed!);
-    expect(await db.saved.get(papers[1]!.id)).toEqual(before);
+    // Everything comes back as it was; only `updatedAt` moves to now, so the Undo outlives the
+    // deletion's sync tombstone on other devices.
+    const restored = await db.saved.get(papers[1]!.id);
+    expect(restored).toEqual({ ...before, updatedAt: restored!.updatedAt });
+    expect(restored!.updatedAt).toBeGreaterThan(before!.updatedAt);
   });
 
   it('removing a paper that is not saved removes nothing and returns nothing', async () => {

@@ -480,6 +480,21 @@ describe('settings sync', () => {
     });
   });
 
+  it('leaves the largest values on this device when the settings outgrow one sync item', async () => {
+    const keywords = Array.from({ length: 200 }, (_, i) => `keyword number ${i} ${'x'.repeat(40)}`);
+    const local: SyncedSettings = {
+      values: { theme: 'dark', watchKeywords: keywords },
+      edited: { theme: T0, watchKeywords: T0 },
+    };
+    const r = await syncSettings(local, area);
+    expect(r).toMatchObject({ wrote: true, settings: local });
+    expect(r.warning).toBe('Too large to sync, kept on this device only: watchKeywords.');
+    expect(area.raw()[SETTINGS_KEY]).toEqual({ values: { theme: 'dark' }, edited: { theme: T0 } });
+    area.ops = [];
+    await syncSettings(local, area);
+    expect(area.writes()).toBe(0);
+  });
+
   it('replaces unreadable synced settings', async () => {
     area.poke(SETTINGS_KEY, [1, 2, 3]);
     const r = await syncSettings({ values: { theme: 'dark' }, edited: { theme: T0 } }, area);

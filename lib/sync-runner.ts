@@ -1,0 +1,58 @@
+/**
+ * Sync as the background runs it: the reading list and the settings, on start, after a refresh,
+ * shortly after an edit (debounced with an alarm, never a timer) and when another device wrote.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import type { PapertabDB } from './db';
+import { completeIncomplete } from './save-paper';
+import { loadStored, SETTINGS_KEY, SETTINGS_SCHEMA, type SettingKey } from './settings';
+import { syncSettings } from './sync/settings';
+import { syncNow, type SyncStatus } from './sync/sync';
+
+export const SYNC_ALARM = 'papertab-sync';
+/** Edits within this window are sent together. */
+const DEBOUNCE_MS = 30_000;
+
+/** Keys that follow the user; the sync switch itself stays per device. */
+const isSyncedKey = (k: string): k is SettingKey => k in SETTINGS_SCHEMA && k !== 'syncEnabled';
+
+export async function scheduleSync(now = Date.now()): Promise<void> {
+  await browser.alarms.create(SYNC_ALARM, { when: now + DEBOUNCE_MS });
+}
+
+async function syncSettingsNow(enabled: boolean): Promise<void> {
+  const stored = await loadStored();
+  const values: Record<string, unknown> = {};
+  const edited: Record<string, number> = {};
+  for (const [k, val] of Object.entries(stored.values)) {
+    if (!isSyncedKey(k)) continue;
+    values[k] = val;
+    edited[k] = stored.edited[k] ?? 0;
+  }
+  const result = await syncSettings({ values, edited }, browser.storage.sync, {
+    enabled,
+    accept: (k, val) => isSyncedKey(k) && v.is(SETTINGS_SCHEMA[k][0], val),
+  });
+  if (!result.changed) return;
+  // Keep the edit times exactly as merged: re-stamping them would make devices overwrite each other.
+  await browser.storage.local.set({
+    [SETTINGS_KEY]: {
+      version: stored.version,
+      values: { ...stored.values, ...result.settings.values },
+      edited: { ...stored.edited, ...result.settings.edited },
+    },
+  });
+}
+
+export async function runSync(deps: { db: PapertabDB; fetch?: typeof fetch; now?: () => number }): Promise<SyncStatus | undefined> {
+  const now = deps.now ?? Date.now;
+  const stored = await loadStored();
+  const enabled = stored.values.syncEnabled ?? true;
+  if (!enabled) return undefined;
+  await syncSettingsNow(enabled).catch((err: unknown) => console.warn('Papertab: settings sync failed', err));
+  const status = await syncNow(deps.db, browser.storage.sync, browser.storage.local, now(), { enabled });
+  // Papers that arrived from another device carry only an id and title: fetch the rest.
+  if (status.added > 0) await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
+  return status;
+}

@@ -1,0 +1,184 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { findPlacement, readPageMeta } from '@/lib/paper-page';
+import { PageMetaSchema } from '@/lib/save-paper';
+
+const HF_URL = new URL('https://huggingface.co/papers/2404.12345');
+const ABS_URL = new URL('https://arxiv.org/abs/2404.12345v2');
+const HTML_URL = new URL('https://arxiv.org/html/2404.12345v2');
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+/** A Hugging Face paper page, shaped like the real one (and the e2e stand-in). */
+function hfPage({ title = 'Origami Folding with Language Models', abstract = 'We fold paper.' } = {}) {
+  return parse(`<!DOCTYPE html><html><head><title>Paper page - ${esc(title)}</title></head>
+<body><header><nav><a href="/">Hugging Face</a></nav></header><main>
+<section class="pt-8 md:col-span-7 pb-24 relative">
+<h1 class="mb-2 text-2xl font-semibold">${esc(title)}</h1>
+<div class="authors"><span class="author">Ada Lovelace</span>, <span class="author">Alan Turing</span></div>
+<h2>Abstract</h2>
+<p class="text-gray-600">${esc(abstract)}</p>
+<a href="https://arxiv.org/abs/2404.12345">View arXiv page</a>
+</section></main></body></html>`);
+}
+
+interface AbsOptions {
+  title?: string;
+  authors?: string[];
+  date?: string;
+  abstract?: string;
+  citationTags?: boolean;
+  accessList?: boolean;
+}
+
+/** An arXiv abstract page: citation_* tags, a subject h1 before the title h1, the "Access Paper" list. */
+function absPage({
+  title = 'Origami Folding with Language Models',
+  authors = ['Lovelace, Ada', 'Turing, Alan M.'],
+  date = '2024/04/19',
+  abstract = 'We fold paper.',
+  citationTags = true,
+  accessList = true,
+}: AbsOptions = {}) {
+  const tags = citationTags
+    ? `<meta name="citation_title" content="${esc(title)}">
+${authors.map((a) => `<meta name="citation_author" content="${esc(a)}">`).join('\n')}
+<meta name="citation_date" content="${esc(date)}">
+<meta name="citation_online_date" content="2024/04/22">
+<meta name="citation_abstract" content="${esc(abstract)}">`
+    : '';
+  return parse(`<!DOCTYPE html><html><head><title>[2404.12345] ${esc(title)}</title>${tags}</head>
+<body><div id="abs-outer"><div class="leftcolumn">
+<div class="subheader"><h1>Computer Science &gt; Machine Learning</h1></div>
+<div id="abs">
+<h1 class="title mathjax"><span class="descriptor">Title:</span>${esc(title)}</h1>
+<div class="authors"><span class="descriptor">Authors:</span><a href="#">Ada Lovelace</a>, <a href="#">Alan M. Turing</a></div>
+<blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>${esc(abstract)}</blockquote>
+</div></div>
+${
+  accessList
+    ? `<div class="extra-services"><div class="full-text"><h2>Access Paper:</h2><ul>
+<li><a href="/pdf/2404.12345v2">View PDF</a></li>
+<li><a href="https://arxiv.org/html/2404.12345v2">HTML (experimental)</a></li>
+</ul></div></div>`
+    : ''
+}
+</div></body></html>`);
+}
+
+/** arXiv's HTML rendering of a paper (LaTeXML). */
+function arxivHtmlPage() {
+  return parse(`<!DOCTYPE html><html><head><title>Origami Folding with Language Models</title></head>
+<body><header class="desktop_header"><a href="https://arxiv.org/abs/2404.12345v2">Back to abstract page</a></header>
+<div class="ltx_page_main"><article class="ltx_document">
+<h1 class="ltx_title ltx_title_document">Origami Folding with Language Models</h1>
+<div class="ltx_abstract"><p>We fold paper.</p></div>
+</article></div></body></html>`);
+}
+
+describe('where the Save button goes', () => {
+  it('on Hugging Face: right after the paper title', () => {
+    const doc = hfPage();
+    expect(findPlacement(doc, HF_URL)).toEqual({ where: 'after', anchor: doc.querySelector('main h1') });
+  });
+
+  it('on Hugging Face: after the title in the main content, not a heading before it', () => {
+    const doc = hfPage();
+    const banner = doc.createElement('h1');
+    banner.textContent = 'Daily Papers';
+    doc.body.prepend(banner);
+    expect(findPlacement(doc, HF_URL)).toEqual({ where: 'after', anchor: doc.querySelector('main h1') });
+    expect(readPageMeta(doc, HF_URL).title).toBe('Origami Folding with Language Models');
+  });
+
+  it('on an arXiv abstract page: in the "Access Paper" list, beside "View PDF"', () => {
+    const doc = absPage();
+    expect(findPlacement(doc, ABS_URL)).toEqual({
+      where: 'append',
+      anchor: doc.querySelector('.extra-services .full-text ul'),
+    });
+  });
+
+  it('on an arXiv abstract page without that list: after the paper title, not the subject heading', () => {
+    const doc = absPage({ accessList: false });
+    expect(findPlacement(doc, ABS_URL)).toEqual({ where: 'after', anchor: doc.querySelector('h1.title') });
+  });
+
+  it("on arXiv's HTML rendering: after the document title", () => {
+    const doc = arxivHtmlPage();
+    expect(findPlacement(doc, HTML_URL)).toEqual({ where: 'after', anchor: doc.querySelector('h1.ltx_title') });
+  });
+
+  it('floats when the page has nothing to anchor to (a redesign, a loading page)', () => {
+    const bare = parse('<!DOCTYPE html><html><body><div>Loading…</div></body></html>');
+    expect(findPlacement(bare, HF_URL)).toEqual({ where: 'floating' });
+    expect(findPlacement(bare, ABS_URL)).toEqual({ where: 'floating' });
+  });
+});
+
+describe('what a page says about its paper', () => {
+  it('arXiv: title, abstract and date from the citation tags, authors turned from "Last, First" to "First Last"', () => {
+    expect(readPageMeta(absPage(), ABS_URL)).toEqual({
+      title: 'Origami Folding with Language Models',
+      authors: ['Ada Lovelace', 'Alan M. Turing'],
+      publishedAt: '2024/04/19',
+      abstract: 'We fold paper.',
+    });
+  });
+
+  it('arXiv: a single-word author name stays as it is', () => {
+    expect(readPageMeta(absPage({ authors: ['Plato', 'Turing, Alan'] }), ABS_URL).authors).toEqual([
+      'Plato',
+      'Alan Turing',
+    ]);
+  });
+
+  it('arXiv without citation tags: the visible title and abstract, without their "Title:"/"Abstract:" labels', () => {
+    expect(readPageMeta(absPage({ citationTags: false }), ABS_URL)).toEqual({
+      title: 'Origami Folding with Language Models',
+      abstract: 'We fold paper.',
+    });
+  });
+
+  it('Hugging Face: the h1 title and the abstract paragraph', () => {
+    expect(readPageMeta(hfPage(), HF_URL)).toEqual({
+      title: 'Origami Folding with Language Models',
+      abstract: 'We fold paper.',
+    });
+  });
+
+  it('a page with nothing to read gives nothing, rather than empty strings', () => {
+    expect(readPageMeta(parse('<!DOCTYPE html><html><body></body></html>'), HF_URL)).toEqual({});
+    expect(readPageMeta(parse('<!DOCTYPE html><html><body></body></html>'), ABS_URL)).toEqual({});
+  });
+
+  it('hostile text stays text: markup in a title or tag is read, never parsed', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">Hostile <b>title</b>';
+    const hf = hfPage({ title: hostile });
+    expect(readPageMeta(hf, HF_URL).title).toBe(hostile);
+    const abs = absPage({ title: hostile, authors: ['<script>alert(1)</script>, Mallory'] });
+    expect(readPageMeta(abs, ABS_URL)).toMatchObject({ title: hostile, authors: ['Mallory <script>alert(1)</script>'] });
+    expect(hf.querySelector('img')).toBeNull();
+  });
+
+  it('long values are cut to what the background accepts', () => {
+    const meta = readPageMeta(
+      absPage({
+        title: 'T'.repeat(5000),
+        abstract: 'A'.repeat(30_000),
+        authors: [...Array.from({ length: 1200 }, (_, i) => `Author${i}, A`), `${'L'.repeat(400)}, F`],
+        date: `2024/04/19${' junk'.repeat(20)}`,
+      }),
+      ABS_URL,
+    );
+    expect(meta.title).toHaveLength(1000);
+    expect(meta.abstract).toHaveLength(20_000);
+    expect(meta.authors).toHaveLength(1000);
+    expect(meta.publishedAt).toHaveLength(40);
+    expect(v.safeParse(PageMetaSchema, meta).success).toBe(true);
+
+    const longAuthor = readPageMeta(absPage({ authors: [`${'L'.repeat(400)}, F`] }), ABS_URL).authors?.[0];
+    expect(longAuthor).toHaveLength(300);
+  });
+});

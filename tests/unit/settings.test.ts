@@ -1,0 +1,287 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  applyTheme,
+  DEFAULTS,
+  loadSettings,
+  loadStored,
+  migrate,
+  parseStored,
+  readSettingsMirror,
+  SETTINGS_KEY,
+  SETTINGS_SCHEMA,
+  SETTINGS_VERSION,
+  updateSettings,
+  watchSettings,
+  writeSettingsMirror,
+  type Migration,
+  type Settings,
+} from '@/lib/settings';
+
+// The synchronous copy extension pages read at first paint.
+const MIRROR_KEY = 'papertab:settings';
+
+const store = (raw: unknown) => fakeBrowser.storage.local.set({ [SETTINGS_KEY]: raw });
+const stored = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+
+/** A valid non-default value for every setting. */
+const CHANGED: Settings = {
+  refreshMinutes: 60,
+  badgeMode: 'dot',
+  notifyNewDay: true,
+  watchKeywords: ['diffusion'],
+  watchAuthors: ['Ada Lovelace'],
+  watchOrgs: ['allenai'],
+  minUpvotes: 5,
+  defaultView: 'week',
+  sort: 'newest',
+  theme: 'dark',
+  quietNewTab: true,
+  syncEnabled: false,
+};
+
+/** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
+const MALFORMED: [keyof Settings, unknown][] = [
+  ['refreshMinutes', 5],
+  ['refreshMinutes', 30.5],
+  ['refreshMinutes', '60'],
+  ['badgeMode', 'sparkle'],
+  ['notifyNewDay', 'yes'],
+  ['watchKeywords', 'diffusion'],
+  ['watchKeywords', [1, 2]],
+  ['watchAuthors', { name: 'Ada' }],
+  ['watchOrgs', null],
+  ['minUpvotes', -1],
+  ['minUpvotes', 10_001],
+  ['defaultView', 'year'],
+  ['sort', 'random'],
+  ['theme', 'purple'],
+  ['quietNewTab', 1],
+  ['syncEnabled', 'false'],
+];
+
+beforeEach(() => localStorage.clear());
+afterEach(() => vi.restoreAllMocks());
+
+describe('defaults', () => {
+  it('a fresh install reads the documented defaults', async () => {
+    expect(await loadSettings()).toEqual({
+      refreshMinutes: 30,
+      badgeMode: 'count',
+      notifyNewDay: false,
+      watchKeywords: [],
+      watchAuthors: [],
+      watchOrgs: [],
+      minUpvotes: 0,
+      defaultView: 'day',
+      sort: 'upvotes',
+      theme: 'system',
+      quietNewTab: false,
+      syncEnabled: true,
+    });
+  });
+
+  it('the test table covers every setting, so a new setting needs a malformed case here', () => {
+    expect(new Set(MALFORMED.map(([key]) => key))).toEqual(new Set(Object.keys(SETTINGS_SCHEMA)));
+    expect(Object.keys(CHANGED).sort()).toEqual(Object.keys(SETTINGS_SCHEMA).sort());
+  });
+});
+
+describe('reading stored settings', () => {
+  it('reads back every valid value', async () => {
+    await store({ version: SETTINGS_VERSION, values: CHANGED, edited: {} });
+    expect(await loadSettings()).toEqual(CHANGED);
+  });
+
+  it.each(MALFORMED)('a malformed %s (%j) falls back to its default and keeps the other settings', async (key, bad) => {
+    await store({ version: SETTINGS_VERSION, values: { ...CHANGED, [key]: bad }, edited: {} });
+    expect(await loadSettings()).toEqual({ ...CHANGED, [key]: DEFAULTS[key] });
+  });
+
+  it.each([
+    ['a string', 'settings'],
+    ['a number', 42],
+    ['null', null],
+    ['an array', [1, 2, 3]],
+    ['values that are a string', { version: 1, values: 'theme=dark' }],
+  ])('garbage (%s) reads as the defaults, without throwing', async (_what, raw) => {
+    await store(raw);
+    expect(await loadSettings()).toEqual(DEFAULTS);
+  });
+
+  it('a damaged version number is no reason to drop good values', async () => {
+    await store({ version: 'one', values: { theme: 'dark' } });
+    expect(await loadSettings()).toEqual({ ...DEFAULTS, theme: 'dark' });
+  });
+
+  it('watch-list entries are trimmed, collapsed and deduplicated, with empties dropped', async () => {
+    await store({ version: 1, values: { watchKeywords: ['  diffusion   model ', 'diffusion model', '', '   ', 'RLHF'] } });
+    expect((await loadSettings()).watchKeywords).toEqual(['diffusion model', 'RLHF']);
+  });
+
+  it('keeps the edit time of each valid key and drops those of invalid or unknown keys', () => {
+    const { stored } = parseStored({
+      version: 1,
+      values: { theme: 'dark', badgeMode: 'sparkle', sort: 'newest' },
+      edited: { theme: 100, badgeMode: 200, sort: 'yesterday', bogus: 300 },
+    });
+    expect(stored.values).toEqual({ theme: 'dark', sort: 'newest' });
+    expect(stored.edited).toEqual({ theme: 100, sort: 0 });
+  });
+});
+
+describe('changing settings', () => {
+  it('stores the change and keeps every other setting', async () => {
+    await updateSettings({ theme: 'dark' });
+    await updateSettings({ badgeMode: 'off', minUpvotes: 10 });
+    expect(await loadSettings()).toEqual({ ...DEFAULTS, theme: 'dark', badgeMode: 'off', minUpvotes: 10 });
+  });
+
+  it('stamps the edit time of each changed key only', async () => {
+    await updateSettings({ theme: 'dark' }, 1000);
+    await updateSettings({ badgeMode: 'dot', sort: 'newest' }, 2000);
+    await updateSettings({ theme: 'light' }, 3000);
+    expect((await loadStored()).edited).toEqual({ theme: 3000, badgeMode: 2000, sort: 2000 });
+  });
+
+  it.each<[Partial<Record<keyof Settings, unknown>>]>([
+    [{ refreshMinutes: 1 }],
+    [{ badgeMode: 'loud' }],
+    [{ minUpvotes: -3 }],
+    [{ theme: 'dark', refreshMinutes: 99_999 }],
+  ])('an invalid value (%j) throws a RangeError and stores nothing', async (patch) => {
+    await updateSettings({ sort: 'newest' }, 1000);
+    const before = await stored();
+    await expect(updateSettings(patch as Partial<Settings>, 2000)).rejects.toThrow(RangeError);
+    expect(await stored()).toEqual(before);
+    expect(await loadSettings()).toEqual({ ...DEFAULTS, sort: 'newest' });
+  });
+
+  it('updates the first-paint mirror too', async () => {
+    await updateSettings({ theme: 'dark', quietNewTab: true });
+    expect(readSettingsMirror()).toMatchObject({ theme: 'dark', quietNewTab: true });
+  });
+});
+
+describe('migrations', () => {
+  const migrations: Record<number, Migration> = {
+    // v1 → v2: `badge` became `badgeMode`.
+    1: ({ badge, ...rest }) => ({ ...rest, badgeMode: badge === 'none' ? 'off' : badge }),
+    // v2 → v3: minutes became hours... and back, in a new key.
+    2: ({ refreshHours, ...rest }) => ({ ...rest, refreshMinutes: Number(refreshHours) * 60 }),
+  };
+
+  it('upgrades from version 1 to 3 through both steps, in order', () => {
+    expect(migrate({ badge: 'none', refreshHours: 2, theme: 'dark' }, 1, 3, migrations)).toEqual({
+      badgeMode: 'off',
+      refreshMinutes: 120,
+      theme: 'dark',
+    });
+  });
+
+  it('runs only the steps after the stored version', () => {
+    expect(migrate({ badge: 'none', refreshHours: 2 }, 2, 3, migrations)).toEqual({
+      badge: 'none',
+      refreshMinutes: 120,
+    });
+  });
+
+  it('a version with no migration passes the values through', () => {
+    const values = { theme: 'dark' };
+    expect(migrate(values, 3, 5, migrations)).toEqual(values);
+  });
+
+  it('values from a newer version (another device) run no migration and are read key by key', () => {
+    const never: Record<number, Migration> = {
+      1: () => {
+        throw new Error('a newer version must not be migrated');
+      },
+    };
+    const { settings } = parseStored(
+      { version: SETTINGS_VERSION + 3, values: { theme: 'dark', badgeMode: 'rainbow', futureSetting: 'x' } },
+      never,
+    );
+    expect(settings).toEqual({ ...DEFAULTS, theme: 'dark' });
+  });
+
+  it('reading applies the migrations from the stored version', () => {
+    // Stored by a version before the current one: the step from it runs.
+    const old: Record<number, Migration> = { [SETTINGS_VERSION - 1]: (v) => ({ ...v, theme: v.colours }) };
+    const { settings } = parseStored({ version: SETTINGS_VERSION - 1, values: { colours: 'light' } }, old);
+    expect(settings.theme).toBe('light');
+  });
+});
+
+describe('watching settings', () => {
+  it('calls back with the new settings when they change, from any context', async () => {
+    const cb = vi.fn();
+    watchSettings(cb);
+    await updateSettings({ theme: 'dark' });
+    expect(cb).toHaveBeenCalledTimes(1);
+    expect(cb).toHaveBeenLastCalledWith({ ...DEFAULTS, theme: 'dark' });
+    // Another page (or sync) writing the raw record is seen the same way, and mirrored.
+    await store({ version: 1, values: { theme: 'light', badgeMode: 'dot' }, edited: {} });
+    expect(cb).toHaveBeenLastCalledWith({ ...DEFAULTS, theme: 'light', badgeMode: 'dot' });
+    expect(readSettingsMirror()).toMatchObject({ theme: 'light', badgeMode: 'dot' });
+  });
+
+  it('is not called for other keys or other storage areas', async () => {
+    const cb = vi.fn();
+    watchSettings(cb);
+    await fakeBrowser.storage.local.set({ savedIds: ['2404.12345'] });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, values: { theme: 'dark' } } });
+    expect(cb).not.toHaveBeenCalled();
+  });
+
+  it('stops after unsubscribing', async () => {
+    const cb = vi.fn();
+    const stop = watchSettings(cb);
+    stop();
+    await updateSettings({ theme: 'dark' });
+    expect(cb).not.toHaveBeenCalled();
+  });
+});
+
+describe('first-paint mirror', () => {
+  it('round-trips the settings', () => {
+    writeSettingsMirror(CHANGED);
+    expect(readSettingsMirror()).toEqual(CHANGED);
+  });
+
+  it('is the defaults when nothing was written yet', () => {
+    expect(readSettingsMirror()).toEqual(DEFAULTS);
+  });
+
+  it('tolerates garbage: damaged JSON is the defaults, a bad value is its default', () => {
+    localStorage.setItem(MIRROR_KEY, '{"theme": "dark", ');
+    expect(readSettingsMirror()).toEqual(DEFAULTS);
+    localStorage.setItem(MIRROR_KEY, '"dark"');
+    expect(readSettingsMirror()).toEqual(DEFAULTS);
+    localStorage.setItem(MIRROR_KEY, JSON.stringify({ theme: 'purple', quietNewTab: true }));
+    expect(readSettingsMirror()).toEqual({ ...DEFAULTS, quietNewTab: true });
+  });
+
+  it('never throws when localStorage refuses (full, or blocked)', () => {
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    expect(() => writeSettingsMirror(CHANGED)).not.toThrow();
+    expect(readSettingsMirror()).toEqual(DEFAULTS);
+  });
+});
+
+describe('theme', () => {
+  afterEach(() => document.documentElement.removeAttribute('data-theme'));
+
+  it('a chosen theme overrides the system preference; "system" follows it again', () => {
+    applyTheme('dark');
+    expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+    applyTheme('light');
+    expect(document.documentElement.getAttribute('data-theme')).toBe('light');
+    applyTheme('system');
+    expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+});
