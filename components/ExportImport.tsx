@@ -4,6 +4,7 @@ import { toBackup } from '@/lib/export/backup';
 import { toBibtex } from '@/lib/export/bibtex';
 import { toCsv } from '@/lib/export/csv';
 import { toMarkdown } from '@/lib/export/markdown';
+import { t } from '@/lib/i18n';
 import { importText } from '@/lib/import';
 import type { SavedPaper } from '@/lib/reading-list';
 import { completeIncomplete } from '@/lib/save-paper';
@@ -29,24 +30,24 @@ export function ExportImport({ list }: { list: SavedPaper[] }) {
     if (outcome.ok) void completeIncomplete({ db: db() });
   }
   return (
-    <section class="export-import" aria-label="Export and import">
+    <section class="export-import" aria-label={t('exportImport')}>
       <button type="button" onClick={() => download(`papertab-${stamp}.bib`, 'application/x-bibtex', toBibtex(list))}>
-        Export BibTeX
+        {t('exportBibtex')}
       </button>
       <button type="button" onClick={() => download(`papertab-${stamp}.md`, 'text/markdown', toMarkdown(list))}>
-        Export Markdown
+        {t('exportMarkdown')}
       </button>
       <button type="button" onClick={() => download(`papertab-${stamp}.csv`, 'text/csv', toCsv(list))}>
-        Export CSV
+        {t('exportCsv')}
       </button>
       <button
         type="button"
         onClick={() => download(`papertab-backup-${stamp}.json`, 'application/json', toBackup(list, Date.now()))}
       >
-        Export JSON backup
+        {t('exportJson')}
       </button>
       <label class="import">
-        <span>Import (JSON backup or BibTeX)</span>
+        <span>{t('importFile')}</span>
         <input
           ref={fileRef}
           type="file"

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { searchPapers } from '@/lib/hf-api';
+import { t, tn } from '@/lib/i18n';
 import type { Paper } from '@/lib/paper';
 import { PaperList, type PaperListProps } from './PaperList';
 
@@ -28,29 +29,27 @@ export function HfSearch({
     }
   }
   return (
-    <section class="hf-search" aria-label="Results from Hugging Face">
+    <section class="hf-search" aria-label={t('hfResultsRegion')}>
       {state.kind === 'idle' || state.kind === 'loading' ? (
         <button
           type="button"
           onClick={run}
           disabled={!online || state.kind === 'loading'}
-          title={online ? undefined : 'You are offline'}
+          title={online ? undefined : t('youAreOffline')}
         >
-          {state.kind === 'loading' ? 'Searching Hugging Face…' : `Search Hugging Face for “${query}”`}
+          {state.kind === 'loading' ? t('hfSearching') : t('hfSearchFor', query)}
         </button>
       ) : state.kind === 'error' ? (
         <p class="error" role="alert">
-          {state.message}.{' '}
+          {t('errorSentence', state.message)}{' '}
           <button type="button" onClick={run}>
-            Try again
+            {t('tryAgain')}
           </button>
         </p>
       ) : (
         <>
-          <h2 class="section-title">
-            From Hugging Face: {state.papers.length} {state.papers.length === 1 ? 'paper' : 'papers'}
-          </h2>
-          <PaperList papers={state.papers} label="Hugging Face results" {...list} />
+          <h2 class="section-title">{tn(state.papers.length, 'hfResultsOne', 'hfResultsOther')}</h2>
+          <PaperList papers={state.papers} label={t('hfResultsList')} {...list} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { SHORTCUTS } from '@/lib/keyboard';
 
 /** The `?` dialog listing every shortcut. */
@@ -12,14 +13,14 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
   }, [open]);
   return (
     <dialog ref={ref} class="help" aria-labelledby="help-title" onClose={onClose}>
-      <h2 id="help-title">Keyboard shortcuts</h2>
+      <h2 id="help-title">{t('keyboardShortcuts')}</h2>
       <dl>
         {SHORTCUTS.map((s) => (
           <div key={s.action}>
             <dt>
               {s.keys.map((k, i) => (
                 <span key={k}>
-                  {i > 0 && ' or '}
+                  {i > 0 && ` ${t('keysOr')} `}
                   <kbd>{k}</kbd>
                 </span>
               ))}
@@ -29,7 +30,7 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
         ))}
       </dl>
       <button type="button" onClick={onClose}>
-        Close
+        {t('close')}
       </button>
     </dialog>
   );

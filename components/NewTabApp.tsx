@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { markSeen } from '@/lib/badge';
 import { db } from '@/lib/db';
 import { dayLabel } from '@/lib/format';
+import { t, tn } from '@/lib/i18n';
 import { keyAction } from '@/lib/keyboard';
 import { send } from '@/lib/messages';
 import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
@@ -40,6 +41,9 @@ import { ViewNav } from './ViewNav';
 import { ViewHeading } from './ViewHeading';
 
 export const SNAPSHOT_KEY = 'papertab:newtab:v1';
+/** Search results rendered per keystroke: a screenful or two, the rest one click away. */
+const SEARCH_PAGE = 20;
+
 /** The view to open with: the URL's, else the default view (day, week or month) from settings. */
 function initialView(defaultView: Settings['defaultView'], latestDay: string | undefined): View {
   const fromHash = parseHash(location.hash);
@@ -99,7 +103,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     setFetchNote({ key, busy: true });
     send({ type: 'fetchRange', range: toRange(view, current.latest?.date ?? utcDay(Date.now())) })
       .then((reply) => setFetchNote({ key, busy: false, message: reply?.ok ? undefined : reply?.message }))
-      .catch(() => setFetchNote({ key, busy: false, message: 'Could not reach the Papertab background.' }));
+      .catch(() => setFetchNote({ key, busy: false, message: t('backgroundUnreachable') }));
   }, [current, view]);
 
   useEffect(() => {
@@ -155,10 +159,10 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           <div class="toolbar">
             {current && <StatusLine status={current.status} online={online} />}
             <RefreshButton />
-            <a href="/reading-list.html">Reading list</a>
-            <a href="/options.html">Settings</a>
+            <a href="/reading-list.html">{t('readingList')}</a>
+            <a href="/options.html">{t('settings')}</a>
             <button type="button" class="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-              Keyboard shortcuts
+              {t('keyboardShortcuts')}
             </button>
           </div>
         </div>
@@ -180,16 +184,15 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         {searching ? (
           <>
             <p class="match-count" role="status">
-              {results
-                ? `${results.papers.length} ${results.papers.length === 1 ? 'paper matches' : 'papers match'}`
-                : 'Searching…'}
-              {indexing && ` (indexing ${indexing.done} of ${indexing.total} cached papers…)`}
+              {results ? tn(results.papers.length, 'papersMatchOne', 'papersMatchOther') : t('searching')}
+              {indexing && ` ${t('indexingProgress', indexing.done, indexing.total)}`}
             </p>
             {results && (
               <PaperList
-                key={query}
+                resetKey={query}
+                pageSize={SEARCH_PAGE}
                 papers={results.papers}
-                label="Search results"
+                label={t('searchResults')}
                 terms={results.terms}
                 {...listProps}
               />
@@ -206,13 +209,13 @@ export function NewTabApp({ settings }: { settings: Settings }) {
             />
             {hidden > 0 && (
               <p class="notice subtle">
-                {hidden} {hidden === 1 ? 'paper' : 'papers'} below {settings.minUpvotes} upvotes hidden.{' '}
+                {tn(hidden, 'hiddenBelowMinOne', 'hiddenBelowMinOther', settings.minUpvotes)}{' '}
                 <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-                  Show all
+                  {t('showAll')}
                 </button>
               </p>
             )}
-            <PaperList key={viewHash(view)} papers={papers} label="Papers" {...listProps} />
+            <PaperList key={viewHash(view)} papers={papers} label={t('papersList')} {...listProps} />
           </>
         )}
       </main>
@@ -239,26 +242,29 @@ function ViewNotice({
 }) {
   if (!data) return null;
   const now = Date.now();
-  if (fetchNote?.busy && data.papers.length === 0) return <p class="notice">Loading from Hugging Face…</p>;
+  if (fetchNote?.busy && data.papers.length === 0) return <p class="notice">{t('loadingFromHf')}</p>;
   if (fetchNote?.message && data.papers.length === 0) return <p class="notice error">{fetchNote.message}</p>;
   if (data.papers.length > 0) {
     if (view.kind === 'latest' && data.latest && data.latest.date !== utcDay(now)) {
       return (
         <p class="notice subtle">
-          No papers for {dayLabel(utcDay(now), now)} yet; showing {dayLabel(data.latest.date, now)}.
+          {t('noPapersTodayShowing', dayLabel(utcDay(now), now), dayLabel(data.latest.date, now))}
         </p>
       );
     }
     return null;
   }
-  if (!data.latest)
-    return <p class="notice">No papers cached yet. They appear here as soon as Hugging Face answers.</p>;
+  if (!data.latest) return <p class="notice">{t('noPapersCached')}</p>;
   const pointTo = data.earlierWithPapers ?? data.latest;
-  const label =
-    view.kind === 'week' ? 'this week' : view.kind === 'month' ? 'this month' : dayLabel(data.bounds[0], now);
+  const none =
+    view.kind === 'week'
+      ? t('noPapersThisWeek')
+      : view.kind === 'month'
+        ? t('noPapersThisMonth')
+        : t('noPapersForDay', dayLabel(data.bounds[0], now));
   return (
     <p class="notice">
-      No papers for {label}.{' '}
+      {none}{' '}
       <a
         href={viewHash({ kind: 'day', day: pointTo.date })}
         onClick={(e) => {
@@ -266,7 +272,7 @@ function ViewNotice({
           onGo({ kind: 'day', day: pointTo.date });
         }}
       >
-        See {dayLabel(pointTo.date, now)} ({pointTo.count} papers)
+        {t('seeDayPapers', dayLabel(pointTo.date, now), pointTo.count)}
       </a>
     </p>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { clearPaperCache, formatBytes, storageFigures, type StorageFigures } from '@/lib/cache-admin';
 import { db } from '@/lib/db';
+import { t, tn, type PlainKey } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import { updateSettings, type Settings } from '@/lib/settings';
 import { useLiveQuery } from '@/lib/use-live-query';
@@ -13,9 +14,15 @@ import { SyncStatus } from './SyncStatus';
 import { WatchListEditor } from './WatchListEditor';
 
 const INTERVALS = [15, 30, 60, 120, 360, 720, 1440];
+const BADGE_MODES = [
+  ['count', 'badgeCount'],
+  ['dot', 'badgeDot'],
+  ['off', 'badgeOff'],
+] as const satisfies readonly (readonly [Settings['badgeMode'], PlainKey])[];
 
+/** "Every 30 minutes", "Every 1 hour", "Every 6 hours". */
 function intervalLabel(min: number): string {
-  return min < 60 ? `${min} minutes` : min === 60 ? '1 hour' : `${min / 60} hours`;
+  return min < 60 ? tn(min, 'everyMinutesOne', 'everyMinutesOther') : tn(min / 60, 'everyHoursOne', 'everyHoursOther');
 }
 
 /** Every setting, saved as it changes. */
@@ -25,7 +32,7 @@ export function OptionsApp() {
   const [note, setNote] = useState('');
   const set = async (patch: Partial<Settings>) => {
     await updateSettings(patch);
-    setNote('Saved.');
+    setNote(t('optSaved'));
   };
 
   /**
@@ -37,25 +44,24 @@ export function OptionsApp() {
     const on = input.checked;
     input.checked = settings.notifyNewDay;
     if (!on) return set({ notifyNewDay: false });
-    setNote('Asking the browser for the “notifications” permission…');
+    setNote(t('optAskingNotifications'));
     const granted = await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
-    if (!granted) return setNote('Notifications need your permission: they stay off.');
+    if (!granted) return setNote(t('optNotificationsDenied'));
     await set({ notifyNewDay: true });
   }
 
   async function toggleQuiet(on: boolean) {
     const asked = on ? browser.permissions.request({ permissions: ['search'] }).catch(() => false) : undefined;
     await set({ quietNewTab: on });
-    if (asked && !(await asked))
-      setNote('Saved. Without the “search” permission the quiet page searches papers, not the web.');
+    if (asked && !(await asked)) setNote(t('optSavedNoSearch'));
   }
 
   return (
     <>
       <header class="top">
         <div class="top-row">
-          <h1>Papertab settings</h1>
-          <a href="/newtab.html">Daily Papers</a>
+          <h1>{t('settingsTitle')}</h1>
+          <a href="/newtab.html">{t('dailyPapers')}</a>
         </div>
         <p class="status" role="status">
           {note}
@@ -64,29 +70,23 @@ export function OptionsApp() {
       <main class="glance options">
         {dbUnavailable && <DatabaseUnavailable />}
         <section aria-labelledby="opt-feed">
-          <h2 id="opt-feed">Feed and badge</h2>
+          <h2 id="opt-feed">{t('optFeed')}</h2>
           <label class="field">
-            <span>Refresh interval</span>
+            <span>{t('optRefreshInterval')}</span>
             <select
               value={settings.refreshMinutes}
               onChange={(e) => void set({ refreshMinutes: Number((e.target as HTMLSelectElement).value) })}
             >
               {INTERVALS.map((m) => (
                 <option key={m} value={m}>
-                  Every {intervalLabel(m)}
+                  {intervalLabel(m)}
                 </option>
               ))}
             </select>
           </label>
           <fieldset>
-            <legend>Badge</legend>
-            {(
-              [
-                ['count', 'Number of new papers'],
-                ['dot', 'A dot'],
-                ['off', 'Off'],
-              ] as const
-            ).map(([value, label]) => (
+            <legend>{t('optBadge')}</legend>
+            {BADGE_MODES.map(([value, label]) => (
               <label key={value} class="choice">
                 <input
                   type="radio"
@@ -95,7 +95,7 @@ export function OptionsApp() {
                   checked={settings.badgeMode === value}
                   onChange={() => void set({ badgeMode: value })}
                 />
-                {label}
+                {t(label)}
               </label>
             ))}
           </fieldset>
@@ -105,37 +105,34 @@ export function OptionsApp() {
               checked={settings.notifyNewDay}
               onChange={(e) => void toggleNotifications(e.target as HTMLInputElement)}
             />
-            Desktop notification when a new day of papers lands
+            {t('optNotify')}
           </label>
         </section>
 
         <section aria-labelledby="opt-watch">
-          <h2 id="opt-watch">Watch list</h2>
-          <p class="hint">
-            Papers matching these are highlighted in the new tab and popup, colour the badge, and are named in the
-            notification. Matching ignores case and accents and matches whole words. One entry per line.
-          </p>
+          <h2 id="opt-watch">{t('optWatch')}</h2>
+          <p class="hint">{t('optWatchHint')}</p>
           <WatchListEditor
-            label="Watched keywords"
+            label={t('watchedKeywords')}
             value={settings.watchKeywords}
             onSave={(watchKeywords) => void set({ watchKeywords })}
           />
           <WatchListEditor
-            label="Watched authors"
+            label={t('watchedAuthors')}
             value={settings.watchAuthors}
             onSave={(watchAuthors) => void set({ watchAuthors })}
           />
           <WatchListEditor
-            label="Watched organizations"
+            label={t('watchedOrgs')}
             value={settings.watchOrgs}
             onSave={(watchOrgs) => void set({ watchOrgs })}
           />
         </section>
 
         <section aria-labelledby="opt-views">
-          <h2 id="opt-views">New tab and popup</h2>
+          <h2 id="opt-views">{t('optViews')}</h2>
           <label class="field">
-            <span>Minimum upvotes</span>
+            <span>{t('optMinUpvotes')}</span>
             <input
               type="number"
               min={0}
@@ -148,37 +145,37 @@ export function OptionsApp() {
             />
           </label>
           <label class="field">
-            <span>Default view</span>
+            <span>{t('optDefaultView')}</span>
             <select
               value={settings.defaultView}
               onChange={(e) =>
                 void set({ defaultView: (e.target as HTMLSelectElement).value as Settings['defaultView'] })
               }
             >
-              <option value="day">Day</option>
-              <option value="week">Week</option>
-              <option value="month">Month</option>
+              <option value="day">{t('periodDay')}</option>
+              <option value="week">{t('periodWeek')}</option>
+              <option value="month">{t('periodMonth')}</option>
             </select>
           </label>
           <label class="field">
-            <span>Sort</span>
+            <span>{t('sort')}</span>
             <select
               value={settings.sort}
               onChange={(e) => void set({ sort: (e.target as HTMLSelectElement).value as Settings['sort'] })}
             >
-              <option value="upvotes">Most upvoted</option>
-              <option value="newest">Newest</option>
+              <option value="upvotes">{t('sortUpvotes')}</option>
+              <option value="newest">{t('sortNewest')}</option>
             </select>
           </label>
           <label class="field">
-            <span>Theme</span>
+            <span>{t('optTheme')}</span>
             <select
               value={settings.theme}
               onChange={(e) => void set({ theme: (e.target as HTMLSelectElement).value as Settings['theme'] })}
             >
-              <option value="system">System</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
+              <option value="system">{t('themeSystem')}</option>
+              <option value="light">{t('themeLight')}</option>
+              <option value="dark">{t('themeDark')}</option>
             </select>
           </label>
           <label class="choice">
@@ -187,38 +184,34 @@ export function OptionsApp() {
               checked={settings.quietNewTab}
               onChange={(e) => void toggleQuiet((e.target as HTMLInputElement).checked)}
             />
-            Quiet new tab: a plain page with a search box and a link to the papers
+            {t('optQuiet')}
           </label>
-          <p class="hint">
-            Browsers let an extension replace the new tab only in its manifest, so the replacement itself cannot be
-            switched off while Papertab is installed; quiet mode is the closest thing. The popup keeps working either
-            way.
-          </p>
+          <p class="hint">{t('optQuietHint')}</p>
         </section>
 
         <section aria-labelledby="opt-sync">
-          <h2 id="opt-sync">Sync</h2>
+          <h2 id="opt-sync">{t('optSync')}</h2>
           <label class="choice">
             <input
               type="checkbox"
               checked={settings.syncEnabled}
               onChange={(e) => void set({ syncEnabled: (e.target as HTMLInputElement).checked })}
             />
-            Sync the reading list and settings through your browser account
+            {t('optSyncEnable')}
           </label>
           <SyncStatus enabled={settings.syncEnabled} />
         </section>
 
         <section aria-labelledby="opt-keys">
-          <h2 id="opt-keys">Keyboard shortcuts</h2>
+          <h2 id="opt-keys">{t('keyboardShortcuts')}</h2>
           <p>
-            Alt+Shift+P opens the popup; Alt+Shift+S saves the paper in the current tab.{' '}
+            {t('optShortcutsText')}{' '}
             <button
               type="button"
               class="link-button"
               onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
             >
-              Change shortcuts
+              {t('changeShortcuts')}
             </button>
           </p>
         </section>
@@ -241,32 +234,33 @@ function DataSection() {
   async function clear() {
     await clearPaperCache(db());
     setConfirming(false);
-    setMessage('The paper cache is cleared. Your reading list is untouched; recent days are being fetched again.');
+    setMessage(t('cacheCleared'));
     void send({ type: 'refresh' }).catch(() => undefined);
   }
   return (
     <section aria-labelledby="opt-data">
-      <h2 id="opt-data">Data</h2>
+      <h2 id="opt-data">{t('optData')}</h2>
       {figures && (
         <p>
-          {figures.papers} cached papers over {figures.days} days; {figures.saved} papers in the reading list
-          {figures.usage !== undefined && `; ${formatBytes(figures.usage)} used`}.
+          {figures.usage === undefined
+            ? t('storageFigures', figures.papers, figures.days, figures.saved)
+            : t('storageFiguresUsage', figures.papers, figures.days, figures.saved, formatBytes(figures.usage))}
         </p>
       )}
       <ExportImport list={saved} />
       <div class="danger">
         {!confirming ? (
           <button type="button" onClick={() => setConfirming(true)}>
-            Clear paper cache…
+            {t('clearCache')}
           </button>
         ) : (
           <p role="alert">
-            Delete all {papers} cached papers? The reading list stays.{' '}
+            {t('clearCacheConfirm', papers)}{' '}
             <button type="button" onClick={() => void clear()}>
-              Clear cache
+              {t('clearCacheYes')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </p>
         )}

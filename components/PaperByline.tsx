@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { Paper } from '@/lib/paper';
 import { safeHttpUrl } from '@/lib/safe-url';
 import { Highlight } from './Highlight';
@@ -20,7 +21,7 @@ export function PaperByline({ paper, terms = [] }: { paper: Paper; terms?: strin
       {paper.authors.length > 0 && (
         <span class="authors" title={paper.authors.join(', ')}>
           <Highlight text={paper.authors.slice(0, MAX_AUTHORS).join(', ')} terms={terms} />
-          {more > 0 && <span aria-label={`and ${more} more authors`}> +{more}</span>}
+          {more > 0 && <span aria-label={t('moreAuthors', more)}> +{more}</span>}
         </span>
       )}
     </p>

@@ -1,5 +1,7 @@
+import { memo } from 'preact/compat';
 import type { Paper } from '@/lib/paper';
 import { shortDate } from '@/lib/format';
+import { t, tParts } from '@/lib/i18n';
 import { safeHttpUrl } from '@/lib/safe-url';
 import { Highlight } from './Highlight';
 import { PaperByline } from './PaperByline';
@@ -22,11 +24,12 @@ export interface PaperCardProps {
   onToggleAbstract?: (id: string) => void;
   terms?: string[];
   /** Watch-list entries this paper matches: highlighted. */
-  watchTerms?: string[];
+  watchTerms?: string;
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
-export function PaperCard({
+/** Memoised: a keystroke or a live update re-renders only the cards whose props changed. */
+export const PaperCard = memo(function PaperCard({
   paper,
   saved,
   onToggleSave,
@@ -59,7 +62,7 @@ export function PaperCard({
         />
       )}
       <div class="paper-body">
-        {watchTerms && <span class="watch-label">On your watch list: {watchTerms.join(', ')}</span>}
+        {watchTerms && <span class="watch-label">{t('watchList', watchTerms)}</span>}
         <h2 class="paper-title" id={`${id}-title`}>
           <a href={paperUrl(paper.id)}>
             <Highlight text={paper.title} terms={terms} />
@@ -67,17 +70,17 @@ export function PaperCard({
         </h2>
         <PaperByline paper={paper} terms={terms} />
         <p class="paper-meta">
-          <span class="upvotes" title="Upvotes">
+          <span class="upvotes" title={t('upvotesTitle')}>
             <span aria-hidden="true">▲ </span>
-            {paper.upvotes} <span class="sr-only">upvotes</span>
+            {paper.upvotes} <span class="sr-only">{t('upvotesHidden')}</span>
           </span>
-          <a class="comments" href={`${paperUrl(paper.id)}#community`} title="Comments">
+          <a class="comments" href={`${paperUrl(paper.id)}#community`} title={t('commentsTitle')}>
             <CommentIcon />
-            {formatCount(paper.numComments)} <span class="sr-only">comments</span>
+            {formatCount(paper.numComments)} <span class="sr-only">{t('commentsHidden')}</span>
           </a>
           {paper.publishedAt && (
             <span>
-              Published <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>
+              {tParts('publishedOn', <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>)}
             </span>
           )}
         </p>
@@ -94,7 +97,7 @@ export function PaperCard({
             aria-controls={`${id}-abstract`}
             onClick={() => onToggleAbstract(paper.id)}
           >
-            {expanded ? 'Hide abstract' : 'Show abstract'}
+            {expanded ? t('hideAbstract') : t('showAbstract')}
           </button>
         )}
         <div id={`${id}-abstract`} class="abstract" hidden={!expanded}>
@@ -105,7 +108,7 @@ export function PaperCard({
           )}
         </div>
         {paper.aiKeywords.length > 0 && (
-          <ul class="keywords" aria-label="Keywords">
+          <ul class="keywords" aria-label={t('keywords')}>
             {paper.aiKeywords.map((k) => (
               <li key={k}>
                 <Highlight text={k} terms={terms} />
@@ -120,7 +123,7 @@ export function PaperCard({
       </div>
     </article>
   );
-}
+});
 
 function CommentIcon() {
   return (

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { Paper } from '@/lib/paper';
 import { safeHttpUrl } from '@/lib/safe-url';
 
@@ -9,7 +10,7 @@ export function PaperLinks({ paper }: { paper: Paper }) {
   const project = safeHttpUrl(paper.projectPage);
   const arxiv = NEW_STYLE_ID.test(paper.id) || paper.id.includes('/');
   return (
-    <ul class="links" aria-label="Links">
+    <ul class="links" aria-label={t('links')}>
       {arxiv && (
         <>
           <li>
@@ -34,7 +35,7 @@ export function PaperLinks({ paper }: { paper: Paper }) {
       {project && (
         <li>
           <a href={project} rel="noopener noreferrer">
-            Project page
+            {t('projectPage')}
           </a>
         </li>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { Paper } from '@/lib/paper';
 import type { CompiledWatch } from '@/lib/watch';
 import { PaperCard } from './PaperCard';
@@ -14,6 +15,10 @@ export interface PaperListProps {
   onToggleAbstract: (id: string) => void;
   terms?: string[];
   watch?: CompiledWatch;
+  /** How many to render before "Show more" (search results: few, so each keystroke stays fast). */
+  pageSize?: number;
+  /** A new value starts paging over (a new query), without remounting the list. */
+  resetKey?: string;
 }
 
 /** Renders the first hundred papers and more on request, so a month or a broad search stays fast. */
@@ -26,8 +31,12 @@ export function PaperList({
   onToggleAbstract,
   terms,
   watch,
+  pageSize = PAGE,
+  resetKey = '',
 }: PaperListProps) {
-  const [shown, setShown] = useState(PAGE);
+  const [paging, setPaging] = useState({ key: resetKey, n: pageSize });
+  const shown = paging.key === resetKey ? paging.n : pageSize;
+  const setShown = (n: number) => setPaging({ key: resetKey, n });
   return (
     <section class="papers" aria-label={label}>
       {papers.slice(0, shown).map((p) => (
@@ -39,12 +48,12 @@ export function PaperList({
           expanded={expanded.has(p.id)}
           onToggleAbstract={onToggleAbstract}
           terms={terms}
-          watchTerms={watch?.match(p)?.terms}
+          watchTerms={watch?.match(p)?.terms.join(', ')}
         />
       ))}
       {papers.length > shown && (
-        <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, papers.length - shown)} more of {papers.length}
+        <button type="button" class="more" onClick={() => setShown(shown + pageSize)}>
+          {t('showMore', Math.min(pageSize, papers.length - shown), papers.length)}
         </button>
       )}
     </section>

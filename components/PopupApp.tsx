@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { computeBadgeCount, markSeen } from '@/lib/badge';
 import { db } from '@/lib/db';
 import { dayLabel } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
 import { useLiveQuery } from '@/lib/use-live-query';
 import { useOnline } from '@/lib/use-online';
@@ -70,33 +71,34 @@ export function PopupApp() {
     <main class="popup">
       <header>
         <h1>
-          Daily Papers{data?.latest && <span class="day-label"> · {dayLabel(data.latest.date, Date.now())}</span>}
+          {t('dailyPapers')}
+          {data?.latest && <span class="day-label"> · {dayLabel(data.latest.date, Date.now())}</span>}
         </h1>
-        {newCount !== undefined && newCount > 0 && <p class="new-count">{newCount} new</p>}
+        {newCount !== undefined && newCount > 0 && <p class="new-count">{t('newCount', newCount)}</p>}
         <div class="toolbar">
           {data && <StatusLine status={data.status} online={online} />}
           <RefreshButton />
         </div>
       </header>
       <SaveThisPaper saved={saved.ids} />
-      {data && !data.latest && <p class="notice">No papers cached yet.</p>}
-      <ol class="popup-list" aria-label="Top papers">
+      {data && !data.latest && <p class="notice">{t('noPapersCachedShort')}</p>}
+      <ol class="popup-list" aria-label={t('topPapers')}>
         {papers.map((p) => (
           <li key={p.id}>
             <article
               class={watch.match(p) ? 'popup-paper watched' : 'popup-paper'}
               aria-labelledby={`p-${p.id}`}
-              title={watch.match(p) ? `On your watch list: ${watch.match(p)!.terms.join(', ')}` : undefined}
+              title={watch.match(p) ? t('watchList', watch.match(p)!.terms.join(', ')) : undefined}
             >
               <h2 id={`p-${p.id}`}>
                 <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
                   {p.title}
                 </a>
               </h2>
-              <span class="upvotes" title="Upvotes">
+              <span class="upvotes" title={t('upvotesTitle')}>
                 <span aria-hidden="true">▲ </span>
                 {p.upvotes}
-                <span class="sr-only"> upvotes</span>
+                <span class="sr-only"> {t('upvotesHidden')}</span>
               </span>
               <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
             </article>
@@ -105,13 +107,13 @@ export function PopupApp() {
       </ol>
       <footer>
         <a href="/newtab.html" onClick={open('/newtab.html')}>
-          Open Papertab
+          {t('openPapertab')}
         </a>
         <a href="/reading-list.html" onClick={open('/reading-list.html')}>
-          Reading list
+          {t('readingList')}
         </a>
         <a href="/options.html" onClick={open('/options.html')}>
-          Settings
+          {t('settings')}
         </a>
       </footer>
     </main>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dayLabel } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { readFallback, type GlanceFallback } from '@/lib/glance-fallback';
 import { send } from '@/lib/messages';
 import { SAVED_IDS_KEY } from '@/lib/reading-list';
@@ -27,11 +28,12 @@ export function PopupFallback() {
     <main class="popup">
       <header>
         <h1>
-          Daily Papers{data?.day && <span class="day-label"> · {dayLabel(data.day, Date.now())}</span>}
+          {t('dailyPapers')}
+          {data?.day && <span class="day-label"> · {dayLabel(data.day, Date.now())}</span>}
         </h1>
       </header>
       <DatabaseUnavailable />
-      <ol class="popup-list" aria-label="Top papers">
+      <ol class="popup-list" aria-label={t('topPapers')}>
         {data?.papers.map((p) => (
           <li key={p.id}>
             <article class="popup-paper" aria-labelledby={`p-${p.id}`}>
@@ -44,7 +46,9 @@ export function PopupFallback() {
               <SaveButton
                 saved={saved.has(p.id)}
                 title={p.title}
-                onToggle={() => void send(saved.has(p.id) ? { type: 'unsavePaper', id: p.id } : { type: 'savePaper', id: p.id })}
+                onToggle={() =>
+                  void send(saved.has(p.id) ? { type: 'unsavePaper', id: p.id } : { type: 'savePaper', id: p.id })
+                }
               />
             </article>
           </li>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 
 /**
  * Quiet mode: a plain, fast new tab for people who want their old one back. The search box uses
@@ -26,18 +27,18 @@ export function QuietNewTab() {
   }
   return (
     <main class="quiet">
-      <h1 class="sr-only">New Tab</h1>
+      <h1 class="sr-only">{t('newTab')}</h1>
       <form role="search" onSubmit={submit}>
         <input
           ref={input}
           type="search"
-          aria-label={canWebSearch ? 'Search the web' : 'Search papers'}
-          placeholder={canWebSearch ? 'Search the web' : 'Search papers'}
+          aria-label={canWebSearch ? t('searchWeb') : t('searchPapers')}
+          placeholder={canWebSearch ? t('searchWeb') : t('searchPapers')}
           value={q}
           onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         />
       </form>
-      <a href="/newtab.html?full">Daily Papers</a>
+      <a href="/newtab.html?full">{t('dailyPapers')}</a>
     </main>
   );
 }

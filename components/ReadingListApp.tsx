@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { db } from '@/lib/db';
+import { t, tn } from '@/lib/i18n';
 import {
   addTag,
   allTags,
@@ -60,15 +61,15 @@ export function ReadingListApp() {
       <header class="top">
         <div class="top-row">
           <h1>
-            Reading list
+            {t('readingList')}
             {list && <span class="count"> ({list.length})</span>}
           </h1>
-          <a href="/newtab.html">Daily Papers</a>
+          <a href="/newtab.html">{t('dailyPapers')}</a>
         </div>
         <div class="top-row">
-          <div class="segmented" role="group" aria-label="Filter by status">
+          <div class="segmented" role="group" aria-label={t('filterByStatus')}>
             <button type="button" aria-pressed={!status} onClick={() => setStatusFilter(undefined)}>
-              All ({all.length})
+              {t('allCount', all.length)}
             </button>
             {STATUSES.map((s) => (
               <button
@@ -77,14 +78,14 @@ export function ReadingListApp() {
                 aria-pressed={status === s.value}
                 onClick={() => setStatusFilter(s.value)}
               >
-                {s.label} ({counts[s.value]})
+                {t('statusCount', s.label, counts[s.value])}
               </button>
             ))}
           </div>
           <label>
-            Tag{' '}
+            {t('tag')}{' '}
             <select value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
-              <option value="">All tags</option>
+              <option value="">{t('allTags')}</option>
               {tags.map((t) => (
                 <option key={t} value={t}>
                   {t}
@@ -93,35 +94,35 @@ export function ReadingListApp() {
             </select>
           </label>
           <label>
-            Sort by{' '}
+            {t('sortBy')}{' '}
             <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortKey)}>
-              <option value="saved">Date saved</option>
-              <option value="published">Date published</option>
-              <option value="upvotes">Upvotes</option>
+              <option value="saved">{t('sortDateSaved')}</option>
+              <option value="published">{t('sortDatePublished')}</option>
+              <option value="upvotes">{t('sortUpvotesOption')}</option>
             </select>
           </label>
         </div>
         <div class="search" role="search">
           <input
             type="search"
-            aria-label="Search the reading list"
-            placeholder="Search titles, authors, tags, notes"
+            aria-label={t('searchReadingList')}
+            placeholder={t('searchReadingListPlaceholder')}
             value={query}
             onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
           />
         </div>
         {selectedIds.length > 0 && (
-          <div class="bulk" role="group" aria-label="Selected papers">
-            <span>{selectedIds.length} selected</span>
+          <div class="bulk" role="group" aria-label={t('selectedPapers')}>
+            <span>{t('selectedCount', selectedIds.length)}</span>
             {STATUSES.map((s) => (
               <button key={s.value} type="button" onClick={() => void setStatus(db(), selectedIds, s.value)}>
-                Mark as {s.label.toLowerCase()}
+                {t(s.markKey)}
               </button>
             ))}
             <input
               type="text"
-              aria-label="Tag for selected papers"
-              placeholder="Tag"
+              aria-label={t('bulkTag')}
+              placeholder={t('tag')}
               value={bulkTag}
               onInput={(e) => setBulkTag((e.target as HTMLInputElement).value)}
             />
@@ -133,13 +134,13 @@ export function ReadingListApp() {
                 setBulkTag('');
               }}
             >
-              Add tag
+              {t('addTag')}
             </button>
             <button type="button" onClick={() => void remove(selectedIds)}>
-              Remove selected
+              {t('removeSelected')}
             </button>
             <button type="button" onClick={() => setSelected(new Set())}>
-              Clear selection
+              {t('clearSelection')}
             </button>
           </div>
         )}
@@ -147,17 +148,15 @@ export function ReadingListApp() {
       <main class="glance">
         {dbUnavailable && <DatabaseUnavailable />}
         <p class="match-count" role="status">
-          {list ? `${shown.length} of ${all.length} ${all.length === 1 ? 'paper' : 'papers'}` : 'Loading…'}
+          {list ? tn(all.length, 'shownOfOne', 'shownOfOther', shown.length) : t('loading')}
           {shown.length > 0 && (
             <button type="button" class="link-button" onClick={() => setSelected(new Set(shown.map((r) => r.id)))}>
-              Select all shown
+              {t('selectAllShown')}
             </button>
           )}
         </p>
-        {list && list.length === 0 && (
-          <p class="notice">Nothing saved yet. Press Save on any paper, here, on huggingface.co or on arXiv.</p>
-        )}
-        <section class="papers" aria-label="Saved papers">
+        {list && list.length === 0 && <p class="notice">{t('nothingSaved')}</p>}
+        <section class="papers" aria-label={t('savedPapers')}>
           {shown.map((item) => (
             <SavedItem
               key={item.id}
@@ -180,18 +179,13 @@ export function ReadingListApp() {
         </section>
         <ExportImport list={all} />
         <p class="storage-note">
-          {persisted === undefined
-            ? ''
-            : persisted
-              ? 'Storage: persistent (the browser will not evict your list).'
-              : 'Storage: best effort.'}
+          {persisted === undefined ? '' : persisted ? t('storagePersistent') : t('storageBestEffort')}
         </p>
       </main>
       {removed && removed.length > 0 && (
         <div class="toast" role="status">
           <span>
-            Removed {removed.length === 1 ? `“${removed[0]!.paper.title}”` : `${removed.length} papers`} from the
-            reading list.
+            {removed.length === 1 ? t('removedTitle', removed[0]!.paper.title) : t('removedCount', removed.length)}
           </span>
           <button
             type="button"
@@ -200,9 +194,9 @@ export function ReadingListApp() {
               setRemoved(undefined);
             }}
           >
-            Undo
+            {t('undo')}
           </button>
-          <button type="button" aria-label="Dismiss" onClick={() => setRemoved(undefined)}>
+          <button type="button" aria-label={t('dismiss')} onClick={() => setRemoved(undefined)}>
             ×
           </button>
         </div>

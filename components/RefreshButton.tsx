@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 
 /** Asks the background (which owns the network) to refresh now, and says how it went. */
@@ -12,7 +13,7 @@ export function RefreshButton() {
       const reply = await send({ type: 'refresh' });
       setMessage(reply?.message ?? '');
     } catch {
-      setMessage('Could not reach the Papertab background; try again.');
+      setMessage(t('backgroundUnreachableRetry'));
     } finally {
       setBusy(false);
     }
@@ -20,7 +21,7 @@ export function RefreshButton() {
   return (
     <span class="refresh">
       <button type="button" onClick={onClick} disabled={busy} aria-busy={busy}>
-        {busy ? 'Refreshing…' : 'Refresh'}
+        {busy ? t('refreshing') : t('refresh')}
       </button>
       {message && (
         <span class="refresh-message" role="status">

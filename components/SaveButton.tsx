@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /** The Save toggle: its name stays "Save", `aria-pressed` tells whether the paper is saved. */
 export function SaveButton({ saved, onToggle, title }: { saved: boolean; onToggle: () => void; title: string }) {
   return (
@@ -5,10 +7,11 @@ export function SaveButton({ saved, onToggle, title }: { saved: boolean; onToggl
       type="button"
       class={saved ? 'save saved' : 'save'}
       aria-pressed={saved}
-      title={saved ? `Saved: remove “${title}” from the reading list` : `Save “${title}” to the reading list`}
+      title={saved ? t('savedTitle', title) : t('saveTitle', title)}
       onClick={onToggle}
     >
-      <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>Save
+      <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
+      {t('save')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl, type PaperRef } from '@/lib/arxiv-id';
+import { t, tParts } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 
 /**
@@ -21,21 +22,19 @@ export function SaveThisPaper({ saved }: { saved: Set<string> }) {
     setBusy(true);
     try {
       const reply = await send(isSaved ? { type: 'unsavePaper', id: ref.id } : { type: 'savePaper', id: ref.id });
-      setMessage(reply?.ok ? '' : (reply?.message ?? 'Could not save.'));
+      setMessage(reply?.ok ? '' : (reply?.message ?? t('couldNotSave')));
     } catch {
-      setMessage('Could not reach the Papertab background; try again.');
+      setMessage(t('backgroundUnreachableRetry'));
     } finally {
       setBusy(false);
     }
   }
   return (
-    <section class="this-paper" aria-label="This tab">
-      <span>
-        This tab: <strong>arXiv:{ref.id}</strong>
-      </span>
+    <section class="this-paper" aria-label={t('thisTab')}>
+      <span>{tParts('thisTabPaper', <strong>arXiv:{ref.id}</strong>)}</span>
       <button type="button" aria-pressed={isSaved} disabled={busy} onClick={toggle}>
         <span aria-hidden="true">{isSaved ? '★ ' : '☆ '}</span>
-        Save this paper
+        {t('saveThisPaper')}
       </button>
       {message && <span class="error">{message}</span>}
     </section>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { shortDate } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list';
 import { PaperByline } from './PaperByline';
 import { PaperLinks } from './PaperLinks';
@@ -28,7 +29,7 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
         type="checkbox"
         class="select"
         checked={selected}
-        aria-label={`Select “${p.title}”`}
+        aria-label={t('selectPaper', p.title)}
         onChange={(e) => onSelect(item.id, (e.target as HTMLInputElement).checked)}
       />
       <div class="paper-body">
@@ -38,15 +39,13 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
         <PaperByline paper={p} />
         <p class="paper-meta">
           {p.upvotes > 0 && <span class="upvotes">▲ {p.upvotes}</span>}
-          {p.publishedAt && <span>Published {shortDate(p.publishedAt)}</span>}
-          <span>Saved {shortDate(new Date(item.savedAt).toISOString())}</span>
-          {item.incomplete && (
-            <span title="Saved from the page; details follow when Hugging Face knows the paper">Details pending</span>
-          )}
+          {p.publishedAt && <span>{t('publishedOn', shortDate(p.publishedAt))}</span>}
+          <span>{t('savedOn', shortDate(new Date(item.savedAt).toISOString()))}</span>
+          {item.incomplete && <span title={t('detailsPendingTitle')}>{t('detailsPending')}</span>}
         </p>
         <div class="saved-controls">
           <label>
-            Status{' '}
+            {t('status')}{' '}
             <select
               value={item.status}
               onChange={(e) => onStatus(item.id, (e.target as HTMLSelectElement).value as ReadingStatus)}
@@ -58,10 +57,10 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
               ))}
             </select>
           </label>
-          <TagEditor tags={item.tags} label={`Add a tag to “${p.title}”`} onChange={(tags) => onTags(item.id, tags)} />
+          <TagEditor tags={item.tags} label={t('addTagTo', p.title)} onChange={(tags) => onTags(item.id, tags)} />
         </div>
         <label class="note">
-          <span>Note</span>
+          <span>{t('note')}</span>
           <textarea
             value={note}
             rows={note ? 3 : 1}
@@ -72,7 +71,7 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
         <div class="paper-actions">
           <PaperLinks paper={p} />
           <button type="button" onClick={() => onRemove(item.id)}>
-            Remove
+            {t('remove')}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '@/lib/i18n';
 
 /** One box filtering everything cached as you type. */
 export function SearchBox({
@@ -15,8 +16,8 @@ export function SearchBox({
       <input
         ref={inputRef}
         type="search"
-        aria-label="Search papers"
-        placeholder="Search cached papers (press /)"
+        aria-label={t('searchPapers')}
+        placeholder={t('searchPlaceholder')}
         value={value}
         aria-keyshortcuts="/"
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}

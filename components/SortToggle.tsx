@@ -1,13 +1,14 @@
+import { t } from '@/lib/i18n';
 import type { Sort } from '@/lib/views';
 
 export function SortToggle({ sort, onChange }: { sort: Sort; onChange: (s: Sort) => void }) {
   return (
-    <div class="segmented" role="group" aria-label="Sort">
+    <div class="segmented" role="group" aria-label={t('sort')}>
       <button type="button" aria-pressed={sort === 'upvotes'} onClick={() => onChange('upvotes')}>
-        Most upvoted
+        {t('sortUpvotes')}
       </button>
       <button type="button" aria-pressed={sort === 'newest'} onClick={() => onChange('newest')}>
-        Newest
+        {t('sortNewest')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RefreshStatus } from '@/lib/meta';
 import { clockTime, timeAgo } from '@/lib/format';
+import { t } from '@/lib/i18n';
 
 /** "Updated 12 minutes ago", offline, or the last error in plain words; kept current while open. */
 export function StatusLine({ status, online = true }: { status: RefreshStatus; online?: boolean }) {
@@ -11,17 +12,18 @@ export function StatusLine({ status, online = true }: { status: RefreshStatus; o
   }, []);
   const failing = status.lastError && (!status.lastSuccessAt || status.lastError.at > status.lastSuccessAt);
   let problem = '';
-  if (!online) problem = 'You are offline; showing cached papers';
+  if (!online) problem = t('statusOffline');
   else if (status.rateLimitedUntil && status.rateLimitedUntil > now) {
-    problem = `Hugging Face asked us to slow down; next try at ${clockTime(status.rateLimitedUntil)}`;
+    problem = t('statusRateLimited', clockTime(status.rateLimitedUntil));
   } else if (failing && status.lastError) {
-    const next =
-      status.nextAttemptAt && status.nextAttemptAt > now ? `; next try at ${clockTime(status.nextAttemptAt)}` : '';
-    problem = `${status.lastError.message}${next}`;
+    problem =
+      status.nextAttemptAt && status.nextAttemptAt > now
+        ? t('statusErrorNextTry', status.lastError.message, clockTime(status.nextAttemptAt))
+        : status.lastError.message;
   }
   return (
     <p class="status" role="status">
-      {status.lastSuccessAt ? `Updated ${timeAgo(status.lastSuccessAt, now)}` : 'Not updated yet'}
+      {status.lastSuccessAt ? t('statusUpdated', timeAgo(status.lastSuccessAt, now)) : t('statusNotUpdated')}
       {problem && (
         <span class="status-error">
           {' · '}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { timeAgo } from '@/lib/format';
+import { t } from '@/lib/i18n';
 
 interface Status {
   ok?: boolean;
@@ -25,15 +26,15 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
-  if (!enabled) return <p class="hint">Sync is off: the reading list and settings stay on this device.</p>;
-  if (!status) return <p class="hint">Not synced yet.</p>;
-  if (status.error) return <p class="error">Sync failed: {status.error}</p>;
+  if (!enabled) return <p class="hint">{t('syncOff')}</p>;
+  if (!status) return <p class="hint">{t('syncNotYet')}</p>;
+  if (status.error) return <p class="error">{t('syncFailed', status.error)}</p>;
   return (
     <p class="hint">
       {status.complete === false && status.total !== undefined && status.syncedCount !== undefined
-        ? `The reading list is too large to sync whole: the ${status.syncedCount} most recently saved or edited of ${status.total} papers are synced. The rest stay on this device.`
-        : `All ${status.total ?? 0} papers in the reading list are synced.`}
-      {status.lastSyncAt && ` Last synced ${timeAgo(status.lastSyncAt, Date.now())}.`}
+        ? t('syncPartial', status.syncedCount, status.total)
+        : t('syncAll', status.total ?? 0)}
+      {status.lastSyncAt && ` ${t('syncLast', timeAgo(status.lastSyncAt, Date.now()))}`}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 /** Tags as removable chips plus an input: Enter or comma adds one. */
 export function TagEditor({
@@ -21,15 +22,15 @@ export function TagEditor({
   };
   return (
     <div class="tags">
-      <ul aria-label="Tags">
-        {tags.map((t) => (
-          <li key={t}>
-            {t}
+      <ul aria-label={t('tags')}>
+        {tags.map((tag) => (
+          <li key={tag}>
+            {tag}
             <button
               type="button"
               class="chip-x"
-              aria-label={`Remove tag ${t}`}
-              onClick={() => onChange(tags.filter((x) => x !== t))}
+              aria-label={t('removeTag', tag)}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
             >
               ×
             </button>
@@ -39,7 +40,7 @@ export function TagEditor({
       <input
         type="text"
         aria-label={label}
-        placeholder="Add tag"
+        placeholder={t('addTag')}
         value={draft}
         onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
         onKeyDown={(e) => {

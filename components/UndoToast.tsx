@@ -1,12 +1,14 @@
+import { t } from '@/lib/i18n';
+
 /** "Removed from the reading list · Undo": removing is never a one-way door. */
 export function UndoToast({ title, onUndo, onDismiss }: { title: string; onUndo: () => void; onDismiss: () => void }) {
   return (
     <div class="toast" role="status">
-      <span>Removed “{title}” from the reading list.</span>
+      <span>{t('removedTitle', title)}</span>
       <button type="button" onClick={onUndo}>
-        Undo
+        {t('undo')}
       </button>
-      <button type="button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" aria-label={t('dismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
-import { dayLabel } from '@/lib/format';
+import { dayLabel, monthLabel } from '@/lib/format';
+import { t, tn } from '@/lib/i18n';
 import type { View, ViewData } from '@/lib/views';
 
 /** "Daily Papers · Today", "· Week of Nov 24", "· November 2026". */
@@ -7,25 +8,14 @@ export function ViewHeading({ view, data }: { view: View; data?: ViewData }) {
   let label = '';
   if (view.kind === 'latest') label = data?.latest ? dayLabel(data.latest.date, now) : '';
   else if (view.kind === 'day') label = dayLabel(view.day, now);
-  else if (view.kind === 'week' && data) label = `Week of ${dayLabel(data.bounds[0], now)}`;
-  else if (view.kind === 'month') {
-    label = new Date(`${view.month}-15T12:00:00Z`).toLocaleDateString('en', {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-  }
+  else if (view.kind === 'week' && data) label = t('weekOf', dayLabel(data.bounds[0], now));
+  else if (view.kind === 'month') label = monthLabel(view.month);
   const count = data?.papers.length;
   return (
     <h1>
-      Daily Papers
+      {t('dailyPapers')}
       {label && <span class="day-label"> · {label}</span>}
-      {count !== undefined && count > 0 && (
-        <span class="count">
-          {' '}
-          ({count} {count === 1 ? 'paper' : 'papers'})
-        </span>
-      )}
+      {count !== undefined && count > 0 && <span class="count"> {tn(count, 'viewCountOne', 'viewCountOther')}</span>}
     </h1>
   );
 }

@@ -1,8 +1,15 @@
 import { monthDays, utcDay, weekDays } from '@/lib/dates';
 import { dayLabel } from '@/lib/format';
+import { t, type PlainKey } from '@/lib/i18n';
 import { canShow, stepView, switchKind, type View } from '@/lib/views';
 
+type Unit = 'day' | 'week' | 'month';
 const UNIT = { latest: 'day', day: 'day', week: 'week', month: 'month' } as const;
+const WORDS: Record<Unit, { name: PlainKey; previous: PlainKey; next: PlainKey }> = {
+  day: { name: 'periodDay', previous: 'previousDay', next: 'nextDay' },
+  week: { name: 'periodWeek', previous: 'previousWeek', next: 'nextWeek' },
+  month: { name: 'periodMonth', previous: 'previousMonth', next: 'nextMonth' },
+};
 
 /** Day / week / month switch, previous and next, and a date picker. */
 export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: string; onChange: (v: View) => void }) {
@@ -14,16 +21,17 @@ export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: s
   const next = stepView(view, shownDay, +1, today);
   const kind = view.kind === 'latest' ? 'day' : view.kind;
   return (
-    <nav class="view-nav" aria-label="Days">
-      <div class="segmented" role="group" aria-label="Period">
+    <nav class="view-nav" aria-label={t('viewNav')}>
+      <div class="segmented" role="group" aria-label={t('period')}>
         {(['day', 'week', 'month'] as const).map((k) => (
           <button key={k} type="button" aria-pressed={kind === k} onClick={() => onChange(switchKind(k, focusDay))}>
-            {k[0]!.toUpperCase() + k.slice(1)}
+            {t(WORDS[k].name)}
           </button>
         ))}
       </div>
       <button type="button" onClick={() => onChange(prev)} disabled={prev === view} aria-keyshortcuts="[">
-        <span aria-hidden="true">← </span>Previous {unit}
+        <span aria-hidden="true">← </span>
+        {t(WORDS[unit].previous)}
       </button>
       <button
         type="button"
@@ -31,11 +39,11 @@ export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: s
         disabled={next === view || !canShow(next, today)}
         aria-keyshortcuts="]"
       >
-        Next {unit}
+        {t(WORDS[unit].next)}
         <span aria-hidden="true"> →</span>
       </button>
       <label class="date-picker">
-        <span>Go to date</span>
+        <span>{t('goToDate')}</span>
         <input
           type="date"
           value={focusDay}
@@ -48,7 +56,7 @@ export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: s
       </label>
       {view.kind !== 'latest' && (
         <button type="button" onClick={() => onChange({ kind: 'latest' })}>
-          Latest
+          {t('latest')}
         </button>
       )}
       <span class="sr-only">{focusDay ? dayLabel(focusDay, now) : ''}</span>

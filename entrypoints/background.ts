@@ -13,7 +13,9 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info) => void bg.onMenu(info));
   browser.commands.onCommand.addListener((command, tab) => void bg.onCommand(command, tab));
-  browser.notifications?.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/newtab.html') }));
+  browser.notifications?.onClicked.addListener(
+    () => void browser.tabs.create({ url: browser.runtime.getURL('/newtab.html') }),
+  );
   watchSettings((s) => void bg.onSettings(s));
   browser.storage.onChanged.addListener((changes, area) => void bg.onStorageChanged(changes, area));
   browser.runtime.onStartup.addListener(() => void bg.refresh('startup'));

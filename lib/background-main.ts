@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from './alarms';
 import { updateBadge } from './badge';
 import { paperRefFromUrl } from './arxiv-id';
+import { t } from './i18n';
 import { maybeNotify } from './notify';
 import { writeFallback } from './glance-fallback';
 import { runSync, scheduleSync, SYNC_ALARM } from './sync-runner';
@@ -43,17 +44,17 @@ export interface BackgroundDeps {
 export function describeOutcome(outcome: RefreshOutcome): RefreshReply {
   switch (outcome.kind) {
     case 'done':
-      return { ok: true, message: 'Papers are up to date.' };
+      return { ok: true, message: t('replyUpToDate') };
     case 'skipped':
       return {
         ok: false,
         message:
           outcome.reason === 'rate-limited'
-            ? `Hugging Face asked us to slow down; next try at ${clock(outcome.until)}.`
-            : `Waiting after an error; next try at ${clock(outcome.until)}.`,
+            ? t('replyRateLimited', clock(outcome.until))
+            : t('replyBackingOff', clock(outcome.until)),
       };
     case 'failed':
-      return { ok: false, message: `${outcome.error.message}. Next try at ${clock(outcome.nextAttemptAt)}.` };
+      return { ok: false, message: t('replyFailed', outcome.error.message, clock(outcome.nextAttemptAt)) };
   }
 }
 
@@ -115,7 +116,9 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** Sync the reading list and settings (never throws: a failed sync is reported in its status). */
   async function sync(): Promise<void> {
-    await runSync({ db: deps.db, fetch: deps.fetch, now }).catch((err: unknown) => console.warn('Papertab: sync failed', err));
+    await runSync({ db: deps.db, fetch: deps.fetch, now }).catch((err: unknown) =>
+      console.warn('Papertab: sync failed', err),
+    );
   }
 
   /**
@@ -168,7 +171,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (command !== SAVE_COMMAND) return undefined;
     const active = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     const id = active?.url ? paperRefFromUrl(active.url)?.id : undefined;
-    if (!id) return { ok: false, saved: false, message: 'This tab is not an arXiv or Hugging Face paper.' };
+    if (!id) return { ok: false, saved: false, message: t('replyNotPaperTab') };
     const reply = await saveById({ db: deps.db, fetch: deps.fetch, now }, id);
     // A brief per-tab mark on the toolbar button: the command has no other visible answer.
     if (active?.id !== undefined) await browser.action.setBadgeText({ tabId: active.id, text: reply.ok ? '✓' : '!' });

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { latestDayWithPapers } from './feed-store';
+import { t } from './i18n';
 import { getMeta, setMeta } from './meta';
 import type { DayRecord, Paper } from './paper';
 import { DEFAULTS, loadSettings, type Settings } from './settings';
@@ -78,9 +79,11 @@ export async function updateBadge(db: PapertabDB, settings?: Settings): Promise<
   await browser.action.setBadgeBackgroundColor({ color: watched ? WATCH_BADGE_COLOR : BADGE_COLOR });
   await browser.action.setBadgeText({ text: badgeText(found.count, s.badgeMode) });
   const title =
-    found.count > 0
-      ? `Papertab: ${found.count} new papers${watched ? `, ${found.watched.length} on your watch list` : ''}`
-      : 'Papertab';
+    found.count === 0
+      ? t('extName')
+      : watched
+        ? t('actionTitleNewWatched', found.count, found.watched.length)
+        : t('actionTitleNew', found.count);
   await browser.action.setTitle({ title });
   return found;
 }

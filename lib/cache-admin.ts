@@ -1,5 +1,6 @@
 /** The options page's data section: what is stored, and clearing the paper cache (never the reading list). */
 import type { PapertabDB } from './db';
+import { t } from './i18n';
 
 export interface StorageFigures {
   papers: number;
@@ -43,8 +44,8 @@ export async function clearPaperCache(db: PapertabDB): Promise<void> {
 }
 
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(0)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n < 1024) return t('sizeBytes', n);
+  if (n < 1024 ** 2) return t('sizeKilobytes', (n / 1024).toFixed(0));
+  if (n < 1024 ** 3) return t('sizeMegabytes', (n / 1024 ** 2).toFixed(1));
+  return t('sizeGigabytes', (n / 1024 ** 3).toFixed(1));
 }

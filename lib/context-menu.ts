@@ -1,6 +1,7 @@
 /** "Save paper to Papertab" on links to papers and on paper pages (PDFs included). */
 import { browser, type Browser } from 'wxt/browser';
 import { PAPER_LINK_PATTERNS, paperRefFromUrl } from './arxiv-id';
+import { t } from './i18n';
 
 export const MENU_SAVE_LINK = 'papertab-save-link';
 export const MENU_SAVE_PAGE = 'papertab-save-page';
@@ -10,13 +11,13 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_SAVE_LINK,
-    title: 'Save paper to Papertab',
+    title: t('menuSaveLink'),
     contexts: ['link'],
     targetUrlPatterns: PAPER_LINK_PATTERNS,
   });
   browser.contextMenus.create({
     id: MENU_SAVE_PAGE,
-    title: 'Save this paper to Papertab',
+    title: t('menuSavePage'),
     contexts: ['page'],
     documentUrlPatterns: PAPER_LINK_PATTERNS,
   });

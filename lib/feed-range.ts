@@ -10,6 +10,7 @@ import { fetchDailyPapers, FetchFailure } from './hf-api';
 import { DEFAULT_RATE_LIMIT_WAIT_MS } from './backoff';
 import { getMeta, setMeta } from './meta';
 import { clockTime } from './format';
+import { t } from './i18n';
 
 export type FeedRange = { date: string } | { week: string } | { month: string };
 
@@ -69,13 +70,10 @@ export async function fetchRange(
   const { db } = deps;
   const now = deps.now ?? Date.now;
   // Callers validate too; this keeps a week that does not exist (2025-W53) from ever reaching the network.
-  if (!isValidRange(range)) return { ok: false, message: 'There is no such day, week or month.' };
+  if (!isValidRange(range)) return { ok: false, message: t('replyNoSuchRange') };
   const status = await getStatus(db);
   if (status.rateLimitedUntil && status.rateLimitedUntil > now()) {
-    return {
-      ok: false,
-      message: `Hugging Face asked us to slow down; next try at ${clockTime(status.rateLimitedUntil)}.`,
-    };
+    return { ok: false, message: t('replyRateLimited', clockTime(status.rateLimitedUntil)) };
   }
   try {
     const result = await fetchDailyPapers(range, { fetch: deps.fetch, now });
@@ -92,7 +90,10 @@ export async function fetchRange(
       );
       await setMeta(db, rangeKey(range), now());
     }
-    return { ok: true, message: result.papers.length ? `${result.papers.length} papers` : 'No papers' };
+    return {
+      ok: true,
+      message: result.papers.length ? t('replyRangePapers', result.papers.length) : t('replyRangeEmpty'),
+    };
   } catch (err) {
     const failure = err instanceof FetchFailure ? err : new FetchFailure('network', String(err));
     if (failure.kind === 'rate-limited') {
@@ -105,8 +106,8 @@ export async function fetchRange(
         rateLimitedUntil: until,
       });
       await deps.scheduleRetry(until);
-      return { ok: false, message: `Hugging Face asked us to slow down; next try at ${clockTime(until)}.` };
+      return { ok: false, message: t('replyRateLimited', clockTime(until)) };
     }
-    return { ok: false, message: `${failure.message}.` };
+    return { ok: false, message: t('errorSentence', failure.message) };
   }
 }

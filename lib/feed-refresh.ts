@@ -9,6 +9,7 @@ import { daysBetween, recentDays, utcDay } from './dates';
 import type { PapertabDB } from './db';
 import { storeDay } from './feed-store';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
+import { t } from './i18n';
 import { EMPTY_STATUS, getMeta, setMeta, type FetchErrorInfo, type RefreshStatus } from './meta';
 import type { DayRecord } from './paper';
 
@@ -74,7 +75,7 @@ export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Pro
     for (const day of daysToRefresh(utcDay(t0), known, t0)) {
       const result = await fetchDailyPapers({ date: day }, { fetch: deps.fetch, now, timeoutMs: deps.timeoutMs });
       if (result.papers.length === 0 && result.dropped > 0) {
-        throw new FetchFailure('malformed', `None of the ${result.dropped} papers for ${day} could be read`);
+        throw new FetchFailure('malformed', t('errNoneReadable', result.dropped, day));
       }
       written.push(await storeDay(db, day, result.papers, result.dropped, now()));
     }

@@ -1,27 +1,34 @@
 /** Human wording for times and days, from the platform's Intl (no date library needed). */
 import { addDays, utcDay } from './dates';
+import { intlLocale, t } from './i18n';
 
-const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relative(): Intl.RelativeTimeFormat {
+  const locale = intlLocale();
+  let rtf = relativeFormats.get(locale);
+  if (!rtf) relativeFormats.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return rtf;
+}
 
 export function timeAgo(thenMs: number, nowMs: number): string {
   const s = Math.round((thenMs - nowMs) / 1000);
   const abs = Math.abs(s);
-  if (abs < 45) return 'just now';
-  if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(s / 3600), 'hour');
-  return rtf.format(Math.round(s / 86_400), 'day');
+  if (abs < 45) return t('justNow');
+  if (abs < 3600) return relative().format(Math.round(s / 60), 'minute');
+  if (abs < 86_400) return relative().format(Math.round(s / 3600), 'hour');
+  return relative().format(Math.round(s / 86_400), 'day');
 }
 
 export function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(ms).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 /** "Today", "Yesterday", or "Monday, Nov 24" for a YYYY-MM-DD day. */
 export function dayLabel(day: string, nowMs: number): string {
   const today = utcDay(nowMs);
-  if (day === today) return 'Today';
-  if (day === addDays(today, -1)) return 'Yesterday';
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en', {
+  if (day === today) return t('today');
+  if (day === addDays(today, -1)) return t('yesterday');
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(intlLocale(), {
     weekday: 'long',
     month: 'short',
     day: 'numeric',
@@ -31,5 +38,19 @@ export function dayLabel(day: string, nowMs: number): string {
 }
 
 export function shortDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return new Date(iso).toLocaleDateString(intlLocale(), {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "May 2026" for a YYYY-MM month. */
+export function monthLabel(month: string): string {
+  return new Date(`${month}-15T12:00:00Z`).toLocaleDateString(intlLocale(), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }

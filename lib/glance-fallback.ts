@@ -30,7 +30,8 @@ export async function readFallback(): Promise<GlanceFallback | undefined> {
   const raw = (await browser.storage.local.get(FALLBACK_KEY))[FALLBACK_KEY] as GlanceFallback | undefined;
   if (!raw || !Array.isArray(raw.papers)) return undefined;
   const papers = raw.papers.filter(
-    (p): p is GlanceFallback['papers'][number] => !!p && typeof p.id === 'string' && typeof p.title === 'string' && typeof p.upvotes === 'number',
+    (p): p is GlanceFallback['papers'][number] =>
+      !!p && typeof p.id === 'string' && typeof p.title === 'string' && typeof p.upvotes === 'number',
   );
   return { day: typeof raw.day === 'string' ? raw.day : undefined, papers, updatedAt: Number(raw.updatedAt) || 0 };
 }

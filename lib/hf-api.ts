@@ -1,6 +1,7 @@
 /** The Hugging Face Papers API client: every response is validated (see hf-schema.ts). */
 import type { Paper } from './paper';
 import { featuredDay, parseDailyItems, parsePaper, PAPER_ID_RE } from './hf-schema';
+import { t } from './i18n';
 import { retryAfterMs } from './rate-limit';
 
 export const HF_ORIGIN = 'https://huggingface.co';
@@ -46,29 +47,24 @@ async function getJson(url: string, opts: ApiOptions): Promise<unknown> {
         headers: { accept: 'application/json' },
       });
     } catch (err) {
-      if (controller.signal.aborted) throw new FetchFailure('timeout', 'Hugging Face did not answer in time');
-      throw new FetchFailure('network', `Could not reach Hugging Face (${(err as Error).message || 'network error'})`);
+      if (controller.signal.aborted) throw new FetchFailure('timeout', t('errTimeout'));
+      throw new FetchFailure('network', t('errNetwork', (err as Error).message || t('errNetworkUnknown')));
     }
     if (res.status === 429) {
-      throw new FetchFailure(
-        'rate-limited',
-        'Hugging Face asked us to slow down',
-        429,
-        retryAfterMs(res.headers, now()),
-      );
+      throw new FetchFailure('rate-limited', t('errRateLimited'), 429, retryAfterMs(res.headers, now()));
     }
-    if (!res.ok) throw new FetchFailure('http', `Hugging Face answered HTTP ${res.status}`, res.status);
+    if (!res.ok) throw new FetchFailure('http', t('errHttp', res.status), res.status);
     let body: string;
     try {
       body = await res.text();
     } catch {
-      if (controller.signal.aborted) throw new FetchFailure('timeout', 'Hugging Face did not answer in time');
-      throw new FetchFailure('network', 'The connection to Hugging Face broke off');
+      if (controller.signal.aborted) throw new FetchFailure('timeout', t('errTimeout'));
+      throw new FetchFailure('network', t('errBrokeOff'));
     }
     try {
       return JSON.parse(body) as unknown;
     } catch {
-      throw new FetchFailure('malformed', 'Hugging Face sent a response we could not read');
+      throw new FetchFailure('malformed', t('errMalformed'));
     }
   } finally {
     clearTimeout(timer);
@@ -92,7 +88,7 @@ export async function fetchDailyPapers(query: FeedQuery, opts: ApiOptions = {}):
     try {
       parsed = parseDailyItems(json, 'date' in query ? query.date : featuredDay, now());
     } catch {
-      throw new FetchFailure('malformed', 'Hugging Face sent a response we could not read');
+      throw new FetchFailure('malformed', t('errMalformed'));
     }
     dropped += parsed.dropped;
     for (const paper of parsed.items) if (!byId.has(paper.id)) byId.set(paper.id, paper);
@@ -107,7 +103,7 @@ export async function fetchPaper(id: string, opts: ApiOptions = {}): Promise<Pap
   try {
     const json = await getJson(`${HF_ORIGIN}/api/papers/${encodeURIComponent(id)}`, opts);
     const paper = parsePaper(json, (opts.now ?? Date.now)());
-    if (!paper) throw new FetchFailure('malformed', 'Hugging Face sent a paper we could not read');
+    if (!paper) throw new FetchFailure('malformed', t('errMalformedPaper'));
     return paper;
   } catch (err) {
     if (err instanceof FetchFailure && err.status === 404) return undefined;
@@ -127,6 +123,6 @@ export async function searchPapers(q: string, limit = 50, opts: ApiOptions = {})
     const parsed = parseDailyItems(json, featuredDay, (opts.now ?? Date.now)());
     return { papers: parsed.items, dropped: parsed.dropped };
   } catch {
-    throw new FetchFailure('malformed', 'Hugging Face sent a response we could not read');
+    throw new FetchFailure('malformed', t('errMalformed'));
   }
 }

@@ -7,6 +7,7 @@ import type { PapertabDB } from './db';
 import { parseBackup } from './export/backup';
 import { parseBibtex } from './export/bibtex-import';
 import { mergeAll } from './export/merge';
+import { t, tn } from './i18n';
 import { mirrorSavedIds, type SavedPaper } from './reading-list';
 import { paperFromPage } from './save-paper';
 
@@ -19,22 +20,18 @@ export function looksLikeJson(text: string): boolean {
 }
 
 export async function importText(db: PapertabDB, text: string, now = Date.now()): Promise<ImportResult> {
-  if (text.length > MAX_FILE_BYTES)
-    return { ok: false, error: 'This file is too large to be a reading list (over 50 MB). Nothing was changed.' };
+  if (text.length > MAX_FILE_BYTES) return { ok: false, error: t('importTooLarge') };
   if (looksLikeJson(text)) {
     const parsed = parseBackup(text);
-    if (!parsed.ok) return { ok: false, error: `${parsed.error} Nothing was changed.` };
+    if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
     return writeMerged(db, parsed.items, 'backup');
   }
   if (text.includes('@')) {
     const parsed = parseBibtex(text);
-    if (!parsed.ok) return { ok: false, error: `${parsed.error} Nothing was changed.` };
+    if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
     if (parsed.items.length === 0) {
-      const none =
-        parsed.skipped === 1
-          ? 'The BibTeX entry has no arXiv id.'
-          : `None of the ${parsed.skipped} BibTeX entries has an arXiv id.`;
-      return { ok: false, error: `${none} Nothing was changed.` };
+      const none = tn(parsed.skipped, 'importNoArxivIdOne', 'importNoArxivIdOther');
+      return { ok: false, error: t('importNothingChanged', none) };
     }
     const incoming: SavedPaper[] = parsed.items.map((e) => {
       const paper = paperFromPage(
@@ -55,18 +52,14 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
         incomplete: true,
       };
     });
-    const r = await writeMerged(db, incoming, 'BibTeX');
-    if (r.ok && parsed.skipped)
-      r.message +=
-        parsed.skipped === 1
-          ? ' 1 entry without an arXiv id was skipped.'
-          : ` ${parsed.skipped} entries without an arXiv id were skipped.`;
+    const r = await writeMerged(db, incoming, 'bibtex');
+    if (r.ok && parsed.skipped) r.message += ` ${tn(parsed.skipped, 'importSkippedOne', 'importSkippedOther')}`;
     return r;
   }
-  return { ok: false, error: 'This file is neither a Papertab backup (JSON) nor BibTeX. Nothing was changed.' };
+  return { ok: false, error: t('importUnknownFormat') };
 }
 
-async function writeMerged(db: PapertabDB, incoming: SavedPaper[], kind: string): Promise<ImportResult> {
+async function writeMerged(db: PapertabDB, incoming: SavedPaper[], kind: 'backup' | 'bibtex'): Promise<ImportResult> {
   const counts = await db.transaction('rw', db.saved, async () => {
     const existing = await db.saved.bulkGet(incoming.map((r) => r.id));
     const { merged, added, updated, unchanged } = mergeAll(
@@ -81,6 +74,9 @@ async function writeMerged(db: PapertabDB, incoming: SavedPaper[], kind: string)
   const n = counts.added + counts.updated + counts.unchanged;
   return {
     ok: true,
-    message: `Imported ${n} ${n === 1 ? 'paper' : 'papers'} from the ${kind}: ${counts.added} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
+    message:
+      kind === 'backup'
+        ? tn(n, 'importedBackupOne', 'importedBackupOther', counts.added, counts.updated, counts.unchanged)
+        : tn(n, 'importedBibtexOne', 'importedBibtexOther', counts.added, counts.updated, counts.unchanged),
   };
 }

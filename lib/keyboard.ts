@@ -1,16 +1,36 @@
 /** The new tab's keyboard shortcuts, as data: one table drives both the handler and the help. */
+import { t, type PlainKey } from './i18n';
+
 export type KeyAction = 'next' | 'prev' | 'open' | 'save' | 'abstract' | 'search' | 'prevRange' | 'nextRange' | 'help';
 
-export const SHORTCUTS: { keys: string[]; action: KeyAction; label: string }[] = [
-  { keys: ['j'], action: 'next', label: 'Next paper' },
-  { keys: ['k'], action: 'prev', label: 'Previous paper' },
-  { keys: ['o', 'Enter'], action: 'open', label: 'Open the paper on Hugging Face' },
-  { keys: ['s'], action: 'save', label: 'Save or unsave the paper' },
-  { keys: ['a'], action: 'abstract', label: 'Show or hide the abstract' },
-  { keys: ['/'], action: 'search', label: 'Search' },
-  { keys: ['['], action: 'prevRange', label: 'Previous day (week, month)' },
-  { keys: [']'], action: 'nextRange', label: 'Next day (week, month)' },
-  { keys: ['?'], action: 'help', label: 'Show these shortcuts' },
+export interface Shortcut {
+  /** `KeyboardEvent.key` values, also shown as the keys' names. */
+  keys: string[];
+  action: KeyAction;
+  labelKey: PlainKey;
+  /** What the keys do, in the browser's language. */
+  readonly label: string;
+}
+
+const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortcut => ({
+  keys,
+  action,
+  labelKey,
+  get label() {
+    return t(labelKey);
+  },
+});
+
+export const SHORTCUTS: Shortcut[] = [
+  shortcut(['j'], 'next', 'shortcutNext'),
+  shortcut(['k'], 'prev', 'shortcutPrev'),
+  shortcut(['o', 'Enter'], 'open', 'shortcutOpen'),
+  shortcut(['s'], 'save', 'shortcutSave'),
+  shortcut(['a'], 'abstract', 'shortcutAbstract'),
+  shortcut(['/'], 'search', 'shortcutSearch'),
+  shortcut(['['], 'prevRange', 'shortcutPrevRange'),
+  shortcut([']'], 'nextRange', 'shortcutNextRange'),
+  shortcut(['?'], 'help', 'shortcutHelp'),
 ];
 
 const BY_KEY = new Map(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.action] as const)));

@@ -5,20 +5,21 @@
 import { browser } from 'wxt/browser';
 import type { NewPapers } from './badge';
 import type { PapertabDB } from './db';
+import { t, tn } from './i18n';
 import { getMeta, setMeta } from './meta';
 import type { Settings } from './settings';
 
 export const NOTIFICATION_ID = 'papertab-new-day';
 
 export function notificationText(found: NewPapers): { title: string; message: string } {
-  const title = `${found.count} new ${found.count === 1 ? 'paper' : 'papers'} on Hugging Face Daily Papers`;
+  const title = tn(found.count, 'notifyTitleOne', 'notifyTitleOther');
   if (found.watched.length) {
     const terms = [...new Set(found.watched.flatMap((w) => w.terms))];
     const first = found.watched[0]!.paper.title;
-    return { title, message: `On your watch list: ${terms.join(', ')}. ${first}` };
+    return { title, message: t('notifyWatched', terms.join(', '), first) };
   }
   const top = [...found.papers].sort((a, b) => b.upvotes - a.upvotes)[0];
-  return { title, message: top ? `Top: ${top.title}` : 'Open a new tab to read them.' };
+  return { title, message: top ? t('notifyTop', top.title) : t('notifyOpen') };
 }
 
 export async function maybeNotify(db: PapertabDB, settings: Settings, found: NewPapers): Promise<boolean> {

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl } from './arxiv-id';
+import { t } from './i18n';
 import type { SaveReply } from './save-paper';
 import { SAVED_IDS_KEY } from './saved-mirror';
 import { findPlacement, readPageMeta, type Placement } from './paper-page';
@@ -73,7 +74,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       c.busy = false;
       if (!reply?.ok) {
         c.handle.setState(wasSaved ? 'saved' : 'unsaved');
-        c.handle.setState('error', reply?.message ?? 'Papertab could not save this paper.');
+        c.handle.setState('error', reply?.message ?? t('pageSaveFailed'));
         return;
       }
       if (reply.saved) saved.add(c.id);
@@ -81,7 +82,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       render();
     } catch {
       c.busy = false;
-      c.handle.setState('error', 'Papertab could not save this paper; try again.');
+      c.handle.setState('error', t('pageSaveFailedRetry'));
     }
   }
 

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { mergePaper } from './feed-store';
+import { t, type PlainKey } from './i18n';
 import { clearTombstones, recordTombstones } from './sync/tombstones';
 import { SAVED_CHANGED_KEY, SAVED_IDS_KEY } from './saved-mirror';
 
@@ -30,14 +31,12 @@ export interface SavedPaper {
   incomplete?: boolean;
 }
 
-
 /** Rewrites the mirror of saved ids from the database (idempotent; run after writes and at each start). */
 export async function mirrorSavedIds(db: PapertabDB): Promise<void> {
   const ids = (await db.saved.toCollection().primaryKeys()) as string[];
   // `savedChangedAt` changes on every write, so the background hears of edits too (and syncs them).
   await browser.storage.local.set({ [SAVED_IDS_KEY]: ids, [SAVED_CHANGED_KEY]: Date.now() });
 }
-
 
 /** Saves a paper; saving one already in the list only refreshes its copy of the paper. */
 export async function savePaper(
@@ -92,10 +91,28 @@ export async function savedIds(db: PapertabDB): Promise<Set<string>> {
   return new Set((await db.saved.toCollection().primaryKeys()) as string[]);
 }
 
-export const STATUSES: { value: ReadingStatus; label: string }[] = [
-  { value: 'to-read', label: 'To read' },
-  { value: 'reading', label: 'Reading' },
-  { value: 'read', label: 'Read' },
+export interface StatusInfo {
+  value: ReadingStatus;
+  labelKey: PlainKey;
+  /** The bulk action setting this status ("Mark as read"). */
+  markKey: PlainKey;
+  /** The status in the browser's language. */
+  readonly label: string;
+}
+
+const status = (value: ReadingStatus, labelKey: PlainKey, markKey: PlainKey): StatusInfo => ({
+  value,
+  labelKey,
+  markKey,
+  get label() {
+    return t(labelKey);
+  },
+});
+
+export const STATUSES: StatusInfo[] = [
+  status('to-read', 'statusToRead', 'markAsToRead'),
+  status('reading', 'statusReading', 'markAsReading'),
+  status('read', 'statusRead', 'markAsRead'),
 ];
 
 /** Tags are short, trimmed, case-preserving but compared without case; no empties or duplicates. */

@@ -3,6 +3,8 @@
  * shadow root, so the page's CSS cannot break it and its CSS cannot leak into the page. Built
  * with DOM APIs and textContent only.
  */
+import { t } from './i18n';
+
 export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error';
 
 export const HOST_TAG = 'papertab-save';
@@ -36,7 +38,7 @@ export function createSaveButton(doc: Document, paperId: string, onClick: () => 
   style.textContent = CSS;
   const button = doc.createElement('button');
   button.type = 'button';
-  button.title = 'Save this paper to your Papertab reading list';
+  button.title = t('pageSaveTitle');
   const icon = doc.createElement('span');
   icon.setAttribute('aria-hidden', 'true');
   const label = doc.createElement('span');
@@ -51,7 +53,7 @@ export function createSaveButton(doc: Document, paperId: string, onClick: () => 
     button.setAttribute('aria-pressed', String(state === 'saved'));
     button.setAttribute('aria-busy', String(state === 'busy'));
     icon.textContent = state === 'saved' ? '★' : '☆';
-    label.textContent = state === 'saved' ? 'Saved' : state === 'busy' ? 'Saving…' : 'Save';
+    label.textContent = state === 'saved' ? t('saved') : state === 'busy' ? t('saving') : t('save');
     msg.textContent = state === 'error' ? message : '';
   }
   setState('unsaved');

@@ -8,6 +8,7 @@ import { parseArxivId } from './arxiv-id';
 import type { PapertabDB } from './db';
 import { getStatus } from './feed-refresh';
 import { fetchPaper } from './hf-api';
+import { t } from './i18n';
 import type { Paper } from './paper';
 import { savePaper, unsavePaper } from './reading-list';
 
@@ -74,20 +75,20 @@ async function findPaper(deps: Deps, id: string, oldStyle: boolean): Promise<Pap
 
 export async function saveById(deps: Deps, rawId: string, page?: PageMeta): Promise<SaveReply> {
   const ref = parseArxivId(rawId);
-  if (!ref) return { ok: false, saved: false, message: 'Not an arXiv paper id.' };
+  if (!ref) return { ok: false, saved: false, message: t('replyNotArxivId') };
   const now = (deps.now ?? Date.now)();
   const paper = await findPaper(deps, ref.id, ref.oldStyle);
   const rec = paper
     ? await savePaper(deps.db, paper, now)
     : await savePaper(deps.db, paperFromPage(ref.id, page, now), now, true);
-  return { ok: true, saved: true, message: `Saved “${rec.paper.title}”.` };
+  return { ok: true, saved: true, message: t('replySaved', rec.paper.title) };
 }
 
 export async function unsaveById(deps: Deps, rawId: string): Promise<SaveReply> {
   const ref = parseArxivId(rawId);
-  if (!ref) return { ok: false, saved: false, message: 'Not an arXiv paper id.' };
+  if (!ref) return { ok: false, saved: false, message: t('replyNotArxivId') };
   await unsavePaper(deps.db, ref.id);
-  return { ok: true, saved: false, message: 'Removed from the reading list.' };
+  return { ok: true, saved: false, message: t('replyRemoved') };
 }
 
 /** Completes papers saved from page metadata, a few per run, once Hugging Face knows them. */

@@ -102,8 +102,27 @@ export async function loadStored(): Promise<StoredSettings> {
   return parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).stored;
 }
 
+let pending: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs read-modify-write changes one at a time: two quick changes (two fields left in a row, a
+ * change while another is being written) must not each write back a copy lacking the other.
+ * Web Locks cover every context of the extension; where they are missing, one context at least.
+ */
+async function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return await locks.request('papertab-settings', fn);
+  const run = pending.then(fn, fn);
+  pending = run.catch(() => undefined);
+  return run;
+}
+
 /** Changes some settings (validated), stamping their edit time. */
-export async function updateSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
+export function updateSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
+  return oneAtATime(() => writeSettings(patch, now));
+}
+
+async function writeSettings(patch: Partial<Settings>, now: number): Promise<Settings> {
   const { stored } = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const next: StoredSettings = { ...stored, values: { ...stored.values }, edited: { ...stored.edited } };
   for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {

@@ -45,7 +45,11 @@ async function syncSettingsNow(enabled: boolean): Promise<void> {
   });
 }
 
-export async function runSync(deps: { db: PapertabDB; fetch?: typeof fetch; now?: () => number }): Promise<SyncStatus | undefined> {
+export async function runSync(deps: {
+  db: PapertabDB;
+  fetch?: typeof fetch;
+  now?: () => number;
+}): Promise<SyncStatus | undefined> {
   const now = deps.now ?? Date.now;
   const stored = await loadStored();
   const enabled = stored.values.syncEnabled ?? true;

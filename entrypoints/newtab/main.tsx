@@ -1,5 +1,6 @@
-import { render } from 'preact';
-import { NewTabPage } from '@/components/NewTabApp';
-import '@/components/glance.css';
+import { paintFirst } from '@/lib/first-paint';
 
-render(<NewTabPage />, document.getElementById('app')!);
+// Paint the last-seen papers first (tiny code, localStorage only), then load the app.
+const root = document.getElementById('app')!;
+paintFirst(root);
+void import('./app').then(({ mount }) => mount(root));

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/OptionsApp';
-import '@/components/glance.css';
+import { localizePage } from '@/lib/i18n';
 
+localizePage('settingsTitle');
 render(<OptionsApp />, document.getElementById('app')!);

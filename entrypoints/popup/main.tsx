@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupPage } from '@/components/PopupApp';
-import '@/components/glance.css';
+import { localizePage } from '@/lib/i18n';
 
+localizePage('extName');
 render(<PopupPage />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { ReadingListApp } from '@/components/ReadingListApp';
-import '@/components/glance.css';
+import { localizePage } from '@/lib/i18n';
 
+localizePage('pageTitleReadingList');
 render(<ReadingListApp />, document.getElementById('app')!);

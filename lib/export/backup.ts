@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { dropUndefined, PAPER_ID_RE } from '../hf-schema';
+import { t } from '../i18n';
 import type { Organization, Paper, Person } from '../paper';
 import type { SavedPaper } from '../reading-list';
 import { safeHttpUrl } from '../safe-url';
@@ -136,35 +137,34 @@ function fail(error: string): BackupResult {
 }
 
 function describePaper(raw: unknown, index: number): string {
-  const id = isRecord(raw) && typeof raw.id === 'string' && PAPER_ID_RE.test(raw.id) ? ` (${raw.id})` : '';
-  return `paper ${index + 1}${id}`;
+  return isRecord(raw) && typeof raw.id === 'string' && PAPER_ID_RE.test(raw.id)
+    ? t('backupPaperRefWithId', index + 1, raw.id)
+    : t('backupPaperRef', index + 1);
 }
 
 /** Reads a backup file's text. Never throws: anything wrong is a message fit to show the user. */
 export function parseBackup(text: string): BackupResult {
   try {
-    if (typeof text !== 'string') return fail('The file is empty.');
-    if (text.length > MAX_BACKUP_CHARS) return fail('The file is too large to be a Papertab backup (over 50 MB).');
-    if (text.trim() === '') return fail('The file is empty.');
+    if (typeof text !== 'string') return fail(t('backupEmpty'));
+    if (text.length > MAX_BACKUP_CHARS) return fail(t('backupTooLarge'));
+    if (text.trim() === '') return fail(t('backupEmpty'));
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return fail('This file is not a Papertab backup: it is not valid JSON (it may be incomplete or damaged).');
+      return fail(t('backupNotJson'));
     }
-    if (!isRecord(json) || json.format !== BACKUP_FORMAT) return fail('This file is not a Papertab backup.');
+    if (!isRecord(json) || json.format !== BACKUP_FORMAT) return fail(t('backupNotBackup'));
     const { version, papers } = json;
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-      return fail('This Papertab backup is damaged: its version is missing or invalid.');
+      return fail(t('backupBadVersion'));
     }
     if (version > BACKUP_VERSION) {
-      return fail(
-        `This backup was made by a newer version of Papertab (backup format ${version}). Update Papertab, then import it again.`,
-      );
+      return fail(t('backupNewerVersion', version));
     }
-    if (!Array.isArray(papers)) return fail('This Papertab backup is damaged: it has no list of papers.');
+    if (!Array.isArray(papers)) return fail(t('backupNoPaperList'));
     if (papers.length > MAX_BACKUP_PAPERS) {
-      return fail(`This backup has too many papers (${papers.length}; at most ${MAX_BACKUP_PAPERS} can be imported).`);
+      return fail(t('backupTooManyPapers', papers.length, MAX_BACKUP_PAPERS));
     }
     const items: SavedPaper[] = [];
     for (const [index, raw] of papers.entries()) {
@@ -172,18 +172,20 @@ export function parseBackup(text: string): BackupResult {
       if (!r.success) {
         const issue = r.issues[0];
         const path = v.getDotPath(issue);
-        const what = !isRecord(raw)
-          ? 'is not a paper record'
-          : path
-            ? `has an invalid or missing “${path}”`
-            : `is invalid: ${issue.message}`;
-        return fail(`This Papertab backup cannot be imported: ${describePaper(raw, index)} ${what}.`);
+        const paper = describePaper(raw, index);
+        return fail(
+          !isRecord(raw)
+            ? t('backupPaperNotRecord', paper)
+            : path
+              ? t('backupPaperBadField', paper, path)
+              : t('backupPaperInvalid', paper, issue.message),
+        );
       }
       items.push(r.output);
     }
     return { ok: true, items };
   } catch (e) {
     // Nothing above should throw; if something does (e.g. out of memory), say so instead of crashing the page.
-    return fail(`The backup could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    return fail(t('backupUnreadable', e instanceof Error ? e.message : String(e)));
   }
 }

@@ -5,6 +5,7 @@
  * all or with braces that never close is refused. It never throws: the file is untrusted input.
  */
 import { parseArxivId } from '../arxiv-id';
+import { t } from '../i18n';
 
 export interface BibtexPaper {
   /** arXiv id without version. */
@@ -366,8 +367,8 @@ function toPaper(id: string, fields: Map<string, string>): BibtexPaper {
 /** The arXiv papers of a BibTeX file, each id once (first entry wins), in file order. Never throws. */
 export function parseBibtex(text: string): BibtexImport {
   try {
-    if (typeof text !== 'string') return { ok: false, error: 'This file has no BibTeX entries.' };
-    if (text.length > MAX_BIBTEX_CHARS) return { ok: false, error: 'The file is too large to import (over 50 MB).' };
+    if (typeof text !== 'string') return { ok: false, error: t('bibtexNoEntries') };
+    if (text.length > MAX_BIBTEX_CHARS) return { ok: false, error: t('bibtexTooLarge') };
     const macros = new Map(MONTHS.map((m, i) => [m, String(i + 1)]));
     const items: BibtexPaper[] = [];
     const seen = new Set<string>();
@@ -386,7 +387,7 @@ export function parseBibtex(text: string): BibtexImport {
         const what = /^[^,\s]{1,60}/.exec(text.slice(open + 1))?.[0];
         return {
           ok: false,
-          error: `This BibTeX file has unbalanced braces: the @${type}${what ? `{${what}` : ''} entry on line ${lineOf(text, at)} is never closed.`,
+          error: t('bibtexUnbalanced', `@${type}${what ? `{${what}` : ''}`, lineOf(text, at)),
         };
       }
       const body = text.slice(open + 1, end);
@@ -408,9 +409,9 @@ export function parseBibtex(text: string): BibtexImport {
         items.push(toPaper(id, fields));
       }
     }
-    if (entries === 0) return { ok: false, error: 'This file has no BibTeX entries.' };
+    if (entries === 0) return { ok: false, error: t('bibtexNoEntries') };
     return { ok: true, items, skipped };
   } catch (e) {
-    return { ok: false, error: `The BibTeX file could not be read (${e instanceof Error ? e.message : String(e)}).` };
+    return { ok: false, error: t('bibtexUnreadable', e instanceof Error ? e.message : String(e)) };
   }
 }

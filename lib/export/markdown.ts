@@ -1,15 +1,17 @@
 /**
  * The reading list as Markdown to read or paste anywhere: grouped by status, one bullet per paper
  * linking to its Hugging Face page, tags and note on nested lines. All user and feed text is
- * escaped, so a title like "[click](javascript:…)" or "*bold*" stays literal text.
+ * escaped, so a title like "[click](javascript:…)" or "*bold*" stays literal text. Headings and
+ * labels are in the browser's language (messages are ours, trusted: not escaped).
  */
+import { t, type PlainKey } from '../i18n';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
 import { hfPaperUrl, isArxivId, paperYear } from './paper-meta';
 
-const GROUPS: [ReadingStatus, string][] = [
-  ['to-read', 'To read'],
-  ['reading', 'Reading'],
-  ['read', 'Read'],
+const GROUPS: [ReadingStatus, PlainKey][] = [
+  ['to-read', 'statusToRead'],
+  ['reading', 'statusReading'],
+  ['read', 'statusRead'],
 ];
 /** Long author lists (some papers have hundreds) are cut to keep one paper on one line. */
 const MAX_AUTHORS = 10;
@@ -42,12 +44,18 @@ function item(saved: SavedPaper): string {
   if (isArxivId(saved.id)) line += ` · arXiv:${saved.id}`;
   const lines = [line];
   const tags = saved.tags.filter((t) => t.trim());
-  if (tags.length) lines.push(`  - Tags: ${tags.map((t) => escapeMarkdown(t.replace(/\s+/g, ' ').trim())).join(', ')}`);
+  if (tags.length) {
+    const text = tags.map((tag) => escapeMarkdown(tag.replace(/\s+/g, ' ').trim())).join(', ');
+    lines.push(`  - ${t('markdownTags', text)}`);
+  }
   const note = saved.note.trim();
   if (note) {
     // Continuation lines are indented under "- Note:", so blank lines or bullets in a note stay inside it.
     const [first = '', ...rest] = note.split(/\r\n?|\n/).map((l) => l.trimEnd());
-    lines.push(`  - Note: ${escapeMarkdown(first)}`, ...rest.map((l) => (l ? `    ${escapeLine(l)}` : '')));
+    lines.push(
+      `  - ${t('markdownNote', escapeMarkdown(first))}`,
+      ...rest.map((l) => (l ? `    ${escapeLine(l)}` : '')),
+    );
   }
   return lines.join('\n');
 }
@@ -56,7 +64,7 @@ function item(saved: SavedPaper): string {
 export function toMarkdown(list: readonly SavedPaper[]): string {
   const sections = GROUPS.flatMap(([status, heading]) => {
     const items = list.filter((s) => s.status === status);
-    return items.length ? [`## ${heading}\n\n${items.map(item).join('\n')}\n`] : [];
+    return items.length ? [`## ${t(heading)}\n\n${items.map(item).join('\n')}\n`] : [];
   });
-  return `# Reading list\n\n${sections.length ? sections.join('\n') : '_No saved papers._\n'}`;
+  return `# ${t('readingList')}\n\n${sections.length ? sections.join('\n') : `_${t('markdownEmpty')}_\n`}`;
 }

@@ -661,6 +661,41 @@ async function main(): Promise<void> {
     const aFcp = stats(newtab.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])));
     const bFcp = stats(blank.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])));
     const ratio = a.median / b.median;
+    if (process.env.BENCH_VARIANTS) {
+      // Where the new tab's time goes: the blank page plus the new tab's stylesheet, plus a module script.
+      const html = await readFile(join(copy, 'newtab.html'), 'utf8');
+      const css = /href="([^"]+\.css)"/.exec(html)?.[1] ?? '';
+      const head = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>V</title>';
+      await writeFile(
+        join(copy, 'v-css.html'),
+        `${head}<link rel="stylesheet" href="${css}"></head><body><article><h2>x</h2></article></body></html>`,
+      );
+      await writeFile(
+        join(copy, 'v-mod.js'),
+        "const a=document.createElement('article');a.textContent='x';document.body.append(a);\n",
+      );
+      await writeFile(
+        join(copy, 'v-mod.html'),
+        `${head}</head><body><script type="module" src="/v-mod.js"></script></body></html>`,
+      );
+      await writeFile(
+        join(copy, 'v-modcss.html'),
+        `${head}<link rel="stylesheet" href="${css}"></head><body><script type="module" src="/v-mod.js"></script></body></html>`,
+      );
+      await writeFile(
+        join(copy, 'v-classic.html'),
+        `${head}<link rel="stylesheet" href="${css}"></head><body><script src="/v-mod.js"></script></body></html>`,
+      );
+      await writeFile(
+        join(copy, 'v-classic-head.html'),
+        `${head}<link rel="stylesheet" href="${css}"><script src="/v-mod.js" defer></script></head><body></body></html>`,
+      );
+      for (const v of ['v-css.html', 'v-mod.html', 'v-modcss.html', 'v-classic.html', 'v-classic-head.html']) {
+        const runs: number[] = [];
+        for (let i = 0; i < 15; i++) runs.push((await loadOnce(s.context, `${s.origin}/${v}`)).probe.firstArticle!);
+        log(`variant ${v}: median ${ms(stats(runs).median)}`);
+      }
+    }
     log();
     log(
       `(a) new tab, navigation start → first article: median ${ms(a.median)} (n=${a.n}, p95 ${ms(a.p95)}, min ${ms(a.min)}, max ${ms(a.max)}); first contentful paint median ${ms(aFcp.median)}`,

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/alarms';
-import { createBackground } from '@/lib/background-main';
+import { createBackground, SAVE_COMMAND } from '@/lib/background-main';
+import { MENU_SAVE_LINK, MENU_SAVE_PAGE, menuTarget } from '@/lib/context-menu';
 import { addDays, utcDay } from '@/lib/dates';
 import { createDb, type PapertabDB } from '@/lib/db';
 import { getMeta, setMeta } from '@/lib/meta';
-import { makeDay } from '../fixtures/papers';
+import { DEFAULTS, updateSettings } from '@/lib/settings';
+import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -163,5 +166,200 @@ describe('fetchRange messages: a day, week or month the new tab lacks', () => {
       await bg.onMessage({ type: 'fetchRange', range }, { id: 'another-extension', url: page().url }),
     ).toBeUndefined();
     expect(hf.requests).toHaveLength(0);
+  });
+});
+
+describe('settings changes and the stored interval', () => {
+  it('start uses the stored refresh interval, for the alarm and for whether a refresh is due', async () => {
+    await updateSettings({ refreshMinutes: 120 });
+    await background().start();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([
+      expect.objectContaining({ name: REFRESH_ALARM, periodInMinutes: 120 }),
+    ]);
+    const requests = hf.requests.length;
+    clock += 60 * 60_000; // an hour later: not due on a two-hour interval
+    await background().start();
+    expect(hf.requests.length).toBe(requests);
+  });
+
+  it('a settings change re-creates the refresh alarm with the new interval and recomputes the badge', async () => {
+    const bg = background();
+    await bg.start();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('6');
+    await bg.onSettings({ ...DEFAULTS, refreshMinutes: 360, badgeMode: 'dot' });
+    expect(await fakeBrowser.alarms.getAll()).toEqual([
+      expect.objectContaining({ name: REFRESH_ALARM, periodInMinutes: 360 }),
+    ]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('•');
+    await bg.onSettings({ ...DEFAULTS, badgeMode: 'off' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.periodInMinutes).toBe(30);
+  });
+});
+
+const PAPER_ID = '2404.12345';
+const tab = (id: number, url: string) => ({ id, url, index: 0, active: true }) as Browser.tabs.Tab;
+
+describe('saving the paper in a tab with the keyboard command', () => {
+  beforeEach(() => hf.papers.set(PAPER_ID, makeDailyItem(PAPER_ID, addDays(TODAY, -1)).paper));
+
+  it.each([
+    `https://arxiv.org/abs/${PAPER_ID}v2`,
+    `https://huggingface.co/papers/${PAPER_ID}`,
+    `https://arxiv.org/pdf/${PAPER_ID}`,
+  ])("saves the paper of %s and marks that tab's button with a check", async (url) => {
+    const reply = await background().onCommand(SAVE_COMMAND, tab(7, url));
+    expect(reply).toMatchObject({ ok: true, saved: true });
+    expect(await db.saved.get(PAPER_ID)).toMatchObject({ id: PAPER_ID, status: 'to-read' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+    // The global badge (new papers) is left alone.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
+  });
+
+  it('a tab that is not a paper saves nothing and says so', async () => {
+    const reply = await background().onCommand(SAVE_COMMAND, tab(7, 'https://example.com/papers/2404.12345'));
+    expect(reply).toEqual({ ok: false, saved: false, message: 'This tab is not an arXiv or Hugging Face paper.' });
+    expect(await db.saved.count()).toBe(0);
+    expect(hf.requests).toHaveLength(0);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it('other commands are not this one', async () => {
+    expect(
+      await background().onCommand('_execute_action', tab(7, `https://arxiv.org/abs/${PAPER_ID}`)),
+    ).toBeUndefined();
+    expect(await db.saved.count()).toBe(0);
+  });
+});
+
+describe('saving from the context menu', () => {
+  const click = (info: Partial<Browser.contextMenus.OnClickData>) =>
+    ({ editable: false, ...info }) as Browser.contextMenus.OnClickData;
+
+  beforeEach(() => hf.papers.set(PAPER_ID, makeDailyItem(PAPER_ID, addDays(TODAY, -1)).paper));
+
+  it('"Save paper" on a link saves the linked paper, not the page it is on', async () => {
+    const reply = await background().onMenu(
+      click({
+        menuItemId: MENU_SAVE_LINK,
+        linkUrl: `https://arxiv.org/abs/${PAPER_ID}v1`,
+        pageUrl: 'https://example.com/blog',
+      }),
+    );
+    expect(reply).toMatchObject({ ok: true, saved: true });
+    expect(await db.saved.get(PAPER_ID)).toBeDefined();
+  });
+
+  it('"Save this paper" on a page (a PDF too) saves the page\'s paper', async () => {
+    await background().onMenu(click({ menuItemId: MENU_SAVE_PAGE, pageUrl: `https://arxiv.org/pdf/${PAPER_ID}v3` }));
+    expect(await db.saved.get(PAPER_ID)).toBeDefined();
+  });
+
+  it('names the paper of the menu clicked, or nothing', () => {
+    expect(
+      menuTarget(click({ menuItemId: MENU_SAVE_LINK, linkUrl: `https://huggingface.co/papers/${PAPER_ID}` })),
+    ).toBe(PAPER_ID);
+    expect(menuTarget(click({ menuItemId: MENU_SAVE_PAGE, pageUrl: 'https://arxiv.org/abs/hep-th/9901001v2' }))).toBe(
+      'hep-th/9901001',
+    );
+    // The link menu reads the link, the page menu the page.
+    expect(menuTarget(click({ menuItemId: MENU_SAVE_LINK, pageUrl: `https://arxiv.org/abs/${PAPER_ID}` }))).toBe(
+      undefined,
+    );
+    expect(menuTarget(click({ menuItemId: MENU_SAVE_PAGE, linkUrl: `https://arxiv.org/abs/${PAPER_ID}` }))).toBe(
+      undefined,
+    );
+    expect(menuTarget(click({ menuItemId: MENU_SAVE_LINK, linkUrl: 'https://huggingface.co/papers/trending' }))).toBe(
+      undefined,
+    );
+    expect(menuTarget(click({ menuItemId: 'someone-else', linkUrl: `https://arxiv.org/abs/${PAPER_ID}` }))).toBe(
+      undefined,
+    );
+  });
+
+  it('a link that is not a paper saves nothing', async () => {
+    expect(
+      await background().onMenu(click({ menuItemId: MENU_SAVE_LINK, linkUrl: 'https://arxiv.org/list/cs.CL/recent' })),
+    ).toBeUndefined();
+    expect(await db.saved.count()).toBe(0);
+  });
+});
+
+describe('save messages from paper pages', () => {
+  const fromPage = (url: string, over: Partial<Browser.runtime.MessageSender> = {}): Browser.runtime.MessageSender => ({
+    id: fakeBrowser.runtime.id,
+    url,
+    tab: tab(3, url),
+    ...over,
+  });
+  const HF_PAGE = `https://huggingface.co/papers/${PAPER_ID}`;
+
+  beforeEach(() => hf.papers.set(PAPER_ID, makeDailyItem(PAPER_ID, addDays(TODAY, -1)).paper));
+
+  it.each([HF_PAGE, `https://arxiv.org/abs/${PAPER_ID}v2`, `https://www.arxiv.org/html/${PAPER_ID}`])(
+    'the content script on %s may save and unsave',
+    async (url) => {
+      const bg = background();
+      expect(
+        await bg.onMessage({ type: 'savePaper', id: PAPER_ID, page: { title: 'From the page' } }, fromPage(url)),
+      ).toEqual(expect.objectContaining({ ok: true, saved: true }));
+      expect(await db.saved.get(PAPER_ID)).toBeDefined();
+      expect(await bg.onMessage({ type: 'unsavePaper', id: PAPER_ID }, fromPage(url))).toEqual(
+        expect.objectContaining({ ok: true, saved: false }),
+      );
+      expect(await db.saved.count()).toBe(0);
+    },
+  );
+
+  it('an extension page (the popup) may save too', async () => {
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(await background().onMessage({ type: 'savePaper', id: PAPER_ID }, popup)).toMatchObject({ ok: true });
+  });
+
+  it.each<[string, unknown, Browser.runtime.MessageSender]>([
+    ['another site', { type: 'savePaper', id: PAPER_ID }, fromPage('https://evil.example/papers/2404.12345')],
+    [
+      'a look-alike host',
+      { type: 'savePaper', id: PAPER_ID },
+      fromPage('https://huggingface.co.evil.example/papers/x'),
+    ],
+    ['plain http', { type: 'savePaper', id: PAPER_ID }, fromPage(`http://huggingface.co/papers/${PAPER_ID}`)],
+    ['another extension', { type: 'savePaper', id: PAPER_ID }, fromPage(HF_PAGE, { id: 'another-extension' })],
+    ['a sender with no tab', { type: 'savePaper', id: PAPER_ID }, fromPage(HF_PAGE, { tab: undefined })],
+    ['an id too long to be one', { type: 'savePaper', id: '2404.12345'.repeat(10) }, fromPage(HF_PAGE)],
+    ['an id that is not a string', { type: 'savePaper', id: 2404.12345 }, fromPage(HF_PAGE)],
+    ['an extra key', { type: 'savePaper', id: PAPER_ID, status: 'read' }, fromPage(HF_PAGE)],
+    [
+      'an extra key in the page',
+      { type: 'savePaper', id: PAPER_ID, page: { title: 'x', html: '<b>' } },
+      fromPage(HF_PAGE),
+    ],
+    [
+      'a page title far too long',
+      { type: 'savePaper', id: PAPER_ID, page: { title: 'x'.repeat(1001) } },
+      fromPage(HF_PAGE),
+    ],
+    ['a refresh', { type: 'refresh' }, fromPage(HF_PAGE)],
+  ])('rejects a save from %s, saving and fetching nothing', async (_what, message, sender) => {
+    expect(await background().onMessage(message, sender)).toBeUndefined();
+    expect(await db.saved.count()).toBe(0);
+    expect(hf.requests).toHaveLength(0);
+  });
+
+  it('an id that is not an arXiv id is refused, saving and fetching nothing', async () => {
+    for (const id of ['../../api/settings', 'javascript:alert(1)', '2404.1234', '']) {
+      const reply = await background().onMessage({ type: 'savePaper', id }, fromPage(HF_PAGE));
+      expect(reply).toMatchObject({ ok: false, saved: false });
+    }
+    expect(await db.saved.count()).toBe(0);
+    expect(hf.requests).toHaveLength(0);
+  });
+
+  it('an unsave from another site removes nothing', async () => {
+    await background().onMessage({ type: 'savePaper', id: PAPER_ID }, fromPage(HF_PAGE));
+    expect(
+      await background().onMessage({ type: 'unsavePaper', id: PAPER_ID }, fromPage('https://evil.example/')),
+    ).toBeUndefined();
+    expect(await db.saved.count()).toBe(1);
   });
 });

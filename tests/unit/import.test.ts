@@ -181,7 +181,11 @@ describe('importing BibTeX', () => {
 describe('a file that cannot be imported changes nothing', () => {
   it.each([
     ['damaged JSON', '{"format": "papertab-backup", "version": 1, "papers": [', /not valid JSON/],
-    ['JSON from another program', '{"bookmarks": [{"url": "https://arxiv.org/abs/2404.00009"}]}', /not a Papertab backup/],
+    [
+      'JSON from another program',
+      '{"bookmarks": [{"url": "https://arxiv.org/abs/2404.00009"}]}',
+      /not a Papertab backup/,
+    ],
     ['a JSON list', '[1, 2, 3]', /not a Papertab backup/],
     [
       'a backup from a newer Papertab',

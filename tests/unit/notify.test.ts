@@ -30,7 +30,8 @@ async function notifyNow(settings: Settings) {
   return maybeNotify(db, settings, await findNewPapers(db, settings));
 }
 
-const shown = async () => fakeBrowser.notifications.getAll() as Promise<Record<string, { title: string; message: string }>>;
+const shown = async () =>
+  fakeBrowser.notifications.getAll() as Promise<Record<string, { title: string; message: string }>>;
 
 beforeEach(async () => {
   db = createDb(`notify-${n++}`);

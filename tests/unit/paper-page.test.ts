@@ -158,7 +158,10 @@ describe('what a page says about its paper', () => {
     const hf = hfPage({ title: hostile });
     expect(readPageMeta(hf, HF_URL).title).toBe(hostile);
     const abs = absPage({ title: hostile, authors: ['<script>alert(1)</script>, Mallory'] });
-    expect(readPageMeta(abs, ABS_URL)).toMatchObject({ title: hostile, authors: ['Mallory <script>alert(1)</script>'] });
+    expect(readPageMeta(abs, ABS_URL)).toMatchObject({
+      title: hostile,
+      authors: ['Mallory <script>alert(1)</script>'],
+    });
     expect(hf.querySelector('img')).toBeNull();
   });
 

@@ -150,7 +150,10 @@ describe('completing papers saved from a page', () => {
     expect(await completeIncomplete(deps())).toBe(0);
     expect((await db.saved.get(ID))?.incomplete).toBe(true);
 
-    hf.papers.set(ID, makeDailyItem(ID, DAY, { title: 'Origami Folding with LMs (final)', paper: { upvotes: 42 } }).paper);
+    hf.papers.set(
+      ID,
+      makeDailyItem(ID, DAY, { title: 'Origami Folding with LMs (final)', paper: { upvotes: 42 } }).paper,
+    );
     expect(await completeIncomplete(deps())).toBe(1);
     const rec = await db.saved.get(ID);
     expect(rec?.incomplete).toBeUndefined();

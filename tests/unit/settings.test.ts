@@ -115,7 +115,10 @@ describe('reading stored settings', () => {
   });
 
   it('watch-list entries are trimmed, collapsed and deduplicated, with empties dropped', async () => {
-    await store({ version: 1, values: { watchKeywords: ['  diffusion   model ', 'diffusion model', '', '   ', 'RLHF'] } });
+    await store({
+      version: 1,
+      values: { watchKeywords: ['  diffusion   model ', 'diffusion model', '', '   ', 'RLHF'] },
+    });
     expect((await loadSettings()).watchKeywords).toEqual(['diffusion model', 'RLHF']);
   });
 
@@ -155,6 +158,23 @@ describe('changing settings', () => {
     await expect(updateSettings(patch as Partial<Settings>, 2000)).rejects.toThrow(RangeError);
     expect(await stored()).toEqual(before);
     expect(await loadSettings()).toEqual({ ...DEFAULTS, sort: 'newest' });
+  });
+
+  it('two changes made at once both stick', async () => {
+    await Promise.all([
+      updateSettings({ theme: 'dark' }),
+      updateSettings({ badgeMode: 'dot' }),
+      updateSettings({ watchOrgs: ['allenai'] }),
+    ]);
+    expect(await loadSettings()).toEqual({ ...DEFAULTS, theme: 'dark', badgeMode: 'dot', watchOrgs: ['allenai'] });
+  });
+
+  it('a rejected change does not block the next one', async () => {
+    const bad = updateSettings({ theme: 'neon' as Settings['theme'] });
+    const good = updateSettings({ theme: 'light' });
+    await expect(bad).rejects.toThrow(RangeError);
+    await good;
+    expect((await loadSettings()).theme).toBe('light');
   });
 
   it('updates the first-paint mirror too', async () => {

@@ -100,8 +100,9 @@ describe('where each kind of entry looks', () => {
     const p = paper({ organization: { name: 'deepseek-ai', fullname: 'DeepSeek' } });
     expect(terms({ orgs: ['deepseek ai'] }, p)).toEqual(['deepseek ai']);
     expect(terms({ orgs: ['DeepSeek'] }, p)).toEqual(['DeepSeek']);
-    expect(terms({ orgs: ['Meta Llama'] }, paper({ organization: { name: 'meta-llama', fullname: 'Meta Llama' } })))
-      .toEqual(['Meta Llama']);
+    expect(
+      terms({ orgs: ['Meta Llama'] }, paper({ organization: { name: 'meta-llama', fullname: 'Meta Llama' } })),
+    ).toEqual(['Meta Llama']);
     expect(terms({ orgs: ['google'] }, p)).toBeUndefined();
   });
 
