@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { markSeen } from '@/lib/badge';
+const APP_READY_EVENT = 'papertab:ready'; // lib/page-keys.ts, literal for the same reason
 import { db } from '@/lib/db';
 import { dayLabel } from '@/lib/format';
 import { t, tn } from '@/lib/i18n';
@@ -40,6 +41,8 @@ import { UndoToast } from './UndoToast';
 import { ViewNav } from './ViewNav';
 import { ViewHeading } from './ViewHeading';
 
+// The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
+// paint and the app would split it into a chunk the first paint must fetch first.
 export const SNAPSHOT_KEY = 'papertab:newtab:v1';
 /** Search results rendered per keystroke: a screenful or two, the rest one click away. */
 const SEARCH_PAGE = 20;
@@ -63,7 +66,10 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const dbUnavailable = useDbUnavailable();
   const snapshot = useMemo(() => readSnapshot<ViewData>(SNAPSHOT_KEY), []);
   const [view, setViewState] = useState<View>(() => initialView(settings.defaultView, snapshot?.latest?.date));
-  const sort: Sort = settings.sort;
+  // The click shows at once; the setting follows through storage (and then takes over again).
+  const [sortNow, setSortNow] = useState<Sort>();
+  useEffect(() => setSortNow(undefined), [settings.sort]);
+  const sort: Sort = sortNow ?? settings.sort;
   const [showAll, setShowAll] = useState(false);
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [searchWanted, setSearchWanted] = useState(false);
@@ -168,7 +174,13 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         </div>
         <div class="top-row">
           <ViewNav view={view} shownDay={shownDay} onChange={setView} />
-          <SortToggle sort={sort} onChange={(s) => void updateSettings({ sort: s })} />
+          <SortToggle
+            sort={sort}
+            onChange={(s) => {
+              setSortNow(s);
+              void updateSettings({ sort: s });
+            }}
+          />
         </div>
         <SearchBox
           value={query}
@@ -331,6 +343,8 @@ function useKeyboard(handlers: { onSearch: () => void; onStep: (delta: number) =
       e.preventDefault();
     }
     document.addEventListener('keydown', onKey);
+    // Keys pressed on the first paint, before this handler existed, are replayed now.
+    document.dispatchEvent(new Event(APP_READY_EVENT));
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 }

@@ -21,7 +21,12 @@ export function PaperByline({ paper, terms = [] }: { paper: Paper; terms?: strin
       {paper.authors.length > 0 && (
         <span class="authors" title={paper.authors.join(', ')}>
           <Highlight text={paper.authors.slice(0, MAX_AUTHORS).join(', ')} terms={terms} />
-          {more > 0 && <span aria-label={t('moreAuthors', more)}> +{more}</span>}
+          {more > 0 && (
+            <>
+              <span aria-hidden="true"> +{more}</span>
+              <span class="sr-only"> {t('moreAuthors', more)}</span>
+            </>
+          )}
         </span>
       )}
     </p>

@@ -5,7 +5,7 @@
  * module must stay tiny and import nothing heavy: it is what makes the new tab as fast as a blank
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
-import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from './page-keys';
+import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from './page-keys';
 
 interface SnapPaper {
   id: string;
@@ -93,4 +93,34 @@ export function paintFirst(root: HTMLElement): boolean {
   // The header's height, so nothing jumps when the app's real header arrives.
   root.append(el('header', 'top first-paint-header'), main);
   return true;
+}
+
+/** Keys the app's shortcuts use (lib/keyboard.ts); Enter is left alone (links answer it natively). */
+const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'a', '/', '[', ']', '?']);
+
+/**
+ * Between the first paint and the app's keyboard handler, shortcut keys are held and then replayed
+ * in order, so a quick `j` `s` on a freshly opened tab is not lost.
+ */
+export function holdKeysUntilReady(doc: Document = document): void {
+  const held: string[] = [];
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !SHORTCUT_KEYS.has(e.key)) return;
+    if ((e.target as Element | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+    held.push(e.key);
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  doc.addEventListener('keydown', onKey, true);
+  doc.addEventListener(
+    APP_READY_EVENT,
+    () => {
+      doc.removeEventListener('keydown', onKey, true);
+      for (const key of held) {
+        const target = doc.activeElement ?? doc.body;
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      }
+    },
+    { once: true },
+  );
 }

@@ -34,11 +34,8 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
       return { ok: false, error: t('importNothingChanged', none) };
     }
     const incoming: SavedPaper[] = parsed.items.map((e) => {
-      const paper = paperFromPage(
-        e.id,
-        { title: e.title, authors: e.authors, publishedAt: e.year ? `${e.year}-01-01` : undefined },
-        0,
-      );
+      // A BibTeX year is no publication date: the date comes when the paper is completed from HF.
+      const paper = paperFromPage(e.id, { title: e.title, authors: e.authors }, 0);
       return {
         id: e.id,
         paper,
@@ -59,16 +56,17 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   return { ok: false, error: t('importUnknownFormat') };
 }
 
-async function writeMerged(db: PapertabDB, incoming: SavedPaper[], kind: 'backup' | 'bibtex'): Promise<ImportResult> {
+async function writeMerged(db: PapertabDB, all: SavedPaper[], kind: 'backup' | 'bibtex'): Promise<ImportResult> {
   const counts = await db.transaction('rw', db.saved, async () => {
-    const existing = await db.saved.bulkGet(incoming.map((r) => r.id));
-    const { merged, added, updated, unchanged } = mergeAll(
-      existing.filter((r): r is SavedPaper => !!r),
-      incoming,
-    );
+    const existing = (await db.saved.bulkGet(all.map((r) => r.id))).filter((r): r is SavedPaper => !!r);
+    // BibTeX carries no status, tags or notes: it only adds papers, never touches saved ones.
+    const known = new Set(existing.map((r) => r.id));
+    const incoming = kind === 'bibtex' ? all.filter((r) => !known.has(r.id)) : all;
+    const skipped = all.length - incoming.length;
+    const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
     const touched = new Set(incoming.map((r) => r.id));
     await db.saved.bulkPut(merged.filter((r) => touched.has(r.id)));
-    return { added, updated, unchanged };
+    return { added, updated, unchanged: unchanged + skipped };
   });
   await mirrorSavedIds(db);
   const n = counts.added + counts.updated + counts.unchanged;

@@ -29,6 +29,8 @@ export interface SavedPaper {
   edited: { status: number; tags: number; note: number };
   /** Saved from what a page said (Hugging Face did not know the paper yet): completed later. */
   incomplete?: boolean;
+  /** When completing it last found Hugging Face without the paper (404). */
+  completionTriedAt?: number;
 }
 
 /** Rewrites the mirror of saved ids from the database (idempotent; run after writes and at each start). */
@@ -60,8 +62,10 @@ export async function savePaper(
           note: '',
           edited: { status: now, tags: now, note: now },
         };
-    if (old && !incomplete) delete rec.incomplete;
-    else if (!old && incomplete) rec.incomplete = true;
+    if (old && !incomplete) {
+      delete rec.incomplete;
+      delete rec.completionTriedAt;
+    } else if (!old && incomplete) rec.incomplete = true;
     await db.saved.put(rec);
     return rec;
   });

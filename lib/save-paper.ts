@@ -91,21 +91,29 @@ export async function unsaveById(deps: Deps, rawId: string): Promise<SaveReply> 
   return { ok: true, saved: false, message: t('replyRemoved') };
 }
 
-/** Completes papers saved from page metadata, a few per run, once Hugging Face knows them. */
+/** A paper Hugging Face did not know is asked about again after this long. */
+const RETRY_UNKNOWN_MS = 6 * 60 * 60_000;
+
+/**
+ * Completes papers saved from page metadata, a few per run, once Hugging Face knows them. Papers
+ * it did not know (404) wait their turn behind the others, so they never starve newer ones.
+ */
 export async function completeIncomplete(deps: Deps, max = 10): Promise<number> {
-  const pending = (
-    await deps.db.saved
-      .filter((s) => !!s.incomplete)
-      .limit(max)
-      .toArray()
-  ).filter((s) => !parseArxivId(s.id)?.oldStyle);
+  const now = (deps.now ?? Date.now)();
+  const pending = (await deps.db.saved.filter((s) => !!s.incomplete && !parseArxivId(s.id)?.oldStyle).toArray())
+    .filter((s) => !s.completionTriedAt || now - s.completionTriedAt >= RETRY_UNKNOWN_MS)
+    .sort((a, b) => (a.completionTriedAt ?? 0) - (b.completionTriedAt ?? 0))
+    .slice(0, max);
   let done = 0;
   for (const s of pending) {
     const { paper, failed } = await lookUp(deps, s.id, false);
     // Offline or asked to slow down: the next paper would fail the same way; try again next run.
     if (failed) break;
-    if (!paper) continue;
-    await savePaper(deps.db, paper, (deps.now ?? Date.now)());
+    if (!paper) {
+      await deps.db.saved.update(s.id, { completionTriedAt: now });
+      continue;
+    }
+    await savePaper(deps.db, paper, now);
     done++;
   }
   return done;

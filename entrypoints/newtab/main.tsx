@@ -1,6 +1,6 @@
-import { paintFirst } from '@/lib/first-paint';
+import { holdKeysUntilReady, paintFirst } from '@/lib/first-paint';
 
 // Paint the last-seen papers first (tiny code, localStorage only), then load the app.
 const root = document.getElementById('app')!;
-paintFirst(root);
+if (paintFirst(root)) holdKeysUntilReady();
 void import('./app').then(({ mount }) => mount(root));

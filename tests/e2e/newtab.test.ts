@@ -80,6 +80,10 @@ describe('the new tab', () => {
     expect(await shownTitles(page)).toEqual(newest);
     expect(await page.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Most upvoted' }).click();
+    // The sort is a setting: wait until it is stored before closing the tab.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Most upvoted' }).getAttribute('aria-pressed'))
+      .toBe('true');
     await page.close();
   });
 

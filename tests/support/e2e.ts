@@ -32,6 +32,11 @@ export async function shownTitles(page: Page): Promise<string[]> {
   return page.locator('article h2').allTextContents();
 }
 
+/**
+ * Waits for the live page (its h1: the new tab's first paint from the snapshot has none) and for
+ * `count` papers.
+ */
 export async function waitForPapers(page: Page, count: number, timeoutMs = 20_000): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: timeoutMs });
   await expect.poll(() => page.getByRole('article').count(), { timeout: timeoutMs, interval: 100 }).toBe(count);
 }

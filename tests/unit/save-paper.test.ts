@@ -154,7 +154,10 @@ describe('completing papers saved from a page', () => {
       ID,
       makeDailyItem(ID, DAY, { title: 'Origami Folding with LMs (final)', paper: { upvotes: 42 } }).paper,
     );
-    expect(await completeIncomplete(deps())).toBe(1);
+    // Hugging Face said 404 a moment ago: it is asked again only hours later, not on every run.
+    expect(await completeIncomplete(deps())).toBe(0);
+    const later = { ...deps(), now: () => NOW + 6 * 60 * 60_000 };
+    expect(await completeIncomplete(later)).toBe(1);
     const rec = await db.saved.get(ID);
     expect(rec?.incomplete).toBeUndefined();
     expect(rec).toMatchObject({
@@ -164,8 +167,21 @@ describe('completing papers saved from a page', () => {
     });
     // Nothing left to do: no more requests.
     const requests = hf.requests.length;
-    expect(await completeIncomplete(deps())).toBe(0);
+    expect(await completeIncomplete(later)).toBe(0);
     expect(hf.requests.length).toBe(requests);
+  });
+
+  it('a paper Hugging Face does not know never starves the others', async () => {
+    const known = '2511.00042';
+    await saveById(deps(), ID, PAGE); // 404: stays incomplete
+    await saveById(deps(), known, { title: 'Known later' }); // 404 too, at first
+    hf.papers.set(known, makeDailyItem(known, DAY, { title: 'Known now' }).paper);
+    const later = { ...deps(), now: () => NOW + 6 * 60 * 60_000 };
+    // One per run: the first run asks about one of them; the next asks about the other, not the same again.
+    await completeIncomplete(later, 1);
+    await completeIncomplete({ ...later, now: () => NOW + 6 * 60 * 60_000 + 1 }, 1);
+    expect((await db.saved.get(known))?.paper.title).toBe('Known now');
+    expect((await db.saved.get(ID))?.incomplete).toBe(true);
   });
 
   it('skips old-style ids, which Hugging Face never has', async () => {
