@@ -148,7 +148,7 @@ describe.each(MODES)('in $name', ({ name, colorScheme, theme, bg }) => {
     return page;
   }
 
-  it('the new tab: papers with a watched one and an expanded abstract, the keyboard help, search results', async () => {
+  it('the new tab: a watched paper, an expanded abstract, the keyboard help, the undo toast, search results', async () => {
     const page = await open('newtab.html');
     await waitForPapers(page, items.length);
     const watched = page.getByRole('article', { name: WATCHED_TITLE });
@@ -162,6 +162,15 @@ describe.each(MODES)('in $name', ({ name, colorScheme, theme, bg }) => {
     await expectAccessible(page, `keyboard help, ${name}`);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(false);
+
+    // Unsaving offers Undo in a toast.
+    const other = page.getByRole('article', { name: titles[5]! }).getByRole('button', { name: 'Save' });
+    await other.click();
+    await expect.poll(() => other.getAttribute('aria-pressed')).toBe('true');
+    await other.click();
+    await expect.poll(() => other.getAttribute('aria-pressed')).toBe('false');
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    await expectAccessible(page, `undo toast, ${name}`);
 
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(SEARCH_WORD);
     await expect.poll(() => page.getByText(/\d+ papers? match/).textContent()).toMatch(/^[1-9]\d* papers? match/);
