@@ -237,14 +237,21 @@ function DataSection() {
     setMessage(t('cacheCleared'));
     void send({ type: 'refresh' }).catch(() => undefined);
   }
+  const counts = figures
+    ? ([
+        tn(figures.papers, 'cachedPapersOne', 'cachedPapersOther'),
+        tn(figures.days, 'cachedDaysOne', 'cachedDaysOther'),
+        tn(figures.saved, 'savedPapersOne', 'savedPapersOther'),
+      ] as const)
+    : (['', '', ''] as const);
   return (
     <section aria-labelledby="opt-data">
       <h2 id="opt-data">{t('optData')}</h2>
       {figures && (
         <p>
           {figures.usage === undefined
-            ? t('storageFigures', figures.papers, figures.days, figures.saved)
-            : t('storageFiguresUsage', figures.papers, figures.days, figures.saved, formatBytes(figures.usage))}
+            ? t('storageFigures', ...counts)
+            : t('storageFiguresUsage', ...counts, formatBytes(figures.usage))}
         </p>
       )}
       <ExportImport list={saved} />

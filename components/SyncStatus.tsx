@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { timeAgo } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { send } from '@/lib/messages';
 
 interface Status {
   ok?: boolean;
@@ -15,6 +16,12 @@ interface Status {
 /** What sync last did, in words: whether the whole list fits, or which part is synced. */
 export function SyncStatus({ enabled }: { enabled: boolean }) {
   const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const syncNow = async () => {
+    setBusy(true);
+    await send({ type: 'syncNow' }).catch(() => undefined);
+    setBusy(false);
+  };
   useEffect(() => {
     const read = () =>
       void browser.storage.local
@@ -27,14 +34,23 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
   if (!enabled) return <p class="hint">{t('syncOff')}</p>;
-  if (!status) return <p class="hint">{t('syncNotYet')}</p>;
-  if (status.error) return <p class="error">{t('syncFailed', status.error)}</p>;
   return (
-    <p class="hint">
-      {status.complete === false && status.total !== undefined && status.syncedCount !== undefined
-        ? t('syncPartial', status.syncedCount, status.total)
-        : t('syncAll', status.total ?? 0)}
-      {status.lastSyncAt && ` ${t('syncLast', timeAgo(status.lastSyncAt, Date.now()))}`}
-    </p>
+    <>
+      {!status ? (
+        <p class="hint">{t('syncNotYet')}</p>
+      ) : status.error ? (
+        <p class="error">{t('syncFailed', status.error)}</p>
+      ) : (
+        <p class="hint">
+          {status.complete === false && status.total !== undefined && status.syncedCount !== undefined
+            ? t('syncPartial', status.syncedCount, status.total)
+            : t('syncAll', status.total ?? 0)}
+          {status.lastSyncAt && ` ${t('syncLast', timeAgo(status.lastSyncAt, Date.now()))}`}
+        </p>
+      )}
+      <button type="button" disabled={busy} onClick={() => void syncNow()}>
+        {t('syncNowButton')}
+      </button>
+    </>
   );
 }

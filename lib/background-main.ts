@@ -11,7 +11,7 @@ import { t } from './i18n';
 import { maybeNotify } from './notify';
 import { writeFallback } from './glance-fallback';
 import { runSync, scheduleSync, SYNC_ALARM } from './sync-runner';
-import { readSyncStatus } from './sync/sync';
+import { readSyncStatus, syncSummary } from './sync/sync';
 import { SAVED_CHANGED_KEY } from './saved-mirror';
 import { SETTINGS_KEY } from './settings';
 import { loadSettings, type Settings } from './settings';
@@ -151,6 +151,10 @@ export function createBackground(deps: BackgroundDeps) {
         return describeOutcome(await refresh('manual'));
       case 'fetchRange':
         return fetchRange({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.range);
+      case 'syncNow': {
+        const status = await runSync({ db: deps.db, fetch: deps.fetch, now }).catch(() => undefined);
+        return { ok: !!status?.ok, message: status ? syncSummary(status) : t('syncOff') };
+      }
     }
   }
 

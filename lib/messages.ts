@@ -8,6 +8,7 @@ import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-paper';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
+const SyncNowMessage = v.strictObject({ type: v.literal('syncNow') });
 const FetchRangeMessage = v.strictObject({
   type: v.literal('fetchRange'),
   range: v.union([
@@ -27,6 +28,7 @@ const UnsavePaperMessage = v.strictObject({ type: v.literal('unsavePaper'), id: 
 
 export const MessageSchema = v.variant('type', [
   RefreshMessage,
+  SyncNowMessage,
   FetchRangeMessage,
   SavePaperMessage,
   UnsavePaperMessage,
@@ -51,6 +53,7 @@ export interface RefreshReply {
 export interface Replies {
   refresh: RefreshReply;
   fetchRange: RefreshReply;
+  syncNow: RefreshReply;
   savePaper: SaveReply;
   unsavePaper: SaveReply;
 }

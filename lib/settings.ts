@@ -138,6 +138,38 @@ async function writeSettings(patch: Partial<Settings>, now: number): Promise<Set
   return settings;
 }
 
+/**
+ * Applies settings merged from another device (sync), key by key, only where the remote edit is
+ * newer than this device's: under the same lock as `updateSettings`, so a change made meanwhile
+ * here is never overwritten by a stale copy. Keeps the remote edit times (re-stamping them would
+ * make devices overwrite each other in a loop). Returns whether anything changed.
+ */
+export function applySyncedSettings(remote: {
+  values: Record<string, unknown>;
+  edited: Record<string, number>;
+}): Promise<boolean> {
+  return oneAtATime(async () => {
+    const { stored } = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const next: StoredSettings = { ...stored, values: { ...stored.values }, edited: { ...stored.edited } };
+    let changed = false;
+    for (const [key, at] of Object.entries(remote.edited)) {
+      if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
+      const k = key as SettingKey;
+      if ((stored.edited[k] ?? 0) >= at) continue;
+      const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);
+      if (!r.success) continue;
+      (next.values as Record<string, unknown>)[k] = r.output;
+      next.edited[k] = at;
+      changed = true;
+    }
+    if (changed) {
+      await browser.storage.local.set({ [SETTINGS_KEY]: next });
+      writeSettingsMirror(parseStored(next).settings);
+    }
+    return changed;
+  });
+}
+
 /** Subscribes to settings changes from any context (options page, sync). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

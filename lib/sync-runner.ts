@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { completeIncomplete } from './save-paper';
-import { loadStored, SETTINGS_KEY, SETTINGS_SCHEMA, type SettingKey } from './settings';
+import { applySyncedSettings, loadStored, SETTINGS_SCHEMA, type SettingKey } from './settings';
 import { syncSettings } from './sync/settings';
 import { syncNow, type SyncStatus } from './sync/sync';
 
@@ -34,15 +34,7 @@ async function syncSettingsNow(enabled: boolean): Promise<void> {
     enabled,
     accept: (k, val) => isSyncedKey(k) && v.is(SETTINGS_SCHEMA[k][0], val),
   });
-  if (!result.changed) return;
-  // Keep the edit times exactly as merged: re-stamping them would make devices overwrite each other.
-  await browser.storage.local.set({
-    [SETTINGS_KEY]: {
-      version: stored.version,
-      values: { ...stored.values, ...result.settings.values },
-      edited: { ...stored.edited, ...result.settings.edited },
-    },
-  });
+  if (result.changed) await applySyncedSettings(result.settings);
 }
 
 export async function runSync(deps: {

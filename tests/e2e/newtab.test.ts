@@ -82,8 +82,18 @@ describe('the new tab', () => {
     await page.getByRole('button', { name: 'Most upvoted' }).click();
     // The sort is a setting: wait until it is stored before closing the tab.
     await expect
-      .poll(() => page.getByRole('button', { name: 'Most upvoted' }).getAttribute('aria-pressed'))
-      .toBe('true');
+      .poll(() =>
+        page.evaluate(async () => {
+          const c = (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+            }
+          ).chrome;
+          const stored = (await c.storage.local.get('settings')).settings as { values?: { sort?: string } } | undefined;
+          return stored?.values?.sort;
+        }),
+      )
+      .toBe('upvotes');
     await page.close();
   });
 

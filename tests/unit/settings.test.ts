@@ -305,3 +305,30 @@ describe('theme', () => {
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
   });
 });
+
+describe('settings arriving from another device (sync)', () => {
+  it('take a key only where the remote edit is newer, never the sync switch, never an invalid value', async () => {
+    const { applySyncedSettings, updateSettings: update, loadStored: stored } = await import('@/lib/settings');
+    await update({ sort: 'upvotes', theme: 'light' }, 2_000);
+    const changed = await applySyncedSettings({
+      values: { sort: 'newest', theme: 'dark', minUpvotes: -5, syncEnabled: false, badgeMode: 'dot' },
+      edited: { sort: 1_000, theme: 3_000, minUpvotes: 3_000, syncEnabled: 3_000, badgeMode: 3_000 },
+    });
+    expect(changed).toBe(true);
+    const s = await stored();
+    // Local sort is newer (2000 > 1000): kept. Remote theme and badge are newer: taken, with their edit times.
+    expect(s.values).toMatchObject({ sort: 'upvotes', theme: 'dark', badgeMode: 'dot' });
+    expect(s.edited).toMatchObject({ sort: 2_000, theme: 3_000, badgeMode: 3_000 });
+    expect(s.values.minUpvotes).toBeUndefined();
+    expect(s.values.syncEnabled).toBeUndefined();
+  });
+
+  it('a change made here while a sync is applied is not lost', async () => {
+    const { applySyncedSettings, updateSettings: update, loadStored: stored } = await import('@/lib/settings');
+    await Promise.all([
+      applySyncedSettings({ values: { sort: 'newest' }, edited: { sort: 1_000 } }),
+      update({ theme: 'dark' }, 2_000),
+    ]);
+    expect((await stored()).values).toMatchObject({ sort: 'newest', theme: 'dark' });
+  });
+});
