@@ -16,11 +16,11 @@ import os from 'node:os';
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { parseDailyItems } from '../../lib/hf-schema';
 import type { DayRecord, Paper } from '../../lib/paper';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
-import { extensionPath } from './extension';
+import { extensionPath, launchExtension } from './extension';
 import { startStandIn, type StandIn } from './standin';
 
 const DAYS = 200;
@@ -102,52 +102,15 @@ interface Session {
   close(): Promise<void>;
 }
 
-/**
- * Launches a copy of the build. Same flags as extension.ts's launchExtension, which always loads
- * .output/chrome-mv3 itself; the bench needs its copy with the extra blank page.
- */
+/** Launches a copy of the build (the one with the extra blank page). */
 async function launch(dir: string, hf: StandIn): Promise<Session> {
-  const profile = await mkdtemp(join(os.tmpdir(), 'papertab-bench-profile-'));
-  const port = hf.port;
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      `--host-resolver-rules=MAP huggingface.co:443 127.0.0.1:${port}, MAP arxiv.org:443 127.0.0.1:${port}, MAP www.arxiv.org:443 127.0.0.1:${port}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--ignore-certificate-errors',
-    ],
-  });
-  try {
-    const isExt = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
-    const worker =
-      context.serviceWorkers().find(isExt) ??
-      (await context.waitForEvent('serviceworker', { predicate: isExt, timeout: 15_000 }));
-    const origin = `chrome-extension://${new URL(worker.url()).host}`;
-    return {
-      context,
-      origin,
-      worker,
-      async close() {
-        await context.close();
-        await rm(profile, { recursive: true, force: true });
-      },
-    };
-  } catch (err) {
-    await context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
-    throw err;
-  }
+  const ext = await launchExtension({ port: hf.port, extensionDir: dir });
+  return {
+    context: ext.context,
+    origin: `chrome-extension://${ext.extensionId}`,
+    worker: await ext.sw(),
+    close: () => ext.close(),
+  };
 }
 
 // Runs inside the page (raw IndexedDB, so it works whatever Dexie version the build declares).

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Run without a window (default). `false` opens a real browser window; it needs a display. */
   headless?: boolean;
+  /** Another copy of the build (the bench adds a blank page to one). Default: .output/chrome-mv3. */
+  extensionDir?: string;
 }
 
 // Minimal typing of what we call inside the worker; the test's TS context has no `chrome` global.
@@ -40,8 +42,9 @@ interface ChromeInWorker {
 }
 
 export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSession> {
-  if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionPath}: run \`npx wxt build\` first`);
+  const dir = opts.extensionDir ?? extensionPath;
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run \`npx wxt build\` first`);
   }
   const ownsProfile = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'papertab-profile-')));
@@ -54,8 +57,8 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSes
     // Playwright passes --disable-extensions by default; it must go for --load-extension to work.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       `--host-resolver-rules=MAP huggingface.co:443 127.0.0.1:${port}, MAP arxiv.org:443 127.0.0.1:${port}, MAP www.arxiv.org:443 127.0.0.1:${port}`,
       '--no-sandbox',
       '--disable-gpu',
