@@ -45,7 +45,7 @@ import { ViewHeading } from './ViewHeading';
 // paint and the app would split it into a chunk the first paint must fetch first.
 export const SNAPSHOT_KEY = 'papertab:newtab:v1';
 /** Search results rendered per keystroke: a screenful or two, the rest one click away. */
-const SEARCH_PAGE = 20;
+const SEARCH_PAGE = 10;
 
 /** The view to open with: the URL's, else the default view (day, week or month) from settings. */
 function initialView(defaultView: Settings['defaultView'], latestDay: string | undefined): View {

@@ -355,6 +355,8 @@ interface SearchReport {
   unchanged: number;
   perQuery: { query: string; count: string }[];
   loadedResources: string[];
+  /** Time inside the search index per query (User Timing 'papertab:search-query'), ms. */
+  queryTimes: number[];
 }
 
 async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<KeystrokeTiming> {
@@ -372,6 +374,10 @@ async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<
 
 async function benchSearch(s: Session, queries: string[]): Promise<SearchReport> {
   const page = await s.context.newPage();
+  const queryTimes = async () =>
+    page
+      .evaluate(() => performance.getEntriesByName('papertab:search-query').map((e) => e.duration))
+      .catch(() => [] as number[]);
   try {
     // Resource timing leaves chrome-extension:// files out, so the files loaded are taken from requests.
     const requested: string[] = [];
@@ -393,6 +399,7 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
       unchanged: 0,
       perQuery: [],
       loadedResources: requested,
+      queryTimes: [],
     };
     if (!available) return report;
 
@@ -424,6 +431,9 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
       await box.fill('');
       await sleep(300);
     }
+    report.queryTimes = await page.evaluate(() =>
+      performance.getEntriesByName('papertab:search-query').map((e) => e.duration),
+    );
     return report;
   } finally {
     await page.close();
@@ -695,6 +705,10 @@ async function main(): Promise<void> {
           `(n=${c.n} keystrokes; target p95 ≤ 16 ms)`,
       );
       log(`    keystroke → the next animation frame after them: median ${ms(f.median)}, p95 ${ms(f.p95)}`);
+      if (search.queryTimes.length) {
+        const q = stats(search.queryTimes);
+        log(`    of which the index query alone: median ${ms(q.median)}, p95 ${ms(q.p95)} (n=${q.n})`);
+      }
       if (process.env.BENCH_VERBOSE) {
         log(
           `    keystrokes in order (ms): ${search.all.map((t) => `${t.key === ' ' ? '␣' : t.key}:${t.toResults?.toFixed(0) ?? '-'}`).join(' ')}`,
