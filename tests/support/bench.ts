@@ -374,10 +374,6 @@ async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<
 
 async function benchSearch(s: Session, queries: string[]): Promise<SearchReport> {
   const page = await s.context.newPage();
-  const queryTimes = async () =>
-    page
-      .evaluate(() => performance.getEntriesByName('papertab:search-query').map((e) => e.duration))
-      .catch(() => [] as number[]);
   try {
     // Resource timing leaves chrome-extension:// files out, so the files loaded are taken from requests.
     const requested: string[] = [];
