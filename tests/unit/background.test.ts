@@ -101,6 +101,36 @@ describe('messages are untrusted', () => {
     expect(hf.requests.length).toBeGreaterThan(0);
   });
 
+  it('"Sync now" from the options page syncs the reading list and says how it went', async () => {
+    await db.saved.put({
+      id: '2511.00001',
+      paper: {
+        id: '2511.00001',
+        title: 'Synced',
+        summary: '',
+        authors: [],
+        day: '',
+        upvotes: 0,
+        numComments: 0,
+        aiKeywords: [],
+        fetchedAt: 0,
+      },
+      savedAt: NOW,
+      updatedAt: NOW,
+      status: 'to-read',
+      tags: [],
+      note: '',
+      edited: { status: NOW, tags: NOW, note: NOW },
+    });
+    const reply = await background().onMessage({ type: 'syncNow' }, page());
+    expect(reply).toMatchObject({ ok: true });
+    expect(reply?.message).toMatch(/1 paper/);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toContain('rl:meta');
+    // Not for content scripts.
+    const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };
+    expect(await background().onMessage({ type: 'syncNow' }, fromSite)).toBeUndefined();
+  });
+
   it('ignores malformed messages and other senders', async () => {
     const bg = background();
     expect(await bg.onMessage({ type: 'refresh', extra: 1 }, page())).toBeUndefined();
