@@ -3,36 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS, parseBackup, toBackup } from '@/lib/export/backup';
 import type { Paper } from '@/lib/paper';
 import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved } from '../fixtures/saved';
 import { safeHttpUrl } from '@/lib/safe-url';
 
 const T = Date.parse('2024-04-20T10:00:00Z');
 
-function saved(id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper {
-  return {
+const saved = (id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper =>
+  makeSaved(
     id,
-    paper: {
-      id,
-      title: 'Sparse Attention',
+    {
       summary: 'We study sparse attention.',
       authors: ['Ada Lovelace'],
-      publishedAt: '2024-04-18T00:00:00.000Z',
-      day: '2024-04-19',
-      upvotes: 12,
       numComments: 3,
       aiKeywords: ['attention'],
       githubRepo: 'https://github.com/org/repo',
-      fetchedAt: T,
       ...paper,
     },
-    savedAt: T,
-    updatedAt: T,
-    status: 'reading',
-    tags: ['video'],
-    note: 'A note',
-    edited: { status: T, tags: T, note: T },
-    ...rest,
-  };
-}
+    { status: 'reading', tags: ['video'], note: 'A note', ...rest },
+  );
 
 /** A backup file's text with the given papers (any JSON) and header overrides. */
 function file(papers: unknown[], header: Record<string, unknown> = {}): string {

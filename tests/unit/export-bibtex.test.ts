@@ -4,34 +4,19 @@ import { asciiFold, bibtexKeys, escapeBibtex, toBibtex } from '@/lib/export/bibt
 import { parseBibtex } from '@/lib/export/bibtex-import';
 import type { Paper } from '@/lib/paper';
 import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved } from '../fixtures/saved';
 
-const T = Date.parse('2024-04-20T10:00:00Z');
-
-function saved(id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper {
-  return {
+const saved = (id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper =>
+  makeSaved(
     id,
-    paper: {
-      id,
+    {
       title: 'Sparse Attention for Long Video Understanding',
       summary: 'We study sparse attention.',
-      authors: ['Ada Lovelace', 'Alan Turing'],
-      publishedAt: '2024-04-18T00:00:00.000Z',
-      day: '2024-04-19',
-      upvotes: 12,
       numComments: 3,
-      aiKeywords: [],
-      fetchedAt: T,
       ...paper,
     },
-    savedAt: T,
-    updatedAt: T,
-    status: 'to-read',
-    tags: [],
-    note: '',
-    edited: { status: T, tags: T, note: T },
-    ...rest,
-  };
-}
+    rest,
+  );
 
 /** BibTeX's own rule: counting every brace (escaped or not), an entry's braces balance and never go negative. */
 function bracesBalance(entry: string): boolean {

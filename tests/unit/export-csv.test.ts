@@ -3,34 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '@/lib/export/csv';
 import type { Paper } from '@/lib/paper';
 import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved } from '../fixtures/saved';
 
-const T = Date.parse('2024-04-20T10:00:00Z');
-
-function saved(id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper {
-  return {
-    id,
-    paper: {
-      id,
-      title: 'Sparse Attention',
-      summary: '',
-      authors: ['Ada Lovelace', 'Alan Turing'],
-      publishedAt: '2024-04-18T00:00:00.000Z',
-      day: '2024-04-19',
-      upvotes: 12,
-      numComments: 0,
-      aiKeywords: [],
-      fetchedAt: T,
-      ...paper,
-    },
-    savedAt: T,
-    updatedAt: T,
-    status: 'reading',
-    tags: ['video', 'attention'],
-    note: 'Read section 3',
-    edited: { status: T, tags: T, note: T },
-    ...rest,
-  };
-}
+const saved = (id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper =>
+  makeSaved(id, paper, { status: 'reading', tags: ['video', 'attention'], note: 'Read section 3', ...rest });
 
 /** A strict RFC 4180 reader: rejects stray quotes and line breaks outside quotes, so sloppy output fails. */
 function parseCsv(text: string): string[][] {

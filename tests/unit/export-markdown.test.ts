@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, toMarkdown } from '@/lib/export/markdown';
-import type { Paper } from '@/lib/paper';
-import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved } from '../fixtures/saved';
 
-const T = Date.parse('2024-04-20T10:00:00Z');
-
-function saved(id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper {
-  return {
-    id,
-    paper: {
-      id,
-      title: 'Sparse Attention',
-      summary: '',
-      authors: ['Ada Lovelace', 'Alan Turing'],
-      publishedAt: '2024-04-18T00:00:00.000Z',
-      day: '2024-04-19',
-      upvotes: 12,
-      numComments: 0,
-      aiKeywords: [],
-      fetchedAt: T,
-      ...paper,
-    },
-    savedAt: T,
-    updatedAt: T,
-    status: 'to-read',
-    tags: [],
-    note: '',
-    edited: { status: T, tags: T, note: T },
-    ...rest,
-  };
-}
+const saved = makeSaved;
 
 describe('toMarkdown', () => {
   it('groups papers by status (To read, Reading, Read) with links, authors, year, id, tags and note', () => {
