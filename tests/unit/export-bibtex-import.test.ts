@@ -4,33 +4,10 @@ import { toBibtex } from '@/lib/export/bibtex';
 import { decodeLatex, parseBibtex } from '@/lib/export/bibtex-import';
 import type { Paper } from '@/lib/paper';
 import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved } from '../fixtures/saved';
 
-const T = Date.parse('2024-04-20T10:00:00Z');
-
-function saved(id: string, paper: Partial<Paper> = {}): SavedPaper {
-  return {
-    id,
-    paper: {
-      id,
-      title: 'Sparse Attention',
-      summary: '',
-      authors: ['Ada Lovelace', 'Alan Turing'],
-      publishedAt: '2024-04-18T00:00:00.000Z',
-      day: '2024-04-19',
-      upvotes: 0,
-      numComments: 0,
-      aiKeywords: [],
-      fetchedAt: T,
-      ...paper,
-    },
-    savedAt: T,
-    updatedAt: T,
-    status: 'to-read',
-    tags: ['t'],
-    note: '',
-    edited: { status: T, tags: T, note: T },
-  };
-}
+const saved = (id: string, paper: Partial<Paper> = {}): SavedPaper =>
+  makeSaved(id, { upvotes: 0, ...paper }, { tags: ['t'] });
 
 // As arxiv.org's "Export BibTeX citation" writes it today.
 const ARXIV_ORG = `@misc{vaswani2023attentionneed,
