@@ -5,9 +5,8 @@
 
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './extension';
+import { fireRefreshAlarm, launchExtension, type ExtensionSession } from './extension';
 import {
-  fireRefreshAlarm,
   pinnedProfile,
   routeSampleImages,
   startSampleWorld,

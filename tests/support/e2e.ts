@@ -3,17 +3,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
 
-/**
- * Fires the extension's own periodic refresh alarm now (as if 30 minutes had passed): the refresh
- * runs through the real alarm listener. The next worker start restores the periodic schedule.
- */
-export async function fireRefreshAlarm(ext: ExtensionSession): Promise<void> {
-  const sw = await ext.sw();
-  await sw.evaluate(() => {
-    const c = (globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): Promise<void> } } }).chrome;
-    return c.alarms.create('papertab-refresh', { when: Date.now() + 50 });
-  });
-}
+export { fireRefreshAlarm } from './extension';
 
 /** Waits for the badge text (plain polling, so it also works in hooks). */
 export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {

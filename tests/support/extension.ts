@@ -162,3 +162,23 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSes
     throw err;
   }
 }
+
+/**
+ * Fires the extension's own refresh alarm now (as if its period had passed): the refresh runs
+ * through the real alarm listener. The alarm stays periodic with the same period, so a worker
+ * starting meanwhile (whose start() re-creates a *missing* refresh alarm, 30 minutes out) finds
+ * it in place and cannot replace this early firing.
+ */
+export async function fireRefreshAlarm(ext: ExtensionSession): Promise<void> {
+  const sw = await ext.sw();
+  await sw.evaluate(async () => {
+    type Alarm = { periodInMinutes?: number };
+    const c = (
+      globalThis as unknown as {
+        chrome: { alarms: { get(n: string): Promise<Alarm | undefined>; create(n: string, i: object): Promise<void> } };
+      }
+    ).chrome;
+    const period = (await c.alarms.get('papertab-refresh'))?.periodInMinutes ?? 30;
+    await c.alarms.create('papertab-refresh', { when: Date.now() + 50, periodInMinutes: period });
+  });
+}

@@ -131,15 +131,6 @@ export async function waitForInstall(ext: ExtensionSession, world: SampleWorld):
   );
 }
 
-/** Fires the extension's periodic refresh alarm now, as tests/support/e2e.ts does (without vitest). */
-export async function fireRefreshAlarm(ext: ExtensionSession): Promise<void> {
-  const sw = await ext.sw();
-  await sw.evaluate(() => {
-    const c = (globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): Promise<void> } } }).chrome;
-    return c.alarms.create('papertab-refresh', { when: Date.now() + 50 });
-  });
-}
-
 function hueOf(s: string): number {
   return createHash('sha256').update(s).digest()[0]! * (360 / 256);
 }

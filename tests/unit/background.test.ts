@@ -53,6 +53,15 @@ describe('background start', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('keeps a refresh alarm already due sooner than one period, made periodic again', async () => {
+    const soon = Date.now() + 60_000;
+    await fakeBrowser.alarms.create(REFRESH_ALARM, { when: soon });
+    await background().start();
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toEqual(
+      expect.objectContaining({ scheduledTime: soon, periodInMinutes: 30 }),
+    );
+  });
+
   it('re-arms a pending retry lost with the browser', async () => {
     hf.fault = { fault: { kind: 'status', status: 500 } };
     await background().start();
