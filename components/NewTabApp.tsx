@@ -157,9 +157,10 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   });
 
   const listProps = { saved: saved.ids, onToggleSave: saved.toggle, expanded, onToggleAbstract: toggleAbstract, watch };
-  return (
-    <>
-      <header class="top">
+  // Everything above the search box, made again only when what it shows changes: not per keystroke.
+  const topRows = useMemo(
+    () => (
+      <>
         <div class="top-row">
           <ViewHeading view={view} data={current} />
           <div class="toolbar">
@@ -184,6 +185,14 @@ export function NewTabApp({ settings }: { settings: Settings }) {
             }}
           />
         </div>
+      </>
+    ),
+    [view, current, online, shownDay, sort, settings, setView],
+  );
+  return (
+    <>
+      <header class="top">
+        {topRows}
         <SearchBox
           value={query}
           inputRef={searchRef}
@@ -204,6 +213,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
             {results && (
               <PaperList
                 resetKey={query}
+                keyByPosition
                 pageSize={SEARCH_PAGE}
                 papers={results.papers}
                 label={t('searchResults')}

@@ -50,6 +50,8 @@ export const PaperCard = memo(function PaperCard({
     >
       {thumbnail && (
         <img
+          // A card reused for another paper (search results) gets a new image, never the old one.
+          key={thumbnail}
           class="thumb"
           src={thumbnail}
           alt=""

@@ -19,6 +19,11 @@ export interface PaperListProps {
   pageSize?: number;
   /** A new value starts paging over (a new query), without remounting the list. */
   resetKey?: string;
+  /**
+   * Search results change with every keystroke: their cards are keyed by position, so a new result
+   * reuses the card before it (its text patched) instead of tearing one down and building another.
+   */
+  keyByPosition?: boolean;
 }
 
 /** Renders the first hundred papers and more on request, so a month or a broad search stays fast. */
@@ -33,15 +38,16 @@ export function PaperList({
   watch,
   pageSize = PAGE,
   resetKey = '',
+  keyByPosition = false,
 }: PaperListProps) {
   const [paging, setPaging] = useState({ key: resetKey, n: pageSize });
   const shown = paging.key === resetKey ? paging.n : pageSize;
   const setShown = (n: number) => setPaging({ key: resetKey, n });
   return (
     <section class="papers" aria-label={label}>
-      {papers.slice(0, shown).map((p) => (
+      {papers.slice(0, shown).map((p, i) => (
         <PaperCard
-          key={p.id}
+          key={keyByPosition ? i : p.id}
           paper={p}
           saved={saved.has(p.id)}
           onToggleSave={onToggleSave}

@@ -10,6 +10,17 @@ function relative(): Intl.RelativeTimeFormat {
   return rtf;
 }
 
+// A formatter costs ~0.1 ms to make (toLocaleDateString makes one per call): a list of cards made
+// one per date, per keystroke of a search. So each locale and style gets one, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = intlLocale();
+  const key = `${locale}|${style}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 export function timeAgo(thenMs: number, nowMs: number): string {
   const s = Math.round((thenMs - nowMs) / 1000);
   const abs = Math.abs(s);
@@ -38,12 +49,9 @@ export function dayLabel(day: string, nowMs: number): string {
 }
 
 export function shortDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(intlLocale(), {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return date.toLocaleDateString(); // "Invalid Date", as before
+  return dateFormat('short', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** "May 2026" for a YYYY-MM month. */

@@ -89,21 +89,36 @@ export function messagesLanguage(): string {
 export function intlLocale(): string {
   const ui = uiLanguage();
   const messages = messagesLanguage();
-  const primary = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
-  const chosen = primary(ui) === primary(messages) ? ui : messages;
-  try {
-    return Intl.getCanonicalLocales(chosen)[0] ?? 'en';
-  } catch {
-    return 'en';
+  const key = `${ui}|${messages}`;
+  let locale = locales.get(key);
+  if (locale === undefined) {
+    const primary = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
+    const chosen = primary(ui) === primary(messages) ? ui : messages;
+    try {
+      locale = Intl.getCanonicalLocales(chosen)[0] ?? 'en';
+    } catch {
+      locale = 'en';
+    }
+    locales.set(key, locale);
   }
+  return locale;
 }
+// Worked out once per language pair, and plural rules made once per locale: cards call these per render.
+const locales = new Map<string, string>();
+const pluralRules = new Map<string, Intl.PluralRules | null>();
 
 function pluralCategory(count: number): Intl.LDMLPluralRule {
-  try {
-    return new Intl.PluralRules(intlLocale()).select(count);
-  } catch {
-    return count === 1 ? 'one' : 'other';
+  const locale = intlLocale();
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      rules = null;
+    }
+    pluralRules.set(locale, rules);
   }
+  return rules ? rules.select(count) : count === 1 ? 'one' : 'other';
 }
 
 /** For an extension page: its language and title from the messages (the HTML holds the English fallback). */

@@ -16,7 +16,7 @@ import os from 'node:os';
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { parseDailyItems } from '../../lib/hf-schema';
 import type { DayRecord, Paper } from '../../lib/paper';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
@@ -372,8 +372,34 @@ async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<
   return timing;
 }
 
+/** BENCH_PROFILE=1: where the page's time goes while typing (V8 sampling profiler, self time per function). */
+async function startProfiler(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+async function printProfile(cdp: CDPSession): Promise<void> {
+  const { profile } = await cdp.send('Profiler.stop');
+  const dt = new Map<number, number>();
+  profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  const self = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
+    const name = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(name, (self.get(name) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+  }
+  const top = [...self].filter(([n]) => n !== '(idle)' && n !== '(program)').sort((a, b) => b[1] - a[1]);
+  log('    profile while typing (self time, ms):');
+  for (const [name, t] of top.slice(0, 30)) log(`      ${t.toFixed(1).padStart(7)}  ${name}`);
+}
+
 async function benchSearch(s: Session, queries: string[]): Promise<SearchReport> {
   const page = await s.context.newPage();
+  let profiler: CDPSession | undefined;
   try {
     // Resource timing leaves chrome-extension:// files out, so the files loaded are taken from requests.
     const requested: string[] = [];
@@ -420,6 +446,7 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
           );
           if (t.keyAt !== undefined)
             report.indexComplete = { after: settled.changedAt - t.keyAt, count: settled.count };
+          if (process.env.BENCH_PROFILE) profiler = await startProfiler(page);
         } else if (t.toResults === undefined) report.unchanged++;
         else report.steady.push(t);
         if (i === query.length - 1) report.perQuery.push({ query, count: t.count });
@@ -430,6 +457,7 @@ async function benchSearch(s: Session, queries: string[]): Promise<SearchReport>
     report.queryTimes = await page.evaluate(() =>
       performance.getEntriesByName('papertab:search-query').map((e) => e.duration),
     );
+    if (profiler) await printProfile(profiler);
     return report;
   } finally {
     await page.close();

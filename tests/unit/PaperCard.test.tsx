@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaperCard } from '@/components/PaperCard';
+import { PaperList } from '@/components/PaperList';
 import { parseDailyItems } from '@/lib/hf-schema';
 import type { Paper } from '@/lib/paper';
 import { hostileItem, makeDailyItem, type DailyItemOverrides } from '../fixtures/papers';
@@ -187,5 +188,37 @@ describe('PaperCard: one paper on the new tab', () => {
     expect(screen.getByText(paper.summary)).toBeTruthy();
     expect(container.querySelector('img[src="x"], b, script, i')).toBeNull();
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
+  });
+});
+
+describe('PaperList keyed by position (search results)', () => {
+  const a = fullPaper({ title: 'Alpha Paper', thumbnail: 'https://cdn.example/a.png' }, '2611.00001');
+  const b = fullPaper({ title: 'Beta Paper', thumbnail: 'https://cdn.example/b.png' }, '2611.00002');
+  const c = fullPaper({ title: 'Gamma Paper', thumbnail: 'https://cdn.example/c.png' }, '2611.00003');
+  const list = (papers: Paper[], saved: Set<string>) => (
+    <PaperList
+      papers={papers}
+      label="Results"
+      saved={saved}
+      onToggleSave={() => {}}
+      expanded={new Set()}
+      onToggleAbstract={() => {}}
+      keyByPosition
+    />
+  );
+
+  it('shows each new result whole in a reused card: its title, its save state, its own thumbnail', () => {
+    const { rerender, container } = render(list([a, b], new Set([a.id])));
+    const firstImg = container.querySelector('article img');
+    rerender(list([c, b], new Set([a.id])));
+    const first = screen.getAllByRole('article')[0]!;
+    expect(within(first).getByRole('heading', { level: 2 }).textContent).toBe('Gamma Paper');
+    expect(within(first).getByRole('button', { name: /save/i }).getAttribute('aria-pressed')).toBe('false');
+    const img = first.querySelector('img');
+    expect(img?.getAttribute('src')).toBe('https://cdn.example/c.png');
+    // A new image element: the old paper's picture (or its hidden error state) never shows for the new one.
+    expect(img).not.toBe(firstImg);
+    expect(first.getAttribute('data-paper-id')).toBe(c.id);
+    expect(screen.getAllByRole('article').map((e) => e.getAttribute('data-paper-id'))).toEqual([c.id, b.id]);
   });
 });

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDailyItems } from '@/lib/hf-schema';
 import type { Paper } from '@/lib/paper';
 import { createSearchIndex, highlightParts, type HighlightPart } from '@/lib/search';
+import { fold, words } from '@/lib/text-match';
 import { hostileItem, makeDay } from '../fixtures/papers';
 
 const DAY = '2025-11-04';
@@ -187,6 +189,120 @@ describe('search index: kept in step with the cache', () => {
     expect(index.size).toBe(1);
     index.upsert([quokka]);
     expect(ids(index.search('marmalade').papers)).toEqual([quokka.id]);
+  });
+});
+
+/** Levenshtein distance, the textbook way: the reference the index's typo rule is checked against. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** Which papers a query must find, by brute force over every paper's words (stop words left to the index). */
+function reference(papers: Paper[], query: string): Set<string> {
+  const text = (p: Paper) =>
+    [
+      p.title,
+      p.summary,
+      ...p.authors,
+      ...p.aiKeywords,
+      p.organization?.name ?? '',
+      p.organization?.fullname ?? '',
+    ].join(' ');
+  const wordsOf = new Map(papers.map((p) => [p.id, new Set(words(text(p)).map(fold))]));
+  const vocabulary = new Set([...wordsOf.values()].flatMap((w) => [...w]));
+  const queryWords = words(query).map(fold);
+  const matches = (w: string, t: string) =>
+    t === w || (w.length >= 3 && t.startsWith(w)) || (w.length >= 5 && !vocabulary.has(w) && distance(w, t) <= 1);
+  return new Set(
+    papers.filter((p) => queryWords.every((w) => [...wordsOf.get(p.id)!].some((t) => matches(w, t)))).map((p) => p.id),
+  );
+}
+
+describe('search index: the same answers as brute force', () => {
+  const vocab = [
+    'graph',
+    'graphs',
+    'grape',
+    'diffusion',
+    'diffuse',
+    'video',
+    'vision',
+    'model',
+    'models',
+    'modes',
+    'agent',
+    'agents',
+    'agentic',
+    'rl',
+    'li',
+    'quokka',
+    'gómez',
+    'gomes',
+    'lattice',
+    'latte',
+  ];
+  const text = fc.array(fc.constantFrom(...vocab), { maxLength: 6 }).map((w) => w.join(' '));
+  const paperArb = fc.record({ title: text, summary: text, author: text, keyword: text, upvotes: fc.nat(50) });
+  const queryWord = fc.oneof(
+    fc.constantFrom(...vocab),
+    fc.constantFrom(...vocab).map((w) => w.slice(0, 3 + (w.length % 3))), // a word being typed
+    fc.constantFrom('grapj', 'diffusoin', 'modell', 'agnet', 'lattise', 'xyz', 'vid', 'gr'), // typos and misses
+  );
+
+  it('finds exactly the papers in which every word matches, each once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(paperArb, { minLength: 1, maxLength: 25 }),
+        fc.array(queryWord, { minLength: 1, maxLength: 3 }),
+        (rows, q) => {
+          const papers = rows.map((r, i) =>
+            paper(`2511.${String(i).padStart(5, '0')}`, {
+              title: r.title,
+              summary: r.summary,
+              authors: r.author ? [r.author] : [],
+              aiKeywords: r.keyword ? [r.keyword] : [],
+              upvotes: r.upvotes,
+            }),
+          );
+          const query = q.join(' ');
+          const found = createSearchIndex(papers).search(query).papers;
+          expect(new Set(ids(found))).toEqual(reference(papers, query));
+          expect(found.length).toBe(new Set(ids(found)).size);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays right through heavy churn: thousands of re-indexed and removed papers', () => {
+    const index = createSearchIndex([]);
+    const current = new Map<string, Paper>();
+    const colour = ['amber', 'cobalt', 'indigo', 'olive', 'scarlet', 'violet'];
+    for (let round = 0; round < 6; round++) {
+      const batch = Array.from({ length: 500 }, (_, i) =>
+        paper(`2511.${String(i).padStart(5, '0')}`, { title: `${vocab[(i + round) % vocab.length]} ${colour[round]}` }),
+      );
+      index.upsert(batch);
+      for (const p of batch) current.set(p.id, p);
+      const gone = batch.filter((_, i) => i % 7 === round).map((p) => p.id);
+      index.remove(gone);
+      for (const id of gone) current.delete(id);
+    }
+    expect(index.size).toBe(current.size);
+    expect(new Set(ids(index.search('violet').papers))).toEqual(new Set(current.keys()));
+    expect(index.search('scarlet').papers).toEqual([]);
+    const all = [...current.values()];
+    for (const q of ['graph', 'diffu', 'agnet', 'latt violet']) {
+      expect(new Set(ids(index.search(q).papers))).toEqual(reference(all, q));
+    }
   });
 });
 
