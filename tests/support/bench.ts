@@ -211,6 +211,8 @@ function loadProbeInit(): void {
 interface LoadResult {
   probe: LoadProbe;
   fcp?: number;
+  /** The new tab's own marks: its entry script starting, and done painting (absent on the blank page). */
+  marks?: { start?: number; end?: number };
 }
 
 async function loadOnce(context: BrowserContext, url: string): Promise<LoadResult> {
@@ -230,7 +232,9 @@ async function loadOnce(context: BrowserContext, url: string): Promise<LoadResul
         fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
         if (fcp === undefined) await new Promise((r) => setTimeout(r, 10));
       }
-      return { probe: w.__papertabBench ?? null, fcp };
+      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
+      const marks = { start: mark('papertab:first-paint-start'), end: mark('papertab:first-paint-end') };
+      return { probe: w.__papertabBench ?? null, fcp, marks };
     });
     if (!result.probe) throw new Error(`the init script did not run on ${url}`);
     if (result.probe.firstArticle === undefined) throw new Error(`no <article> appeared on ${url} within 10 s`);
@@ -687,7 +691,29 @@ async function main(): Promise<void> {
         join(copy, 'v-classic-head.html'),
         `${head}<link rel="stylesheet" href="${css}"><script src="/v-mod.js" defer></script></head><body></body></html>`,
       );
-      for (const v of ['v-css.html', 'v-mod.html', 'v-modcss.html', 'v-classic.html', 'v-classic-head.html']) {
+      const inline = `<style>${await readFile(join(copy, css.replace(/^\//, '')), 'utf8')}</style>`;
+      await writeFile(
+        join(copy, 'v-modcss-async.html'),
+        `${head}<link rel="stylesheet" href="${css}"></head><body><script type="module" async src="/v-mod.js"></script></body></html>`,
+      );
+      await writeFile(
+        join(copy, 'v-inline-mod.html'),
+        `${head}${inline}</head><body><script type="module" src="/v-mod.js"></script></body></html>`,
+      );
+      await writeFile(
+        join(copy, 'v-inline-async.html'),
+        `${head}${inline}</head><body><script type="module" async src="/v-mod.js"></script></body></html>`,
+      );
+      for (const v of [
+        'v-css.html',
+        'v-mod.html',
+        'v-modcss.html',
+        'v-classic.html',
+        'v-classic-head.html',
+        'v-modcss-async.html',
+        'v-inline-mod.html',
+        'v-inline-async.html',
+      ]) {
         const runs: number[] = [];
         for (let i = 0; i < 15; i++) runs.push((await loadOnce(s.context, `${s.origin}/${v}`)).probe.firstArticle!);
         log(`variant ${v}: median ${ms(stats(runs).median)}`);
@@ -701,6 +727,16 @@ async function main(): Promise<void> {
       `(b) blank extension page, same measure:       median ${ms(b.median)} (n=${b.n}, p95 ${ms(b.p95)}, min ${ms(b.min)}, max ${ms(b.max)}); first contentful paint median ${ms(bFcp.median)}`,
     );
     log(`    ratio a/b: ${ratio.toFixed(2)} (target ≤ 1.5)`);
+    const starts = stats(newtab.flatMap((r) => (r.marks?.start === undefined ? [] : [r.marks.start])));
+    const paints = stats(
+      newtab.flatMap((r) =>
+        r.marks?.start === undefined || r.marks.end === undefined ? [] : [r.marks.end - r.marks.start],
+      ),
+    );
+    log(
+      `    where (a) goes: document start ${ms(stats(newtab.map((r) => r.probe.initAt)).median)}, entry script starts ` +
+        `${ms(starts.median)}, its paint takes ${ms(paints.median)} (medians)`,
+    );
     if (process.env.BENCH_VERBOSE) {
       const list = (rs: LoadResult[]) => rs.map((r) => r.probe.firstArticle!.toFixed(0)).join(' ');
       log(`    samples in run order (ms): new tab ${list(newtab)}`);
