@@ -138,9 +138,11 @@ export function OptionsApp() {
               min={0}
               max={10000}
               value={settings.minUpvotes}
-              onChange={(e) => {
-                const n = Number((e.target as HTMLInputElement).value);
-                if (Number.isInteger(n) && n >= 0 && n <= 10000) void set({ minUpvotes: n });
+              // Saved as you type (an emptied box waits for a number).
+              onInput={(e) => {
+                const raw = (e.target as HTMLInputElement).value;
+                const n = Number(raw);
+                if (raw.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 10000) void set({ minUpvotes: n });
               }}
             />
           </label>

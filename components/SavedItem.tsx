@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { shortDate } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { useAutosave } from '@/lib/use-autosave';
 import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list';
 import { PaperByline } from './PaperByline';
 import { PaperLinks } from './PaperLinks';
@@ -22,7 +23,17 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
   const p = item.paper;
   const id = articleId(item.id);
   const [note, setNote] = useState(item.note);
-  useEffect(() => setNote(item.note), [item.note]);
+  // The note is saved as you type; an edit from elsewhere (another tab, sync) replaces it, our own
+  // saves coming back do not (they may be older than what is typed by now).
+  const mine = useRef(item.note);
+  useEffect(() => {
+    if (item.note !== mine.current) setNote((mine.current = item.note));
+  }, [item.note]);
+  const autosave = useAutosave((v: string) => {
+    if (v === mine.current) return;
+    mine.current = v;
+    onNote(item.id, v);
+  });
   return (
     <article class="paper saved-item" id={id} aria-labelledby={`${id}-title`} data-paper-id={item.id}>
       <input
@@ -64,8 +75,12 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
           <textarea
             value={note}
             rows={note ? 3 : 1}
-            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-            onBlur={() => note !== item.note && onNote(item.id, note)}
+            onInput={(e) => {
+              const v = (e.target as HTMLTextAreaElement).value;
+              setNote(v);
+              autosave.schedule(v);
+            }}
+            onBlur={() => autosave.flush()}
           />
         </label>
         <div class="paper-actions">

@@ -61,12 +61,19 @@ export function useSearch(query: string, wanted: boolean): SearchState {
     };
   }, [started]);
 
+  const lastTerms = useRef<string[]>([]);
   const results = useMemo(() => {
     if (!index.current || !query.trim()) return undefined;
     const start = performance.now();
     const found = index.current.search(query);
     // A User Timing entry, so `npm run bench` can tell query time from rendering time.
     performance.measure?.('papertab:search-query', { start, end: performance.now() });
+    // The same matched words as before ("diffu" → "diffus" both match "diffusion"): the same array,
+    // so the memoised cards whose paper did not change are not rendered again.
+    const same =
+      found.terms.length === lastTerms.current.length && found.terms.every((term, i) => term === lastTerms.current[i]);
+    if (same) found.terms = lastTerms.current;
+    else lastTerms.current = found.terms;
     return found;
   }, [query, version]);
   return { results, indexing };

@@ -71,12 +71,26 @@ describe('the options page stores each setting as it changes', () => {
   it('the minimum upvotes, ignoring what is not a whole number in range', async () => {
     render(<OptionsApp />);
     const input = screen.getByRole('spinbutton', { name: /Minimum upvotes/ });
-    fireEvent.change(input, { target: { value: '25' } });
+    fireEvent.input(input, { target: { value: '25' } });
     await stored({ minUpvotes: 25 });
-    fireEvent.change(input, { target: { value: '2.5' } });
-    fireEvent.change(input, { target: { value: '-4' } });
+    fireEvent.input(input, { target: { value: '2.5' } });
+    fireEvent.input(input, { target: { value: '-4' } });
+    fireEvent.input(input, { target: { value: '' } }); // emptied to type another number: waits
     await new Promise((r) => setTimeout(r, 20));
     expect((await loadSettings()).minUpvotes).toBe(25);
+  });
+
+  it('the watch lists are saved as you type, without leaving the box, and the typing is not disturbed', async () => {
+    render(<OptionsApp />);
+    const keywords = screen.getByRole('textbox', { name: 'Watched keywords' });
+    keywords.focus();
+    fireEvent.input(keywords, { target: { value: 'diffusion\n' } });
+    await stored({ watchKeywords: ['diffusion'] });
+    // Our own save coming back leaves the text as typed (the new line stays for the next entry).
+    expect((keywords as HTMLTextAreaElement).value).toBe('diffusion\n');
+    fireEvent.input(keywords, { target: { value: 'diffusion\nlora' } });
+    await stored({ watchKeywords: ['diffusion', 'lora'] });
+    expect(document.activeElement).toBe(keywords);
   });
 
   it('the watch lists, one entry per line (or comma), saved when leaving the box', async () => {
