@@ -3,7 +3,7 @@ import type { RefreshStatus } from '@/lib/meta';
 import { clockTime, timeAgo } from '@/lib/format';
 import { t } from '@/lib/i18n';
 
-/** "Updated 12 minutes ago", offline, or the last error in plain words; kept current while open. */
+/** "Updated 12 min ago", offline, or the last error in plain words; kept current while open. */
 export function StatusLine({ status, online = true }: { status: RefreshStatus; online?: boolean }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -16,13 +16,15 @@ export function StatusLine({ status, online = true }: { status: RefreshStatus; o
   else if (status.rateLimitedUntil && status.rateLimitedUntil > now) {
     problem = t('statusRateLimited', clockTime(status.rateLimitedUntil));
   } else if (failing && status.lastError) {
+    // Hugging Face unreachable reads as what it is for the reader: offline, cached papers shown.
+    const what = status.lastError.kind === 'network' ? t('statusUnreachable') : status.lastError.message;
     problem =
       status.nextAttemptAt && status.nextAttemptAt > now
-        ? t('statusErrorNextTry', status.lastError.message, clockTime(status.nextAttemptAt))
-        : status.lastError.message;
+        ? t('statusErrorNextTry', what, clockTime(status.nextAttemptAt))
+        : what;
   }
   return (
-    <p class="status" role="status">
+    <p class="status" role="status" title={failing ? status.lastError?.message : undefined}>
       {status.lastSuccessAt ? t('statusUpdated', timeAgo(status.lastSuccessAt, now)) : t('statusNotUpdated')}
       {problem && (
         <span class="status-error">

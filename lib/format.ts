@@ -1,6 +1,6 @@
 /** Human wording for times and days, from the platform's Intl (no date library needed). */
 import { addDays, utcDay } from './dates';
-import { intlLocale, t } from './i18n';
+import { intlLocale, t, tn } from './i18n';
 
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 function relative(): Intl.RelativeTimeFormat {
@@ -25,7 +25,11 @@ export function timeAgo(thenMs: number, nowMs: number): string {
   const s = Math.round((thenMs - nowMs) / 1000);
   const abs = Math.abs(s);
   if (abs < 45) return t('justNow');
-  if (abs < 3600) return relative().format(Math.round(s / 60), 'minute');
+  // Past minutes as the status line says them ("12 min ago"); a future time in the platform's words.
+  if (abs < 3600)
+    return s < 0
+      ? tn(Math.round(abs / 60), 'minutesAgoOne', 'minutesAgoOther')
+      : relative().format(Math.round(s / 60), 'minute');
   if (abs < 86_400) return relative().format(Math.round(s / 3600), 'hour');
   return relative().format(Math.round(s / 86_400), 'day');
 }

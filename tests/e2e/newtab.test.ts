@@ -229,14 +229,14 @@ describe('the new tab', () => {
     await page.close();
   });
 
-  it('with Hugging Face down, Refresh explains and the cached papers stay', async () => {
+  it('with Hugging Face down, an offline banner says so, Refresh explains, and the cached papers stay', async () => {
     const page = await newTab();
     const before = await shownTitles(page);
     hf.setFault({ kind: 'down' });
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 })
-      .toMatch(/Could not reach Hugging Face/);
+      .toMatch(/Offline: could not reach Hugging Face; showing cached papers; next try at \d\d:\d\d/);
     expect(await shownTitles(page)).toEqual(before);
     hf.setFault(null);
     await page.close();

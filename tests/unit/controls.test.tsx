@@ -187,7 +187,7 @@ describe('StatusLine: how fresh the papers are', () => {
 
   it('says when the papers were last updated', () => {
     render(<StatusLine status={{ failures: 0, lastSuccessAt: NOW - 12 * MIN }} />);
-    expect(screen.getByRole('status').textContent).toBe('Updated 12 minutes ago');
+    expect(screen.getByRole('status').textContent).toBe('Updated 12 min ago');
   });
 
   it('says so when nothing was fetched yet', () => {
@@ -202,27 +202,25 @@ describe('StatusLine: how fresh the papers are', () => {
     act(() => {
       vi.advanceTimersByTime(3 * MIN);
     });
-    expect(screen.getByRole('status').textContent).toBe('Updated 15 minutes ago');
+    expect(screen.getByRole('status').textContent).toBe('Updated 15 min ago');
   });
 
   it('says when the browser is offline', () => {
     render(<StatusLine status={{ failures: 0, lastSuccessAt: NOW - 2 * MIN }} online={false} />);
-    expect(screen.getByRole('status').textContent).toBe(
-      'Updated 2 minutes ago · You are offline; showing cached papers',
-    );
+    expect(screen.getByRole('status').textContent).toBe('Updated 2 min ago · You are offline; showing cached papers');
   });
 
   it('after a 429, says Hugging Face asked to slow down and when the next try is', () => {
     const until = NOW + 10 * MIN;
     render(<StatusLine status={{ failures: 1, lastSuccessAt: NOW - 40 * MIN, rateLimitedUntil: until }} />);
     const text = screen.getByRole('status').textContent!;
-    expect(text).toMatch(/^Updated 40 minutes ago · Hugging Face asked us to slow down; next try at /);
+    expect(text).toMatch(/^Updated 40 min ago · Hugging Face asked us to slow down; next try at /);
     expectClock(text, until);
   });
 
   it('forgets the 429 once its wait is over', () => {
     render(<StatusLine status={{ failures: 0, lastSuccessAt: NOW - 5 * MIN, rateLimitedUntil: NOW - MIN }} />);
-    expect(screen.getByRole('status').textContent).toBe('Updated 5 minutes ago');
+    expect(screen.getByRole('status').textContent).toBe('Updated 5 min ago');
   });
 
   it('shows the last error in plain words while it is newer than the last success', () => {
@@ -238,6 +236,21 @@ describe('StatusLine: how fresh the papers are', () => {
     expectClock(text, NOW + 4 * MIN);
 
     rerender(<StatusLine status={{ ...status, lastSuccessAt: NOW - MIN }} />);
-    expect(screen.getByRole('status').textContent).toBe('Updated 1 minute ago');
+    expect(screen.getByRole('status').textContent).toBe('Updated 1 min ago');
+  });
+
+  it('with Hugging Face unreachable, says offline and that the cached papers are shown', () => {
+    const status = {
+      failures: 1,
+      lastSuccessAt: NOW - 40 * MIN,
+      lastError: { kind: 'network', message: 'Could not reach Hugging Face (Failed to fetch)', at: NOW - MIN },
+      nextAttemptAt: NOW + MIN,
+    };
+    render(<StatusLine status={status} />);
+    const text = screen.getByRole('status').textContent!;
+    expect(text).toMatch(
+      /^Updated 40 min ago · Offline: could not reach Hugging Face; showing cached papers; next try at /,
+    );
+    expectClock(text, NOW + MIN);
   });
 });
