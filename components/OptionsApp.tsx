@@ -10,6 +10,7 @@ import { useDbUnavailable } from '@/lib/use-db-status';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { useSettings } from '@/lib/use-settings';
 import { ExportImport } from './ExportImport';
+import { ShortcutsSection } from './ShortcutsSection';
 import { SyncStatus } from './SyncStatus';
 import { WatchListEditor } from './WatchListEditor';
 
@@ -204,19 +205,7 @@ export function OptionsApp() {
           <SyncStatus enabled={settings.syncEnabled} />
         </section>
 
-        <section aria-labelledby="opt-keys">
-          <h2 id="opt-keys">{t('keyboardShortcuts')}</h2>
-          <p>
-            {t('optShortcutsText')}{' '}
-            <button
-              type="button"
-              class="link-button"
-              onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
-            >
-              {t('changeShortcuts')}
-            </button>
-          </p>
-        </section>
+        <ShortcutsSection />
 
         <DataSection />
       </main>

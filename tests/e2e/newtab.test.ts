@@ -271,7 +271,7 @@ describe('the popup', () => {
     const first = popup.getByRole('article').first();
     expect(await first.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBeDefined();
     expect(await popup.getByRole('button', { name: 'Refresh' }).count()).toBe(1);
-    expect(await popup.getByRole('link', { name: 'Open Papertab' }).count()).toBe(1);
+    expect(await popup.getByRole('link', { name: 'Open the new tab view' }).count()).toBe(1);
     expect(await popup.getByRole('link', { name: 'Reading list' }).count()).toBe(1);
     await waitForBadge(ext, '');
     const opened = ext.context.waitForEvent('page');

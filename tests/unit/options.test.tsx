@@ -245,3 +245,25 @@ describe('cache administration', () => {
     expect(formatBytes(bytes)).toBe(text);
   });
 });
+
+describe('the options page: keyboard shortcuts', () => {
+  it('lists the shortcuts as the browser has them now, and a removed one as such', async () => {
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([
+      { name: '_execute_action', shortcut: 'Ctrl+Shift+Y', description: '' },
+      { name: 'save-paper', shortcut: '', description: 'Save the paper in the current tab' },
+    ]);
+    render(<OptionsApp />);
+    const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
+    await waitFor(() => expect(section.textContent).toContain('Ctrl+Shift+Y Open the Papertab popup'));
+    expect(section.textContent).toContain('(no shortcut) Save the paper in the current tab');
+    expect(within(section).getByRole('button', { name: 'Change shortcuts' })).toBeTruthy();
+  });
+
+  it('describes the default keys where the browser cannot list them', async () => {
+    vi.restoreAllMocks(); // fakeBrowser's commands.getAll throws "not implemented"
+    render(<OptionsApp />);
+    await new Promise((r) => setTimeout(r, 20));
+    const section = screen.getByRole('region', { name: 'Keyboard shortcuts' });
+    expect(section.textContent).toContain('Alt+Shift+P opens the popup');
+  });
+});
