@@ -45,7 +45,11 @@ export default defineConfig({
     // No preload helper chunk: the new tab's entry must import nothing, so its first paint costs one
     // script fetch (every extension resource fetch costs ~15 ms here; see README "Fast").
     // PAPERTAB_NO_MINIFY=1 keeps function names, for `BENCH_PROFILE=1 npm run bench`.
-    build: { modulePreload: false, ...(process.env.PAPERTAB_NO_MINIFY ? { minify: false } : {}) },
+    build: {
+      modulePreload: false,
+      ...(process.env.PAPERTAB_NO_MINIFY ? { minify: false } : {}),
+      ...(process.env.PAPERTAB_SOURCEMAP ? { sourcemap: true } : {}),
+    },
   }),
   zip: {
     // The Firefox sources zip (for AMO's reviewers to rebuild) holds the sources, package.json, the

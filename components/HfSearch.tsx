@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { searchPapers } from '@/lib/hf-api';
 import { t, tn } from '@/lib/i18n';
+import { send } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { PaperList, type PaperListProps } from './PaperList';
 
@@ -22,8 +22,10 @@ export function HfSearch({
   async function run() {
     setState({ kind: 'loading' });
     try {
-      const { papers } = await searchPapers(query);
-      setState({ kind: 'done', papers });
+      // The background asks Hugging Face (and validates the answer): the page carries no API client.
+      const reply = await send({ type: 'searchHf', q: query });
+      if (!reply) throw new Error(t('backgroundUnreachable'));
+      setState(reply.ok ? { kind: 'done', papers: reply.papers } : { kind: 'error', message: reply.message });
     } catch (err) {
       setState({ kind: 'error', message: (err as Error).message });
     }

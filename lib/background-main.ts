@@ -22,12 +22,14 @@ const SYNC_EVERY_MS = 30 * 60_000;
 import type { PapertabDB } from './db';
 import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
 import { fetchRange } from './feed-range';
+import { searchPapers } from './hf-api';
 import {
   CONTENT_SCRIPT_MESSAGES,
   isFromExtensionPage,
   isFromPaperPage,
   parseMessage,
   type RefreshReply,
+  type SearchHfReply,
 } from './messages';
 import { completeIncomplete, saveById, unsaveById, type SaveReply } from './save-paper';
 import { mirrorSavedIds } from './reading-list';
@@ -134,7 +136,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function onMessage(
     raw: unknown,
     sender: Browser.runtime.MessageSender,
-  ): Promise<RefreshReply | SaveReply | undefined> {
+  ): Promise<RefreshReply | SaveReply | SearchHfReply | undefined> {
     const message = parseMessage(raw);
     if (!message) return undefined;
     const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -151,6 +153,13 @@ export function createBackground(deps: BackgroundDeps) {
         return describeOutcome(await refresh('manual'));
       case 'fetchRange':
         return fetchRange({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.range);
+      case 'searchHf':
+        try {
+          const { papers } = await searchPapers(message.q, 50, { fetch: deps.fetch, now });
+          return { ok: true, papers };
+        } catch (err) {
+          return { ok: false, message: (err as Error)?.message || t('errNetworkUnknown') };
+        }
       case 'syncNow': {
         const status = await runSync({ db: deps.db, fetch: deps.fetch, now }).catch(() => undefined);
         return { ok: !!status?.ok, message: status ? syncSummary(status) : t('syncOff') };

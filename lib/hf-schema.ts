@@ -9,8 +9,9 @@ import { safeHttpUrl } from './safe-url';
 
 const HF_ORIGIN = 'https://huggingface.co';
 
-/** HF ids are arXiv ids (new style, version-less); we also accept old-style ids and other short slugs, but nothing that could be a path trick. */
-export const PAPER_ID_RE = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$/;
+import { PAPER_ID_RE } from './paper-id';
+
+export { PAPER_ID_RE };
 
 const text = (max: number) =>
   v.pipe(

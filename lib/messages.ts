@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { isDay, isWeek, MONTH_RE } from './dates';
-import { PageMetaSchema, type SaveReply } from './save-paper';
+import { PageMetaSchema, type SaveReply } from './page-meta';
+import type { Paper } from './paper';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
 const SyncNowMessage = v.strictObject({ type: v.literal('syncNow') });
@@ -25,6 +26,11 @@ const SavePaperMessage = v.strictObject({
   page: v.optional(PageMetaSchema),
 });
 const UnsavePaperMessage = v.strictObject({ type: v.literal('unsavePaper'), id: PaperId });
+/** "Search Hugging Face" from the new tab: the background asks /api/papers/search (pages carry no API client). */
+const SearchHfMessage = v.strictObject({
+  type: v.literal('searchHf'),
+  q: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000)),
+});
 
 export const MessageSchema = v.variant('type', [
   RefreshMessage,
@@ -32,6 +38,7 @@ export const MessageSchema = v.variant('type', [
   FetchRangeMessage,
   SavePaperMessage,
   UnsavePaperMessage,
+  SearchHfMessage,
 ]);
 /** Messages a paper page's content script may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set(['savePaper', 'unsavePaper']);
@@ -50,12 +57,15 @@ export interface RefreshReply {
   message: string;
 }
 
+export type SearchHfReply = { ok: true; papers: Paper[] } | { ok: false; message: string };
+
 export interface Replies {
   refresh: RefreshReply;
   fetchRange: RefreshReply;
   syncNow: RefreshReply;
   savePaper: SaveReply;
   unsavePaper: SaveReply;
+  searchHf: SearchHfReply;
 }
 
 export function parseMessage(raw: unknown): Message | undefined {

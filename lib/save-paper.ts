@@ -3,7 +3,6 @@
  * context menu, a keyboard command). The record is completed from Hugging Face when it can be;
  * when it cannot (404, offline, old-style id), what the page said is saved and completed later.
  */
-import * as v from 'valibot';
 import { parseArxivId } from './arxiv-id';
 import type { PapertabDB } from './db';
 import { getStatus } from './feed-refresh';
@@ -11,21 +10,9 @@ import { fetchPaper } from './hf-api';
 import { t } from './i18n';
 import type { Paper } from './paper';
 import { savePaper, unsavePaper } from './reading-list';
+import type { PageMeta, SaveReply } from './page-meta';
 
-/** What a paper page says about itself (arXiv's citation_* tags, the HF title): untrusted. */
-export const PageMetaSchema = v.strictObject({
-  title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
-  publishedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  abstract: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
-});
-export type PageMeta = v.InferOutput<typeof PageMetaSchema>;
-
-export interface SaveReply {
-  ok: boolean;
-  saved: boolean;
-  message: string;
-}
+export { PageMetaSchema, type PageMeta, type SaveReply } from './page-meta';
 
 interface Deps {
   db: PapertabDB;

@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, addWeeks, isDay, isoWeek, isWeek, MONTH_RE, utcDay } from './dates';
 import type { PapertabDB } from './db';
-import { isRangeCached, rangeBounds, type FeedRange } from './feed-range';
+import { isRangeCached, rangeBounds, type FeedRange } from './ranges';
 import { latestDayWithPapers } from './feed-store';
 import { getMeta, type RefreshStatus } from './meta';
 import type { DayRecord, Paper } from './paper';

@@ -5,7 +5,7 @@
  * manifest (`rl:meta`) whose hash ties the chunks of one write together. Pure: no browser calls.
  */
 import * as v from 'valibot';
-import { PAPER_ID_RE } from '../hf-schema';
+import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 

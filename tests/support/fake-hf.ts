@@ -28,6 +28,11 @@ export class FakeHf {
       const items = this.listing(url.searchParams).slice(p * limit, (p + 1) * limit);
       return Response.json(items);
     }
+    if (url.pathname === '/api/papers/search') {
+      // Items of every cached day whose title has the query, as the search endpoint lists them.
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      return Response.json([...this.days.values()].flat().filter((i) => i.paper.title.toLowerCase().includes(q)));
+    }
     const paper = /^\/api\/papers\/([^/]+)$/.exec(url.pathname);
     const known = paper && this.papers.get(decodeURIComponent(paper[1]!));
     if (known) return Response.json({ ...known, numComments: 0 });

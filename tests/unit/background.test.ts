@@ -104,6 +104,29 @@ describe('background start', () => {
 describe('messages are untrusted', () => {
   const page = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/newtab.html') });
 
+  it('"Search Hugging Face" from the new tab: the background asks the API and answers validated papers', async () => {
+    const day = addDays(TODAY, -1);
+    const wanted = hf.days.get(day)![0]!;
+    const reply = await background().onMessage({ type: 'searchHf', q: `  ${wanted.paper.title}  ` }, page());
+    expect(reply).toEqual({
+      ok: true,
+      papers: [expect.objectContaining({ id: wanted.paper.id, title: wanted.paper.title })],
+    });
+    expect(hf.requests.at(-1)).toContain('/api/papers/search?q=');
+    // Failures come back in words; empty or oversized queries and content scripts get nothing.
+    hf.fault = { fault: { kind: 'status', status: 503 } };
+    expect(await background().onMessage({ type: 'searchHf', q: 'x' }, page())).toEqual({
+      ok: false,
+      message: expect.stringMatching(/503/),
+    });
+    const count = hf.requests.length;
+    const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };
+    expect(await background().onMessage({ type: 'searchHf', q: 'x' }, fromSite)).toBeUndefined();
+    expect(await background().onMessage({ type: 'searchHf', q: '   ' }, page())).toBeUndefined();
+    expect(await background().onMessage({ type: 'searchHf', q: 'x'.repeat(1001) }, page())).toBeUndefined();
+    expect(hf.requests.length).toBe(count);
+  });
+
   it('an extension page may ask for a refresh and gets a plain-words answer', async () => {
     const reply = await background().onMessage({ type: 'refresh' }, page());
     expect(reply).toEqual({ ok: true, message: 'Papers are up to date.' });
@@ -133,7 +156,7 @@ describe('messages are untrusted', () => {
     });
     const reply = await background().onMessage({ type: 'syncNow' }, page());
     expect(reply).toMatchObject({ ok: true });
-    expect(reply?.message).toMatch(/1 paper/);
+    expect((reply as { message: string }).message).toMatch(/1 paper/);
     expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toContain('rl:meta');
     // Not for content scripts.
     const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };

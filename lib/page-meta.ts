@@ -1,0 +1,21 @@
+/**
+ * The shapes a save request and its reply share between pages, content scripts and the background.
+ * Kept apart from `save-paper.ts` so that the pages' message contract does not pull the saving
+ * code (and the Hugging Face client behind it) into every page's bundle.
+ */
+import * as v from 'valibot';
+
+/** What a paper page says about itself (arXiv's citation_* tags, the HF title): untrusted. */
+export const PageMetaSchema = v.strictObject({
+  title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
+  publishedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  abstract: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+});
+export type PageMeta = v.InferOutput<typeof PageMetaSchema>;
+
+export interface SaveReply {
+  ok: boolean;
+  saved: boolean;
+  message: string;
+}
