@@ -4,7 +4,7 @@
 //  (a) new tab: navigation start → first <article> in the DOM (median), steady state (snapshot present)
 //  (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b
 //  (c) search over 10,000 cached papers: keystroke → filtered results in the DOM (median, p95)
-//  (d) JS and CSS bytes (gzip) the new tab loads
+//  (d) JS and CSS bytes (gzip) the new tab loads at every opening (first paint + app), and on first search
 //
 // The first article is timed by an init script (Playwright's addInitScript, which does run at
 // document start on chrome-extension:// pages; the bench checks and prints it) that installs a
@@ -480,7 +480,12 @@ interface Bytes {
   /** JS the new tab loads up front: its entry and every static import, transitively. */
   js: FileSize[];
   css: FileSize[];
-  /** JS loaded later by dynamic import() (e.g. search), with its own static imports, minus the above. */
+  /**
+   * JS the new tab loads right after its first paint, at every opening: what the entry itself
+   * imports dynamically (the app), with its static imports, minus the above.
+   */
+  app: FileSize[];
+  /** JS loaded only on use, by later dynamic import() (search), with its own static imports. */
   lazy: FileSize[];
 }
 
@@ -527,12 +532,13 @@ async function newtabBytes(dir: string): Promise<Bytes> {
   }
 
   const initial = await walk(entries, new Set());
+  const app = await walk([...initial.dynamics], initial.files);
   const lazy = new Set<string>();
-  let pending = [...initial.dynamics];
+  let pending = [...app.dynamics].filter((p) => !initial.files.has(p) && !app.files.has(p));
   while (pending.length) {
-    const more = await walk(pending, new Set([...initial.files, ...lazy]));
+    const more = await walk(pending, new Set([...initial.files, ...app.files, ...lazy]));
     for (const f of more.files) lazy.add(f);
-    pending = [...more.dynamics].filter((p) => !initial.files.has(p) && !lazy.has(p));
+    pending = [...more.dynamics].filter((p) => !initial.files.has(p) && !app.files.has(p) && !lazy.has(p));
   }
   const measure = async (path: string): Promise<FileSize> => {
     const buf = await readFile(join(dir, path));
@@ -541,6 +547,7 @@ async function newtabBytes(dir: string): Promise<Bytes> {
   return {
     js: await Promise.all([...initial.files].map(measure)),
     css: await Promise.all([...css].map(measure)),
+    app: await Promise.all([...app.files].map(measure)),
     lazy: await Promise.all([...lazy].map(measure)),
   };
 }
@@ -803,20 +810,28 @@ async function main(): Promise<void> {
 
     // (d) ------------------------------------------------------------------------------------
     const bytes = await newtabBytes(copy);
-    const jsGzip = bytes.js.reduce((n, f) => n + f.gzip, 0);
-    const jsRaw = bytes.js.reduce((n, f) => n + f.raw, 0);
-    const cssGzip = bytes.css.reduce((n, f) => n + f.gzip, 0);
-    const cssRaw = bytes.css.reduce((n, f) => n + f.raw, 0);
+    const sum = (files: FileSize[], key: 'gzip' | 'raw') => files.reduce((n, f) => n + f[key], 0);
+    const firstGzip = sum(bytes.js, 'gzip');
+    const jsGzip = firstGzip + sum(bytes.app, 'gzip');
+    const jsRaw = sum(bytes.js, 'raw') + sum(bytes.app, 'raw');
+    const cssGzip = sum(bytes.css, 'gzip');
+    const cssRaw = sum(bytes.css, 'raw');
     log();
-    log(`(d) new tab static graph (newtab.html + static imports), each file gzipped (zlib level 6):`);
+    log(`(d) what the new tab loads at every opening, each file gzipped (zlib level 6):`);
+    log(`    before the first paint (newtab.html's script and its static imports):`);
     for (const f of [...bytes.js, ...bytes.css]) log(`      ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
-    log(`    JS ${kb(jsGzip)} gzip (${kb(jsRaw)} raw; target ≤ 60 KB), CSS ${kb(cssGzip)} gzip (${kb(cssRaw)} raw)`);
-    const lazyGzip = bytes.lazy.reduce((n, f) => n + f.gzip, 0);
+    log(`    right after it (the app: the entry's import() and its static imports):`);
+    for (const f of bytes.app) log(`      ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+    log(
+      `    JS ${kb(jsGzip)} gzip (${kb(jsRaw)} raw; target ≤ 60 KB), of which ${kb(firstGzip)} before the first paint; ` +
+        `CSS ${kb(cssGzip)} gzip (${kb(cssRaw)} raw)`,
+    );
+    const lazyGzip = sum(bytes.lazy, 'gzip');
     if (bytes.lazy.length) {
-      log(`    loaded on demand (dynamic import(), not counted above):`);
+      log(`    loaded only when used (search; not counted above):`);
       for (const f of bytes.lazy) log(`      ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
     }
-    const staticSet = new Set([...bytes.js, ...bytes.css, ...bytes.lazy].map((f) => f.path));
+    const staticSet = new Set([...bytes.js, ...bytes.css, ...bytes.app, ...bytes.lazy].map((f) => f.path));
     const runtimeExtra = [...new Set(search.loadedResources)].filter(
       (p) => /\.(m?js|css)$/.test(p) && !staticSet.has(p),
     );
@@ -848,8 +863,9 @@ async function main(): Promise<void> {
       ['ratio new tab / blank page', ratio.toFixed(2), '≤ 1.5'],
       searchRow,
       ...(indexRow.length ? [indexRow] : []),
-      ['new tab JS, gzip', kb(jsGzip), '≤ 60 KB'],
-      ...(bytes.lazy.length ? [['new tab JS loaded on demand (first search), gzip', kb(lazyGzip), '']] : []),
+      ['new tab JS at every opening (first paint + app), gzip', kb(jsGzip), '≤ 60 KB'],
+      ['of which before the first paper, gzip', kb(firstGzip), ''],
+      ...(bytes.lazy.length ? [['JS loaded on first search, gzip', kb(lazyGzip), '']] : []),
       ['new tab CSS, gzip', kb(cssGzip), ''],
     ];
     log();
