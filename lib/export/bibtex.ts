@@ -144,10 +144,14 @@ function escapeAuthor(name: string): string {
   return /,|\band\b|^others$/i.test(escaped) ? `{${escaped}}` : escaped;
 }
 
-/** Paper has no arXiv category today; a record that carries one (from a later schema) exports it. */
-function primaryClass(paper: Paper): string | undefined {
+/**
+ * The arXiv category: an old-style id names it (`hep-th/9901001`, `math.AG/0101001`); Paper has no
+ * category field today, so for new-style ids only a record that carries one (a later schema) gives it.
+ */
+function primaryClass(id: string, paper: Paper): string | undefined {
   const value = (paper as Paper & { primaryClass?: unknown }).primaryClass;
-  return typeof value === 'string' && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(value) ? value : undefined;
+  if (typeof value === 'string' && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(value)) return value;
+  return /^([a-z-]+(?:\.[A-Z]{2})?)\/\d{7}$/.exec(id)?.[1];
 }
 
 function entry(saved: SavedPaper, key: string): string {
@@ -162,7 +166,7 @@ function entry(saved: SavedPaper, key: string): string {
     ['year', year],
     ['eprint', arxiv ? saved.id : undefined],
     ['archivePrefix', arxiv ? 'arXiv' : undefined],
-    ['primaryClass', arxiv ? primaryClass(paper) : undefined],
+    ['primaryClass', arxiv ? primaryClass(saved.id, paper) : undefined],
     ['url', paperUrl(saved.id)],
     ['keywords', tags.length ? tags.join(', ') : undefined],
   ];
