@@ -1,5 +1,5 @@
 // `npm run screenshots`: README screenshots of the built extension in the sample world (headless).
-// Writes .github/screenshots/newtab-light.png, newtab-dark.png (1280×800) and popup.png (380 px wide).
+// Writes tests/screenshots/newtab-light.png, newtab-dark.png (1280×800) and popup.png (380 px wide).
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionSession } from './extension';
 import { routeSampleImages, startSampleWorld, until, waitForInstall, type SampleWorld } from './sample-world';
 
-const outDir = join(repoRoot, '.github', 'screenshots');
+const outDir = join(repoRoot, 'tests', 'screenshots');
 
 /** Waits for `count` papers and the "Updated …" line, then for fonts and two frames. */
 async function settled(page: Page, count: number): Promise<void> {
