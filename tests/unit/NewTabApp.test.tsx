@@ -1,11 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NewTabPage } from '@/components/NewTabApp';
 import { db } from '@/lib/db';
 import { storeDay } from '@/lib/feed-store';
 import { parseDailyItems } from '@/lib/hf-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
+import { pageTestSetup } from '../support/page-test';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z'); // Wednesday: today is not curated yet
 const LATEST = '2026-11-24';
@@ -53,19 +54,7 @@ afterAll(() => {
   Element.prototype.scrollIntoView = scrollIntoView;
 });
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  localStorage.clear();
-  history.replaceState(null, '', '/newtab.html');
-  await Promise.all(db().tables.map((t) => t.clear()));
-  await seed();
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+pageTestSetup(NOW, seed, () => history.replaceState(null, '', '/newtab.html'));
 
 const papersList = () => screen.getByRole('region', { name: 'Papers' });
 const titles = (region: HTMLElement) =>

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/PopupApp';
 import { db } from '@/lib/db';
@@ -7,6 +7,7 @@ import { storeDay } from '@/lib/feed-store';
 import { parseDailyItems } from '@/lib/hf-schema';
 import { getMeta, setMeta } from '@/lib/meta';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
+import { pageTestSetup } from '../support/page-test';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
 const SEEN = '2026-11-23';
@@ -23,20 +24,8 @@ async function seed() {
   await setMeta(db(), 'refreshStatus', { failures: 0, lastSuccessAt: NOW - 3 * 60_000 });
 }
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  localStorage.clear();
-  // No browser window here: "Save this paper" finds no paper tab.
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
-  await Promise.all(db().tables.map((t) => t.clear()));
-  await seed();
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+// No browser window here: "Save this paper" finds no paper tab.
+pageTestSetup(NOW, seed, () => vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]));
 
 describe('the popup', () => {
   it("shows the day's top ten by upvotes, how many are new, the status, Refresh and the ways onward", async () => {
