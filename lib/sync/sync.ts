@@ -51,6 +51,22 @@ export interface SyncStatus {
   warning?: string;
 }
 
+/** A sync at `now` that changed nothing (yet), carrying over what the previous one knew. */
+function unchanged(previous: SyncStatus | undefined, total: number, now: number): Omit<SyncStatus, 'ok'> {
+  return {
+    enabled: true,
+    syncedCount: previous?.syncedCount ?? 0,
+    total,
+    complete: previous?.complete ?? true,
+    lastSyncAt: previous?.lastSyncAt,
+    at: now,
+    added: 0,
+    updated: 0,
+    deleted: 0,
+    wrote: false,
+  };
+}
+
 export interface SyncOptions {
   /** The user's switch (on by default): off, the sync area is neither read nor written. */
   enabled?: boolean;
@@ -156,19 +172,7 @@ async function run(
   now: number,
   opts: SyncOptions,
 ): Promise<SyncStatus> {
-  const previous = await readSyncStatus(local);
-  const base = {
-    enabled: true,
-    syncedCount: previous?.syncedCount ?? 0,
-    total: await db.saved.count(),
-    complete: previous?.complete ?? true,
-    lastSyncAt: previous?.lastSyncAt,
-    at: now,
-    added: 0,
-    updated: 0,
-    deleted: 0,
-    wrote: false,
-  };
+  const base = unchanged(await readSyncStatus(local), await db.saved.count(), now);
   if (opts.enabled === false) return { ...base, ok: true, enabled: false };
 
   let remote: Record<string, unknown>;
@@ -236,17 +240,8 @@ export function syncNow(
       // The database or local storage failed: report it like any other failed sync.
       const previous = await readSyncStatus(local).catch(() => undefined);
       status = {
+        ...unchanged(previous, previous?.total ?? 0, now),
         ok: false,
-        enabled: true,
-        syncedCount: previous?.syncedCount ?? 0,
-        total: previous?.total ?? 0,
-        complete: previous?.complete ?? true,
-        lastSyncAt: previous?.lastSyncAt,
-        at: now,
-        added: 0,
-        updated: 0,
-        deleted: 0,
-        wrote: false,
         error: `${err instanceof Error ? err.message : String(err)}.`,
       };
     }
