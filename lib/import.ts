@@ -8,7 +8,7 @@ import { parseBackup } from './export/backup';
 import { parseBibtex } from './export/bibtex-import';
 import { mergeAll } from './export/merge';
 import { t, tn } from './i18n';
-import { mirrorSavedIds, type SavedPaper } from './reading-list';
+import { mirrorSavedIds, newSaved, type SavedPaper } from './reading-list';
 import { paperFromPage } from './save-paper';
 
 export type ImportResult = { ok: true; message: string } | { ok: false; error: string };
@@ -36,18 +36,8 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
     const incoming: SavedPaper[] = parsed.items.map((e) => {
       // A BibTeX year is no publication date: the date comes when the paper is completed from HF.
       const paper = paperFromPage(e.id, { title: e.title, authors: e.authors }, 0);
-      return {
-        id: e.id,
-        paper,
-        savedAt: now,
-        updatedAt: now,
-        status: 'to-read',
-        tags: [],
-        note: '',
-        // Never newer than anything the user already edited.
-        edited: { status: 0, tags: 0, note: 0 },
-        incomplete: true,
-      };
+      // Never newer than anything the user already edited.
+      return { ...newSaved(paper, now, 0), incomplete: true };
     });
     const r = await writeMerged(db, incoming, 'bibtex');
     if (r.ok && parsed.skipped) r.message += ` ${tn(parsed.skipped, 'importSkippedOne', 'importSkippedOther')}`;

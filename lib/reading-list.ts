@@ -40,6 +40,23 @@ export async function mirrorSavedIds(db: PapertabDB): Promise<void> {
   await browser.storage.local.set({ [SAVED_IDS_KEY]: ids, [SAVED_CHANGED_KEY]: Date.now() });
 }
 
+/**
+ * A paper just put on the list: to read, no tags, no note. `editedAt` dates its fields for merges
+ * (an import passes 0, so it never wins over anything the user edited).
+ */
+export function newSaved(paper: Paper, now: number, editedAt = now): SavedPaper {
+  return {
+    id: paper.id,
+    paper,
+    savedAt: now,
+    updatedAt: now,
+    status: 'to-read',
+    tags: [],
+    note: '',
+    edited: { status: editedAt, tags: editedAt, note: editedAt },
+  };
+}
+
 /** Saves a paper; saving one already in the list only refreshes its copy of the paper. */
 export async function savePaper(
   db: PapertabDB,
@@ -52,16 +69,7 @@ export async function savePaper(
     const rec: SavedPaper = old
       ? // What a page says never overwrites what Hugging Face said.
         { ...old, paper: incomplete ? old.paper : mergePaper(old.paper, paper) }
-      : {
-          id: paper.id,
-          paper,
-          savedAt: now,
-          updatedAt: now,
-          status: 'to-read',
-          tags: [],
-          note: '',
-          edited: { status: now, tags: now, note: now },
-        };
+      : newSaved(paper, now);
     if (old && !incomplete) {
       delete rec.incomplete;
       delete rec.completionTriedAt;
