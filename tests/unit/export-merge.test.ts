@@ -4,33 +4,15 @@ import { parseBackup, toBackup } from '@/lib/export/backup';
 import { mergeAll, mergeSaved } from '@/lib/export/merge';
 import type { Paper } from '@/lib/paper';
 import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved, SAVED_AT } from '../fixtures/saved';
 
-const T = Date.parse('2024-04-20T10:00:00Z');
+const T = SAVED_AT;
 const H = 3_600_000;
 
+/** The shared record, with this file's abstract, single author and comments. */
 function saved(id: string, rest: Partial<SavedPaper> = {}, paper: Partial<Paper> = {}): SavedPaper {
-  return {
-    id,
-    paper: {
-      id,
-      title: 'Sparse Attention',
-      summary: 'We study sparse attention.',
-      authors: ['Ada Lovelace'],
-      day: '2024-04-19',
-      upvotes: 12,
-      numComments: 3,
-      aiKeywords: [],
-      fetchedAt: T,
-      ...paper,
-    },
-    savedAt: T,
-    updatedAt: T,
-    status: 'to-read',
-    tags: [],
-    note: '',
-    edited: { status: T, tags: T, note: T },
-    ...rest,
-  };
+  const base = { summary: 'We study sparse attention.', authors: ['Ada Lovelace'], numComments: 3 };
+  return makeSaved(id, { ...base, ...paper }, rest);
 }
 
 describe('mergeSaved', () => {

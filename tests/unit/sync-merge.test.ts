@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '@/lib/reading-list';
+import { makeSaved } from '../fixtures/saved';
 import { toSyncRecord, type SyncPayload, type SyncRecord, type Tombstone } from '@/lib/sync/codec';
 import { planMerge } from '@/lib/sync/merge';
 
@@ -8,28 +9,8 @@ const T = Date.parse('2026-11-24T09:00:00Z');
 const ID = '2511.01234';
 
 function saved(rest: Partial<SavedPaper> = {}): SavedPaper {
-  const id = rest.id ?? ID;
-  return {
-    id,
-    paper: {
-      id,
-      title: 'Sparse Attention at Scale',
-      summary: 'Abstract.',
-      authors: ['Ada'],
-      day: '2026-11-20',
-      upvotes: 9,
-      numComments: 1,
-      aiKeywords: [],
-      fetchedAt: T,
-    },
-    savedAt: T,
-    updatedAt: T,
-    status: 'to-read',
-    tags: [],
-    note: '',
-    edited: { status: T, tags: T, note: T },
-    ...rest,
-  };
+  const times = { savedAt: T, updatedAt: T, edited: { status: T, tags: T, note: T } };
+  return makeSaved(rest.id ?? ID, { fetchedAt: T }, { ...times, ...rest });
 }
 
 const remote = (records: SyncRecord[] = [], tombstones: Tombstone[] = []): SyncPayload => ({ records, tombstones });
