@@ -9,7 +9,7 @@ import { createDb, type PapertabDB } from '@/lib/db';
 import { getMeta, setMeta } from '@/lib/meta';
 import { DEFAULTS, updateSettings } from '@/lib/settings';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
-import { makeSaved } from '../fixtures/saved';
+import { datedAt, makeSaved } from '../fixtures/saved';
 import { FakeHf } from '../support/fake-hf';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -135,13 +135,7 @@ describe('messages are untrusted', () => {
   });
 
   it('"Sync now" from the options page syncs the reading list and says how it went', async () => {
-    await db.saved.put(
-      makeSaved(
-        '2511.00001',
-        { title: 'Synced' },
-        { savedAt: NOW, updatedAt: NOW, edited: { status: NOW, tags: NOW, note: NOW } },
-      ),
-    );
+    await db.saved.put(makeSaved('2511.00001', { title: 'Synced' }, datedAt(NOW)));
     const reply = await background().onMessage({ type: 'syncNow' }, page());
     expect(reply).toMatchObject({ ok: true });
     expect((reply as { message: string }).message).toMatch(/1 paper/);

@@ -5,6 +5,7 @@ import { toBackup } from '@/lib/export/backup';
 import { importText } from '@/lib/import';
 import type { Paper } from '@/lib/paper';
 import { SAVED_IDS_KEY, type SavedPaper } from '@/lib/reading-list';
+import { datedAt, makeSaved } from '../fixtures/saved';
 
 const T0 = Date.parse('2026-11-20T09:00:00Z');
 const NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -13,28 +14,12 @@ const B = '2404.00002';
 const C = '2404.00003';
 
 function rec(id: string, over: Partial<SavedPaper> = {}, p: Partial<Paper> = {}): SavedPaper {
-  return {
+  const base = { title: `Paper ${id}`, summary: 'An abstract.', authors: ['Ada Lovelace'], day: '2026-11-19' };
+  return makeSaved(
     id,
-    paper: {
-      id,
-      title: `Paper ${id}`,
-      summary: 'An abstract.',
-      authors: ['Ada Lovelace'],
-      day: '2026-11-19',
-      upvotes: 3,
-      numComments: 0,
-      aiKeywords: [],
-      fetchedAt: T0,
-      ...p,
-    },
-    savedAt: T0,
-    updatedAt: T0,
-    status: 'to-read',
-    tags: [],
-    note: '',
-    edited: { status: T0, tags: T0, note: T0 },
-    ...over,
-  };
+    { ...base, upvotes: 3, publishedAt: undefined, fetchedAt: T0, ...p },
+    { ...datedAt(T0), ...over },
+  );
 }
 
 // As arxiv.org's "Export BibTeX citation" writes it, plus Google Scholar entries with and without arXiv ids.

@@ -19,6 +19,7 @@ import {
   unsavePaper,
   type SavedPaper,
 } from '@/lib/reading-list';
+import { datedAt, makeSaved } from '../fixtures/saved';
 
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 
@@ -38,17 +39,7 @@ function paper(id: string, over: Partial<Paper> = {}): Paper {
 }
 
 function rec(id: string, over: Partial<SavedPaper> = {}, p: Partial<Paper> = {}): SavedPaper {
-  return {
-    id,
-    paper: paper(id, p),
-    savedAt: T0,
-    updatedAt: T0,
-    status: 'to-read',
-    tags: [],
-    note: '',
-    edited: { status: T0, tags: T0, note: T0 },
-    ...over,
-  };
+  return { ...makeSaved(id, {}, { ...datedAt(T0), ...over }), paper: paper(id, p) };
 }
 
 let db: PapertabDB;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '@/lib/reading-list';
-import { makeSaved } from '../fixtures/saved';
+import { datedAt, makeSaved } from '../fixtures/saved';
 import { toSyncRecord, type SyncPayload, type SyncRecord, type Tombstone } from '@/lib/sync/codec';
 import { planMerge } from '@/lib/sync/merge';
 
@@ -9,8 +9,7 @@ const T = Date.parse('2026-11-24T09:00:00Z');
 const ID = '2511.01234';
 
 function saved(rest: Partial<SavedPaper> = {}): SavedPaper {
-  const times = { savedAt: T, updatedAt: T, edited: { status: T, tags: T, note: T } };
-  return makeSaved(rest.id ?? ID, { fetchedAt: T }, { ...times, ...rest });
+  return makeSaved(rest.id ?? ID, { fetchedAt: T }, { ...datedAt(T), ...rest });
 }
 
 const remote = (records: SyncRecord[] = [], tombstones: Tombstone[] = []): SyncPayload => ({ records, tombstones });
