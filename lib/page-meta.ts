@@ -4,6 +4,7 @@
  * code (and the Hugging Face client behind it) into every page's bundle.
  */
 import * as v from 'valibot';
+import { ARXIV_CLASS_RE } from './paper-id';
 
 /** What a paper page says about itself (arXiv's citation_* tags, the HF title): untrusted. */
 export const PageMetaSchema = v.strictObject({
@@ -11,6 +12,7 @@ export const PageMetaSchema = v.strictObject({
   authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
   publishedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
   abstract: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  primaryClass: v.optional(v.pipe(v.string(), v.maxLength(40), v.regex(ARXIV_CLASS_RE))),
 });
 export type PageMeta = v.InferOutput<typeof PageMetaSchema>;
 

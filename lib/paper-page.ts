@@ -59,6 +59,9 @@ export function readPageMeta(doc: Document, url: URL): PageMeta {
     const abstract =
       meta(doc, 'citation_abstract')[0] ?? text(doc.querySelector('blockquote.abstract'))?.replace(/^Abstract:\s*/, '');
     if (abstract) m.abstract = abstract;
+    // "Computation and Language (cs.CL)": the primary category, for BibTeX's primaryClass.
+    const subject = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)\s*$/.exec(text(doc.querySelector('.primary-subject')) ?? '');
+    if (subject) m.primaryClass = subject[1];
   }
   // Keep within what the background accepts.
   if (m.title) m.title = m.title.slice(0, 1000);

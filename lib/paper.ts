@@ -31,6 +31,8 @@ export interface Paper {
   projectPage?: string;
   organization?: Organization;
   submittedBy?: Person;
+  /** arXiv primary category ("cs.CL"), when a saved page said so (Hugging Face does not). */
+  primaryClass?: string;
   /** When this record was last written from a response (epoch ms). */
   fetchedAt: number;
 }

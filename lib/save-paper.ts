@@ -31,6 +31,7 @@ export function paperFromPage(id: string, page: PageMeta | undefined, now: numbe
     summary: clean(page?.abstract) ?? '',
     authors: (page?.authors ?? []).map((a) => clean(a)).filter((a): a is string => !!a),
     ...(Number.isNaN(published) ? {} : { publishedAt: new Date(published).toISOString() }),
+    ...(page?.primaryClass ? { primaryClass: page.primaryClass } : {}),
     day: '',
     upvotes: 0,
     numComments: 0,
@@ -65,8 +66,9 @@ export async function saveById(deps: Deps, rawId: string, page?: PageMeta): Prom
   if (!ref) return { ok: false, saved: false, message: t('replyNotArxivId') };
   const now = (deps.now ?? Date.now)();
   const paper = await findPaper(deps, ref.id, ref.oldStyle);
+  // Hugging Face does not give the arXiv category; the page saved from may (kept through later refreshes).
   const rec = paper
-    ? await savePaper(deps.db, paper, now)
+    ? await savePaper(deps.db, page?.primaryClass ? { ...paper, primaryClass: page.primaryClass } : paper, now)
     : await savePaper(deps.db, paperFromPage(ref.id, page, now), now, true);
   return { ok: true, saved: true, message: t('replySaved', rec.paper.title) };
 }

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { dropUndefined, PAPER_ID_RE } from '../hf-schema';
+import { ARXIV_CLASS_RE } from '../paper-id';
 import { t } from '../i18n';
 import type { Organization, Paper, Person } from '../paper';
 import type { SavedPaper } from '../reading-list';
@@ -107,6 +108,7 @@ export const BackupPaperSchema = v.pipe(
     projectPage: Link,
     organization: opt(OrganizationSchema),
     submittedBy: opt(PersonSchema),
+    primaryClass: opt(v.pipe(v.string(), v.maxLength(40), v.regex(ARXIV_CLASS_RE))),
     fetchedAt: v.fallback(Timestamp, 0),
   }),
   v.transform((p): Paper => dropUndefined(p)),

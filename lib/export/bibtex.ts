@@ -10,6 +10,7 @@
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
 import { isArxivId, paperUrl, paperYear } from './paper-meta';
+import { ARXIV_CLASS_RE } from '../paper-id';
 
 /** Title words a citation key skips, as Google Scholar does ("The Attention …" → "attention"). */
 const STOPWORDS = new Set(
@@ -144,13 +145,9 @@ function escapeAuthor(name: string): string {
   return /,|\band\b|^others$/i.test(escaped) ? `{${escaped}}` : escaped;
 }
 
-/**
- * The arXiv category: an old-style id names it (`hep-th/9901001`, `math.AG/0101001`); Paper has no
- * category field today, so for new-style ids only a record that carries one (a later schema) gives it.
- */
+/** The arXiv category: an old-style id names it (`hep-th/9901001`); otherwise the page it was saved from. */
 function primaryClass(id: string, paper: Paper): string | undefined {
-  const value = (paper as Paper & { primaryClass?: unknown }).primaryClass;
-  if (typeof value === 'string' && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(value)) return value;
+  if (paper.primaryClass && ARXIV_CLASS_RE.test(paper.primaryClass)) return paper.primaryClass;
   return /^([a-z-]+(?:\.[A-Z]{2})?)\/\d{7}$/.exec(id)?.[1];
 }
 

@@ -134,6 +134,8 @@ describe('the reading list', () => {
     const bibtex = await readFile((await bib.path())!, 'utf8');
     expect(bibtex).toContain(`eprint = {${papers[0]!.id}}`);
     expect(bibtex).toContain('archivePrefix = {arXiv}');
+    // The arXiv page it was saved from named the primary category.
+    expect(bibtex).toContain('primaryClass = {cs.LG}');
     const [json] = await Promise.all([
       list.waitForEvent('download'),
       list.getByRole('button', { name: 'Export JSON backup' }).click(),

@@ -206,6 +206,8 @@ ${names.map((n) => `<meta name="citation_author" content="${esc(citationName(n))
     .join(', ')}</div>
 <div id="download-button-info" hidden>View a PDF of the paper titled ${esc(p.title)}</div>
 <blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>${esc(p.summary)}</blockquote>
+<div class="metatable"><table summary="Additional metadata"><tr><td class="tablecell label">Subjects:</td>
+<td class="tablecell subjects"><span class="primary-subject">${archive === 'cs' ? 'Machine Learning (cs.LG)' : `${esc(archive!)} (${esc(archive!)})`}</span>; Computation and Language (cs.CL)</td></tr></table></div>
 </div>
 </div>
 </div>

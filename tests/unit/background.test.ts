@@ -383,6 +383,11 @@ describe('save messages from paper pages', () => {
       { type: 'savePaper', id: PAPER_ID, page: { title: 'x'.repeat(1001) } },
       fromPage(HF_PAGE),
     ],
+    [
+      'a category that is not one',
+      { type: 'savePaper', id: PAPER_ID, page: { title: 'x', primaryClass: 'cs}, note = {x' } },
+      fromPage(HF_PAGE),
+    ],
     ['a refresh', { type: 'refresh' }, fromPage(HF_PAGE)],
   ])('rejects a save from %s, saving and fetching nothing', async (_what, message, sender) => {
     expect(await background().onMessage(message, sender)).toBeUndefined();

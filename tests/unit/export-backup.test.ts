@@ -93,6 +93,7 @@ const paperFields = fc.record(
     projectPage: link,
     organization,
     submittedBy: person,
+    primaryClass: fc.constantFrom('cs.CL', 'hep-th', 'math.AG'),
     fetchedAt: timestamp,
   },
   {
@@ -308,6 +309,7 @@ describe('parseBackup: sanitising', () => {
         githubStars: 'many',
         organization: { fullname: 'no name' },
         submittedBy: 'someone',
+        primaryClass: 'cs}, note = {x',
         fetchedAt: 'yesterday',
       },
     });

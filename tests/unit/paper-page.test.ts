@@ -30,6 +30,8 @@ interface AbsOptions {
   abstract?: string;
   citationTags?: boolean;
   accessList?: boolean;
+  /** The "Subjects:" cell, primary subject first (as arXiv writes it). */
+  subjects?: string;
 }
 
 /** An arXiv abstract page: citation_* tags, a subject h1 before the title h1, the "Access Paper" list. */
@@ -40,6 +42,7 @@ function absPage({
   abstract = 'We fold paper.',
   citationTags = true,
   accessList = true,
+  subjects = '<span class="primary-subject">Machine Learning (cs.LG)</span>; Computation and Language (cs.CL)',
 }: AbsOptions = {}) {
   const tags = citationTags
     ? `<meta name="citation_title" content="${esc(title)}">
@@ -55,6 +58,7 @@ ${authors.map((a) => `<meta name="citation_author" content="${esc(a)}">`).join('
 <h1 class="title mathjax"><span class="descriptor">Title:</span>${esc(title)}</h1>
 <div class="authors"><span class="descriptor">Authors:</span><a href="#">Ada Lovelace</a>, <a href="#">Alan M. Turing</a></div>
 <blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>${esc(abstract)}</blockquote>
+<div class="metatable"><table><tr><td class="tablecell label">Subjects:</td><td class="tablecell subjects">${subjects}</td></tr></table></div>
 </div></div>
 ${
   accessList
@@ -124,7 +128,16 @@ describe('what a page says about its paper', () => {
       authors: ['Ada Lovelace', 'Alan M. Turing'],
       publishedAt: '2024/04/19',
       abstract: 'We fold paper.',
+      primaryClass: 'cs.LG',
     });
+  });
+
+  it('arXiv: the primary category only from its own cell and only when it looks like one', () => {
+    const primary = (subjects: string) => readPageMeta(absPage({ subjects }), ABS_URL).primaryClass;
+    expect(primary('<span class="primary-subject">High Energy Physics - Theory (hep-th)</span>')).toBe('hep-th');
+    expect(primary('<span class="primary-subject">Algebraic Geometry (math.AG)</span>')).toBe('math.AG');
+    expect(primary('Machine Learning (cs.LG)')).toBeUndefined(); // not marked primary
+    expect(primary('<span class="primary-subject">Evil (cs.LG}, note = {x)</span>')).toBeUndefined();
   });
 
   it('arXiv: a single-word author name stays as it is', () => {
@@ -135,7 +148,7 @@ describe('what a page says about its paper', () => {
   });
 
   it('arXiv without citation tags: the visible title and abstract, without their "Title:"/"Abstract:" labels', () => {
-    expect(readPageMeta(absPage({ citationTags: false }), ABS_URL)).toEqual({
+    expect(readPageMeta(absPage({ citationTags: false, subjects: '' }), ABS_URL)).toEqual({
       title: 'Origami Folding with Language Models',
       abstract: 'We fold paper.',
     });

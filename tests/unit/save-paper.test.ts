@@ -142,6 +142,26 @@ describe('saving a paper by id', () => {
   });
 });
 
+describe('the arXiv category a page names', () => {
+  it('is kept with the paper, whether Hugging Face or the page gave the rest, and through later refreshes', async () => {
+    hf.papers.set(ID, makeDailyItem(ID, DAY, { title: 'Known to Hugging Face' }).paper);
+    await saveById(deps(), ID, { ...PAGE, primaryClass: 'cs.LG' });
+    expect((await db.saved.get(ID))?.paper).toMatchObject({ title: 'Known to Hugging Face', primaryClass: 'cs.LG' });
+    // A feed refresh brings the paper again (Hugging Face has no category): the category stays.
+    await storeDay(
+      db,
+      DAY,
+      parseDailyItems([makeDailyItem(ID, DAY, { paper: { upvotes: 99 } })], DAY, NOW).items,
+      0,
+      NOW,
+    );
+    expect((await db.saved.get(ID))?.paper).toMatchObject({ upvotes: 99, primaryClass: 'cs.LG' });
+
+    await saveById(deps(), '2404.12346', { title: 'Unknown yet', primaryClass: 'cs.CL' }); // 404: from the page
+    expect((await db.saved.get('2404.12346'))?.paper).toMatchObject({ title: 'Unknown yet', primaryClass: 'cs.CL' });
+  });
+});
+
 describe('completing papers saved from a page', () => {
   it('completes them once Hugging Face knows them, keeping status and note', async () => {
     await saveById(deps(), ID, PAGE);
