@@ -62,8 +62,3 @@ export async function latestDayWithPapers(db: PapertabDB): Promise<DayRecord | u
     .filter((d) => d.status === 'ok')
     .first();
 }
-
-export async function papersOfDay(db: PapertabDB, date: string): Promise<Paper[]> {
-  const papers = await db.papers.where('day').equals(date).toArray();
-  return papers.sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title));
-}
