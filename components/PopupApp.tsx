@@ -83,27 +83,30 @@ export function PopupApp() {
       <SaveThisPaper saved={saved.ids} />
       {data && !data.latest && <p class="notice">{t('noPapersCachedShort')}</p>}
       <ol class="popup-list" aria-label={t('topPapers')}>
-        {papers.map((p) => (
-          <li key={p.id}>
-            <article
-              class={watch.match(p) ? 'popup-paper watched' : 'popup-paper'}
-              aria-labelledby={`p-${p.id}`}
-              title={watch.match(p) ? t('watchList', watch.match(p)!.terms.join(', ')) : undefined}
-            >
-              <h2 id={`p-${p.id}`}>
-                <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
-                  {p.title}
-                </a>
-              </h2>
-              <span class="upvotes" title={t('upvotesTitle')}>
-                <span aria-hidden="true">▲ </span>
-                {p.upvotes}
-                <span class="sr-only"> {t('upvotesHidden')}</span>
-              </span>
-              <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
-            </article>
-          </li>
-        ))}
+        {papers.map((p) => {
+          const match = watch.match(p);
+          return (
+            <li key={p.id}>
+              <article
+                class={match ? 'popup-paper watched' : 'popup-paper'}
+                aria-labelledby={`p-${p.id}`}
+                title={match ? t('watchList', match.terms.join(', ')) : undefined}
+              >
+                <h2 id={`p-${p.id}`}>
+                  <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
+                    {p.title}
+                  </a>
+                </h2>
+                <span class="upvotes" title={t('upvotesTitle')}>
+                  <span aria-hidden="true">▲ </span>
+                  {p.upvotes}
+                  <span class="sr-only"> {t('upvotesHidden')}</span>
+                </span>
+                <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
+              </article>
+            </li>
+          );
+        })}
       </ol>
       <footer>
         <a href="/newtab.html" onClick={open('/newtab.html')}>
