@@ -95,86 +95,137 @@ export function parseStored(
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  return parseStored(raw).settings;
+  return parseStored(await loadStored()).settings;
 }
 
+/** Reads the stored record (the truth), and keeps this context's copy of it current from then on. */
 export async function loadStored(): Promise<StoredSettings> {
-  return parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).stored;
+  track();
+  const got = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).stored;
+  known = known ? newerPerKey(known, got) : got;
+  return known;
 }
-
-let pending: Promise<unknown> = Promise.resolve();
 
 /**
- * Runs read-modify-write changes one at a time: two quick changes (two fields left in a row, a
- * change while another is being written) must not each write back a copy lacking the other.
- * Web Locks cover every context of the extension; where they are missing, one context at least.
+ * This context's copy of the stored record, once read. A change is written from it at once, in
+ * the same task as the click or keystroke: a page closed right after a change still saves it
+ * (a read-then-write would be cut off when the page goes). `storage.onChanged` keeps the copy
+ * current; when another context writes a copy that lacks a newer edit made here (two pages, or a
+ * sync, writing at the same moment), the newer edit is written back, key by key.
  */
-async function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) return await locks.request('papertab-settings', fn);
-  const run = pending.then(fn, fn);
-  pending = run.catch(() => undefined);
-  return run;
+let known: StoredSettings | undefined;
+let untrack: (() => void) | undefined;
+/** Records this context wrote, whose change events are still to come (by content). */
+const ownWrites = new Map<string, number>();
+
+const fingerprint = (s: StoredSettings) =>
+  JSON.stringify((Object.keys(SETTINGS_SCHEMA) as SettingKey[]).map((k) => [s.values[k], s.edited[k]]));
+
+/** Per key, the value edited last; `incoming` wins ties. */
+function newerPerKey(mine: StoredSettings, incoming: StoredSettings): StoredSettings {
+  const out: StoredSettings = { ...incoming, values: { ...incoming.values }, edited: { ...incoming.edited } };
+  for (const key of Object.keys(mine.values) as SettingKey[]) {
+    if (key in incoming.values && (incoming.edited[key] ?? 0) >= (mine.edited[key] ?? 0)) continue;
+    (out.values as Record<string, unknown>)[key] = mine.values[key];
+    out.edited[key] = mine.edited[key] ?? 0;
+  }
+  return out;
 }
 
-/** Changes some settings (validated), stamping their edit time. */
-export function updateSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
-  return oneAtATime(() => writeSettings(patch, now));
+function track(): void {
+  if (untrack) return;
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    const incoming = parseStored(changes[SETTINGS_KEY]!.newValue).stored;
+    const print = fingerprint(incoming);
+    const own = ownWrites.get(print) ?? 0;
+    if (own > 1) ownWrites.set(print, own - 1);
+    else ownWrites.delete(print);
+    if (!known || own) {
+      known ??= incoming;
+      return;
+    }
+    known = newerPerKey(known, incoming);
+    if (fingerprint(known) !== print) void write(known).catch(() => undefined);
+  };
+  browser.storage.onChanged.addListener(listener);
+  untrack = () => browser.storage.onChanged.removeListener(listener);
 }
 
-async function writeSettings(patch: Partial<Settings>, now: number): Promise<Settings> {
-  const { stored } = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  const next: StoredSettings = { ...stored, values: { ...stored.values }, edited: { ...stored.edited } };
+/** Forgets this context's copy (tests reset the fake browser between cases). */
+export function forgetKnownSettings(): void {
+  untrack?.();
+  untrack = undefined;
+  known = undefined;
+  ownWrites.clear();
+}
+
+/** Writes the record now (synchronously issued), and the first-paint mirror. */
+function write(next: StoredSettings): Promise<void> {
+  known = next;
+  const print = fingerprint(next);
+  ownWrites.set(print, (ownWrites.get(print) ?? 0) + 1);
+  writeSettingsMirror(parseStored(next).settings);
+  return browser.storage.local.set({ [SETTINGS_KEY]: next });
+}
+
+/**
+ * Changes some settings (validated), stamping their edit time. When this context has read the
+ * settings before (every page has), the write is issued before this returns its promise.
+ */
+export async function updateSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
+  const clean: [SettingKey, unknown][] = [];
   for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
     const r = v.safeParse(SETTINGS_SCHEMA[key][0], value);
     if (!r.success) throw new RangeError(`Invalid value for ${key}`);
-    (next.values as Record<string, unknown>)[key] = r.output;
-    next.edited[key] = now;
+    clean.push([key, r.output]);
   }
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  const settings = parseStored(next).settings;
-  writeSettingsMirror(settings);
-  return settings;
+  if (!known) await loadStored();
+  const base = known!;
+  const next: StoredSettings = { ...base, values: { ...base.values }, edited: { ...base.edited } };
+  for (const [key, value] of clean) {
+    (next.values as Record<string, unknown>)[key] = value;
+    // Always later than the edit it replaces, so every context agrees this one is newer.
+    next.edited[key] = Math.max(now, (base.edited[key] ?? 0) + 1);
+  }
+  await write(next);
+  return parseStored(next).settings;
 }
 
 /**
  * Applies settings merged from another device (sync), key by key, only where the remote edit is
- * newer than this device's: under the same lock as `updateSettings`, so a change made meanwhile
- * here is never overwritten by a stale copy. Keeps the remote edit times (re-stamping them would
- * make devices overwrite each other in a loop). Returns whether anything changed.
+ * newer than this device's, so a change made meanwhile here is never overwritten by a stale copy.
+ * Keeps the remote edit times (re-stamping them would make devices overwrite each other in a
+ * loop). Returns whether anything changed.
  */
-export function applySyncedSettings(remote: {
+export async function applySyncedSettings(remote: {
   values: Record<string, unknown>;
   edited: Record<string, number>;
 }): Promise<boolean> {
-  return oneAtATime(async () => {
-    const { stored } = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    const next: StoredSettings = { ...stored, values: { ...stored.values }, edited: { ...stored.edited } };
-    let changed = false;
-    for (const [key, at] of Object.entries(remote.edited)) {
-      if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
-      const k = key as SettingKey;
-      if ((stored.edited[k] ?? 0) >= at) continue;
-      const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);
-      if (!r.success) continue;
-      (next.values as Record<string, unknown>)[k] = r.output;
-      next.edited[k] = at;
-      changed = true;
-    }
-    if (changed) {
-      await browser.storage.local.set({ [SETTINGS_KEY]: next });
-      writeSettingsMirror(parseStored(next).settings);
-    }
-    return changed;
-  });
+  if (!known) await loadStored();
+  const base = known!;
+  const next: StoredSettings = { ...base, values: { ...base.values }, edited: { ...base.edited } };
+  let changed = false;
+  for (const [key, at] of Object.entries(remote.edited)) {
+    if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
+    const k = key as SettingKey;
+    if ((base.edited[k] ?? 0) >= at) continue;
+    const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);
+    if (!r.success) continue;
+    (next.values as Record<string, unknown>)[k] = r.output;
+    next.edited[k] = at;
+    changed = true;
+  }
+  if (changed) await write(next);
+  return changed;
 }
 
 /** Subscribes to settings changes from any context (options page, sync). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
+  track(); // first, so its listener has merged the change into `known` before this one runs
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    const s = parseStored(changes[SETTINGS_KEY]!.newValue).settings;
+    const s = parseStored(known ?? changes[SETTINGS_KEY]!.newValue).settings;
     writeSettingsMirror(s);
     cb(s);
   };

@@ -101,6 +101,26 @@ describe('the options page', () => {
     await page.close();
   });
 
+  it('a change made just before the page is closed is kept (typed value, watch list, toggle)', async () => {
+    for (const n of ['4', '11']) {
+      const page = await options();
+      await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).fill(n);
+      await page.getByRole('textbox', { name: 'Watched keywords' }).fill(`topic ${n}`);
+      await page.getByRole('radio', { name: n === '4' ? 'A dot' : 'Number of new papers' }).check();
+      await page.close(); // at once: no waiting for anything to be written
+      const again = await options();
+      await expect.poll(() => again.getByRole('spinbutton', { name: 'Minimum upvotes' }).inputValue()).toBe(n);
+      expect(await again.getByRole('textbox', { name: 'Watched keywords' }).inputValue()).toBe(`topic ${n}`);
+      expect(await again.getByRole('radio', { name: 'A dot' }).isChecked()).toBe(n === '4');
+      await again.close();
+    }
+    const page = await options();
+    await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).fill('0');
+    await page.getByRole('textbox', { name: 'Watched keywords' }).fill('');
+    await page.getByRole('radio', { name: 'Number of new papers' }).check();
+    await page.close();
+  });
+
   it('default view, sort and theme change what the new tab shows', async () => {
     const page = await options();
     await page.getByRole('combobox', { name: 'Default view' }).selectOption('week');

@@ -240,7 +240,12 @@ describe('watching settings', () => {
     expect(cb).toHaveBeenCalledTimes(1);
     expect(cb).toHaveBeenLastCalledWith({ ...DEFAULTS, theme: 'dark' });
     // Another page (or sync) writing the raw record is seen the same way, and mirrored.
-    await store({ version: 1, values: { theme: 'light', badgeMode: 'dot' }, edited: {} });
+    const later = Date.now() + 60_000;
+    await store({
+      version: 1,
+      values: { theme: 'light', badgeMode: 'dot' },
+      edited: { theme: later, badgeMode: later },
+    });
     expect(cb).toHaveBeenLastCalledWith({ ...DEFAULTS, theme: 'light', badgeMode: 'dot' });
     expect(readSettingsMirror()).toMatchObject({ theme: 'light', badgeMode: 'dot' });
   });
@@ -259,6 +264,61 @@ describe('watching settings', () => {
     stop();
     await updateSettings({ theme: 'dark' });
     expect(cb).not.toHaveBeenCalled();
+  });
+});
+
+describe('a change is written at once, and never undone by a stale copy', () => {
+  it('once this context has read the settings, the write is issued before updateSettings returns (a page closed right after keeps it)', async () => {
+    await loadSettings();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const done = updateSettings({ minUpvotes: 7 });
+    // Nothing awaited yet: the page could go away now.
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set.mock.calls[0]![0]).toMatchObject({ [SETTINGS_KEY]: { values: { minUpvotes: 7 } } });
+    await done;
+    expect((await loadSettings()).minUpvotes).toBe(7);
+  });
+
+  it('the first change in a context reads the stored settings first and keeps them', async () => {
+    await store({ version: 1, values: { theme: 'dark' }, edited: { theme: 5 } });
+    await updateSettings({ sort: 'newest' });
+    expect(await loadSettings()).toEqual({ ...DEFAULTS, theme: 'dark', sort: 'newest' });
+  });
+
+  it('another context writing a copy that lacks a newer edit made here: the edit is written back', async () => {
+    await loadSettings();
+    await updateSettings({ minUpvotes: 3 }, 2_000);
+    // Another page, which read the settings before that edit, writes its own change over them.
+    await store({ version: 1, values: { theme: 'dark' }, edited: { theme: 2_500 } });
+    await vi.waitFor(async () => expect((await loadStored()).values).toEqual({ theme: 'dark', minUpvotes: 3 }));
+    expect(await stored()).toMatchObject({ values: { theme: 'dark', minUpvotes: 3 }, edited: { theme: 2_500 } });
+  });
+
+  it('a newer edit from another context wins over the one made here, and is not written back over', async () => {
+    await loadSettings();
+    await updateSettings({ minUpvotes: 3 }, 2_000);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await store({ version: 1, values: { minUpvotes: 9 }, edited: { minUpvotes: 3_000 } });
+    expect(set).toHaveBeenCalledTimes(1); // the other context's write only
+    expect((await loadSettings()).minUpvotes).toBe(9);
+  });
+
+  it('a change always stamps a later time than the edit it replaces (clocks that go back do not undo it)', async () => {
+    await updateSettings({ theme: 'dark' }, 5_000);
+    await updateSettings({ theme: 'light' }, 4_000);
+    const s = await loadStored();
+    expect(s.values.theme).toBe('light');
+    expect(s.edited.theme).toBe(5_001);
+  });
+
+  it('watchers see the merged settings, not the stale copy', async () => {
+    await loadSettings();
+    await updateSettings({ minUpvotes: 3 }, 2_000);
+    const cb = vi.fn();
+    watchSettings(cb);
+    await store({ version: 1, values: { theme: 'dark' }, edited: { theme: 2_500 } });
+    expect(cb).toHaveBeenCalled();
+    for (const [s] of cb.mock.calls) expect(s).toMatchObject({ theme: 'dark', minUpvotes: 3 });
   });
 });
 
