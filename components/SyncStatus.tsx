@@ -11,6 +11,8 @@ interface Status {
   complete?: boolean;
   lastSyncAt?: number;
   error?: string;
+  /** Something the user may want to know although the sync went through (already in words). */
+  warning?: string;
 }
 
 /** What sync last did, in words: whether the whole list fits, or which part is synced. */
@@ -48,6 +50,7 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
           {status.lastSyncAt && ` ${t('syncLast', timeAgo(status.lastSyncAt, Date.now()))}`}
         </p>
       )}
+      {status?.warning && <p class="hint">{status.warning}</p>}
       <button type="button" disabled={busy} onClick={() => void syncNow()}>
         {t('syncNowButton')}
       </button>

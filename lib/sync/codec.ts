@@ -5,6 +5,7 @@
  * manifest (`rl:meta`) whose hash ties the chunks of one write together. Pure: no browser calls.
  */
 import * as v from 'valibot';
+import { t } from '../i18n';
 import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
@@ -252,29 +253,30 @@ export async function decodeList(items: Record<string, unknown>, now: number): P
   const version = (rawMeta as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > FORMAT_VERSION) return { state: 'newer', version };
   const m = v.safeParse(MetaSchema, rawMeta);
-  if (!m.success) return { state: 'unreadable', reason: 'its manifest is malformed' };
+  if (!m.success) return { state: 'unreadable', reason: t('syncReasonManifest') };
   const meta = m.output;
   let base64 = '';
   for (let i = 0; i < meta.chunks; i++) {
     const chunk = items[chunkKey(i)];
-    if (typeof chunk !== 'string') return { state: 'unreadable', reason: `part ${i + 1} of ${meta.chunks} is missing` };
+    if (typeof chunk !== 'string')
+      return { state: 'unreadable', reason: t('syncReasonPartMissing', i + 1, meta.chunks) };
     base64 += chunk;
   }
   let text: string;
   try {
     text = await decodeBytes(base64, meta.enc);
   } catch {
-    return { state: 'unreadable', reason: 'its data is corrupt' };
+    return { state: 'unreadable', reason: t('syncReasonCorrupt') };
   }
-  if (contentHash(text) !== meta.hash) return { state: 'unreadable', reason: 'its parts come from different writes' };
+  if (contentHash(text) !== meta.hash) return { state: 'unreadable', reason: t('syncReasonMixed') };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { state: 'unreadable', reason: 'its data is not valid JSON' };
+    return { state: 'unreadable', reason: t('syncReasonJson') };
   }
   const wire = v.safeParse(WireSchema, json);
-  if (!wire.success) return { state: 'unreadable', reason: 'its data has an unknown shape' };
+  if (!wire.success) return { state: 'unreadable', reason: t('syncReasonShape') };
   let dropped = 0;
   const records = new Map<string, SyncRecord>();
   for (const raw of wire.output.p) {

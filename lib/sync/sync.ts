@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../db';
+import { t, tn } from '../i18n';
 import { mirrorSavedIds } from '../reading-list';
 import { itemBytes } from './bytes';
 import {
@@ -97,12 +98,9 @@ export async function readSyncStatus(local: StorageAreaLike = browser.storage.lo
 
 /** What the options page says about the last sync. */
 export function syncSummary(s: SyncStatus): string {
-  if (!s.enabled) return 'Sync is off: the reading list and settings stay on this device.';
-  if (!s.ok) return `Sync failed: ${s.error ?? 'unknown error'}`;
-  const papers = (n: number) => (n === 1 ? '1 paper' : `${n} papers`);
-  const what = s.complete
-    ? `The reading list (${papers(s.total)}) is synced.`
-    : `The reading list is too large to sync whole: the ${s.syncedCount === 1 ? 'most recently saved or edited paper is' : `${s.syncedCount} most recently saved or edited papers are`} synced.`;
+  if (!s.enabled) return t('syncOff');
+  if (!s.ok) return t('syncFailed', s.error ?? '');
+  const what = s.complete ? t('syncAll', s.total) : t('syncPartial', s.syncedCount, s.total);
   return s.warning ? `${what} ${s.warning}` : what;
 }
 
@@ -118,9 +116,9 @@ function quotaKind(err: unknown): QuotaKind {
 
 function describe(err: unknown): string {
   const kind = quotaKind(err);
-  if (kind === 'rate') return 'too many changes in a short time; sync resumes within the hour.';
-  if (kind === 'size') return "the browser's sync storage is full.";
-  return `the browser's sync storage answered “${err instanceof Error ? err.message : String(err)}”.`;
+  if (kind === 'rate') return t('syncErrRate');
+  if (kind === 'size') return t('syncErrFull');
+  return t('syncErrBrowser', err instanceof Error ? err.message : String(err));
 }
 
 async function writeList(
@@ -179,18 +177,18 @@ async function run(
   try {
     remote = await area.get(null);
   } catch (err) {
-    return { ...base, ok: false, error: `could not read: ${describe(err)}` };
+    return { ...base, ok: false, error: t('syncErrRead', describe(err)) };
   }
   const decoded = await decodeList(remote, now);
   if (decoded.state === 'newer') {
     // Never overwrite what a newer version wrote: it would undo that device's format.
-    return { ...base, ok: false, error: 'another device runs a newer Papertab: update this one to sync.' };
+    return { ...base, ok: false, error: t('syncErrNewer') };
   }
   let warning: string | undefined;
   if (decoded.state === 'unreadable') {
-    warning = `The synced copy could not be read (${decoded.reason}) and was replaced with this device's list.`;
+    warning = t('syncWarnReplaced', decoded.reason);
   } else if (decoded.state === 'ok' && decoded.dropped) {
-    warning = `${decoded.dropped} malformed ${decoded.dropped === 1 ? 'entry was' : 'entries were'} skipped.`;
+    warning = tn(decoded.dropped, 'syncWarnSkippedOne', 'syncWarnSkippedOther');
   }
   const incoming: SyncPayload = decoded.state === 'ok' ? decoded.payload : { records: [], tombstones: [] };
 
@@ -215,7 +213,7 @@ async function run(
     return { ...base, ...changes, ok: true, syncedCount, complete, lastSyncAt: now, wrote, warning };
   } catch (err) {
     // The merge above stands: this device is up to date, only the others will wait.
-    return { ...base, ...changes, ok: false, error: `could not write: ${describe(err)}`, warning };
+    return { ...base, ...changes, ok: false, error: t('syncErrWrite', describe(err)), warning };
   }
 }
 
@@ -242,7 +240,7 @@ export function syncNow(
       status = {
         ...unchanged(previous, previous?.total ?? 0, now),
         ok: false,
-        error: `${err instanceof Error ? err.message : String(err)}.`,
+        error: t('syncErrLocal', err instanceof Error ? err.message : String(err)),
       };
     }
     // Storage areas drop keys holding undefined unevenly across browsers: leave them out.

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
 
-export { fireRefreshAlarm } from './extension';
+export { fireAlarm, fireRefreshAlarm } from './extension';
 
 /** Waits for the badge text (plain polling, so it also works in hooks). */
 export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {

@@ -164,21 +164,29 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSes
 }
 
 /**
- * Fires the extension's own refresh alarm now (as if its period had passed): the refresh runs
- * through the real alarm listener. The alarm stays periodic with the same period, so a worker
- * starting meanwhile (whose start() re-creates a *missing* refresh alarm, 30 minutes out) finds
- * it in place and cannot replace this early firing.
+ * Fires one of the extension's own alarms now (as if its time had come): the work runs through
+ * the real alarm listener. A periodic alarm stays periodic with the same period (`period` when it
+ * is missing), so a worker starting meanwhile (whose start() re-creates a *missing* refresh alarm,
+ * 30 minutes out) finds it in place and cannot replace this early firing.
  */
-export async function fireRefreshAlarm(ext: ExtensionSession): Promise<void> {
+export async function fireAlarm(ext: ExtensionSession, name: string, period?: number): Promise<void> {
   const sw = await ext.sw();
-  await sw.evaluate(async () => {
-    type Alarm = { periodInMinutes?: number };
-    const c = (
-      globalThis as unknown as {
-        chrome: { alarms: { get(n: string): Promise<Alarm | undefined>; create(n: string, i: object): Promise<void> } };
-      }
-    ).chrome;
-    const period = (await c.alarms.get('papertab-refresh'))?.periodInMinutes ?? 30;
-    await c.alarms.create('papertab-refresh', { when: Date.now() + 50, periodInMinutes: period });
-  });
+  await sw.evaluate(
+    async ([alarmName, fallback]) => {
+      type Alarm = { periodInMinutes?: number };
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            alarms: { get(n: string): Promise<Alarm | undefined>; create(n: string, i: object): Promise<void> };
+          };
+        }
+      ).chrome;
+      const periodInMinutes = (await c.alarms.get(alarmName))?.periodInMinutes ?? fallback;
+      await c.alarms.create(alarmName, { when: Date.now() + 50, ...(periodInMinutes ? { periodInMinutes } : {}) });
+    },
+    [name, period] as const,
+  );
 }
+
+/** Fires the feed refresh alarm now (it stays periodic: 30 minutes unless set otherwise). */
+export const fireRefreshAlarm = (ext: ExtensionSession) => fireAlarm(ext, 'papertab-refresh', 30);

@@ -272,7 +272,7 @@ describe('two profiles syncing the reading list', () => {
     expect(status.syncedCount).toBeGreaterThan(100);
     expect(status.syncedCount).toBeLessThan(2000);
     expect(syncSummary(status)).toBe(
-      `The reading list is too large to sync whole: the ${status.syncedCount} most recently saved or edited papers are synced.`,
+      `The reading list is too large to sync whole: the ${status.syncedCount} most recently saved or edited of 2000 papers are synced. The rest stay on this device.`,
     );
     expect(await readSyncStatus(a.local)).toEqual(status);
     expect(area.bytesInUse()).toBeLessThanOrEqual(102_400);

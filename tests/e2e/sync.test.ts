@@ -1,0 +1,169 @@
+/**
+ * Sync between two browsers (two profiles) of the same user. Chromium here has no account to sync
+ * with, so the test plays the browser's sync service: it copies one profile's `storage.sync`
+ * area to the other, as Chrome would, and fires the extension's own sync alarm instead of waiting
+ * for its 30-second debounce. Everything else is the real extension in both browsers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
+import { launchExtension, type ExtensionSession } from '../support/extension';
+import { startStandIn, type StandIn } from '../support/standin';
+import { fireAlarm, waitForPapers } from '../support/e2e';
+
+let hf: StandIn;
+let a: ExtensionSession;
+let b: ExtensionSession;
+const DAY = utcDay(-1);
+const items = makeDay(DAY, 4);
+const [first, second] = items.map((i) => i.paper);
+// Not in the feed: the other browser can only learn its details from Hugging Face.
+const outside = makeDailyItem('2501.00088', DAY).paper;
+
+beforeAll(async () => {
+  hf = await startStandIn();
+  hf.setDay(DAY, items);
+  hf.setPaper(outside);
+  [a, b] = await Promise.all([launchExtension({ port: hf.port }), launchExtension({ port: hf.port })]);
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await hf?.close();
+});
+
+interface ChromeStorage {
+  chrome: {
+    storage: {
+      sync: {
+        get(k: null): Promise<Record<string, unknown>>;
+        set(i: object): Promise<void>;
+        remove(k: string[]): Promise<void>;
+      };
+      local: { get(k: string): Promise<Record<string, { lastSyncAt?: number; ok?: boolean } | undefined>> };
+    };
+  };
+}
+
+/** Runs one sync in `ext` now, through its own alarm, and waits for it to finish. */
+async function syncNow(ext: ExtensionSession): Promise<void> {
+  const since = Date.now();
+  await fireAlarm(ext, 'papertab-sync');
+  await expect
+    .poll(
+      async () => {
+        const status = await (
+          await ext.sw()
+        ).evaluate(
+          async () =>
+            (
+              (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('syncStatus')) as Record<
+                string,
+                { lastSyncAt?: number; ok?: boolean } | undefined
+              >
+            ).syncStatus,
+        );
+        return !!status?.ok && (status.lastSyncAt ?? 0) >= since;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+/** What the browser's sync service does: makes `to`'s sync area a copy of `from`'s. */
+async function carry(from: ExtensionSession, to: ExtensionSession): Promise<void> {
+  const items = await (
+    await from.sw()
+  ).evaluate(() => (globalThis as unknown as ChromeStorage).chrome.storage.sync.get(null));
+  await (
+    await to.sw()
+  ).evaluate(async (next) => {
+    const sync = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
+    const gone = Object.keys(await sync.get(null)).filter((k) => !(k in next));
+    if (gone.length) await sync.remove(gone);
+    await sync.set(next);
+  }, items);
+}
+
+async function readingList(ext: ExtensionSession): Promise<Page> {
+  const list = await ext.page('reading-list.html');
+  await list.getByRole('heading', { level: 1, name: /Reading list/ }).waitFor();
+  return list;
+}
+
+describe('sync between two browsers of the same user', () => {
+  it('the reading list (status, tags, notes) and settings follow the user; details are fetched again; the newer edit wins', async () => {
+    // Browser A: save two papers, file one, change a setting.
+    const tab = await a.page('newtab.html');
+    await waitForPapers(tab, 4);
+    for (const p of [first!, second!]) {
+      const save = tab.getByRole('article', { name: p.title }).getByRole('button', { name: 'Save' });
+      await save.click();
+      await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    }
+    await tab.close();
+    const arxiv = await a.context.newPage();
+    await arxiv.goto(`https://arxiv.org/abs/${outside.id}`);
+    await arxiv.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => arxiv.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('true');
+    await arxiv.close();
+    const listA = await readingList(a);
+    const cardA = listA.getByRole('article', { name: first!.title });
+    await cardA.getByRole('combobox', { name: 'Status' }).selectOption('reading');
+    await cardA.getByRole('textbox', { name: `Add a tag to “${first!.title}”` }).fill('diffusion');
+    await cardA.getByRole('textbox', { name: `Add a tag to “${first!.title}”` }).press('Enter');
+    await cardA.getByRole('textbox', { name: 'Note' }).fill('Section 3 is the key.');
+    await cardA.getByRole('textbox', { name: 'Note' }).blur();
+    const optionsA = await a.page('options.html');
+    await optionsA.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await optionsA.close();
+    await listA.waitForTimeout(300);
+
+    await syncNow(a);
+    hf.requests.length = 0;
+    await carry(a, b);
+    await syncNow(b);
+
+    // Browser B: the same list, filed the same way, with the details fetched from Hugging Face.
+    const listB = await readingList(b);
+    await expect.poll(() => listB.getByRole('article').count(), { timeout: 20_000 }).toBe(3);
+    const cardB = listB.getByRole('article', { name: first!.title });
+    expect(await cardB.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('reading');
+    expect(await cardB.getByRole('list', { name: 'Tags' }).textContent()).toContain('diffusion');
+    expect(await cardB.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Section 3 is the key.');
+    // Sync carries ids, titles and the user's fields; B fills in the rest from its own feed cache,
+    // and asks Hugging Face for the paper its feed does not have.
+    expect(await cardB.textContent()).toContain(first!.authors[0]!.name);
+    const outsideB = listB.getByRole('article', { name: outside.title });
+    await expect.poll(() => outsideB.textContent(), { timeout: 20_000 }).toContain(outside.authors[0]!.name);
+    expect(hf.requests.some((r) => r.path === `/api/papers/${outside.id}`)).toBe(true);
+    const optionsB = await b.page('options.html');
+    await expect.poll(() => optionsB.getByRole('combobox', { name: 'Theme' }).inputValue()).toBe('dark');
+    await optionsB.close();
+
+    // B edits the note later; A changes the status meanwhile: each field keeps its newer edit.
+    await cardA.getByRole('combobox', { name: 'Status' }).selectOption('read');
+    await listA.waitForTimeout(50);
+    await cardB.getByRole('textbox', { name: 'Note' }).fill('Revisited: section 4 matters more.');
+    await cardB.getByRole('textbox', { name: 'Note' }).blur();
+    // B removes the second paper.
+    await listB.getByRole('article', { name: second!.title }).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => listB.getByRole('article').count()).toBe(2);
+    await listB.waitForTimeout(300);
+
+    await syncNow(a);
+    await carry(a, b);
+    await syncNow(b);
+    await carry(b, a);
+    await syncNow(a);
+
+    for (const list of [listA, listB]) {
+      await expect.poll(() => list.getByRole('article').count(), { timeout: 20_000 }).toBe(2);
+      const card = list.getByRole('article', { name: first!.title });
+      await expect
+        .poll(() => card.getByRole('textbox', { name: 'Note' }).inputValue())
+        .toBe('Revisited: section 4 matters more.');
+      expect(await card.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('read');
+    }
+    await Promise.all([listA.close(), listB.close()]);
+  });
+});

@@ -1,0 +1,63 @@
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SyncStatus } from '@/components/SyncStatus';
+import { SYNC_STATUS_KEY, syncNow } from '@/lib/sync/sync';
+import { createDb } from '@/lib/db';
+import { makeSaved } from '../fixtures/saved';
+
+afterEach(cleanup);
+
+/** A sync area whose every write fails with the browser's message. */
+const failingArea = (message: string) => ({
+  get: () => Promise.resolve({}),
+  set: () => Promise.reject(new Error(message)),
+  remove: () => Promise.resolve(),
+  getBytesInUse: () => Promise.resolve(0),
+});
+
+describe('the sync status on the options page', () => {
+  it('says when sync is off', () => {
+    render(<SyncStatus enabled={false} />);
+    expect(screen.getByText('Sync is off: the reading list and settings stay on this device.')).toBeTruthy();
+  });
+
+  it('says which part of a list too large to sync is synced', async () => {
+    await fakeBrowser.storage.local.set({
+      [SYNC_STATUS_KEY]: { ok: true, enabled: true, syncedCount: 300, total: 420, complete: false, lastSyncAt: 1 },
+    });
+    render(<SyncStatus enabled />);
+    expect(
+      await screen.findByText(
+        /the 300 most recently saved or edited of 420 papers are synced\. The rest stay on this device\./,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('shows the note a sync left (a damaged synced copy was replaced), in words', async () => {
+    const db = createDb(`sync-status-${Math.random()}`);
+    await fakeBrowser.storage.sync.set({ 'rl:meta': { version: 1, chunks: 2, hash: 'x', enc: 'json' } });
+    await syncNow(db, fakeBrowser.storage.sync, fakeBrowser.storage.local, Date.now());
+    render(<SyncStatus enabled />);
+    expect(
+      await screen.findByText(/^The synced copy could not be read \(.+\) and was replaced with this device's list\.$/),
+    ).toBeTruthy();
+  });
+
+  it('a failed write says why, in words', async () => {
+    const db = createDb(`sync-status-${Math.random()}`);
+    await db.saved.put(makeSaved('2404.12345'));
+    await syncNow(
+      db,
+      failingArea('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'),
+      fakeBrowser.storage.local,
+      Date.now(),
+    );
+    render(<SyncStatus enabled />);
+    expect(
+      await screen.findByText(
+        'Sync failed: could not write the synced copy: too many changes in a short time; sync resumes within the hour.',
+      ),
+    ).toBeTruthy();
+  });
+});
