@@ -57,7 +57,7 @@ describe('the options page', () => {
     await waitForBadge(ext, '•');
     await page.getByRole('radio', { name: 'Off' }).check();
     await waitForBadge(ext, '');
-    await page.getByRole('radio', { name: 'Number of new papers' }).check();
+    await page.getByRole('radio', { name: 'Count of new papers' }).check();
     await waitForBadge(ext, '7');
     await page.close();
   });
@@ -106,7 +106,7 @@ describe('the options page', () => {
       const page = await options();
       await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).fill(n);
       await page.getByRole('textbox', { name: 'Watched keywords' }).fill(`topic ${n}`);
-      await page.getByRole('radio', { name: n === '4' ? 'A dot' : 'Number of new papers' }).check();
+      await page.getByRole('radio', { name: n === '4' ? 'A dot' : 'Count of new papers' }).check();
       await page.close(); // at once: no waiting for anything to be written
       const again = await options();
       await expect.poll(() => again.getByRole('spinbutton', { name: 'Minimum upvotes' }).inputValue()).toBe(n);
@@ -117,7 +117,7 @@ describe('the options page', () => {
     const page = await options();
     await page.getByRole('spinbutton', { name: 'Minimum upvotes' }).fill('0');
     await page.getByRole('textbox', { name: 'Watched keywords' }).fill('');
-    await page.getByRole('radio', { name: 'Number of new papers' }).check();
+    await page.getByRole('radio', { name: 'Count of new papers' }).check();
     await page.close();
   });
 

@@ -54,7 +54,7 @@ describe('the options page stores each setting as it changes', () => {
   it('the badge mode', async () => {
     render(<OptionsApp />);
     const badge = screen.getByRole('group', { name: 'Badge' });
-    expect((within(badge).getByRole('radio', { name: 'Number of new papers' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(badge).getByRole('radio', { name: 'Count of new papers' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(within(badge).getByRole('radio', { name: 'A dot' }));
     await stored({ badgeMode: 'dot' });
     fireEvent.click(within(badge).getByRole('radio', { name: 'Off' }));

@@ -1,0 +1,41 @@
+/**
+ * What ships: the built extension itself (.output/chrome-mv3), read as files.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extensionPath } from '../support/extension';
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('the built extension', () => {
+  it('ships no HTML sink: no script writes innerHTML or outerHTML, inserts HTML, or calls document.write', async () => {
+    const scripts = (await files(extensionPath)).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    const sinks = /\.(?:inner|outer)HTML\s*=(?!=)|insertAdjacentHTML|document\.write(?:ln)?\(|createContextualFragment/;
+    const found: string[] = [];
+    for (const f of scripts) {
+      const m = sinks.exec(await readFile(f, 'utf8'));
+      if (m) found.push(`${f.slice(extensionPath.length + 1)}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('asks only for the permissions the README lists, and host access only to huggingface.co and arxiv.org', async () => {
+    const manifest = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')) as {
+      permissions: string[];
+      optional_permissions?: string[];
+      host_permissions: string[];
+      action: { default_title: string };
+    };
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'storage', 'unlimitedStorage']);
+    expect(manifest.optional_permissions?.sort()).toEqual(['notifications', 'search']);
+    for (const host of manifest.host_permissions) {
+      expect(new URL(host.replace('*', 'x')).hostname).toMatch(/^(?:huggingface\.co|(?:www\.)?arxiv\.org)$/);
+    }
+    expect(manifest.action.default_title).toBe('__MSG_extName__');
+  });
+});
