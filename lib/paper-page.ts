@@ -44,6 +44,44 @@ function citationName(name: string): string {
   return first ? `${first} ${last}` : name;
 }
 
+/**
+ * A name in arXiv's HTML rendering (LaTeXML): `.ltx_personname` holds the name, then, after a line
+ * break, affiliations and e-mail; footnote marks are elements of their own. The name is the text
+ * before the first break.
+ */
+function personName(el: Element): string | undefined {
+  let out = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 1) {
+      const child = node as Element;
+      if (child.localName === 'br' || child.classList.contains('ltx_break')) break;
+      if (child.matches('sup, .ltx_note, .ltx_role_footnote, .ltx_contact')) continue;
+    }
+    out += node.textContent ?? '';
+  }
+  return (
+    out
+      .replace(/\s+/g, ' ')
+      .replace(/[\s,;∗*†‡§¶]+$/u, '')
+      .trim() || undefined
+  );
+}
+
+/** arXiv's HTML rendering (`/html/<id>`), which has no citation tags: what its LaTeXML markup says. */
+function readArxivHtml(doc: Document, m: PageMeta): void {
+  m.title ??= text(doc.querySelector('h1.ltx_title'));
+  if (!m.authors) {
+    const names = [...doc.querySelectorAll('.ltx_authors .ltx_personname')].map(personName).filter(Boolean);
+    // One element often holds several names joined by commas or "and".
+    const authors = names.flatMap((n) => n!.split(/\s*(?:,|\band\b)\s*/)).filter((n) => n.length > 1);
+    if (authors.length) m.authors = authors;
+  }
+  if (!m.abstract) {
+    const paragraphs = [...doc.querySelectorAll('.ltx_abstract p')].map(text).filter(Boolean);
+    if (paragraphs.length) m.abstract = paragraphs.join('\n\n');
+  }
+}
+
 export function readPageMeta(doc: Document, url: URL): PageMeta {
   const m: PageMeta = {};
   if (url.hostname === 'huggingface.co') {
@@ -62,6 +100,7 @@ export function readPageMeta(doc: Document, url: URL): PageMeta {
     // "Computation and Language (cs.CL)": the primary category, for BibTeX's primaryClass.
     const subject = /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)\s*$/.exec(text(doc.querySelector('.primary-subject')) ?? '');
     if (subject) m.primaryClass = subject[1];
+    if (url.pathname.startsWith('/html/')) readArxivHtml(doc, m);
   }
   // Keep within what the background accepts.
   if (m.title) m.title = m.title.slice(0, 1000);

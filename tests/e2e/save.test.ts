@@ -70,6 +70,22 @@ describe('Save on paper pages', () => {
     await page.close();
   });
 
+  it("saves from arXiv's HTML rendering (/html/<id>) a paper Hugging Face does not know, with what the page says", async () => {
+    const id = '2502.00123';
+    const page = await ext.context.newPage();
+    await page.goto(`https://arxiv.org/html/${id}v2`);
+    await saveButton(page).click();
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    const list = await ext.page('reading-list.html');
+    const card = list.getByRole('article', { name: `Stand-in Paper ${id}` });
+    await expect.poll(() => card.count()).toBe(1);
+    // The names, not the affiliations or footnote marks beside them.
+    expect(await card.textContent()).toContain('Ada Lovelace, Alan Turing');
+    expect(await card.textContent()).not.toContain('Stand-in University');
+    await list.close();
+    await page.close();
+  });
+
   it('after client-side navigation the button belongs to the new paper, and there is exactly one', async () => {
     const [a, b] = [items[1]!.paper, items[2]!.paper];
     const page = await ext.context.newPage();

@@ -161,6 +161,30 @@ function citationName(name: string): string {
   return `${last}, ${parts.join(' ')}`;
 }
 
+/** arXiv's HTML rendering (LaTeXML), as arxiv.org/html/<id> serves it: no citation tags. */
+function arxivHtmlPage(baseId: string, p: PaperLike): string {
+  const names = authorNames(p);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${esc(p.title)}</title></head>
+<body>
+<header class="desktop_header"><a href="https://arxiv.org/abs/${esc(baseId)}">Back to abstract page</a></header>
+<div class="ltx_page_main"><div class="ltx_page_content"><article class="ltx_document ltx_authors_1line">
+<h1 class="ltx_title ltx_title_document">${esc(p.title)}</h1>
+<div class="ltx_authors">
+${names
+  .map(
+    (n, i) =>
+      `<span class="ltx_creator ltx_role_author"><span class="ltx_personname">${esc(n)}<sup class="ltx_sup">${i + 1}</sup><br class="ltx_break">Stand-in University</span></span>`,
+  )
+  .join('\n<span class="ltx_author_before">  </span>')}
+</div>
+<div class="ltx_abstract"><h6 class="ltx_title ltx_title_abstract">Abstract</h6>
+<p class="ltx_p">${esc(p.summary)}</p></div>
+<section class="ltx_section"><h2 class="ltx_title ltx_title_section">1 Introduction</h2><p class="ltx_p">…</p></section>
+</article></div></div></body></html>`;
+}
+
 function arxivAbsPage(requestedId: string, baseId: string, p: PaperLike): string {
   const published =
     typeof p.publishedAt === 'string' && !Number.isNaN(Date.parse(p.publishedAt))
@@ -415,8 +439,9 @@ export async function startStandIn(): Promise<StandIn> {
           );
     }
 
-    if (isArxiv && path.startsWith('/abs/')) {
-      const requested = decodeURIComponent(path.slice('/abs/'.length));
+    if (isArxiv && (path.startsWith('/abs/') || path.startsWith('/html/'))) {
+      const rendering = path.startsWith('/html/') ? 'html' : 'abs';
+      const requested = decodeURIComponent(path.slice(`/${rendering}/`.length));
       const m = NEW_ID.exec(requested) ?? OLD_ID.exec(requested);
       if (!m)
         return html(
@@ -433,7 +458,7 @@ export async function startStandIn(): Promise<StandIn> {
         authors: [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }],
         publishedAt: '2024-01-01T00:00:00.000Z',
       };
-      return html(res, 200, arxivAbsPage(requested, baseId, p));
+      return html(res, 200, rendering === 'html' ? arxivHtmlPage(baseId, p) : arxivAbsPage(requested, baseId, p));
     }
 
     if (isArxiv || isHf) return html(res, 404, '<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');

@@ -77,7 +77,14 @@ function arxivHtmlPage() {
 <body><header class="desktop_header"><a href="https://arxiv.org/abs/2404.12345v2">Back to abstract page</a></header>
 <div class="ltx_page_main"><article class="ltx_document">
 <h1 class="ltx_title ltx_title_document">Origami Folding with Language Models</h1>
-<div class="ltx_abstract"><p>We fold paper.</p></div>
+<div class="ltx_authors">
+<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Ada Lovelace<sup class="ltx_sup">1</sup>, Alan Turing<sup class="ltx_sup">2</sup>
+<br class="ltx_break">University of London<br class="ltx_break"><span class="ltx_text ltx_font_typewriter">ada@example.org</span>
+</span><span class="ltx_author_notes"><span class="ltx_contact ltx_role_affiliation">University of London</span></span></span>
+<span class="ltx_author_before">   </span><span class="ltx_creator ltx_role_author"><span class="ltx_personname">Grace Hopper and Katherine Johnson<span class="ltx_note ltx_role_footnote"><sup>†</sup>Equal contribution.</span></span></span>
+</div>
+<div class="ltx_abstract"><h6 class="ltx_title ltx_title_abstract">Abstract</h6>
+<p class="ltx_p">We fold paper.</p><p class="ltx_p">Then we unfold it.</p></div>
 </article></div></body></html>`);
 }
 
@@ -152,6 +159,28 @@ describe('what a page says about its paper', () => {
       title: 'Origami Folding with Language Models',
       abstract: 'We fold paper.',
     });
+  });
+
+  it("arXiv's HTML rendering (no citation tags): the document title, the authors' names without affiliations or marks, the abstract's paragraphs", () => {
+    expect(readPageMeta(arxivHtmlPage(), HTML_URL)).toEqual({
+      title: 'Origami Folding with Language Models',
+      authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Katherine Johnson'],
+      abstract: 'We fold paper.\n\nThen we unfold it.',
+    });
+  });
+
+  it("arXiv's HTML rendering with citation tags: the tags win", () => {
+    const doc = arxivHtmlPage();
+    for (const [name, content] of [
+      ['citation_title', 'The Real Title'],
+      ['citation_author', 'Curie, Marie'],
+    ]) {
+      const tag = doc.createElement('meta');
+      tag.name = name!;
+      tag.content = content!;
+      doc.head.append(tag);
+    }
+    expect(readPageMeta(doc, HTML_URL)).toMatchObject({ title: 'The Real Title', authors: ['Marie Curie'] });
   });
 
   it('Hugging Face: the h1 title and the abstract paragraph', () => {
