@@ -74,6 +74,39 @@ describe('re-fetching a day', () => {
     const p = await db.papers.get('2511.00001');
     expect(p).toMatchObject({ upvotes: 40, numComments: 9, aiSummary: 'One line.', day });
   });
+
+  it('a response that leaves fields out (or sends them malformed) keeps what was known of them', async () => {
+    const day = addDays(TODAY, -1);
+    const first = makeDailyItem('2511.00002', day, {
+      numComments: 4,
+      paper: { upvotes: 12, ai_keywords: ['diffusion', 'video'] },
+    });
+    hf.days.set(day, [first]);
+    await refreshFeed(deps(), 'install');
+    const before = (await db.papers.get('2511.00002'))!;
+    expect(before.authors.length).toBeGreaterThan(0);
+    expect(before.summary).not.toBe('');
+
+    const sparse = makeDailyItem('2511.00002', day);
+    const raw = sparse as unknown as { numComments?: unknown; summary?: unknown; paper: Record<string, unknown> };
+    for (const key of ['summary', 'authors', 'ai_keywords', 'numComments']) delete raw.paper[key];
+    delete raw.numComments;
+    delete raw.summary;
+    raw.paper.upvotes = 'many';
+    hf.days.set(day, [sparse]);
+    clock += 60 * 60_000;
+    await refreshFeed(deps(), 'alarm');
+
+    const after = await db.papers.get('2511.00002');
+    expect(after).toMatchObject({
+      summary: before.summary,
+      authors: before.authors,
+      aiKeywords: ['diffusion', 'video'],
+      upvotes: 12,
+      numComments: 4,
+      title: sparse.paper.title,
+    });
+  });
 });
 
 describe('faults never touch the cache', () => {
