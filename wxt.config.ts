@@ -70,6 +70,12 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*'],
     optional_permissions: ['notifications', 'search'],
+    // The browser's default for extension pages, plus: images only from here and Hugging Face (the
+    // feed's thumbnails and avatars are checked too, in lib/hf-schema.ts; this is the second lock).
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data: https://huggingface.co https://*.huggingface.co",
+    },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+P' },

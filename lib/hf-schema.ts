@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Organization, Paper, Person } from './paper';
-import { safeHttpUrl } from './safe-url';
+import { safeHfImageUrl, safeHttpUrl } from './safe-url';
 
 const HF_ORIGIN = 'https://huggingface.co';
 
@@ -98,7 +98,7 @@ type RawOrganization = v.InferOutput<typeof OrganizationSchema>;
 function avatarUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
-    return safeHttpUrl(new URL(value, HF_ORIGIN).href);
+    return safeHfImageUrl(new URL(value, HF_ORIGIN).href);
   } catch {
     return undefined;
   }
@@ -147,7 +147,7 @@ function fromRawItem(item: RawItem & { paper: { title: string } }, day: string, 
     ...paper,
     summary: paper.summary || item.summary || '',
     numComments: item.numComments ?? paper.numComments,
-    thumbnail: safeHttpUrl(item.thumbnail),
+    thumbnail: safeHfImageUrl(item.thumbnail),
     organization: paper.organization ?? organization(item.organization),
     submittedBy: person(item.submittedBy) ?? paper.submittedBy,
   });

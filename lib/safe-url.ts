@@ -11,3 +11,17 @@ export function safeHttpUrl(value: unknown): string | undefined {
   if (url.username || url.password) return undefined;
   return url.href;
 }
+
+/**
+ * An image the pages load by themselves (thumbnail, avatar): https from huggingface.co or its CDN
+ * (cdn-thumbnails., cdn-avatars.) only, so showing the feed makes no request anywhere else.
+ */
+export function safeHfImageUrl(value: unknown): string | undefined {
+  const href = safeHttpUrl(value);
+  if (!href) return undefined;
+  const url = new URL(href);
+  const host = url.hostname;
+  return url.protocol === 'https:' && !url.port && (host === 'huggingface.co' || host.endsWith('.huggingface.co'))
+    ? href
+    : undefined;
+}

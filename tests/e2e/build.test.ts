@@ -30,6 +30,7 @@ describe('the built extension', () => {
       optional_permissions?: string[];
       host_permissions: string[];
       action: { default_title: string };
+      content_security_policy: { extension_pages: string };
     };
     expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'storage', 'unlimitedStorage']);
     expect(manifest.optional_permissions?.sort()).toEqual(['notifications', 'search']);
@@ -37,5 +38,9 @@ describe('the built extension', () => {
       expect(new URL(host.replace('*', 'x')).hostname).toMatch(/^(?:huggingface\.co|(?:www\.)?arxiv\.org)$/);
     }
     expect(manifest.action.default_title).toBe('__MSG_extName__');
+    // Pages load images only from themselves and Hugging Face.
+    expect(manifest.content_security_policy.extension_pages).toContain(
+      "img-src 'self' data: https://huggingface.co https://*.huggingface.co",
+    );
   });
 });

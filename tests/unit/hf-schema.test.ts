@@ -350,6 +350,22 @@ describe('parseDailyItems: hostile items', () => {
     expect(Object.hasOwn(p, 'thumbnail')).toBe(false);
   });
 
+  it('loads images only from Hugging Face: an off-site thumbnail or avatar is dropped, the paper kept', () => {
+    const p = one(
+      item(
+        { organization: { name: 'org', avatar: 'https://tracker.example/org.png' } },
+        {
+          thumbnail: 'https://tracker.example/pixel.png?u=1',
+          submittedBy: { name: 'someone', avatarUrl: 'https://huggingface.co.tracker.example/x.png' },
+        },
+      ),
+    );
+    expect(p.id).toBe('2503.01234');
+    expect(Object.hasOwn(p, 'thumbnail')).toBe(false);
+    expect(p.organization).toEqual({ name: 'org' });
+    expect(p.submittedBy?.avatarUrl).toBeUndefined();
+  });
+
   it('resolves site-relative avatars against huggingface.co', () => {
     const p = one(
       item(

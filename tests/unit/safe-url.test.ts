@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '@/lib/safe-url';
+import { safeHfImageUrl, safeHttpUrl } from '@/lib/safe-url';
 
 describe('safeHttpUrl: which feed links may become clickable', () => {
   it.each([
@@ -52,5 +52,27 @@ describe('safeHttpUrl: which feed links may become clickable', () => {
     expect(safeHttpUrl(long)).toBeUndefined();
     const fine = `https://example.org/${'a'.repeat(2000)}`;
     expect(safeHttpUrl(fine)).toBe(fine);
+  });
+});
+
+describe('safeHfImageUrl: which images the pages may load by themselves', () => {
+  it.each([
+    'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.12345.png',
+    'https://cdn-avatars.huggingface.co/v1/production/uploads/abc/avatar.png',
+    'https://huggingface.co/avatars/abc.svg',
+  ])('keeps %j (Hugging Face and its CDN, over https)', (input) => {
+    expect(safeHfImageUrl(input)).toBe(input);
+  });
+
+  it.each([
+    'https://evil.example/pixel.png',
+    'https://huggingface.co.evil.example/x.png',
+    'https://evilhuggingface.co/x.png',
+    'http://cdn-thumbnails.huggingface.co/x.png',
+    'https://huggingface.co:8443/x.png',
+    'javascript:alert(1)',
+    'data:image/png;base64,AAAA',
+  ])('drops %j: nothing is fetched from anywhere else', (input) => {
+    expect(safeHfImageUrl(input)).toBeUndefined();
   });
 });
