@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { Paper } from '@/lib/paper';
-import { safeHttpUrl } from '@/lib/safe-url';
+import { safeHfImageUrl } from '@/lib/safe-url';
 import { Highlight } from './Highlight';
 
 const MAX_AUTHORS = 3;
@@ -9,7 +9,7 @@ const MAX_AUTHORS = 3;
 export function PaperByline({ paper, terms = [] }: { paper: Paper; terms?: string[] }) {
   const more = paper.authors.length - MAX_AUTHORS;
   const org = paper.organization;
-  const avatar = safeHttpUrl(org?.avatar);
+  const avatar = safeHfImageUrl(org?.avatar);
   return (
     <p class="byline">
       {org && (

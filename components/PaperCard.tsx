@@ -2,7 +2,7 @@ import { memo } from 'preact/compat';
 import type { Paper } from '@/lib/paper';
 import { shortDate } from '@/lib/format';
 import { t, tParts } from '@/lib/i18n';
-import { safeHttpUrl } from '@/lib/safe-url';
+import { safeHfImageUrl } from '@/lib/safe-url';
 import { Highlight } from './Highlight';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';
@@ -39,7 +39,7 @@ export const PaperCard = memo(function PaperCard({
   watchTerms,
 }: PaperCardProps) {
   const id = articleId(paper.id);
-  const thumbnail = safeHttpUrl(paper.thumbnail);
+  const thumbnail = safeHfImageUrl(paper.thumbnail);
   return (
     <article
       class={watchTerms ? 'paper watched' : 'paper'}

@@ -87,11 +87,8 @@ export function PopupApp() {
           const match = watch.match(p);
           return (
             <li key={p.id}>
-              <article
-                class={match ? 'popup-paper watched' : 'popup-paper'}
-                aria-labelledby={`p-${p.id}`}
-                title={match ? t('watchList', match.terms.join(', ')) : undefined}
-              >
+              <article class={match ? 'popup-paper watched' : 'popup-paper'} aria-labelledby={`p-${p.id}`}>
+                {match && <span class="watch-label">{t('watchList', match.terms.join(', '))}</span>}
                 <h2 id={`p-${p.id}`}>
                   <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
                     {p.title}

@@ -42,7 +42,11 @@ export function PopupFallback() {
                   {p.title}
                 </a>
               </h2>
-              <span class="upvotes">▲ {p.upvotes}</span>
+              <span class="upvotes">
+                <span aria-hidden="true">▲ </span>
+                {p.upvotes}
+                <span class="sr-only"> {t('upvotesHidden')}</span>
+              </span>
               <SaveButton
                 saved={saved.has(p.id)}
                 title={p.title}

@@ -49,7 +49,13 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
         </h2>
         <PaperByline paper={p} />
         <p class="paper-meta">
-          {p.upvotes > 0 && <span class="upvotes">▲ {p.upvotes}</span>}
+          {p.upvotes > 0 && (
+            <span class="upvotes">
+              <span aria-hidden="true">▲ </span>
+              {p.upvotes}
+              <span class="sr-only"> {t('upvotesHidden')}</span>
+            </span>
+          )}
           {p.publishedAt && <span>{t('publishedOn', shortDate(p.publishedAt))}</span>}
           <span>{t('savedOn', shortDate(new Date(item.savedAt).toISOString()))}</span>
           {item.incomplete && <span title={t('detailsPendingTitle')}>{t('detailsPending')}</span>}

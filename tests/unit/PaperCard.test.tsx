@@ -38,7 +38,7 @@ function fullPaper(overrides: DailyItemOverrides = {}, id = ID): Paper {
         _id: 'abcdefabcdefabcdefabcdef',
         name: 'codefuse-ai',
         fullname: 'CodeFuse AI',
-        avatar: 'https://cdn.example/org.png',
+        avatar: 'https://cdn-thumbnails.huggingface.co/org.png',
       },
       ...overrides.paper,
     },
@@ -192,9 +192,9 @@ describe('PaperCard: one paper on the new tab', () => {
 });
 
 describe('PaperList keyed by position (search results)', () => {
-  const a = fullPaper({ title: 'Alpha Paper', thumbnail: 'https://cdn.example/a.png' }, '2611.00001');
-  const b = fullPaper({ title: 'Beta Paper', thumbnail: 'https://cdn.example/b.png' }, '2611.00002');
-  const c = fullPaper({ title: 'Gamma Paper', thumbnail: 'https://cdn.example/c.png' }, '2611.00003');
+  const a = fullPaper({ title: 'Alpha Paper', thumbnail: 'https://cdn-thumbnails.huggingface.co/a.png' }, '2611.00001');
+  const b = fullPaper({ title: 'Beta Paper', thumbnail: 'https://cdn-thumbnails.huggingface.co/b.png' }, '2611.00002');
+  const c = fullPaper({ title: 'Gamma Paper', thumbnail: 'https://cdn-thumbnails.huggingface.co/c.png' }, '2611.00003');
   const list = (papers: Paper[], saved: Set<string>) => (
     <PaperList
       papers={papers}
@@ -215,7 +215,7 @@ describe('PaperList keyed by position (search results)', () => {
     expect(within(first).getByRole('heading', { level: 2 }).textContent).toBe('Gamma Paper');
     expect(within(first).getByRole('button', { name: /save/i }).getAttribute('aria-pressed')).toBe('false');
     const img = first.querySelector('img');
-    expect(img?.getAttribute('src')).toBe('https://cdn.example/c.png');
+    expect(img?.getAttribute('src')).toBe('https://cdn-thumbnails.huggingface.co/c.png');
     // A new image element: the old paper's picture (or its hidden error state) never shows for the new one.
     expect(img).not.toBe(firstImg);
     expect(first.getAttribute('data-paper-id')).toBe(c.id);

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { storeDay } from '@/lib/feed-store';
 import { parseDailyItems } from '@/lib/hf-schema';
 import { getMeta, setMeta } from '@/lib/meta';
+import { updateSettings } from '@/lib/settings';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { pageTestSetup } from '../support/page-test';
 
@@ -59,6 +60,15 @@ describe('the popup', () => {
     expect(within(first).getByRole('link', { name: 'Paper 12' }).getAttribute('href')).toBe(
       `https://huggingface.co/papers/${paperIdFor(LATEST, 11)}`,
     );
+  });
+
+  it('a paper on the watch list says so in words, not only in colour', async () => {
+    await updateSettings({ watchKeywords: ['paper 7'] });
+    render(<PopupApp />);
+    const watched = await screen.findByRole('article', { name: 'Paper 7' });
+    await waitFor(() => expect(watched.textContent).toContain('On your watch list: paper 7'));
+    expect(watched.classList.contains('watched')).toBe(true);
+    expect(screen.getByRole('article', { name: 'Paper 8' }).textContent).not.toContain('watch list');
   });
 
   it('marks the day seen on opening, and keeps saying how many were new', async () => {
