@@ -5,10 +5,11 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
+import { t } from './i18n';
 import { completeIncomplete } from './save-paper';
 import { applySyncedSettings, loadStored, SETTINGS_SCHEMA, type SettingKey } from './settings';
 import { syncSettings } from './sync/settings';
-import { syncNow, type SyncStatus } from './sync/sync';
+import { SYNC_STATUS_KEY, syncNow, type SyncStatus } from './sync/sync';
 
 export const SYNC_ALARM = 'papertab-sync';
 /** Edits within this window are sent together. */
@@ -21,7 +22,15 @@ export async function scheduleSync(now = Date.now()): Promise<void> {
   await browser.alarms.create(SYNC_ALARM, { when: now + DEBOUNCE_MS });
 }
 
-async function syncSettingsNow(enabled: boolean): Promise<void> {
+/** The settings that can outgrow a sync item, by the names the options page gives them. */
+const LABELS: Partial<Record<SettingKey, () => string>> = {
+  watchKeywords: () => t('watchedKeywords'),
+  watchAuthors: () => t('watchedAuthors'),
+  watchOrgs: () => t('watchedOrgs'),
+};
+
+/** Syncs the settings; returns what the user should know about it (in words), if anything. */
+async function syncSettingsNow(enabled: boolean): Promise<string | undefined> {
   const stored = await loadStored();
   const values: Record<string, unknown> = {};
   const edited: Record<string, number> = {};
@@ -33,8 +42,11 @@ async function syncSettingsNow(enabled: boolean): Promise<void> {
   const result = await syncSettings({ values, edited }, browser.storage.sync, {
     enabled,
     accept: (k, val) => isSyncedKey(k) && v.is(SETTINGS_SCHEMA[k][0], val),
+    label: (k) => LABELS[k as SettingKey]?.() ?? k,
   });
   if (result.changed) await applySyncedSettings(result.settings);
+  const notes = [result.warning, result.error && t('syncSettingsFailed', result.error)].filter(Boolean);
+  return notes.length ? notes.join(' ') : undefined;
 }
 
 export async function runSync(deps: {
@@ -46,8 +58,15 @@ export async function runSync(deps: {
   const stored = await loadStored();
   const enabled = stored.values.syncEnabled ?? true;
   if (!enabled) return undefined;
-  await syncSettingsNow(enabled).catch((err: unknown) => console.warn('Papertab: settings sync failed', err));
-  const status = await syncNow(deps.db, browser.storage.sync, browser.storage.local, now(), { enabled });
+  const settingsNote = await syncSettingsNow(enabled).catch((err: unknown) =>
+    t('syncSettingsFailed', err instanceof Error ? err.message : String(err)),
+  );
+  let status = await syncNow(deps.db, browser.storage.sync, browser.storage.local, now(), { enabled });
+  if (settingsNote) {
+    // The options page shows the reading list's status and its note: the settings' note joins it.
+    status = { ...status, warning: [status.warning, settingsNote].filter(Boolean).join(' ') };
+    await browser.storage.local.set({ [SYNC_STATUS_KEY]: JSON.parse(JSON.stringify(status)) as SyncStatus });
+  }
   // Papers that arrived from another device carry only an id and title: fetch the rest.
   if (status.added > 0) await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
   return status;

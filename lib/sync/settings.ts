@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { t, tn } from '../i18n';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';
@@ -83,24 +84,28 @@ function fit(all: SyncedSettings): { out: SyncedSettings; left: string[] } {
 export async function syncSettings(
   local: SyncedSettings,
   area: StorageAreaLike = browser.storage.sync,
-  opts: { enabled?: boolean; accept?: (key: string, value: unknown) => boolean } = {},
+  opts: {
+    enabled?: boolean;
+    accept?: (key: string, value: unknown) => boolean;
+    /** A setting's name as the options page shows it, for the notes. */
+    label?: (key: string) => string;
+  } = {},
 ): Promise<SettingsSyncResult> {
   if (opts.enabled === false) return { settings: local, changed: false, wrote: false };
   let raw: unknown;
   try {
     raw = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
   } catch (err) {
-    return { settings: local, changed: false, wrote: false, error: `could not read: ${String(err)}` };
+    return { settings: local, changed: false, wrote: false, error: t('syncErrRead', String(err)) };
   }
   const parsed = raw === undefined ? undefined : v.safeParse(RemoteSchema, raw);
-  let warning = parsed && !parsed.success ? 'The synced settings could not be read and were replaced.' : undefined;
+  let warning = parsed && !parsed.success ? t('syncSettingsReplaced') : undefined;
   const remote: SyncedSettings = parsed?.success ? parsed.output : { values: {}, edited: {} };
   const accepted = Object.keys(remote.edited).filter(
     (k) => Object.hasOwn(remote.values, k) && (opts.accept?.(k, remote.values[k]) ?? true),
   );
   const refused = Object.keys(remote.edited).length - accepted.length;
-  if (refused && !warning)
-    warning = `${refused} synced ${refused === 1 ? 'setting was' : 'settings were'} not valid here.`;
+  if (refused && !warning) warning = tn(refused, 'syncSettingsRefusedOne', 'syncSettingsRefusedOther');
   const screened: SyncedSettings = {
     values: Object.fromEntries(accepted.map((k) => [k, remote.values[k]])),
     edited: Object.fromEntries(accepted.map((k) => [k, remote.edited[k]!])),
@@ -110,12 +115,12 @@ export async function syncSettings(
   // What the sync area keeps: the newest of every key, those refused here included (a newer
   // version may know them), so two versions never overwrite each other back and forth.
   const { out, left } = fit(syncable(mergeSettings(local, remote)));
-  if (left.length) warning = `Too large to sync, kept on this device only: ${left.join(', ')}.`;
+  if (left.length) warning = t('syncSettingsTooLarge', left.map((k) => opts.label?.(k) ?? k).join(', '));
   if (parsed?.success && sameJson(out, syncable(remote))) return { settings, changed, wrote: false, warning };
   try {
     await area.set({ [SETTINGS_KEY]: out });
     return { settings, changed, wrote: true, warning };
   } catch (err) {
-    return { settings, changed, wrote: false, warning, error: `could not write: ${String(err)}` };
+    return { settings, changed, wrote: false, warning, error: t('syncErrWrite', String(err)) };
   }
 }
