@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RefreshStatus } from '@/lib/meta';
-import { clockTime, timeAgo } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { clockTime, dateTime, timeAgo } from '@/lib/format';
+import { t, tParts } from '@/lib/i18n';
 
 /** "Updated 12 min ago", offline, or the last error in plain words; kept current while open. */
 export function StatusLine({ status, online = true }: { status: RefreshStatus; online?: boolean }) {
@@ -25,7 +25,14 @@ export function StatusLine({ status, online = true }: { status: RefreshStatus; o
   }
   return (
     <p class="status" role="status" title={failing ? status.lastError?.message : undefined}>
-      {status.lastSuccessAt ? t('statusUpdated', timeAgo(status.lastSuccessAt, now)) : t('statusNotUpdated')}
+      {status.lastSuccessAt
+        ? tParts(
+            'statusUpdated',
+            <time dateTime={new Date(status.lastSuccessAt).toISOString()} title={dateTime(status.lastSuccessAt)}>
+              {timeAgo(status.lastSuccessAt, now)}
+            </time>,
+          )
+        : t('statusNotUpdated')}
       {problem && (
         <span class="status-error">
           {' · '}

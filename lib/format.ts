@@ -38,6 +38,11 @@ export function clockTime(ms: number): string {
   return new Date(ms).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit' });
 }
 
+/** A moment in full, in local time ("Nov 25, 2026, 3:57 PM"): for tooltips beside a relative time. */
+export function dateTime(ms: number): string {
+  return dateFormat('datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}
+
 /** "Today", "Yesterday", or "Monday, Nov 24" for a YYYY-MM-DD day. */
 export function dayLabel(day: string, nowMs: number): string {
   const today = utcDay(nowMs);

@@ -188,6 +188,10 @@ describe('StatusLine: how fresh the papers are', () => {
   it('says when the papers were last updated', () => {
     render(<StatusLine status={{ failures: 0, lastSuccessAt: NOW - 12 * MIN }} />);
     expect(screen.getByRole('status').textContent).toBe('Updated 12 min ago');
+    // The time itself, for machines and as a tooltip.
+    const time = screen.getByRole('status').querySelector('time')!;
+    expect(time.getAttribute('datetime')).toBe(new Date(NOW - 12 * MIN).toISOString());
+    expect(time.title).toContain(String(new Date(NOW - 12 * MIN).getFullYear()));
   });
 
   it('says so when nothing was fetched yet', () => {
