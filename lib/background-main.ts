@@ -22,7 +22,7 @@ const SYNC_EVERY_MS = 30 * 60_000;
 import type { PapertabDB } from './db';
 import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from './feed-refresh';
 import { fetchRange } from './feed-range';
-import { searchPapers } from './hf-api';
+import { searchHf } from './hf-search';
 import {
   CONTENT_SCRIPT_MESSAGES,
   isFromExtensionPage,
@@ -154,12 +154,7 @@ export function createBackground(deps: BackgroundDeps) {
       case 'fetchRange':
         return fetchRange({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.range);
       case 'searchHf':
-        try {
-          const { papers } = await searchPapers(message.q, 50, { fetch: deps.fetch, now });
-          return { ok: true, papers };
-        } catch (err) {
-          return { ok: false, message: (err as Error)?.message || t('errNetworkUnknown') };
-        }
+        return searchHf({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.q);
       case 'syncNow': {
         const status = await runSync({ db: deps.db, fetch: deps.fetch, now }).catch(() => undefined);
         return { ok: !!status?.ok, message: status ? syncSummary(status) : t('syncOff') };

@@ -4,9 +4,8 @@
  */
 import type { PapertabDB } from './db';
 import { storeDay, storePapers } from './feed-store';
-import { getStatus } from './feed-refresh';
+import { getStatus, recordRateLimit } from './feed-refresh';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
-import { DEFAULT_RATE_LIMIT_WAIT_MS } from './backoff';
 import { setMeta } from './meta';
 import { isValidRange, rangeBounds, rangeKey, type FeedRange } from './ranges';
 import { clockTime } from './format';
@@ -59,14 +58,7 @@ export async function fetchRange(
   } catch (err) {
     const failure = err instanceof FetchFailure ? err : new FetchFailure('network', String(err));
     if (failure.kind === 'rate-limited') {
-      const until = now() + (failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-      const latest = await getStatus(db);
-      await setMeta(db, 'refreshStatus', {
-        ...latest,
-        lastError: { kind: failure.kind, message: failure.message, at: now() },
-        nextAttemptAt: Math.max(until, latest.nextAttemptAt ?? 0),
-        rateLimitedUntil: until,
-      });
+      const until = await recordRateLimit(db, failure, now());
       await deps.scheduleRetry(until);
       return { ok: false, message: t('replyRateLimited', clockTime(until)) };
     }

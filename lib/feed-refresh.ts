@@ -51,6 +51,23 @@ export async function getStatus(db: PapertabDB): Promise<RefreshStatus> {
   return (await getMeta(db, 'refreshStatus')) ?? { ...EMPTY_STATUS };
 }
 
+/**
+ * Records a 429 from any request to Hugging Face (a range, a search, a save's lookup): until the
+ * time it names, nothing asks again, the background refresh and the Refresh button included.
+ * Returns that time.
+ */
+export async function recordRateLimit(db: PapertabDB, failure: FetchFailure, at: number): Promise<number> {
+  const until = at + (failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+  const latest = await getStatus(db);
+  await setMeta(db, 'refreshStatus', {
+    ...latest,
+    lastError: { kind: failure.kind, message: failure.message, at },
+    nextAttemptAt: Math.max(until, latest.nextAttemptAt ?? 0),
+    rateLimitedUntil: Math.max(until, latest.rateLimitedUntil ?? 0),
+  });
+  return until;
+}
+
 export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Promise<RefreshOutcome> {
   const { db } = deps;
   const now = deps.now ?? Date.now;

@@ -5,8 +5,8 @@
  */
 import { parseArxivId } from './arxiv-id';
 import type { PapertabDB } from './db';
-import { getStatus } from './feed-refresh';
-import { fetchPaper } from './hf-api';
+import { getStatus, recordRateLimit } from './feed-refresh';
+import { fetchPaper, FetchFailure } from './hf-api';
 import { t } from './i18n';
 import type { Paper } from './paper';
 import { savePaper, unsavePaper } from './reading-list';
@@ -52,7 +52,11 @@ async function lookUp(deps: Deps, id: string, oldStyle: boolean): Promise<{ pape
   if (status.rateLimitedUntil && status.rateLimitedUntil > (deps.now ?? Date.now)()) return { failed: true };
   try {
     return { paper: await fetchPaper(id, { fetch: deps.fetch, now: deps.now }) };
-  } catch {
+  } catch (err) {
+    // A 429 binds every later request too (the refresh checks it before asking again).
+    if (err instanceof FetchFailure && err.kind === 'rate-limited') {
+      await recordRateLimit(deps.db, err, (deps.now ?? Date.now)());
+    }
     return { failed: true };
   }
 }

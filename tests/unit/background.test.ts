@@ -105,6 +105,43 @@ describe('background start', () => {
 describe('messages are untrusted', () => {
   const page = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/newtab.html') });
 
+  it('a 429 answering "Search Hugging Face" binds every request until the time named: search, saves, refresh', async () => {
+    const bg = background();
+    hf.fault = { fault: { kind: 'status', status: 429, headers: { 'Retry-After': '600' } } };
+    const reply = await bg.onMessage({ type: 'searchHf', q: 'diffusion' }, page());
+    expect(reply).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Hugging Face asked us to slow down; next try at /),
+    });
+    expect((await getMeta(db, 'refreshStatus'))?.rateLimitedUntil).toBe(clock + 600_000);
+    hf.fault = undefined;
+    const asked = hf.requests.length;
+    clock += 5 * 60_000; // before the time Hugging Face named
+    expect(await bg.onMessage({ type: 'searchHf', q: 'diffusion' }, page())).toMatchObject({ ok: false });
+    await bg.onMessage({ type: 'refresh' }, page());
+    await bg.onMessage({ type: 'savePaper', id: '2501.09999' }, page());
+    expect(hf.requests.length).toBe(asked);
+    clock += 6 * 60_000; // after it
+    expect(await bg.onMessage({ type: 'searchHf', q: 'diffusion' }, page())).toMatchObject({ ok: true });
+  });
+
+  it('a 429 answering a save lookup binds the refresh too; the paper is saved from what is known', async () => {
+    const bg = background();
+    hf.fault = {
+      fault: { kind: 'status', status: 429, headers: { 'Retry-After': '120' } },
+      match: /\/api\/papers\/2501/,
+    };
+    expect(await bg.onMessage({ type: 'savePaper', id: '2501.09998' }, page())).toMatchObject({
+      ok: true,
+      saved: true,
+    });
+    expect((await getMeta(db, 'refreshStatus'))?.rateLimitedUntil).toBe(clock + 120_000);
+    hf.fault = undefined;
+    const asked = hf.requests.length;
+    await bg.onMessage({ type: 'refresh' }, page());
+    expect(hf.requests.length).toBe(asked);
+  });
+
   it('"Search Hugging Face" from the new tab: the background asks the API and answers validated papers', async () => {
     const day = addDays(TODAY, -1);
     const wanted = hf.days.get(day)![0]!;
