@@ -51,10 +51,12 @@ async function readingList(): Promise<Page> {
 
 describe('the reading list', () => {
   it('saves from several tabs at once all arrive, newest first', async () => {
-    await Promise.all(papers.slice(0, 5).map((p) => saveOnArxiv(p.id)));
+    await Promise.all(papers.slice(0, 4).map((p) => saveOnArxiv(p.id)));
+    await saveOnArxiv(papers[4]!.id); // saved last: listed first
     const list = await readingList();
     await expect.poll(() => listIds(list).then((ids) => ids.length)).toBe(5);
     expect(new Set(await listIds(list))).toEqual(new Set(papers.slice(0, 5).map((p) => p.id)));
+    expect((await listIds(list))[0]).toBe(papers[4]!.id);
     await list.close();
   });
 
@@ -191,9 +193,22 @@ describe('the reading list', () => {
     await list.close();
   });
 
-  it('the list survives the browser and the extension restarting', async () => {
-    // chrome.runtime.reload() leaves a command-line-loaded extension disabled in headless
-    // Chromium, so the extension is restarted the way users meet it: with the browser.
+  it('the list survives an extension reload, and the buttons tell the truth', async () => {
+    const list = await readingList();
+    const before = (await listIds(list)).sort();
+    expect(before.length).toBeGreaterThan(0);
+    await list.close();
+    await ext.reloadExtension();
+    const after = await readingList();
+    await expect.poll(() => listIds(after).then((ids) => ids.sort())).toEqual(before);
+    await after.close();
+    const page = await ext.context.newPage();
+    await page.goto(`https://arxiv.org/abs/${before[0]}`);
+    await expect.poll(() => pageSave(page).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  it('the list survives the browser restarting, and the buttons tell the truth', async () => {
     const list = await readingList();
     const before = (await listIds(list)).sort();
     expect(before.length).toBeGreaterThan(0);
@@ -202,6 +217,10 @@ describe('the reading list', () => {
     const after = await readingList();
     await expect.poll(() => listIds(after).then((ids) => ids.sort())).toEqual(before);
     await after.close();
+    const page = await ext.context.newPage();
+    await page.goto(`https://arxiv.org/abs/${before.at(-1)}`);
+    await expect.poll(() => pageSave(page).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
   });
 
   it('a save survives the worker stopped mid-save, and the button tells the truth', async () => {

@@ -92,13 +92,10 @@ describe('Save on paper pages', () => {
     await page.goto(`https://huggingface.co/papers/${a.id}`);
     await saveButton(page).click();
     await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
-    await page.evaluate(
-      ({ id, title }) => {
-        history.pushState({}, '', `/papers/${id}`);
-        document.querySelector('h1')!.textContent = title;
-      },
-      { id: b.id, title: b.title },
-    );
+    // The page's own script: fetches the paper, rebuilds the section, history.pushState.
+    await page.getByRole('link', { name: b.title }).click();
+    await expect.poll(() => page.url()).toBe(`https://huggingface.co/papers/${b.id}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(b.title);
     await expect.poll(() => page.locator('papertab-save').getAttribute('data-paper-id')).toBe(b.id);
     expect(await saveButton(page).count()).toBe(1);
     expect(await saveButton(page).getAttribute('aria-pressed')).toBe('false');
@@ -109,14 +106,16 @@ describe('Save on paper pages', () => {
     await page.close();
   });
 
-  it('updates live when the paper is removed elsewhere', async () => {
+  it('updates live when the paper is saved or removed elsewhere', async () => {
     const paper = items[3]!.paper;
     const page = await ext.context.newPage();
     await page.goto(`https://arxiv.org/abs/${paper.id}`);
-    await saveButton(page).click();
-    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('false');
     const tab = await ext.page('newtab.html');
-    await tab.getByRole('article', { name: paper.title }).getByRole('button', { name: 'Save' }).click();
+    const elsewhere = tab.getByRole('article', { name: paper.title }).getByRole('button', { name: 'Save' });
+    await elsewhere.click(); // saved in the new tab: the open arXiv page follows
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('true');
+    await elsewhere.click(); // and removed there
     await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('false');
     await tab.close();
     await page.close();

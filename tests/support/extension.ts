@@ -20,6 +20,12 @@ export interface ExtensionSession {
   page(path: string): Promise<Page>;
   /** chrome.action.getBadgeText({}) via the service worker. */
   badgeText(): Promise<string>;
+  /**
+   * Reloads the extension the way a developer or an update does (chrome://extensions' reload
+   * button; `chrome.runtime.reload()` would leave a command-line-loaded extension disabled):
+   * every page and the worker of the old instance go, a new worker starts. Resolves once it has.
+   */
+  reloadExtension(): Promise<void>;
   /** Stops the service worker the way Chrome does when idle; resolves once it has stopped. */
   stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
@@ -145,6 +151,19 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSes
       async badgeText() {
         const worker = await sw();
         return worker.evaluate(() => (globalThis as unknown as ChromeInWorker).chrome.action.getBadgeText({}));
+      },
+      async reloadExtension() {
+        const page = await context.newPage();
+        try {
+          await page.goto('chrome://extensions/');
+          const devMode = page.locator('#devMode');
+          if ((await devMode.getAttribute('aria-pressed')) !== 'true') await devMode.click();
+          const started = context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+          await page.locator(`extensions-item#${extensionId} #dev-reload-button`).click();
+          await started;
+        } finally {
+          await page.close();
+        }
       },
       async stopServiceWorker() {
         const s = await session();

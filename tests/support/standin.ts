@@ -137,7 +137,12 @@ function authorNames(p: PaperLike): string[] {
     .filter(Boolean);
 }
 
-function hfPaperPage(p: PaperLike): string {
+/**
+ * A Hugging Face paper page. Like the real one it changes paper without a page load: a click on a
+ * "Similar papers" link fetches that paper from /api/papers/<id>, rebuilds the section (a new h1
+ * element) and calls `history.pushState`; Back rebuilds it again from the URL.
+ */
+function hfPaperPage(p: PaperLike, related: PaperLike[]): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Paper page - ${esc(p.title)}</title>
 <meta property="og:title" content="Paper page - ${esc(p.title)}"></head>
@@ -150,7 +155,35 @@ function hfPaperPage(p: PaperLike): string {
 <h2>Abstract</h2>
 <p class="text-gray-600">${esc(p.summary)}</p>
 <a href="https://arxiv.org/abs/${esc(p.id)}">View arXiv page</a>
-</section></main></body></html>`;
+</section>
+<aside><h2>Similar papers</h2><ul>${related
+    .map((r) => `<li><a class="spa" href="/papers/${esc(r.id)}">${esc(r.title)}</a></li>`)
+    .join('')}</ul></aside>
+</main>
+<script>
+(() => {
+  const section = document.querySelector('main section');
+  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  async function show(id) {
+    const paper = await (await fetch('/api/papers/' + encodeURIComponent(id))).json();
+    const names = (paper.authors || []).map((a) => '<span class="author">' + esc(a.name) + '</span>').join(', ');
+    section.innerHTML = '<h1 class="mb-2 text-2xl font-semibold">' + esc(paper.title) + '</h1>' +
+      '<div class="authors">' + names + '</div><h2>Abstract</h2><p class="text-gray-600">' + esc(paper.summary) +
+      '</p><a href="https://arxiv.org/abs/' + esc(paper.id) + '">View arXiv page</a>';
+    document.title = 'Paper page - ' + paper.title;
+  }
+  document.addEventListener('click', async (e) => {
+    const link = e.target.closest && e.target.closest('a.spa');
+    if (!link) return;
+    e.preventDefault();
+    const id = link.getAttribute('href').slice('/papers/'.length);
+    await show(id);
+    history.pushState({ id }, '', '/papers/' + id);
+  });
+  addEventListener('popstate', () => show(decodeURIComponent(location.pathname.slice('/papers/'.length))));
+})();
+</script>
+</body></html>`;
 }
 
 /** "Ada Lovelace" -> "Lovelace, Ada", as arXiv writes citation_author. */
@@ -265,6 +298,19 @@ export async function startStandIn(): Promise<StandIn> {
   const hung = new Set<ServerResponse>();
   const requests: StandInRequest[] = [];
   const waiters = new Set<(r: StandInRequest) => void>();
+
+  /** Up to three other papers of the day `id` was featured on. */
+  function relatedPapers(id: string): PaperLike[] {
+    for (const items of days.values()) {
+      if (items.some((it) => it.paper.id === id)) {
+        return items
+          .filter((it) => it.paper.id !== id)
+          .slice(0, 3)
+          .map((it) => it.paper);
+      }
+    }
+    return [];
+  }
 
   function findPaper(id: string): PaperLike | undefined {
     const extra = extraPapers.get(id);
@@ -431,7 +477,7 @@ export async function startStandIn(): Promise<StandIn> {
       const id = decodeURIComponent(path.slice('/papers/'.length));
       const p = findPaper(id);
       return p
-        ? html(res, 200, hfPaperPage(p))
+        ? html(res, 200, hfPaperPage(p, relatedPapers(id)))
         : html(
             res,
             404,
