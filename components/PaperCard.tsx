@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { memo } from '@/lib/memo';
 import type { Paper } from '@/lib/paper';
 import { shortDate } from '@/lib/format';
 import { t, tParts } from '@/lib/i18n';

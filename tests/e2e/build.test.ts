@@ -24,6 +24,14 @@ describe('the built extension', () => {
     expect(found).toEqual([]);
   });
 
+  it('ships no preact/compat: its global hooks would turn onChange into oninput on every input', async () => {
+    const scripts = (await files(extensionPath)).filter((f) => f.endsWith('.js'));
+    const withCompat: string[] = [];
+    // compat's vnode hook maps React's onDoubleClick; nothing else in the bundle names it.
+    for (const f of scripts) if ((await readFile(f, 'utf8')).includes('ondoubleclick')) withCompat.push(f);
+    expect(withCompat).toEqual([]);
+  });
+
   it('asks only for the permissions the README lists, and host access only to huggingface.co and arxiv.org', async () => {
     const manifest = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')) as {
       permissions: string[];

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { isoWeek } from '@/lib/dates';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { shownTitles, waitForBadge, waitForPapers } from '../support/e2e';
+import { fireAlarm, shownTitles, waitForBadge, waitForPapers } from '../support/e2e';
 
 let hf: StandIn;
 let ext: ExtensionSession;
@@ -168,6 +169,70 @@ describe('the options page', () => {
     await page.getByRole('checkbox', { name: /Desktop notification/ }).click();
     await expect.poll(() => page.getByText(/Asking the browser for the “notifications” permission/).count()).toBe(1);
     expect(await page.getByRole('checkbox', { name: /Desktop notification/ }).isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it('data: what is stored and how much; the backup exported here imports back; a malformed file changes nothing', async () => {
+    const tab = await ext.page('newtab.html');
+    await waitForPapers(tab, 7);
+    await tab.getByRole('article', { name: WATCHED_TITLE }).getByRole('button', { name: 'Save' }).click();
+    await tab.close();
+    const page = await options();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Data' }).textContent())
+      .toMatch(/7 cached papers over \d+ days?; 1 paper in the reading list; [\d.]+ (?:B|KB|MB|GB) used\./);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON backup' }).click(),
+    ]);
+    const backup = await readFile((await download.path())!);
+    expect(JSON.parse(backup.toString())).toHaveProperty('papers');
+    const input = page.getByLabel('Import (JSON backup or BibTeX)');
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"papers": ['),
+    });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Nothing was changed/);
+    await input.setInputFiles({ name: 'papertab.json', mimeType: 'application/json', buffer: backup });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Imported|up to date|Nothing new/i })
+          .count(),
+      )
+      .toBe(1);
+    await page.close();
+  });
+
+  it('sync can be switched off: nothing more is written to the sync area until it is on again', async () => {
+    const page = await options();
+    const box = page.getByRole('checkbox', { name: /Sync the reading list and settings/ });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect
+      .poll(() => page.getByText('Sync is off: the reading list and settings stay on this device.').count())
+      .toBe(1);
+    const syncedTheme = async () =>
+      (await ext.sw()).evaluate(async () => {
+        const area = (
+          globalThis as unknown as {
+            chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.sync;
+        const s = (await area.get('settings')).settings as { values?: { theme?: string } } | undefined;
+        return s?.values?.theme ?? 'none';
+      });
+    const before = await syncedTheme();
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await fireAlarm(ext, 'papertab-sync');
+    await page.waitForTimeout(1500); // a sync that ran would have written by now (it takes ~50 ms here)
+    expect(await syncedTheme()).toBe(before);
+    await box.check();
+    await fireAlarm(ext, 'papertab-sync');
+    await expect.poll(syncedTheme, { timeout: 10_000 }).toBe('light');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
     await page.close();
   });
 
