@@ -143,7 +143,7 @@ export function createBackground(deps: BackgroundDeps) {
     const fromPage = isFromExtensionPage(sender, browser.runtime.id, origin);
     const fromPaperSite = CONTENT_SCRIPT_MESSAGES.has(message.type) && isFromPaperPage(sender, browser.runtime.id);
     if (!fromPage && !fromPaperSite) return undefined;
-    const saveDeps = { db: deps.db, fetch: deps.fetch, now };
+    const saveDeps = { db: deps.db, fetch: deps.fetch, now, scheduleRetry };
     switch (message.type) {
       case 'savePaper':
         return saveById(saveDeps, message.id, message.page);

@@ -56,16 +56,54 @@ export async function getStatus(db: PapertabDB): Promise<RefreshStatus> {
  * time it names, nothing asks again, the background refresh and the Refresh button included.
  * Returns that time.
  */
-export async function recordRateLimit(db: PapertabDB, failure: FetchFailure, at: number): Promise<number> {
+export async function recordRateLimit(
+  db: PapertabDB,
+  failure: FetchFailure,
+  at: number,
+  extra: Partial<RefreshStatus> = {},
+): Promise<number> {
   const until = at + (failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-  const latest = await getStatus(db);
-  await setMeta(db, 'refreshStatus', {
-    ...latest,
-    lastError: { kind: failure.kind, message: failure.message, at },
-    nextAttemptAt: Math.max(until, latest.nextAttemptAt ?? 0),
-    rateLimitedUntil: Math.max(until, latest.rateLimitedUntil ?? 0),
+  await db.transaction('rw', db.meta, async () => {
+    const latest = await getStatus(db);
+    await setMeta(db, 'refreshStatus', {
+      ...latest,
+      ...extra,
+      lastError: { kind: failure.kind, message: failure.message, at },
+      nextAttemptAt: Math.max(until, latest.nextAttemptAt ?? 0),
+      rateLimitedUntil: Math.max(until, latest.rateLimitedUntil ?? 0),
+    });
   });
   return until;
+}
+
+/** What a request to Hugging Face made outside the refresh needs to honour and record a 429. */
+export interface HfRequestDeps {
+  db: PapertabDB;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** Arms the retry alarm for the time a 429 named (the background's; absent in some tests). */
+  scheduleRetry?: (at: number | undefined) => Promise<void>;
+}
+
+/**
+ * Makes a request to Hugging Face unless a 429's wait is on (then it is not made), and records a
+ * 429 it gets (and arms the retry). Other failures are thrown as they are.
+ */
+export async function askHf<T>(
+  deps: HfRequestDeps,
+  request: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; until: number }> {
+  const now = deps.now ?? Date.now;
+  const { rateLimitedUntil } = await getStatus(deps.db);
+  if (rateLimitedUntil && rateLimitedUntil > now()) return { ok: false, until: rateLimitedUntil };
+  try {
+    return { ok: true, value: await request() };
+  } catch (err) {
+    if (!(err instanceof FetchFailure) || err.kind !== 'rate-limited') throw err;
+    const until = await recordRateLimit(deps.db, err, now());
+    await deps.scheduleRetry?.(until);
+    return { ok: false, until };
+  }
 }
 
 export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Promise<RefreshOutcome> {
@@ -102,32 +140,41 @@ export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Pro
     const at = now();
     const failures = status.failures + 1;
     const error: FetchErrorInfo = { kind: failure.kind, message: failure.message, at };
-    let next: RefreshStatus;
     if (failure.kind === 'rate-limited') {
-      const until = at + (failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-      next = {
-        ...status,
-        lastAttemptAt: t0,
-        lastError: error,
-        failures,
-        nextAttemptAt: until,
-        rateLimitedUntil: until,
-      };
-    } else {
-      next = {
-        ...status,
-        lastAttemptAt: t0,
-        lastError: error,
-        failures,
-        nextAttemptAt: at + backoffDelayMs(failures, deps.random),
-      };
-      delete next.rateLimitedUntil;
+      const until = await recordRateLimit(db, failure, at, { lastAttemptAt: t0, failures });
+      await deps.scheduleRetry(until);
+      return { kind: 'failed', error, nextAttemptAt: until };
     }
-    await setMeta(db, 'refreshStatus', next);
+    const next = await finishStatus(db, {
+      ...status,
+      lastAttemptAt: t0,
+      lastError: error,
+      failures,
+      nextAttemptAt: at + backoffDelayMs(failures, deps.random),
+    });
     await deps.scheduleRetry(next.nextAttemptAt);
     return { kind: 'failed', error, nextAttemptAt: next.nextAttemptAt! };
   }
-  await setMeta(db, 'refreshStatus', { lastSuccessAt: now(), lastAttemptAt: t0, failures: 0 });
-  await deps.scheduleRetry(undefined);
+  const done = await finishStatus(db, { lastSuccessAt: now(), lastAttemptAt: t0, failures: 0 });
+  await deps.scheduleRetry(done.nextAttemptAt);
   return { kind: 'done', days: written };
+}
+
+/**
+ * Writes a refresh's outcome. A 429 recorded meanwhile (a search, a save, a range answered while
+ * this refresh ran) still binds: its wait is kept, never overwritten by this refresh's older copy.
+ */
+async function finishStatus(db: PapertabDB, next: RefreshStatus): Promise<RefreshStatus> {
+  return db.transaction('rw', db.meta, async () => {
+    const latest = await getStatus(db);
+    const out: RefreshStatus = { ...next };
+    delete out.rateLimitedUntil;
+    if (latest.rateLimitedUntil && latest.rateLimitedUntil > (next.lastAttemptAt ?? 0)) {
+      out.rateLimitedUntil = latest.rateLimitedUntil;
+      out.nextAttemptAt = Math.max(out.nextAttemptAt ?? 0, latest.rateLimitedUntil);
+      if (latest.lastError) out.lastError ??= latest.lastError;
+    }
+    await setMeta(db, 'refreshStatus', out);
+    return out;
+  });
 }

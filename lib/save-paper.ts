@@ -4,9 +4,8 @@
  * when it cannot (404, offline, old-style id), what the page said is saved and completed later.
  */
 import { parseArxivId } from './arxiv-id';
-import type { PapertabDB } from './db';
-import { getStatus, recordRateLimit } from './feed-refresh';
-import { fetchPaper, FetchFailure } from './hf-api';
+import { askHf, type HfRequestDeps } from './feed-refresh';
+import { fetchPaper } from './hf-api';
 import { t } from './i18n';
 import type { Paper } from './paper';
 import { savePaper, unsavePaper } from './reading-list';
@@ -14,11 +13,7 @@ import type { PageMeta, SaveReply } from './page-meta';
 
 export { PageMetaSchema, type PageMeta, type SaveReply } from './page-meta';
 
-interface Deps {
-  db: PapertabDB;
-  fetch?: typeof fetch;
-  now?: () => number;
-}
+type Deps = HfRequestDeps;
 
 const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
 
@@ -48,28 +43,19 @@ async function lookUp(deps: Deps, id: string, oldStyle: boolean): Promise<{ pape
   const cached = await deps.db.papers.get(id);
   if (cached) return { paper: cached };
   if (oldStyle) return {}; // Hugging Face only knows new-style arXiv ids
-  const status = await getStatus(deps.db);
-  if (status.rateLimitedUntil && status.rateLimitedUntil > (deps.now ?? Date.now)()) return { failed: true };
   try {
-    return { paper: await fetchPaper(id, { fetch: deps.fetch, now: deps.now }) };
-  } catch (err) {
-    // A 429 binds every later request too (the refresh checks it before asking again).
-    if (err instanceof FetchFailure && err.kind === 'rate-limited') {
-      await recordRateLimit(deps.db, err, (deps.now ?? Date.now)());
-    }
+    const asked = await askHf(deps, () => fetchPaper(id, { fetch: deps.fetch, now: deps.now }));
+    return asked.ok ? { paper: asked.value } : { failed: true };
+  } catch {
     return { failed: true };
   }
-}
-
-async function findPaper(deps: Deps, id: string, oldStyle: boolean): Promise<Paper | undefined> {
-  return (await lookUp(deps, id, oldStyle)).paper;
 }
 
 export async function saveById(deps: Deps, rawId: string, page?: PageMeta): Promise<SaveReply> {
   const ref = parseArxivId(rawId);
   if (!ref) return { ok: false, saved: false, message: t('replyNotArxivId') };
   const now = (deps.now ?? Date.now)();
-  const paper = await findPaper(deps, ref.id, ref.oldStyle);
+  const { paper } = await lookUp(deps, ref.id, ref.oldStyle);
   // Hugging Face does not give the arXiv category; the page saved from may (kept through later refreshes).
   const rec = paper
     ? await savePaper(deps.db, page?.primaryClass ? { ...paper, primaryClass: page.primaryClass } : paper, now)

@@ -136,6 +136,8 @@ describe('messages are untrusted', () => {
       saved: true,
     });
     expect((await getMeta(db, 'refreshStatus'))?.rateLimitedUntil).toBe(clock + 120_000);
+    // The status line's "next try at" is true: the retry alarm is set for that time.
+    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(clock + 120_000);
     hf.fault = undefined;
     const asked = hf.requests.length;
     await bg.onMessage({ type: 'refresh' }, page());

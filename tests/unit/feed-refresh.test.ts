@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_ALARM, scheduleRetry } from '@/lib/alarms';
 import { addDays, utcDay } from '@/lib/dates';
 import { createDb, type PapertabDB } from '@/lib/db';
-import { daysToRefresh, getStatus, refreshFeed, RECENT_DAYS } from '@/lib/feed-refresh';
+import { daysToRefresh, getStatus, recordRateLimit, refreshFeed, RECENT_DAYS } from '@/lib/feed-refresh';
+import { FetchFailure } from '@/lib/hf-api';
 import type { DayRecord } from '@/lib/paper';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
@@ -106,6 +107,31 @@ describe('re-fetching a day', () => {
       numComments: 4,
       title: sparse.paper.title,
     });
+  });
+});
+
+describe('a 429 recorded by another request while a refresh runs', () => {
+  it('still binds after the refresh ends, whether it succeeded or failed', async () => {
+    for (const fault of [undefined, { kind: 'status', status: 500 } as const]) {
+      seedWeek();
+      hf.fault = fault && { fault };
+      let recorded = false;
+      const fetchDuringRefresh: typeof fetch = async (input, init) => {
+        // A search answered with 429 lands while this refresh is between requests.
+        if (!recorded) {
+          recorded = true;
+          await recordRateLimit(db, new FetchFailure('rate-limited', '429', 429, 600_000), clock);
+        }
+        return hf.fetch(input, init);
+      };
+      clock += 60 * 60_000;
+      await refreshFeed({ ...deps(), fetch: fetchDuringRefresh }, 'manual');
+      const status = await getStatus(db);
+      expect(status.rateLimitedUntil).toBe(clock + 600_000);
+      expect(status.nextAttemptAt).toBeGreaterThanOrEqual(clock + 600_000);
+      expect((await refreshFeed(deps(), 'manual')).kind).toBe('skipped');
+      clock += 11 * 60_000;
+    }
   });
 });
 
