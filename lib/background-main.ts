@@ -14,6 +14,9 @@ import { runSync, scheduleSync, SYNC_ALARM } from './sync-runner';
 import { readSyncStatus, syncSummary } from './sync/sync';
 import { SAVED_CHANGED_KEY } from './saved-mirror';
 import { SETTINGS_KEY } from './settings';
+import { META_KEY } from './sync/codec';
+import { SETTINGS_KEY as SYNC_SETTINGS_KEY } from './sync/settings';
+import { clockTime } from './format';
 import { loadSettings, type Settings } from './settings';
 
 export const SAVE_COMMAND = 'save-paper';
@@ -52,16 +55,12 @@ export function describeOutcome(outcome: RefreshOutcome): RefreshReply {
         ok: false,
         message:
           outcome.reason === 'rate-limited'
-            ? t('replyRateLimited', clock(outcome.until))
-            : t('replyBackingOff', clock(outcome.until)),
+            ? t('replyRateLimited', clockTime(outcome.until))
+            : t('replyBackingOff', clockTime(outcome.until)),
       };
     case 'failed':
-      return { ok: false, message: t('replyFailed', outcome.error.message, clock(outcome.nextAttemptAt)) };
+      return { ok: false, message: t('replyFailed', outcome.error.message, clockTime(outcome.nextAttemptAt)) };
   }
-}
-
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
 export function createBackground(deps: BackgroundDeps) {
@@ -129,7 +128,7 @@ export function createBackground(deps: BackgroundDeps) {
    */
   async function onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void> {
     const local = area === 'local' && (SAVED_CHANGED_KEY in changes || SETTINGS_KEY in changes);
-    const remote = area === 'sync' && ('rl:meta' in changes || SETTINGS_KEY in changes);
+    const remote = area === 'sync' && (META_KEY in changes || SYNC_SETTINGS_KEY in changes);
     if (local || remote) await scheduleSync(now());
   }
 
@@ -155,10 +154,13 @@ export function createBackground(deps: BackgroundDeps) {
         return fetchRange({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.range);
       case 'searchHf':
         return searchHf({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.q);
-      case 'syncNow': {
-        const status = await runSync({ db: deps.db, fetch: deps.fetch, now }).catch(() => undefined);
-        return { ok: !!status?.ok, message: status ? syncSummary(status) : t('syncOff') };
-      }
+      case 'syncNow':
+        try {
+          const status = await runSync({ db: deps.db, fetch: deps.fetch, now });
+          return { ok: !!status?.ok, message: status ? syncSummary(status) : t('syncOff') };
+        } catch (err) {
+          return { ok: false, message: t('syncFailed', err instanceof Error ? err.message : String(err)) };
+        }
     }
   }
 

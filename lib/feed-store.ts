@@ -5,9 +5,9 @@ import type { DayRecord, Paper } from './paper';
 /**
  * A re-fetch updates a paper in place: new values win (upvotes, comments keep changing for
  * weeks), fields the new response lacks keep their known value, and the featured day, once
- * known, stays. A response that leaves a field out (or sends it malformed) reads as empty after
- * validation: an empty abstract, author list or keyword list, or a count fallen to 0, says
- * nothing new, so the known value stays.
+ * known, stays. A response that leaves a text field out (or sends it malformed) reads as empty
+ * after validation: an empty abstract, author list or keyword list says nothing new, so the known
+ * value stays. Counts do not: 0 upvotes or comments can be true (one upvote withdrawn).
  */
 export function mergePaper(old: Paper | undefined, next: Paper): Paper {
   if (!old) return next;
@@ -18,8 +18,6 @@ export function mergePaper(old: Paper | undefined, next: Paper): Paper {
     summary: next.summary || old.summary,
     authors: next.authors.length ? next.authors : old.authors,
     aiKeywords: next.aiKeywords.length ? next.aiKeywords : old.aiKeywords,
-    upvotes: next.upvotes || old.upvotes,
-    numComments: next.numComments || old.numComments,
   };
 }
 

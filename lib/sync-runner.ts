@@ -7,9 +7,9 @@ import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { t } from './i18n';
 import { completeIncomplete } from './save-paper';
-import { applySyncedSettings, loadStored, SETTINGS_SCHEMA, type SettingKey } from './settings';
+import { applySyncedSettings, loadStored, SETTINGS_SCHEMA, type SettingKey, type StoredSettings } from './settings';
 import { syncSettings } from './sync/settings';
-import { SYNC_STATUS_KEY, syncNow, type SyncStatus } from './sync/sync';
+import { syncNow, type SyncStatus } from './sync/sync';
 
 export const SYNC_ALARM = 'papertab-sync';
 /** Edits within this window are sent together. */
@@ -30,8 +30,7 @@ const LABELS: Partial<Record<SettingKey, () => string>> = {
 };
 
 /** Syncs the settings; returns what the user should know about it (in words), if anything. */
-async function syncSettingsNow(enabled: boolean): Promise<string | undefined> {
-  const stored = await loadStored();
+async function syncSettingsNow(stored: StoredSettings): Promise<string | undefined> {
   const values: Record<string, unknown> = {};
   const edited: Record<string, number> = {};
   for (const [k, val] of Object.entries(stored.values)) {
@@ -40,7 +39,6 @@ async function syncSettingsNow(enabled: boolean): Promise<string | undefined> {
     edited[k] = stored.edited[k] ?? 0;
   }
   const result = await syncSettings({ values, edited }, browser.storage.sync, {
-    enabled,
     accept: (k, val) => isSyncedKey(k) && v.is(SETTINGS_SCHEMA[k][0], val),
     label: (k) => LABELS[k as SettingKey]?.() ?? k,
   });
@@ -56,17 +54,12 @@ export async function runSync(deps: {
 }): Promise<SyncStatus | undefined> {
   const now = deps.now ?? Date.now;
   const stored = await loadStored();
-  const enabled = stored.values.syncEnabled ?? true;
-  if (!enabled) return undefined;
-  const settingsNote = await syncSettingsNow(enabled).catch((err: unknown) =>
+  if (!(stored.values.syncEnabled ?? true)) return undefined;
+  const note = await syncSettingsNow(stored).catch((err: unknown) =>
     t('syncSettingsFailed', err instanceof Error ? err.message : String(err)),
   );
-  let status = await syncNow(deps.db, browser.storage.sync, browser.storage.local, now(), { enabled });
-  if (settingsNote) {
-    // The options page shows the reading list's status and its note: the settings' note joins it.
-    status = { ...status, warning: [status.warning, settingsNote].filter(Boolean).join(' ') };
-    await browser.storage.local.set({ [SYNC_STATUS_KEY]: JSON.parse(JSON.stringify(status)) as SyncStatus });
-  }
+  // The options page shows the reading list's status; the settings' note joins it.
+  const status = await syncNow(deps.db, browser.storage.sync, browser.storage.local, now(), { note });
   // Papers that arrived from another device carry only an id and title: fetch the rest.
   if (status.added > 0) await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
   return status;

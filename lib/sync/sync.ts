@@ -73,6 +73,8 @@ export interface SyncOptions {
   enabled?: boolean;
   /** The reading list's share of the sync area (tests shrink it). */
   budgetBytes?: number;
+  /** A note about the settings' sync, shown with the reading list's status. */
+  note?: string;
 }
 
 const StoredStatus = v.object({
@@ -243,6 +245,7 @@ export function syncNow(
         error: t('syncErrLocal', err instanceof Error ? err.message : String(err)),
       };
     }
+    if (opts.note) status = { ...status, warning: [status.warning, opts.note].filter(Boolean).join(' ') };
     // Storage areas drop keys holding undefined unevenly across browsers: leave them out.
     await local.set({ [SYNC_STATUS_KEY]: JSON.parse(JSON.stringify(status)) as SyncStatus });
     return status;

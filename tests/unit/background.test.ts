@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/alarms';
@@ -182,6 +182,18 @@ describe('messages are untrusted', () => {
     // Not for content scripts.
     const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };
     expect(await background().onMessage({ type: 'syncNow' }, fromSite)).toBeUndefined();
+  });
+
+  it('"Sync now" that fails says it failed, and why (not that sync is off)', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('disk unavailable'));
+    try {
+      expect(await background().onMessage({ type: 'syncNow' }, page())).toEqual({
+        ok: false,
+        message: 'Sync failed: disk unavailable',
+      });
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('ignores malformed messages and other senders', async () => {

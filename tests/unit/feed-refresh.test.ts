@@ -76,7 +76,7 @@ describe('re-fetching a day', () => {
     expect(p).toMatchObject({ upvotes: 40, numComments: 9, aiSummary: 'One line.', day });
   });
 
-  it('a response that leaves fields out (or sends them malformed) keeps what was known of them', async () => {
+  it('a response that leaves text fields out (or sends them malformed) keeps what was known of them', async () => {
     const day = addDays(TODAY, -1);
     const first = makeDailyItem('2511.00002', day, {
       numComments: 4,
@@ -88,12 +88,12 @@ describe('re-fetching a day', () => {
     expect(before.authors.length).toBeGreaterThan(0);
     expect(before.summary).not.toBe('');
 
-    const sparse = makeDailyItem('2511.00002', day);
+    // Counts are taken as sent: 0 can be true (an upvote withdrawn, a comment deleted).
+    const sparse = makeDailyItem('2511.00002', day, { numComments: 0, paper: { upvotes: 0 } });
     const raw = sparse as unknown as { numComments?: unknown; summary?: unknown; paper: Record<string, unknown> };
-    for (const key of ['summary', 'authors', 'ai_keywords', 'numComments']) delete raw.paper[key];
-    delete raw.numComments;
+    for (const key of ['summary', 'authors', 'ai_keywords']) delete raw.paper[key];
     delete raw.summary;
-    raw.paper.upvotes = 'many';
+    raw.paper.authors = 'many';
     hf.days.set(day, [sparse]);
     clock += 60 * 60_000;
     await refreshFeed(deps(), 'alarm');
@@ -103,9 +103,9 @@ describe('re-fetching a day', () => {
       summary: before.summary,
       authors: before.authors,
       aiKeywords: ['diffusion', 'video'],
-      upvotes: 12,
-      numComments: 4,
       title: sparse.paper.title,
+      upvotes: 0,
+      numComments: 0,
     });
   });
 });
