@@ -40,6 +40,11 @@ export async function mirrorSavedIds(db: PapertabDB): Promise<void> {
   await browser.storage.local.set({ [SAVED_IDS_KEY]: ids, [SAVED_CHANGED_KEY]: Date.now() });
 }
 
+/** An edit that keeps the same papers (status, tags, note): only the background needs to hear. */
+async function announceEdit(): Promise<void> {
+  await browser.storage.local.set({ [SAVED_CHANGED_KEY]: Date.now() });
+}
+
 /**
  * A paper just put on the list: to read, no tags, no note. `editedAt` dates its fields for merges
  * (an import passes 0, so it never wins over anything the user edited).
@@ -152,7 +157,7 @@ async function edit(
     const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
     await db.saved.bulkPut(recs.map((r) => ({ ...change(r), updatedAt: now, edited: { ...r.edited, [field]: now } })));
   });
-  await mirrorSavedIds(db);
+  await announceEdit();
 }
 
 export function setStatus(db: PapertabDB, ids: readonly string[], status: ReadingStatus, now = Date.now()) {
