@@ -26,7 +26,7 @@ import {
   type ViewData,
 } from '@/lib/views';
 import { utcDay } from '@/lib/dates';
-import { updateSettings, writeSettingsMirror, type Settings } from '@/lib/settings';
+import { updateSettings, type Settings } from '@/lib/settings';
 import { useSettings } from '@/lib/use-settings';
 import { compileWatch } from '@/lib/watch';
 import { QuietNewTab } from './QuietNewTab';
@@ -179,15 +179,14 @@ export function NewTabApp({ settings }: { settings: Settings }) {
             sort={sort}
             onChange={(s) => {
               setSortNow(s);
-              // The next new tab's first paint reads the mirror: keep it right even if this tab closes now.
-              writeSettingsMirror({ ...settings, sort: s });
+              // Written (with the first-paint mirror) before this returns: closing the tab now keeps it.
               void updateSettings({ sort: s });
             }}
           />
         </div>
       </>
     ),
-    [view, current, online, shownDay, sort, settings, setView],
+    [view, current, online, shownDay, sort, setView],
   );
   return (
     <>
