@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { fireAlarm, waitForPapers } from '../support/e2e';
+import { fireAlarm, storedSaved, waitForPapers } from '../support/e2e';
 
 let hf: StandIn;
 let a: ExtensionSession;
@@ -115,8 +115,11 @@ describe('sync between two browsers of the same user', () => {
     await cardA.getByRole('textbox', { name: 'Note' }).blur();
     const optionsA = await a.page('options.html');
     await optionsA.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await expect
+      .poll(() => storedSaved(listA, first!.id))
+      .toMatchObject({ status: 'reading', tags: ['diffusion'], note: 'Section 3 is the key.' });
+    await expect.poll(() => optionsA.getByRole('combobox', { name: 'Theme' }).inputValue()).toBe('dark'); // written at once (see options.test.ts)
     await optionsA.close();
-    await listA.waitForTimeout(300);
 
     await syncNow(a);
     hf.requests.length = 0;
@@ -142,13 +145,15 @@ describe('sync between two browsers of the same user', () => {
 
     // B edits the note later; A changes the status meanwhile: each field keeps its newer edit.
     await cardA.getByRole('combobox', { name: 'Status' }).selectOption('read');
-    await listA.waitForTimeout(50);
     await cardB.getByRole('textbox', { name: 'Note' }).fill('Revisited: section 4 matters more.');
     await cardB.getByRole('textbox', { name: 'Note' }).blur();
     // B removes the second paper.
     await listB.getByRole('article', { name: second!.title }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => listB.getByRole('article').count()).toBe(2);
-    await listB.waitForTimeout(300);
+    await expect.poll(async () => (await storedSaved(listA, first!.id))?.status).toBe('read');
+    await expect
+      .poll(async () => (await storedSaved(listB, first!.id))?.note)
+      .toBe('Revisited: section 4 matters more.');
 
     await syncNow(a);
     await carry(a, b);

@@ -30,3 +30,29 @@ export async function waitForPapers(page: Page, count: number, timeoutMs = 20_00
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: timeoutMs });
   await expect.poll(() => page.getByRole('article').count(), { timeout: timeoutMs, interval: 100 }).toBe(count);
 }
+
+/**
+ * A reading-list record as stored (read from the extension page's own IndexedDB): for waiting until
+ * an edit is written, instead of sleeping.
+ */
+export async function storedSaved(
+  page: Page,
+  id: string,
+): Promise<{ status: string; tags: string[]; note: string } | undefined> {
+  return page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('papertab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('saved').objectStore('saved').get(key);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    id,
+  );
+}
