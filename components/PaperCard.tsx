@@ -28,7 +28,7 @@ export interface PaperCardProps {
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
-/** Memoised: a keystroke or a live update re-renders only the cards whose props changed. */
+/** Memoised: a save, an expanded abstract or a keystroke elsewhere re-renders only the cards whose props changed. */
 export const PaperCard = memo(function PaperCard({
   paper,
   saved,

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { db } from './db';
 import type { Paper } from './paper';
 import { restoreSaved, savedIds, savePaper, unsavePaper, type SavedPaper } from './reading-list';
@@ -8,16 +8,17 @@ import { useLiveQuery } from './use-live-query';
 export function useSaved() {
   const ids = useLiveQuery(() => savedIds(db()), [], new Set<string>());
   const [removed, setRemoved] = useState<SavedPaper | undefined>();
-  const toggle = useCallback(
-    async (paper: Paper) => {
-      if (ids.has(paper.id)) setRemoved(await unsavePaper(db(), paper.id));
-      else {
-        await savePaper(db(), paper);
-        setRemoved(undefined);
-      }
-    },
-    [ids],
-  );
+  // The toggle reads the ids at click time, so it stays one function: memoised cards whose own
+  // props did not change are not re-rendered when another paper is saved.
+  const current = useRef(ids);
+  current.current = ids;
+  const toggle = useCallback(async (paper: Paper) => {
+    if (current.current.has(paper.id)) setRemoved(await unsavePaper(db(), paper.id));
+    else {
+      await savePaper(db(), paper);
+      setRemoved(undefined);
+    }
+  }, []);
   const undo = useCallback(async () => {
     if (removed) await restoreSaved(db(), removed);
     setRemoved(undefined);
