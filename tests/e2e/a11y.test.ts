@@ -5,6 +5,7 @@ import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { seriousViolations, formatViolations } from '../support/axe';
 import { waitForBadge, waitForPapers } from '../support/e2e';
+import { until } from '../support/sample-world';
 
 /**
  * axe-core finds no serious or critical violations on every page, in light and dark (from the
@@ -35,18 +36,6 @@ const items = [
 const titles = [...items].sort((a, b) => b.paper.upvotes - a.paper.upvotes).map((i) => i.paper.title);
 const SEARCH_WORD = 'attention';
 
-/** Plain polling (expect.poll is not allowed in hooks). */
-async function until<T>(read: () => Promise<T>, want: T, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await read();
-    if (last === want) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: is ${String(last)}, expected ${String(want)}`);
-}
-
 beforeAll(async () => {
   hf = await startStandIn();
   hf.setDay(DAY, items);
@@ -64,11 +53,19 @@ beforeAll(async () => {
 
   // Saved papers, with status, tags and a note.
   const tab = await ext.page('newtab.html');
-  await until(() => tab.getByRole('article').count(), items.length, 'papers on the new tab');
+  await until(
+    'papers on the new tab',
+    () => tab.getByRole('article').count(),
+    (n) => n === items.length,
+  );
   for (const title of titles.slice(0, 3)) {
     const save = tab.getByRole('article', { name: title }).getByRole('button', { name: 'Save' });
     await save.click();
-    await until(() => save.getAttribute('aria-pressed'), 'true', `${title} saved`);
+    await until(
+      `${title} saved`,
+      () => save.getAttribute('aria-pressed'),
+      (v) => v === 'true',
+    );
   }
   await tab.close();
   const list = await ext.page('reading-list.html');
@@ -81,7 +78,11 @@ beforeAll(async () => {
   await card.getByRole('textbox', { name: 'Note' }).fill('Compare with the sliding-window baseline.');
   await card.getByRole('textbox', { name: 'Note' }).blur();
   await list.getByRole('article', { name: titles[1]! }).getByRole('combobox', { name: 'Status' }).selectOption('read');
-  await until(() => card.getByRole('listitem').filter({ hasText: 'to-reproduce' }).count(), 1, 'tag added');
+  await until(
+    'tag added',
+    () => card.getByRole('listitem').filter({ hasText: 'to-reproduce' }).count(),
+    (n) => n === 1,
+  );
   await list.close();
 });
 afterAll(async () => {
@@ -91,7 +92,11 @@ afterAll(async () => {
 
 /** The options page says "Saved" once a change is stored. */
 async function settingSaved(options: Page): Promise<void> {
-  await until(async () => /^Saved/.test((await options.locator('p.status').textContent()) ?? ''), true, 'saved');
+  await until(
+    'saved',
+    async () => (await options.locator('p.status').textContent()) ?? '',
+    (text) => /^Saved/.test(text),
+  );
 }
 
 async function optionsPage(): Promise<Page> {
@@ -103,7 +108,11 @@ async function optionsPage(): Promise<Page> {
 async function setTheme(value: string): Promise<void> {
   const page = await optionsPage();
   const theme = page.getByRole('combobox', { name: 'Theme' });
-  await until(async () => (await theme.inputValue()) !== '', true, 'settings loaded');
+  await until(
+    'settings loaded',
+    () => theme.inputValue(),
+    (v) => v !== '',
+  );
   if ((await theme.inputValue()) !== value) {
     await theme.selectOption(value);
     await settingSaved(page);

@@ -73,10 +73,12 @@ describe('the options page stores each setting as it changes', () => {
     const input = screen.getByRole('spinbutton', { name: /Minimum upvotes/ });
     fireEvent.input(input, { target: { value: '25' } });
     await stored({ minUpvotes: 25 });
+    // A valid value is written at once (synchronously): nothing written here means nothing will be.
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     fireEvent.input(input, { target: { value: '2.5' } });
     fireEvent.input(input, { target: { value: '-4' } });
     fireEvent.input(input, { target: { value: '' } }); // emptied to type another number: waits
-    await new Promise((r) => setTimeout(r, 20));
+    expect(set).not.toHaveBeenCalled();
     expect((await loadSettings()).minUpvotes).toBe(25);
   });
 
@@ -260,9 +262,11 @@ describe('the options page: keyboard shortcuts', () => {
   });
 
   it('describes the default keys where the browser cannot list them', async () => {
-    vi.restoreAllMocks(); // fakeBrowser's commands.getAll throws "not implemented"
+    const getAll = vi.spyOn(fakeBrowser.commands, 'getAll').mockRejectedValue(new Error('not implemented'));
     render(<OptionsApp />);
-    await new Promise((r) => setTimeout(r, 20));
+    // After the browser's refusal has been handled, not only before it.
+    await waitFor(() => expect(getAll).toHaveBeenCalled());
+    await Promise.resolve();
     const section = screen.getByRole('region', { name: 'Keyboard shortcuts' });
     expect(section.textContent).toContain('Alt+Shift+P opens the popup');
   });
