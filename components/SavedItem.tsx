@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { shortDate } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { useAutosave } from '@/lib/use-autosave';
+import { useAutosavedText } from '@/lib/use-autosave';
 import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list';
 import { PaperByline } from './PaperByline';
 import { PaperLinks } from './PaperLinks';
@@ -22,18 +21,8 @@ export interface SavedItemProps {
 export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, onRemove }: SavedItemProps) {
   const p = item.paper;
   const id = articleId(item.id);
-  const [note, setNote] = useState(item.note);
-  // The note is saved as you type; an edit from elsewhere (another tab, sync) replaces it, our own
-  // saves coming back do not (they may be older than what is typed by now).
-  const mine = useRef(item.note);
-  useEffect(() => {
-    if (item.note !== mine.current) setNote((mine.current = item.note));
-  }, [item.note]);
-  const autosave = useAutosave((v: string) => {
-    if (v === mine.current) return;
-    mine.current = v;
-    onNote(item.id, v);
-  });
+  // Saved as you type; an edit from elsewhere (another tab, sync) replaces it.
+  const note = useAutosavedText(item.note, (text) => onNote(item.id, text));
   return (
     <article class="paper saved-item" id={id} aria-labelledby={`${id}-title`} data-paper-id={item.id}>
       <input
@@ -78,16 +67,7 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
         </div>
         <label class="note">
           <span>{t('note')}</span>
-          <textarea
-            value={note}
-            rows={note ? 3 : 1}
-            onInput={(e) => {
-              const v = (e.target as HTMLTextAreaElement).value;
-              setNote(v);
-              autosave.schedule(v);
-            }}
-            onBlur={() => autosave.flush()}
-          />
+          <textarea rows={note.value ? 3 : 1} {...note} />
         </label>
         <div class="paper-actions">
           <PaperLinks paper={p} />
