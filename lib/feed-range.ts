@@ -10,8 +10,6 @@ import { isValidRange, rangeBounds, rangeKey, type FeedRange } from './ranges';
 import { clockTime } from './format';
 import { t } from './i18n';
 
-export { isRangeCached, isValidRange, rangeBounds, rangeKey, type FeedRange } from './ranges';
-
 export interface RangeReply {
   ok: boolean;
   message: string;

@@ -7,7 +7,6 @@ export interface Shortcut {
   /** `KeyboardEvent.key` values, also shown as the keys' names. */
   keys: string[];
   action: KeyAction;
-  labelKey: PlainKey;
   /** What the keys do, in the browser's language. */
   readonly label: string;
 }
@@ -15,7 +14,6 @@ export interface Shortcut {
 const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortcut => ({
   keys,
   action,
-  labelKey,
   get label() {
     return t(labelKey);
   },

@@ -110,7 +110,6 @@ export async function savedIds(db: PapertabDB): Promise<Set<string>> {
 
 export interface StatusInfo {
   value: ReadingStatus;
-  labelKey: PlainKey;
   /** The bulk action setting this status ("Mark as read"). */
   markKey: PlainKey;
   /** The status in the browser's language. */
@@ -119,7 +118,6 @@ export interface StatusInfo {
 
 const status = (value: ReadingStatus, labelKey: PlainKey, markKey: PlainKey): StatusInfo => ({
   value,
-  labelKey,
   markKey,
   get label() {
     return t(labelKey);
