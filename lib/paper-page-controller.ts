@@ -2,7 +2,11 @@
  * The content script's behaviour on paper pages: exactly one Save button, for the paper the page
  * shows now (huggingface.co changes paper without a page load), telling the truth live. It never
  * opens IndexedDB: saves go to the background, and the saved ids come from the mirror in
- * `browser.storage.local`.
+ * `browser.storage.local`, read (and followed) only while the page is a paper page. The page
+ * itself learns no more than what the button shows: whether its own paper is saved.
+ *
+ * It runs on every huggingface.co page, most of them models, datasets and spaces whose DOM never
+ * stops changing: there, a DOM change costs one string comparison (has the URL changed?).
  */
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl } from './arxiv-id';
@@ -50,8 +54,13 @@ async function sendSave(message: { type: 'savePaper' | 'unsavePaper'; id: string
 }
 
 export function runPaperPage(ctx: PageContext, doc: Document = document): void {
+  /** The saved-ids mirror, while on a paper page (empty elsewhere: nothing reads it there). */
   let saved = new Set<string>();
+  let following = false;
   let current: { id: string; handle: SaveButtonHandle; busy: boolean } | undefined;
+  /** Off paper pages, the URL last seen: until it changes, a DOM change has nothing to do. */
+  let idleHref: string | undefined;
+  let invalidated = false;
 
   const render = () => {
     if (current && !current.busy) current.handle.setState(saved.has(current.id) ? 'saved' : 'unsaved');
@@ -61,6 +70,30 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     doc
       .querySelectorAll(HOST_TAG)
       .forEach((h) => (h.closest('li')?.childElementCount === 1 ? h.closest('li')!.remove() : h.remove()));
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SAVED_IDS_KEY in changes) {
+      saved = toIdSet(changes[SAVED_IDS_KEY]!.newValue);
+      render();
+    }
+  };
+
+  /** On a paper page: read the mirror, and follow it as other pages save and remove papers. */
+  function follow() {
+    following = true;
+    browser.storage.onChanged.addListener(onStorage);
+    void browser.storage.local.get(SAVED_IDS_KEY).then((v) => {
+      if (!following) return; // left paper pages meanwhile
+      saved = toIdSet(v[SAVED_IDS_KEY]);
+      render();
+    });
+  }
+
+  function unfollow() {
+    following = false;
+    browser.storage.onChanged.removeListener(onStorage);
+    saved = new Set();
+  }
 
   async function toggle() {
     if (!current || current.busy) return;
@@ -86,17 +119,20 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     }
   }
 
-  let invalidated = false;
-
   function ensure() {
     if (invalidated) return;
-    const ref = paperRefFromUrl(location.href);
+    const href = location.href;
+    const ref = paperRefFromUrl(href);
     if (!ref) {
-      removeAll();
+      idleHref = href;
+      if (current) removeAll();
       current = undefined;
+      if (following) unfollow();
       return;
     }
-    const placement = findPlacement(doc, new URL(location.href));
+    idleHref = undefined;
+    if (!following) follow();
+    const placement = findPlacement(doc, new URL(href));
     const hosts = doc.querySelectorAll(HOST_TAG);
     if (current?.id === ref.id && hosts.length === 1 && isPlaced(current.handle.host, placement)) return;
     removeAll();
@@ -116,29 +152,20 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     });
   };
 
-  const observer = new MutationObserver(schedule);
+  // Off paper pages this is all a DOM change costs; a client-side navigation changes the URL.
+  const observer = new MutationObserver(() => {
+    if (idleHref === undefined || location.href !== idleHref) schedule();
+  });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   addEventListener('popstate', schedule);
-
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SAVED_IDS_KEY in changes) {
-      saved = toIdSet(changes[SAVED_IDS_KEY]!.newValue);
-      render();
-    }
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  void browser.storage.local.get(SAVED_IDS_KEY).then((v) => {
-    saved = toIdSet(v[SAVED_IDS_KEY]);
-    render();
-  });
 
   ctx.onInvalidated(() => {
     // A popstate (Back) or a check already queued must not bring back a button nothing answers.
     invalidated = true;
     removeEventListener('popstate', schedule);
     observer.disconnect();
-    browser.storage.onChanged.removeListener(onStorage);
+    unfollow();
     removeAll();
   });
   ensure();

@@ -2,6 +2,9 @@
  * The Save button a content script puts on a paper page: a custom element host with an open
  * shadow root, so the page's CSS cannot break it and its CSS cannot leak into the page. Built
  * with DOM APIs and textContent only.
+ *
+ * The root is open, so the page's own scripts can reach the button: only a person's click (or
+ * Enter/Space on the focused button, which the browser turns into a trusted click) acts.
  */
 import { t } from './i18n';
 
@@ -47,7 +50,10 @@ export function createSaveButton(doc: Document, paperId: string, onClick: () => 
   msg.setAttribute('role', 'status');
   button.append(icon, label);
   root.append(style, button, msg);
-  button.addEventListener('click', onClick);
+  button.addEventListener('click', (event) => {
+    // A script's `button.click()` or `dispatchEvent` (the page's own, say) is not trusted: ignored.
+    if (event.isTrusted) onClick();
+  });
 
   function setState(state: ButtonState, message = '') {
     button.setAttribute('aria-pressed', String(state === 'saved'));

@@ -6,6 +6,7 @@ import { runPaperPage, type PageContext } from '@/lib/paper-page-controller';
 import { SAVED_IDS_KEY } from '@/lib/reading-list';
 import { HOST_TAG } from '@/lib/save-button';
 import type { SaveReply } from '@/lib/save-paper';
+import { userClick } from '../support/user-click';
 
 const ID = '2404.12345';
 const OTHER = '2405.00001';
@@ -118,7 +119,7 @@ describe('the Save button on a Hugging Face paper page', () => {
   it('clicking asks the background to save the paper, with what the page says, and shows Saved', async () => {
     const send = stubSend({ ok: true, saved: true, message: 'Saved.' });
     runPaperPage(ctx, document);
-    saveButton().click();
+    userClick(saveButton());
     await waitFor(() => expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true'));
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({
@@ -133,7 +134,7 @@ describe('the Save button on a Hugging Face paper page', () => {
     const send = stubSend({ ok: true, saved: false, message: 'Removed.' });
     runPaperPage(ctx, document);
     await waitFor(() => saveButton('Saved'));
-    saveButton('Saved').click();
+    userClick(saveButton('Saved'));
     await waitFor(() => expect(saveButton('Save').getAttribute('aria-pressed')).toBe('false'));
     expect(send).toHaveBeenCalledWith({ type: 'unsavePaper', id: ID, page: undefined });
   });
@@ -141,7 +142,7 @@ describe('the Save button on a Hugging Face paper page', () => {
   it("shows the background's message when it could not save, and stays unsaved", async () => {
     stubSend({ ok: false, saved: false, message: 'Not an arXiv paper id.' });
     runPaperPage(ctx, document);
-    saveButton().click();
+    userClick(saveButton());
     await waitFor(() => expect(shadow().getByRole('status').textContent).toBe('Not an arXiv paper id.'));
     expect(saveButton('Save').getAttribute('aria-pressed')).toBe('false');
   });
@@ -149,7 +150,7 @@ describe('the Save button on a Hugging Face paper page', () => {
   it('asks once more when the worker was stopped mid-request', async () => {
     const send = stubSend(new Error('Could not establish connection'), { ok: true, saved: true, message: 'Saved.' });
     runPaperPage(ctx, document);
-    saveButton().click();
+    userClick(saveButton());
     await waitFor(() => expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true'));
     expect(send).toHaveBeenCalledTimes(2);
   });
@@ -159,6 +160,96 @@ describe('the Save button on a Hugging Face paper page', () => {
     showPaper('Origami Folding with Language Models');
     await waitFor(() => expect(hosts()).toHaveLength(1));
     expect(hosts()[0]!.previousElementSibling?.tagName).toBe('H1');
+  });
+});
+
+describe("the page's own scripts", () => {
+  it('cannot press the button: a script click or synthetic key or mouse events save nothing; a person can', async () => {
+    const send = stubSend({ ok: true, saved: true, message: 'Saved.' });
+    runPaperPage(ctx, document);
+    // What a script of huggingface.co can do: the shadow root is open.
+    const button = hosts()[0]!.shadowRoot!.querySelector('button')!;
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    button.focus();
+    for (const key of ['Enter', ' ']) {
+      button.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      button.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true }));
+    }
+    await new Promise((r) => setTimeout(r));
+    expect(send).not.toHaveBeenCalled();
+    expect(saveButton('Save').getAttribute('aria-pressed')).toBe('false');
+    // The person using the page (a mouse click, or Enter/Space on the focused button: both trusted clicks).
+    userClick(button);
+    await waitFor(() => expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true'));
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('learn from the DOM whether this paper is saved, and nothing about any other', async () => {
+    const others = ['2301.00001', '2502.00123', 'hep-th/9901001'];
+    await fakeBrowser.storage.local.set({ [SAVED_IDS_KEY]: [...others, ID] });
+    runPaperPage(ctx, document);
+    await waitFor(() => expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true'));
+    // Every text and attribute a page script can read, the open shadow root's included.
+    const readable: string[] = [];
+    for (const root of [document.documentElement, hosts()[0]!.shadowRoot!]) {
+      const walker = document.createTreeWalker(root);
+      for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+        if (node instanceof Element) for (const a of node.attributes) readable.push(a.value);
+        else if (node.nodeType === Node.TEXT_NODE) readable.push(node.textContent ?? '');
+      }
+    }
+    expect(readable).toContain(ID);
+    for (const other of others) expect(readable.join('\n')).not.toContain(other);
+  });
+});
+
+describe('on the other huggingface.co pages (models, datasets, spaces)', () => {
+  const MODEL = '/meta-llama/Llama-3.1-8B';
+  // The fake's events have hasListeners(), which its types leave out.
+  const mirrorFollowed = () => (fakeBrowser.storage.onChanged as unknown as { hasListeners(): boolean }).hasListeners();
+
+  /** `n` separate DOM changes, each delivered to mutation observers before the next. */
+  async function mutationBatches(n: number) {
+    for (let i = 0; i < n; i++) {
+      const div = document.createElement('div');
+      div.textContent = `row ${i}`;
+      document.body.append(div);
+      await new Promise((r) => setTimeout(r));
+    }
+  }
+
+  it('cost one comparison per DOM change: no DOM query, no storage read, no mirror listener', async () => {
+    history.replaceState(null, '', MODEL);
+    showPaper('Llama 3.1 8B');
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const query = vi.spyOn(document, 'querySelectorAll');
+    const queryOne = vi.spyOn(document, 'querySelector');
+    runPaperPage(ctx, document);
+    await mutationBatches(50);
+    expect(query).not.toHaveBeenCalled();
+    expect(queryOne).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalled();
+    expect(mirrorFollowed()).toBe(false);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('notice a client-side navigation to a paper (even without a location event) and only then read the mirror', async () => {
+    await fakeBrowser.storage.local.set({ [SAVED_IDS_KEY]: [ID] });
+    history.replaceState(null, '', MODEL);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    runPaperPage(ctx, document);
+    await mutationBatches(3);
+    expect(get).not.toHaveBeenCalled();
+    history.pushState(null, '', `/papers/${ID}`);
+    showPaper('Origami Folding with Language Models');
+    await waitFor(() => expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true'));
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(mirrorFollowed()).toBe(true);
+    // And off paper pages again: the mirror is no longer followed.
+    navigate(MODEL);
+    await waitFor(() => expect(hosts()).toHaveLength(0));
+    expect(mirrorFollowed()).toBe(false);
   });
 });
 
