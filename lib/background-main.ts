@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from './alarms';
 import { updateBadge } from './badge';
-import { paperRefFromUrl } from './arxiv-id';
+import { paperRefFromUrl, parseArxivId } from './arxiv-id';
 import { t } from './i18n';
 import { maybeNotify } from './notify';
 import { writeFallback } from './glance-fallback';
@@ -31,6 +31,7 @@ import {
   isFromExtensionPage,
   isFromPaperPage,
   parseMessage,
+  senderPaperId,
   type RefreshReply,
   type SearchHfReply,
 } from './messages';
@@ -145,9 +146,16 @@ export function createBackground(deps: BackgroundDeps) {
     const saveDeps = { db: deps.db, fetch: deps.fetch, now, scheduleRetry };
     switch (message.type) {
       case 'savePaper':
-        return saveById(saveDeps, message.id, message.page);
-      case 'unsavePaper':
-        return unsaveById(saveDeps, message.id);
+      case 'unsavePaper': {
+        // A paper page's script acts for the paper its page shows, never for one the page's own
+        // scripts chose (the same paper on arXiv and Hugging Face, any version, is one id).
+        // What is not a paper id at all gets the plain refusal from saveById/unsaveById.
+        const asked = parseArxivId(message.id);
+        if (!fromPage && asked && senderPaperId(sender, browser.runtime.id) !== asked.id) return undefined;
+        return message.type === 'savePaper'
+          ? saveById(saveDeps, message.id, message.page)
+          : unsaveById(saveDeps, message.id);
+      }
       case 'refresh':
         return describeOutcome(await refresh('manual'));
       case 'fetchRange':

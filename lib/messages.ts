@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
+import { paperRefFromUrl } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './page-meta';
 import type { Paper } from './paper';
@@ -97,6 +98,15 @@ export function isFromPaperPage(sender: Browser.runtime.MessageSender, runtimeId
   } catch {
     return false;
   }
+}
+
+/**
+ * The paper (canonical arXiv id) the page of this extension's content script shows, from the URL
+ * the browser reports for the sender's frame (which a page cannot forge; Hugging Face's
+ * client-side navigation updates it). Undefined for any other sender or page.
+ */
+export function senderPaperId(sender: Browser.runtime.MessageSender, runtimeId: string): string | undefined {
+  return isFromPaperPage(sender, runtimeId) ? paperRefFromUrl(sender.url!)?.id : undefined;
 }
 
 export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {

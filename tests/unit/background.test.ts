@@ -455,6 +455,65 @@ describe('save messages from paper pages', () => {
     expect(hf.requests).toHaveLength(0);
   });
 
+  describe("only for the paper the sender's own page shows", () => {
+    const OTHER = '2405.00001';
+    const OLD = 'hep-th/9901001';
+
+    it.each([
+      ['Hugging Face', HF_PAGE],
+      ['an arXiv abstract page, another version', `https://arxiv.org/abs/${PAPER_ID}v3`],
+      ['an arXiv HTML page with www.', `https://www.arxiv.org/html/${PAPER_ID}v2`],
+    ])('a save or unsave of another paper from %s is ignored, changing and fetching nothing', async (_s, url) => {
+      hf.papers.set(OTHER, makeDailyItem(OTHER, addDays(TODAY, -1)).paper);
+      const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+      await background().onMessage({ type: 'savePaper', id: OTHER }, popup);
+      hf.requests.length = 0;
+      const bg = background();
+      expect(await bg.onMessage({ type: 'unsavePaper', id: OTHER }, fromPage(url))).toBeUndefined();
+      expect(await bg.onMessage({ type: 'unsavePaper', id: `arXiv:${OTHER}v1` }, fromPage(url))).toBeUndefined();
+      expect(await db.saved.get(OTHER)).toBeDefined();
+      expect(await bg.onMessage({ type: 'savePaper', id: '2405.00002' }, fromPage(url))).toBeUndefined();
+      expect(await bg.onMessage({ type: 'savePaper', id: OLD }, fromPage(url))).toBeUndefined();
+      expect((await db.saved.toArray()).map((s) => s.id)).toEqual([OTHER]);
+      expect(hf.requests).toHaveLength(0);
+    });
+
+    it('the same paper through the other site, or named with a version, is the same paper', async () => {
+      const bg = background();
+      const fromHf = await bg.onMessage({ type: 'savePaper', id: `${PAPER_ID}v2` }, fromPage(HF_PAGE));
+      expect(fromHf).toMatchObject({ ok: true, saved: true });
+      const arxiv = fromPage(`https://arxiv.org/abs/${PAPER_ID}v1`);
+      expect(await bg.onMessage({ type: 'unsavePaper', id: `arXiv:${PAPER_ID}` }, arxiv)).toMatchObject({
+        ok: true,
+        saved: false,
+      });
+      expect(await db.saved.count()).toBe(0);
+    });
+
+    it('old-style ids: the page of hep-th/9901001 may save it, not another', async () => {
+      const bg = background();
+      const page = fromPage(`https://arxiv.org/abs/${OLD}v2`);
+      expect(await bg.onMessage({ type: 'savePaper', id: 'hep-th/9901002' }, page)).toBeUndefined();
+      expect(await bg.onMessage({ type: 'savePaper', id: OLD }, page)).toMatchObject({ ok: true, saved: true });
+      expect((await db.saved.toArray()).map((s) => s.id)).toEqual([OLD]);
+    });
+
+    it.each([
+      'https://huggingface.co/meta-llama/Llama-3.1-8B',
+      'https://huggingface.co/papers/trending',
+      'https://arxiv.org/list/cs.CL/recent',
+    ])('a page that shows no paper (%s) may save nothing', async (url) => {
+      expect(await background().onMessage({ type: 'savePaper', id: PAPER_ID }, fromPage(url))).toBeUndefined();
+      expect(await db.saved.count()).toBe(0);
+    });
+
+    it('what the tab showed does not count, only the frame that sent it', async () => {
+      const sender = fromPage(`https://huggingface.co/papers/${OTHER}`, { tab: tab(3, HF_PAGE) });
+      expect(await background().onMessage({ type: 'savePaper', id: PAPER_ID }, sender)).toBeUndefined();
+      expect(await db.saved.count()).toBe(0);
+    });
+  });
+
   it('an unsave from another site removes nothing', async () => {
     await background().onMessage({ type: 'savePaper', id: PAPER_ID }, fromPage(HF_PAGE));
     expect(
