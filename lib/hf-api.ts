@@ -10,7 +10,8 @@ const PAGE_SIZE = 100;
 /** A day has had at most a few dozen papers; months a few hundred. Bounds a misbehaving server. */
 const MAX_PAGES = 30;
 
-export type FetchFailureKind = 'http' | 'rate-limited' | 'timeout' | 'network' | 'malformed';
+/** `wrong-paper`: asked for one paper by id, the answer was another. */
+export type FetchFailureKind = 'http' | 'rate-limited' | 'timeout' | 'network' | 'malformed' | 'wrong-paper';
 
 export class FetchFailure extends Error {
   constructor(
@@ -97,13 +98,18 @@ export async function fetchDailyPapers(query: FeedQuery, opts: ApiOptions = {}):
   return { papers: [...byId.values()], dropped };
 }
 
-/** One paper by arXiv id; undefined when Hugging Face does not know it (404). */
+/**
+ * One paper by arXiv id; undefined when Hugging Face does not know it (404). The answer must be
+ * that paper: one with another id (a redirect to a newer record, a server bug) is a failure,
+ * never a paper to save under the id asked for, or under its own.
+ */
 export async function fetchPaper(id: string, opts: ApiOptions = {}): Promise<Paper | undefined> {
   if (!PAPER_ID_RE.test(id)) return undefined;
   try {
     const json = await getJson(`${HF_ORIGIN}/api/papers/${encodeURIComponent(id)}`, opts);
     const paper = parsePaper(json, (opts.now ?? Date.now)());
     if (!paper) throw new FetchFailure('malformed', t('errMalformedPaper'));
+    if (paper.id !== id) throw new FetchFailure('wrong-paper', t('errWrongPaper', id));
     return paper;
   } catch (err) {
     if (err instanceof FetchFailure && err.status === 404) return undefined;

@@ -5,7 +5,7 @@
  */
 import { parseArxivId } from './arxiv-id';
 import { askHf, type HfRequestDeps } from './feed-refresh';
-import { fetchPaper } from './hf-api';
+import { FetchFailure, fetchPaper } from './hf-api';
 import { t } from './i18n';
 import type { Paper } from './paper';
 import { savePaper, unsavePaper } from './reading-list';
@@ -46,7 +46,10 @@ async function lookUp(deps: Deps, id: string, oldStyle: boolean): Promise<{ pape
   try {
     const asked = await askHf(deps, () => fetchPaper(id, { fetch: deps.fetch, now: deps.now }));
     return asked.ok ? { paper: asked.value } : { failed: true };
-  } catch {
+  } catch (err) {
+    // An answer about another paper says nothing about this one: like a 404 for it (saved from
+    // the page, asked again later), without holding up the other papers' completion.
+    if (err instanceof FetchFailure && err.kind === 'wrong-paper') return {};
     return { failed: true };
   }
 }

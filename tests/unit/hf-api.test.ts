@@ -360,6 +360,16 @@ describe('fetchPaper', () => {
     expect((await failure(fetchPaper('2503.01234', { fetch: stub.fetch, now }))).kind).toBe('malformed');
   });
 
+  it.each([
+    ['another paper', '2503.09999'],
+    ['a version of it (not its id)', '2503.01234v2'],
+  ])('fails, naming the id asked for, when the answer is %s', async (_what, otherId) => {
+    const stub = stubFetch(() => json({ ...flat(), id: otherId }));
+    const err = await failure(fetchPaper('2503.01234', { fetch: stub.fetch, now }));
+    expect(err.kind).toBe('wrong-paper');
+    expect(err.message).toBe('Hugging Face sent another paper than arXiv:2503.01234');
+  });
+
   it.each(['', '../settings', '2503.01234/../../x', '2503.01234?admin=1', 'a b', '%2e%2e'])(
     'never requests a path built from the bad id %j',
     async (id) => {

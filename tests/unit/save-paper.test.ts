@@ -162,6 +162,39 @@ describe('the arXiv category a page names', () => {
   });
 });
 
+describe('when /api/papers/<id> answers with another paper', () => {
+  const OTHER = '2404.99999';
+  const answerOther = (id: string) => hf.papers.set(id, makeDailyItem(OTHER, DAY, { title: 'Some Other Paper' }).paper);
+
+  it('saves the paper asked for, from the page, and nothing under the other id', async () => {
+    answerOther(ID);
+    const reply = await saveById(deps(), ID, PAGE);
+    expect(reply).toMatchObject({ ok: true, saved: true });
+    expect(await db.saved.get(OTHER)).toBeUndefined();
+    expect(await db.papers.get(OTHER)).toBeUndefined();
+    const rec = await db.saved.get(ID);
+    expect(rec?.paper).toMatchObject({ id: ID, title: 'Origami Folding with Language Models' });
+    expect(rec?.incomplete).toBe(true);
+    expect(await db.saved.count()).toBe(1);
+  });
+
+  it('never counts as completing it, and does not hold up the other papers', async () => {
+    const fine = '2404.00002';
+    await saveById(deps(), ID, PAGE); // 404 at first: incomplete
+    await saveById(deps(), fine, { title: 'Fine later' });
+    answerOther(ID);
+    hf.papers.set(fine, makeDailyItem(fine, DAY, { title: 'Fine now' }).paper);
+    expect(await completeIncomplete(deps())).toBe(1);
+    expect(await db.saved.get(ID)).toMatchObject({
+      incomplete: true,
+      paper: { id: ID, title: PAGE.title!.trim().replace(/\s+/g, ' ') },
+    });
+    expect(await db.saved.get(OTHER)).toBeUndefined();
+    expect(await db.saved.get(fine)).toMatchObject({ paper: { title: 'Fine now' } });
+    expect((await db.saved.get(fine))?.incomplete).toBeUndefined();
+  });
+});
+
 describe('completing papers saved from a page', () => {
   it('completes them once Hugging Face knows them, keeping status and note', async () => {
     await saveById(deps(), ID, PAGE);
