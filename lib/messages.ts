@@ -101,12 +101,20 @@ export function isFromPaperPage(sender: Browser.runtime.MessageSender, runtimeId
 }
 
 /**
- * The paper (canonical arXiv id) the page of this extension's content script shows, from the URL
- * the browser reports for the sender's frame (which a page cannot forge; Hugging Face's
- * client-side navigation updates it). Undefined for any other sender or page.
+ * The paper (canonical arXiv id) that the page of this extension's content script shows now, from
+ * the tab's URL as the browser reports it: not `sender.url`, which stays the URL the document was
+ * loaded at while Hugging Face changes paper with `history.pushState`. Undefined for any other
+ * sender, a frame inside a page (the script runs in top frames only), or a page showing no paper.
  */
 export function senderPaperId(sender: Browser.runtime.MessageSender, runtimeId: string): string | undefined {
-  return isFromPaperPage(sender, runtimeId) ? paperRefFromUrl(sender.url!)?.id : undefined;
+  if (!isFromPaperPage(sender, runtimeId) || (sender.frameId ?? 0) !== 0) return undefined;
+  const url = sender.tab?.url ?? sender.url!;
+  try {
+    if (new URL(url).protocol !== 'https:') return undefined;
+  } catch {
+    return undefined;
+  }
+  return paperRefFromUrl(url)?.id;
 }
 
 export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {

@@ -507,9 +507,18 @@ describe('save messages from paper pages', () => {
       expect(await db.saved.count()).toBe(0);
     });
 
-    it('what the tab showed does not count, only the frame that sent it', async () => {
-      const sender = fromPage(`https://huggingface.co/papers/${OTHER}`, { tab: tab(3, HF_PAGE) });
-      expect(await background().onMessage({ type: 'savePaper', id: PAPER_ID }, sender)).toBeUndefined();
+    it("after Hugging Face's client-side navigation, the paper the tab shows now, not the one it loaded", async () => {
+      // Chrome's sender.url stays the URL the document was loaded at; the tab's URL follows pushState.
+      const navigated = fromPage(HF_PAGE, { tab: tab(3, `https://huggingface.co/papers/${OTHER}`), frameId: 0 });
+      const bg = background();
+      expect(await bg.onMessage({ type: 'savePaper', id: PAPER_ID }, navigated)).toBeUndefined();
+      expect(await bg.onMessage({ type: 'savePaper', id: OTHER }, navigated)).toMatchObject({ ok: true });
+      expect((await db.saved.toArray()).map((s) => s.id)).toEqual([OTHER]);
+    });
+
+    it('a frame inside the page is not the page', async () => {
+      const frame = fromPage(HF_PAGE, { frameId: 7 });
+      expect(await background().onMessage({ type: 'savePaper', id: PAPER_ID }, frame)).toBeUndefined();
       expect(await db.saved.count()).toBe(0);
     });
   });
