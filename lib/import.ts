@@ -10,6 +10,8 @@ import { mergeAll } from './export/merge';
 import { t, tn } from './i18n';
 import { mirrorSavedIds, newSaved, type SavedPaper } from './reading-list';
 import { paperFromPage } from './save-paper';
+import { revived } from './stamps';
+import { clearTombstones, deletionTimes } from './sync/tombstones';
 
 export type ImportResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -22,9 +24,9 @@ export function looksLikeJson(text: string): boolean {
 export async function importText(db: PapertabDB, text: string, now = Date.now()): Promise<ImportResult> {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: t('importTooLarge') };
   if (looksLikeJson(text)) {
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, now);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
-    return writeMerged(db, parsed.items, 'backup');
+    return writeMerged(db, parsed.items, 'backup', now);
   }
   if (text.includes('@')) {
     const parsed = parseBibtex(text);
@@ -39,25 +41,44 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
       // Never newer than anything the user already edited.
       return { ...newSaved(paper, now, 0), incomplete: true };
     });
-    const r = await writeMerged(db, incoming, 'bibtex');
+    const r = await writeMerged(db, incoming, 'bibtex', now);
     if (r.ok && parsed.skipped) r.message += ` ${tn(parsed.skipped, 'importSkippedOne', 'importSkippedOther')}`;
     return r;
   }
   return { ok: false, error: t('importUnknownFormat') };
 }
 
-async function writeMerged(db: PapertabDB, all: SavedPaper[], kind: 'backup' | 'bibtex'): Promise<ImportResult> {
-  const counts = await db.transaction('rw', db.saved, async () => {
+/**
+ * Importing is the user's edit, made now: a paper it adds or changes that was deleted (here, or on
+ * another device as the synced list says) is stamped like an Undo (`revived`), later than now and
+ * than that deletion, so the next sync cannot delete it again here or on another device.
+ */
+async function writeMerged(
+  db: PapertabDB,
+  all: SavedPaper[],
+  kind: 'backup' | 'bibtex',
+  now: number,
+): Promise<ImportResult> {
+  // Read before the transaction: awaiting browser.storage inside it would end it.
+  const deleted = await deletionTimes(
+    all.map((r) => r.id),
+    now,
+  );
+  const { counts, back } = await db.transaction('rw', db.saved, async () => {
     const existing = (await db.saved.bulkGet(all.map((r) => r.id))).filter((r): r is SavedPaper => !!r);
     // BibTeX carries no status, tags or notes: it only adds papers, never touches saved ones.
-    const known = new Set(existing.map((r) => r.id));
+    const known = new Map(existing.map((r) => [r.id, r]));
     const incoming = kind === 'bibtex' ? all.filter((r) => !known.has(r.id)) : all;
     const skipped = all.length - incoming.length;
     const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
     const touched = new Set(incoming.map((r) => r.id));
-    await db.saved.bulkPut(merged.filter((r) => touched.has(r.id)));
-    return { added, updated, unchanged: unchanged + skipped };
+    const changed = merged
+      .filter((r) => touched.has(r.id) && r !== known.get(r.id))
+      .map((r) => (deleted.has(r.id) ? revived(r, now, deleted.get(r.id)) : r));
+    await db.saved.bulkPut(changed);
+    return { counts: { added, updated, unchanged: unchanged + skipped }, back: changed.map((r) => r.id) };
   });
+  await clearTombstones(back, now);
   await mirrorSavedIds(db);
   const n = counts.added + counts.updated + counts.unchanged;
   return {

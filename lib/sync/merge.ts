@@ -8,6 +8,7 @@
 import type { PapertabDB } from '../db';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
+import { clampTimes } from '../stamps';
 import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
@@ -89,9 +90,18 @@ export function planMerge(
   remote: SyncPayload,
   now: number,
 ): MergePlan {
-  const list = new Map(local.map((s) => [s.id, s]));
-  const wasHere = new Set(list.keys());
+  const list = new Map<string, SavedPaper>();
   const changed = new Map<string, SavedPaper>();
+  for (const s of local) {
+    // Times from ahead stored here (an import or sync before times were clamped) are repaired
+    // first: else they would outrank every later edit, and travel on to every device.
+    const c = clampTimes(s, now);
+    list.set(s.id, c);
+    if (lastChange(c) !== lastChange(s) || c.paper.fetchedAt !== s.paper.fetchedAt) changed.set(s.id, c);
+  }
+  const wasHere = new Set(list.keys());
+  /** Papers here that the remote list changed (counted in `updated`). */
+  const counted = new Set<string>();
   // A local tombstone for a paper that is here was overtaken by the paper coming back here.
   const mine = new Map(
     liveTombstones(localTombstones, now)
@@ -101,13 +111,15 @@ export function planMerge(
   let added = 0;
   let updated = 0;
 
-  for (const r of remote.records) {
+  for (const raw of remote.records) {
+    const r = clampTimes(raw, now);
     const old = list.get(r.id);
     if (old) {
       const merged = mergeRecord(old, r);
       if (merged !== old) {
         list.set(r.id, merged);
-        if (!changed.has(r.id)) updated++;
+        if (!counted.has(r.id)) updated++;
+        counted.add(r.id);
         changed.set(r.id, merged);
       }
     } else if ((mine.get(r.id)?.deletedAt ?? -Infinity) <= lastChange(r)) {
@@ -127,8 +139,8 @@ export function planMerge(
     if (!rec || t.deletedAt <= lastChange(rec)) continue;
     list.delete(t.id);
     if (changed.delete(t.id)) {
-      if (wasHere.has(t.id)) updated--;
-      else added--;
+      if (counted.delete(t.id)) updated--;
+      else if (!wasHere.has(t.id)) added--;
     }
     if (wasHere.has(t.id)) deletes.push(t.id);
   }
