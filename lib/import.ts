@@ -10,7 +10,7 @@ import { mergeAll } from './export/merge';
 import { t, tn } from './i18n';
 import { mirrorSavedIds, newSaved, type SavedPaper } from './reading-list';
 import { paperFromPage } from './save-paper';
-import { revived } from './stamps';
+import { lastChange, revived } from './stamps';
 import { clearTombstones, deletionTimes } from './sync/tombstones';
 
 export type ImportResult = { ok: true; message: string } | { ok: false; error: string };
@@ -49,9 +49,9 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
 }
 
 /**
- * Importing is the user's edit, made now: a paper it adds or changes that was deleted (here, or on
- * another device as the synced list says) is stamped like an Undo (`revived`), later than now and
- * than that deletion, so the next sync cannot delete it again here or on another device.
+ * Importing is the user's edit, made now: a paper it names whose deletion (here, or on another
+ * device as the synced list says) would win at the next sync is stamped like an Undo (`revived`),
+ * later than now and than that deletion, so the next sync cannot delete it again here or elsewhere.
  */
 async function writeMerged(
   db: PapertabDB,
@@ -72,9 +72,11 @@ async function writeMerged(
     const skipped = all.length - incoming.length;
     const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
     const touched = new Set(incoming.map((r) => r.id));
+    // A deletion as late as the record's last change would win at the next sync: the import outlives it.
+    const doomed = (r: SavedPaper) => (deleted.get(r.id) ?? -Infinity) >= lastChange(r);
     const changed = merged
-      .filter((r) => touched.has(r.id) && r !== known.get(r.id))
-      .map((r) => (deleted.has(r.id) ? revived(r, now, deleted.get(r.id)) : r));
+      .filter((r) => touched.has(r.id) && (r !== known.get(r.id) || doomed(r)))
+      .map((r) => (doomed(r) ? revived(r, now, deleted.get(r.id)) : r));
     await db.saved.bulkPut(changed);
     return { counts: { added, updated, unchanged: unchanged + skipped }, back: changed.map((r) => r.id) };
   });

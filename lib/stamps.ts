@@ -13,6 +13,12 @@ import type { SavedPaper } from './reading-list';
 /** How far ahead of this device's clock an incoming time may be: clocks disagree by this much. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
+/**
+ * A time stored here this far ahead is garbage (written before times were clamped), not a stamp of
+ * this device's clock put back: the next sync repairs it (`clampTimes`). Nearer, it is trusted.
+ */
+export const FAR_AHEAD_MS = 86_400_000;
+
 /** An incoming time as this device will believe it: at most `now + CLOCK_SKEW_MS`; garbage is 0. */
 export function clampTime(t: number, now: number): number {
   if (!Number.isFinite(t) || t < 0) return 0;

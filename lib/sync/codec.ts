@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { t } from '../i18n';
 import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
-import { clampTime, clampTimes, lastChange } from '../stamps';
+import { clampTime, clampTimes, FAR_AHEAD_MS, lastChange } from '../stamps';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -30,7 +30,7 @@ export const TOMBSTONE_TTL_MS = 60 * 86_400_000;
  * Deletions dated further ahead than this are a broken clock or garbage, never a reason to delete;
  * nearer ones (like every other incoming time) count as `clampTime` says: at most 5 minutes ahead.
  */
-export const MAX_CLOCK_SKEW_MS = 86_400_000;
+export const MAX_CLOCK_SKEW_MS = FAR_AHEAD_MS;
 const MAX_CHUNKS = Math.ceil(QUOTA_BYTES / CHUNK_CHARS);
 
 /** What syncs of one saved paper. */
@@ -78,12 +78,11 @@ export function toSyncRecord(s: SavedPaper): SyncRecord {
   return { id, savedAt, updatedAt, status, tags, note, edited: { ...edited }, title: shortTitle(s.paper.title) };
 }
 
-/** Tombstones younger than the TTL and not from far ahead, clamped, one per id (the latest). */
+/** Tombstones younger than the TTL and not from far ahead, one per id (the latest). */
 export function liveTombstones(list: readonly Tombstone[], now: number): Tombstone[] {
   const byId = new Map<string, Tombstone>();
-  for (const raw of list) {
-    if (raw.deletedAt < now - TOMBSTONE_TTL_MS || raw.deletedAt > now + MAX_CLOCK_SKEW_MS) continue;
-    const t = { id: raw.id, deletedAt: clampTime(raw.deletedAt, now) };
+  for (const t of list) {
+    if (t.deletedAt < now - TOMBSTONE_TTL_MS || t.deletedAt > now + MAX_CLOCK_SKEW_MS) continue;
     const old = byId.get(t.id);
     if (!old || t.deletedAt > old.deletedAt) byId.set(t.id, t);
   }
@@ -290,7 +289,8 @@ export async function decodeList(items: Record<string, unknown>, now: number): P
   const tombstones: Tombstone[] = [];
   for (const raw of wire.output.d) {
     const t = v.safeParse(TombstoneSchema, raw);
-    if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS) tombstones.push(t.output);
+    if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS)
+      tombstones.push({ id: t.output.id, deletedAt: clampTime(t.output.deletedAt, now) });
     else dropped++;
   }
   return {

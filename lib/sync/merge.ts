@@ -8,8 +8,15 @@
 import type { PapertabDB } from '../db';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
-import { clampTimes } from '../stamps';
-import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
+import { clampTime, clampTimes, FAR_AHEAD_MS } from '../stamps';
+import {
+  lastChange,
+  liveTombstones,
+  MAX_CLOCK_SKEW_MS,
+  type SyncPayload,
+  type SyncRecord,
+  type Tombstone,
+} from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
 export function placeholderPaper(id: string, title: string): Paper {
@@ -93,11 +100,13 @@ export function planMerge(
   const list = new Map<string, SavedPaper>();
   const changed = new Map<string, SavedPaper>();
   for (const s of local) {
-    // Times from ahead stored here (an import or sync before times were clamped) are repaired
-    // first: else they would outrank every later edit, and travel on to every device.
-    const c = clampTimes(s, now);
+    // Times far ahead stored here (an import or sync before times were clamped) are repaired
+    // first: else they would outrank every later edit, and travel on to every device. Nearer
+    // ones are this device's own stamps (its clock may have gone back): kept.
+    const far = lastChange(s) > now + FAR_AHEAD_MS || s.paper.fetchedAt > now + FAR_AHEAD_MS;
+    const c = far ? clampTimes(s, now) : s;
     list.set(s.id, c);
-    if (lastChange(c) !== lastChange(s) || c.paper.fetchedAt !== s.paper.fetchedAt) changed.set(s.id, c);
+    if (far) changed.set(s.id, c);
   }
   const wasHere = new Set(list.keys());
   /** Papers here that the remote list changed (counted in `updated`). */
@@ -130,7 +139,10 @@ export function planMerge(
     }
   }
 
-  const tombstones = liveTombstones([...mine.values(), ...remote.tombstones], now);
+  const theirs = remote.tombstones
+    .filter((t) => t.deletedAt <= now + MAX_CLOCK_SKEW_MS)
+    .map((t) => ({ id: t.id, deletedAt: clampTime(t.deletedAt, now) }));
+  const tombstones = liveTombstones([...mine.values(), ...theirs], now);
   const deletes: string[] = [];
   for (const t of tombstones) {
     const rec = list.get(t.id);

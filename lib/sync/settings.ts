@@ -125,7 +125,9 @@ export async function syncSettings(
   // version may know them), so two versions never overwrite each other back and forth.
   const { out, left } = fit(syncable(mergeSettings(local, remote)));
   if (left.length) warning = t('syncSettingsTooLarge', left.map((k) => opts.label?.(k) ?? k).join(', '));
-  if (parsed?.success && sameJson(out, syncable(remote))) return { settings, changed, wrote: false, warning };
+  // Compared with what is stored as stored: a time clamped here is written back clamped, so it
+  // stops moving with this device's clock and a later edit here can outrank it.
+  if (parsed?.success && sameJson(out, syncable(parsed.output))) return { settings, changed, wrote: false, warning };
   try {
     await area.set({ [SETTINGS_KEY]: out });
     return { settings, changed, wrote: true, warning };

@@ -47,7 +47,9 @@ export function pendingChanges(saved: readonly SavedPaper[], synced: Record<stri
   return n;
 }
 
-export async function readSyncedDigest(local: StorageAreaLike = browser.storage.local): Promise<Record<string, string>> {
+export async function readSyncedDigest(
+  local: StorageAreaLike = browser.storage.local,
+): Promise<Record<string, string>> {
   const r = v.safeParse(v.record(v.string(), v.string()), (await local.get(SYNCED_DIGEST_KEY))[SYNCED_DIGEST_KEY]);
   return r.success ? r.output : {};
 }
