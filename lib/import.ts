@@ -10,7 +10,7 @@ import { mergeAll } from './export/merge';
 import { t, tn } from './i18n';
 import { mirrorSavedIds, newSaved, type SavedPaper } from './reading-list';
 import { paperFromPage } from './save-paper';
-import { lastChange, revived } from './stamps';
+import { clampTimes, lastChange, revived } from './stamps';
 import { clearTombstones, deletionTimes } from './sync/tombstones';
 
 export type ImportResult = { ok: true; message: string } | { ok: false; error: string };
@@ -24,9 +24,12 @@ export function looksLikeJson(text: string): boolean {
 export async function importText(db: PapertabDB, text: string, now = Date.now()): Promise<ImportResult> {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: t('importTooLarge') };
   if (looksLikeJson(text)) {
-    const parsed = parseBackup(text, now);
+    const parsed = parseBackup(text);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
-    return writeMerged(db, parsed.items, 'backup', now);
+    // Times ahead of now (a clock that ran ahead, a hand-edited file) count as at most a little
+    // after it, so they never outrank the edits the user makes from now on.
+    const items = parsed.items.map((r) => clampTimes(r, now));
+    return writeMerged(db, items, 'backup', now);
   }
   if (text.includes('@')) {
     const parsed = parseBibtex(text);

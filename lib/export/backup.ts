@@ -15,7 +15,6 @@ import { t } from '../i18n';
 import type { Organization, Paper, Person } from '../paper';
 import type { SavedPaper } from '../reading-list';
 import { safeHttpUrl } from '../safe-url';
-import { clampTimes } from '../stamps';
 
 export const BACKUP_FORMAT = 'papertab-backup';
 export const BACKUP_VERSION = 1;
@@ -145,12 +144,8 @@ function describePaper(raw: unknown, index: number): string {
     : t('backupPaperRef', index + 1);
 }
 
-/**
- * Reads a backup file's text. Never throws: anything wrong is a message fit to show the user.
- * Times ahead of `now` (a clock that ran ahead, a hand-edited file) count as at most a little after
- * it (`clampTime`), so they never outrank the edits the user makes from now on.
- */
-export function parseBackup(text: string, now = Date.now()): BackupResult {
+/** Reads a backup file's text. Never throws: anything wrong is a message fit to show the user. */
+export function parseBackup(text: string): BackupResult {
   try {
     if (typeof text !== 'string') return fail(t('backupEmpty'));
     if (text.length > MAX_BACKUP_CHARS) return fail(t('backupTooLarge'));
@@ -188,7 +183,7 @@ export function parseBackup(text: string, now = Date.now()): BackupResult {
               : t('backupPaperInvalid', paper, issue.message),
         );
       }
-      items.push(clampTimes(r.output, now));
+      items.push(r.output);
     }
     return { ok: true, items };
   } catch (e) {
