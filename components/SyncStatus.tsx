@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { db } from '@/lib/db';
 import { timeAgo } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { send } from '@/lib/messages';
+import { pendingChanges, SYNCED_DIGEST_KEY } from '@/lib/sync/sync';
+import { useLiveQuery } from '@/lib/use-live-query';
 
 interface Status {
   ok?: boolean;
@@ -15,9 +18,15 @@ interface Status {
   warning?: string;
 }
 
-/** What sync last did, in words: whether the whole list fits, or which part is synced. */
+/**
+ * What sync last did, in words: whether the whole list fits, or which part is synced; and, until
+ * they are synced, how many papers were saved, edited or removed here since.
+ */
 export function SyncStatus({ enabled }: { enabled: boolean }) {
   const [status, setStatus] = useState<Status>();
+  const [synced, setSynced] = useState<Record<string, string>>();
+  const saved = useLiveQuery(() => db().saved.toArray(), [], undefined);
+  const pending = saved && synced ? pendingChanges(saved, synced) : 0;
   const [busy, setBusy] = useState(false);
   const syncNow = async () => {
     setBusy(true);
@@ -26,12 +35,15 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
   };
   useEffect(() => {
     const read = () =>
-      void browser.storage.local
-        .get('syncStatus')
-        .then((v) => setStatus((v.syncStatus as Status | undefined) ?? undefined));
+      void browser.storage.local.get(['syncStatus', SYNCED_DIGEST_KEY]).then((v) => {
+        setStatus((v.syncStatus as Status | undefined) ?? undefined);
+        const digest = v[SYNCED_DIGEST_KEY];
+        // None yet (a version before it was kept): unknown, so nothing is claimed pending.
+        setSynced(digest && typeof digest === 'object' ? (digest as Record<string, string>) : undefined);
+      });
     read();
     const listener = (changes: Record<string, unknown>, area: string) =>
-      area === 'local' && 'syncStatus' in changes && read();
+      area === 'local' && ('syncStatus' in changes || SYNCED_DIGEST_KEY in changes) && read();
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
@@ -45,8 +57,10 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
       ) : (
         <p class="hint">
           {status.complete === false && status.total !== undefined && status.syncedCount !== undefined
-            ? t('syncPartial', status.syncedCount, status.total)
-            : t('syncAll', status.total ?? 0)}
+            ? `${t('syncPartial', status.syncedCount, status.total)}${pending ? ` ${tn(pending, 'syncPendingOne', 'syncPendingOther', pending)}` : ''}`
+            : pending
+              ? tn(pending, 'syncPendingOne', 'syncPendingOther', pending)
+              : t('syncAll', status.total ?? 0)}
           {status.lastSyncAt && ` ${t('syncLast', timeAgo(status.lastSyncAt, Date.now()))}`}
         </p>
       )}

@@ -10,6 +10,8 @@ import { mergeAll } from './export/merge';
 import { t, tn } from './i18n';
 import { mirrorSavedIds, newSaved, type SavedPaper } from './reading-list';
 import { paperFromPage } from './save-paper';
+import { clampTimes, lastChange, revived } from './stamps';
+import { clearTombstones, deletionTimes } from './sync/tombstones';
 
 export type ImportResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -24,7 +26,10 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   if (looksLikeJson(text)) {
     const parsed = parseBackup(text);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
-    return writeMerged(db, parsed.items, 'backup');
+    // Times ahead of now (a clock that ran ahead, a hand-edited file) count as at most a little
+    // after it, so they never outrank the edits the user makes from now on.
+    const items = parsed.items.map((r) => clampTimes(r, now));
+    return writeMerged(db, items, 'backup', now);
   }
   if (text.includes('@')) {
     const parsed = parseBibtex(text);
@@ -39,25 +44,46 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
       // Never newer than anything the user already edited.
       return { ...newSaved(paper, now, 0), incomplete: true };
     });
-    const r = await writeMerged(db, incoming, 'bibtex');
+    const r = await writeMerged(db, incoming, 'bibtex', now);
     if (r.ok && parsed.skipped) r.message += ` ${tn(parsed.skipped, 'importSkippedOne', 'importSkippedOther')}`;
     return r;
   }
   return { ok: false, error: t('importUnknownFormat') };
 }
 
-async function writeMerged(db: PapertabDB, all: SavedPaper[], kind: 'backup' | 'bibtex'): Promise<ImportResult> {
-  const counts = await db.transaction('rw', db.saved, async () => {
+/**
+ * Importing is the user's edit, made now: a paper it names whose deletion (here, or on another
+ * device as the synced list says) would win at the next sync is stamped like an Undo (`revived`),
+ * later than now and than that deletion, so the next sync cannot delete it again here or elsewhere.
+ */
+async function writeMerged(
+  db: PapertabDB,
+  all: SavedPaper[],
+  kind: 'backup' | 'bibtex',
+  now: number,
+): Promise<ImportResult> {
+  // Read before the transaction: awaiting browser.storage inside it would end it.
+  const deleted = await deletionTimes(
+    all.map((r) => r.id),
+    now,
+  );
+  const { counts, back } = await db.transaction('rw', db.saved, async () => {
     const existing = (await db.saved.bulkGet(all.map((r) => r.id))).filter((r): r is SavedPaper => !!r);
     // BibTeX carries no status, tags or notes: it only adds papers, never touches saved ones.
-    const known = new Set(existing.map((r) => r.id));
+    const known = new Map(existing.map((r) => [r.id, r]));
     const incoming = kind === 'bibtex' ? all.filter((r) => !known.has(r.id)) : all;
     const skipped = all.length - incoming.length;
     const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
     const touched = new Set(incoming.map((r) => r.id));
-    await db.saved.bulkPut(merged.filter((r) => touched.has(r.id)));
-    return { added, updated, unchanged: unchanged + skipped };
+    // A deletion as late as the record's last change would win at the next sync: the import outlives it.
+    const doomed = (r: SavedPaper) => (deleted.get(r.id) ?? -Infinity) >= lastChange(r);
+    const changed = merged
+      .filter((r) => touched.has(r.id) && (r !== known.get(r.id) || doomed(r)))
+      .map((r) => (doomed(r) ? revived(r, now, deleted.get(r.id)) : r));
+    await db.saved.bulkPut(changed);
+    return { counts: { added, updated, unchanged: unchanged + skipped }, back: changed.map((r) => r.id) };
   });
+  await clearTombstones(back, now);
   await mirrorSavedIds(db);
   const n = counts.added + counts.updated + counts.unchanged;
   return {

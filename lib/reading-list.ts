@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { mergePaper } from './feed-store';
 import { t, type PlainKey } from './i18n';
-import { clearTombstones, recordTombstones } from './sync/tombstones';
+import { addTombstones, clearTombstones, deletionTimes } from './sync/tombstones';
+import { lastChange, nextStamp, revived } from './stamps';
 import { SAVED_CHANGED_KEY, SAVED_IDS_KEY } from './saved-mirror';
 
 export { SAVED_IDS_KEY } from './saved-mirror';
@@ -69,32 +70,40 @@ export async function savePaper(
   now = Date.now(),
   incomplete = false,
 ): Promise<SavedPaper> {
-  const rec = await db.transaction('rw', db.saved, async () => {
+  // A paper saved again after a deletion (here, or elsewhere and synced) must outlive it.
+  const deletedAt = (await db.saved.get(paper.id)) ? undefined : (await deletionTimes([paper.id], now)).get(paper.id);
+  const { rec, added } = await db.transaction('rw', db.saved, async () => {
     const old = await db.saved.get(paper.id);
     const rec: SavedPaper = old
       ? // What a page says never overwrites what Hugging Face said.
         { ...old, paper: incomplete ? old.paper : mergePaper(old.paper, paper) }
-      : newSaved(paper, now);
+      : revived(newSaved(paper, now), now, deletedAt);
     if (old && !incomplete) {
       delete rec.incomplete;
       delete rec.completionTriedAt;
     } else if (!old && incomplete) rec.incomplete = true;
     await db.saved.put(rec);
-    return rec;
+    return { rec, added: !old };
   });
+  if (added) await clearTombstones([paper.id], now);
   await mirrorSavedIds(db);
   return rec;
 }
 
+/** Deletions of these records, each dated later than the record's last change (a clock put back included). */
+function tombstonesFor(recs: readonly SavedPaper[], now: number) {
+  return recs.map((r) => ({ id: r.id, deletedAt: nextStamp(lastChange(r), now) }));
+}
+
 /** Removes a paper from the list and returns what was removed, so the caller can offer Undo. */
-export async function unsavePaper(db: PapertabDB, id: string): Promise<SavedPaper | undefined> {
+export async function unsavePaper(db: PapertabDB, id: string, now = Date.now()): Promise<SavedPaper | undefined> {
   const old = await db.transaction('rw', db.saved, async () => {
     const rec = await db.saved.get(id);
     if (rec) await db.saved.delete(id);
     return rec;
   });
   // Deletions travel to the user's other devices as tombstones.
-  if (old) await recordTombstones([id]);
+  if (old) await addTombstones(tombstonesFor([old], now), now);
   await mirrorSavedIds(db);
   return old;
 }
@@ -153,7 +162,14 @@ async function edit(
 ): Promise<void> {
   await db.transaction('rw', db.saved, async () => {
     const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
-    await db.saved.bulkPut(recs.map((r) => ({ ...change(r), updatedAt: now, edited: { ...r.edited, [field]: now } })));
+    // Each stamp is later than the one it replaces: a later edit wins even if the clock went back.
+    await db.saved.bulkPut(
+      recs.map((r) => ({
+        ...change(r),
+        updatedAt: nextStamp(r.updatedAt, now),
+        edited: { ...r.edited, [field]: nextStamp(r.edited[field], now) },
+      })),
+    );
   });
   await announceEdit();
 }
@@ -175,25 +191,41 @@ export function addTag(db: PapertabDB, ids: readonly string[], tag: string, now 
 }
 
 /** Removes several papers at once; returns them for Undo. */
-export async function removeMany(db: PapertabDB, ids: readonly string[]): Promise<SavedPaper[]> {
+export async function removeMany(db: PapertabDB, ids: readonly string[], now = Date.now()): Promise<SavedPaper[]> {
   const removed = await db.transaction('rw', db.saved, async () => {
     const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
     await db.saved.bulkDelete(recs.map((r) => r.id));
     return recs;
   });
-  if (removed.length) await recordTombstones(removed.map((r) => r.id));
+  await addTombstones(tombstonesFor(removed, now), now);
   await mirrorSavedIds(db);
   return removed;
 }
 
 /**
- * Puts removed papers back exactly (status, tags, note, dates). `updatedAt` moves to now so an Undo
- * outlives the deletion's tombstone if that already reached another device.
+ * Puts removed papers back exactly (status, tags, note, dates). `updatedAt` moves past now and past
+ * the deletion, so an Undo outlives the deletion's tombstone if that already reached another device.
  */
 export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[], now = Date.now()): Promise<void> {
-  await db.saved.bulkPut(recs.map((r) => ({ ...r, updatedAt: Math.max(r.updatedAt, now) })));
-  await clearTombstones(recs.map((r) => r.id));
+  await db.saved.bulkPut(await reviving(recs, now));
+  await clearTombstones(
+    recs.map((r) => r.id),
+    now,
+  );
   await mirrorSavedIds(db);
+}
+
+/**
+ * The one rule for papers coming back to the list (Undo, import, saving again): each stamped later
+ * than now and than its deletion here, so the return wins on every device the deletion reached.
+ * Once they are written, the caller forgets their tombstones (`clearTombstones`).
+ */
+export async function reviving(recs: readonly SavedPaper[], now: number): Promise<SavedPaper[]> {
+  const deleted = await deletionTimes(
+    recs.map((r) => r.id),
+    now,
+  );
+  return recs.map((r) => revived(r, now, deleted.get(r.id)));
 }
 
 export type SortKey = 'saved' | 'published' | 'upvotes';

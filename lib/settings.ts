@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { clampTime, nextStamp } from './stamps';
 
 const words = v.pipe(
   v.array(v.string()),
@@ -186,7 +187,7 @@ export async function updateSettings(patch: Partial<Settings>, now = Date.now())
   for (const [key, value] of clean) {
     (next.values as Record<string, unknown>)[key] = value;
     // Always later than the edit it replaces, so every context agrees this one is newer.
-    next.edited[key] = Math.max(now, (base.edited[key] ?? 0) + 1);
+    next.edited[key] = nextStamp(base.edited[key] ?? 0, now);
   }
   await write(next);
   return parseStored(next).settings;
@@ -195,19 +196,24 @@ export async function updateSettings(patch: Partial<Settings>, now = Date.now())
 /**
  * Applies settings merged from another device (sync), key by key, only where the remote edit is
  * newer than this device's, so a change made meanwhile here is never overwritten by a stale copy.
- * Keeps the remote edit times (re-stamping them would make devices overwrite each other in a
- * loop). Returns whether anything changed.
+ * Keeps the remote edit times, clamped to at most `CLOCK_SKEW_MS` ahead of `now` (re-stamping
+ * them would make devices overwrite each other in a loop). Returns whether anything changed.
  */
-export async function applySyncedSettings(remote: {
-  values: Record<string, unknown>;
-  edited: Record<string, number>;
-}): Promise<boolean> {
+export async function applySyncedSettings(
+  remote: {
+    values: Record<string, unknown>;
+    edited: Record<string, number>;
+  },
+  now = Date.now(),
+): Promise<boolean> {
   if (!known) await loadStored();
   const base = known!;
   const next: StoredSettings = { ...base, values: { ...base.values }, edited: { ...base.edited } };
   let changed = false;
-  for (const [key, at] of Object.entries(remote.edited)) {
+  for (const [key, remoteAt] of Object.entries(remote.edited)) {
     if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
+    // Another device's clock may run ahead: its time counts as at most a little after ours.
+    const at = clampTime(remoteAt, now);
     const k = key as SettingKey;
     if ((base.edited[k] ?? 0) >= at) continue;
     const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);

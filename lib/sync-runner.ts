@@ -30,7 +30,7 @@ const LABELS: Partial<Record<SettingKey, () => string>> = {
 };
 
 /** Syncs the settings; returns what the user should know about it (in words), if anything. */
-async function syncSettingsNow(stored: StoredSettings): Promise<string | undefined> {
+async function syncSettingsNow(stored: StoredSettings, now: number): Promise<string | undefined> {
   const values: Record<string, unknown> = {};
   const edited: Record<string, number> = {};
   for (const [k, val] of Object.entries(stored.values)) {
@@ -41,8 +41,9 @@ async function syncSettingsNow(stored: StoredSettings): Promise<string | undefin
   const result = await syncSettings({ values, edited }, browser.storage.sync, {
     accept: (k, val) => isSyncedKey(k) && v.is(SETTINGS_SCHEMA[k][0], val),
     label: (k) => LABELS[k as SettingKey]?.() ?? k,
+    now,
   });
-  if (result.changed) await applySyncedSettings(result.settings);
+  if (result.changed) await applySyncedSettings(result.settings, now);
   const notes = [result.warning, result.error && t('syncSettingsFailed', result.error)].filter(Boolean);
   return notes.length ? notes.join(' ') : undefined;
 }
@@ -55,7 +56,7 @@ export async function runSync(deps: {
   const now = deps.now ?? Date.now;
   const stored = await loadStored();
   if (!(stored.values.syncEnabled ?? true)) return undefined;
-  const note = await syncSettingsNow(stored).catch((err: unknown) =>
+  const note = await syncSettingsNow(stored, now()).catch((err: unknown) =>
     t('syncSettingsFailed', err instanceof Error ? err.message : String(err)),
   );
   // The options page shows the reading list's status; the settings' note joins it.

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { t } from '../i18n';
 import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
+import { clampTime, clampTimes, FAR_AHEAD_MS, lastChange } from '../stamps';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -25,8 +26,11 @@ export const LIST_BUDGET_BYTES = 90 * 1024;
 export const TITLE_CHARS = 80;
 /** Deletions are remembered this long; a device offline for longer will not hear of them. */
 export const TOMBSTONE_TTL_MS = 60 * 86_400_000;
-/** Remote times further ahead than this are a broken clock or garbage, never a reason to delete. */
-export const MAX_CLOCK_SKEW_MS = 86_400_000;
+/**
+ * Deletions dated further ahead than this are a broken clock or garbage, never a reason to delete;
+ * nearer ones (like every other incoming time) count as `clampTime` says: at most 5 minutes ahead.
+ */
+export const MAX_CLOCK_SKEW_MS = FAR_AHEAD_MS;
 const MAX_CHUNKS = Math.ceil(QUOTA_BYTES / CHUNK_CHARS);
 
 /** What syncs of one saved paper. */
@@ -62,10 +66,7 @@ export interface SyncMeta {
   truncated: { kept: number; total: number };
 }
 
-/** The latest moment anyone touched the record: what a deletion must be newer than to win. */
-export function lastChange(r: Pick<SavedPaper, 'savedAt' | 'updatedAt' | 'edited'>): number {
-  return Math.max(r.savedAt, r.updatedAt, r.edited.status, r.edited.tags, r.edited.note);
-}
+export { lastChange } from '../stamps';
 
 /** The first `TITLE_CHARS` code points (never half an emoji). */
 export function shortTitle(title: string): string {
@@ -77,7 +78,7 @@ export function toSyncRecord(s: SavedPaper): SyncRecord {
   return { id, savedAt, updatedAt, status, tags, note, edited: { ...edited }, title: shortTitle(s.paper.title) };
 }
 
-/** Tombstones younger than the TTL and not from the future, one per id (the latest). */
+/** Tombstones younger than the TTL and not from far ahead, one per id (the latest). */
 export function liveTombstones(list: readonly Tombstone[], now: number): Tombstone[] {
   const byId = new Map<string, Tombstone>();
   for (const t of list) {
@@ -281,13 +282,15 @@ export async function decodeList(items: Record<string, unknown>, now: number): P
   const records = new Map<string, SyncRecord>();
   for (const raw of wire.output.p) {
     const r = v.safeParse(RecordSchema, raw);
-    if (r.success && !records.has(r.output.id)) records.set(r.output.id, r.output);
+    // Another device's clock may run ahead: its times count as at most a little after ours.
+    if (r.success && !records.has(r.output.id)) records.set(r.output.id, clampTimes(r.output, now));
     else dropped++;
   }
   const tombstones: Tombstone[] = [];
   for (const raw of wire.output.d) {
     const t = v.safeParse(TombstoneSchema, raw);
-    if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS) tombstones.push(t.output);
+    if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS)
+      tombstones.push({ id: t.output.id, deletedAt: clampTime(t.output.deletedAt, now) });
     else dropped++;
   }
   return {

@@ -8,7 +8,15 @@
 import type { PapertabDB } from '../db';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
-import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
+import { clampTime, clampTimes, FAR_AHEAD_MS } from '../stamps';
+import {
+  lastChange,
+  liveTombstones,
+  MAX_CLOCK_SKEW_MS,
+  type SyncPayload,
+  type SyncRecord,
+  type Tombstone,
+} from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
 export function placeholderPaper(id: string, title: string): Paper {
@@ -89,9 +97,20 @@ export function planMerge(
   remote: SyncPayload,
   now: number,
 ): MergePlan {
-  const list = new Map(local.map((s) => [s.id, s]));
-  const wasHere = new Set(list.keys());
+  const list = new Map<string, SavedPaper>();
   const changed = new Map<string, SavedPaper>();
+  for (const s of local) {
+    // Times far ahead stored here (an import or sync before times were clamped) are repaired
+    // first: else they would outrank every later edit, and travel on to every device. Nearer
+    // ones are this device's own stamps (its clock may have gone back): kept.
+    const far = lastChange(s) > now + FAR_AHEAD_MS || s.paper.fetchedAt > now + FAR_AHEAD_MS;
+    const c = far ? clampTimes(s, now) : s;
+    list.set(s.id, c);
+    if (far) changed.set(s.id, c);
+  }
+  const wasHere = new Set(list.keys());
+  /** Papers here that the remote list changed (counted in `updated`). */
+  const counted = new Set<string>();
   // A local tombstone for a paper that is here was overtaken by the paper coming back here.
   const mine = new Map(
     liveTombstones(localTombstones, now)
@@ -101,13 +120,15 @@ export function planMerge(
   let added = 0;
   let updated = 0;
 
-  for (const r of remote.records) {
+  for (const raw of remote.records) {
+    const r = clampTimes(raw, now);
     const old = list.get(r.id);
     if (old) {
       const merged = mergeRecord(old, r);
       if (merged !== old) {
         list.set(r.id, merged);
-        if (!changed.has(r.id)) updated++;
+        if (!counted.has(r.id)) updated++;
+        counted.add(r.id);
         changed.set(r.id, merged);
       }
     } else if ((mine.get(r.id)?.deletedAt ?? -Infinity) <= lastChange(r)) {
@@ -118,7 +139,10 @@ export function planMerge(
     }
   }
 
-  const tombstones = liveTombstones([...mine.values(), ...remote.tombstones], now);
+  const theirs = remote.tombstones
+    .filter((t) => t.deletedAt <= now + MAX_CLOCK_SKEW_MS)
+    .map((t) => ({ id: t.id, deletedAt: clampTime(t.deletedAt, now) }));
+  const tombstones = liveTombstones([...mine.values(), ...theirs], now);
   const deletes: string[] = [];
   for (const t of tombstones) {
     const rec = list.get(t.id);
@@ -127,8 +151,8 @@ export function planMerge(
     if (!rec || t.deletedAt <= lastChange(rec)) continue;
     list.delete(t.id);
     if (changed.delete(t.id)) {
-      if (wasHere.has(t.id)) updated--;
-      else added--;
+      if (counted.delete(t.id)) updated--;
+      else if (!wasHere.has(t.id)) added--;
     }
     if (wasHere.has(t.id)) deletes.push(t.id);
   }

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../i18n';
+import { clampTime } from '../stamps';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';
@@ -89,6 +90,8 @@ export async function syncSettings(
     accept?: (key: string, value: unknown) => boolean;
     /** A setting's name as the options page shows it, for the notes. */
     label?: (key: string) => string;
+    /** This device's clock: remote edit times count as at most a little after it. */
+    now?: number;
   } = {},
 ): Promise<SettingsSyncResult> {
   if (opts.enabled === false) return { settings: local, changed: false, wrote: false };
@@ -100,7 +103,13 @@ export async function syncSettings(
   }
   const parsed = raw === undefined ? undefined : v.safeParse(RemoteSchema, raw);
   let warning = parsed && !parsed.success ? t('syncSettingsReplaced') : undefined;
-  const remote: SyncedSettings = parsed?.success ? parsed.output : { values: {}, edited: {} };
+  const now = opts.now ?? Date.now();
+  const remote: SyncedSettings = parsed?.success
+    ? {
+        values: parsed.output.values,
+        edited: Object.fromEntries(Object.entries(parsed.output.edited).map(([k, at]) => [k, clampTime(at, now)])),
+      }
+    : { values: {}, edited: {} };
   const accepted = Object.keys(remote.edited).filter(
     (k) => Object.hasOwn(remote.values, k) && (opts.accept?.(k, remote.values[k]) ?? true),
   );
@@ -116,7 +125,9 @@ export async function syncSettings(
   // version may know them), so two versions never overwrite each other back and forth.
   const { out, left } = fit(syncable(mergeSettings(local, remote)));
   if (left.length) warning = t('syncSettingsTooLarge', left.map((k) => opts.label?.(k) ?? k).join(', '));
-  if (parsed?.success && sameJson(out, syncable(remote))) return { settings, changed, wrote: false, warning };
+  // Compared with what is stored as stored: a time clamped here is written back clamped, so it
+  // stops moving with this device's clock and a later edit here can outrank it.
+  if (parsed?.success && sameJson(out, syncable(parsed.output))) return { settings, changed, wrote: false, warning };
   try {
     await area.set({ [SETTINGS_KEY]: out });
     return { settings, changed, wrote: true, warning };

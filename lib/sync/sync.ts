@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../db';
 import { t, tn } from '../i18n';
 import { mirrorSavedIds } from '../reading-list';
-import { itemBytes } from './bytes';
+import type { SavedPaper } from '../reading-list';
+import { contentHash, itemBytes } from './bytes';
 import {
   decodeList,
   encodeList,
@@ -25,6 +26,33 @@ import { mergeIntoDb } from './merge';
 import { readTombstones, writeTombstones, type StorageAreaLike } from './tombstones';
 
 export const SYNC_STATUS_KEY = 'syncStatus';
+/** What each paper was (a digest of what syncs of it) when the list last synced: edits since are pending. */
+export const SYNCED_DIGEST_KEY = 'syncedDigest';
+
+/** A short fingerprint of what syncs of a paper (the user's fields and their times). */
+export function syncDigest(s: SavedPaper): string {
+  const { savedAt, updatedAt, status, tags, note, edited } = s;
+  return contentHash(JSON.stringify([savedAt, updatedAt, status, tags, note, edited.status, edited.tags, edited.note]));
+}
+
+/** Papers saved, edited or removed here since the last sync: one change each. */
+export function pendingChanges(saved: readonly SavedPaper[], synced: Record<string, string>): number {
+  let n = 0;
+  const here = new Set<string>();
+  for (const s of saved) {
+    here.add(s.id);
+    if (synced[s.id] !== syncDigest(s)) n++;
+  }
+  for (const id of Object.keys(synced)) if (!here.has(id)) n++;
+  return n;
+}
+
+export async function readSyncedDigest(
+  local: StorageAreaLike = browser.storage.local,
+): Promise<Record<string, string>> {
+  const r = v.safeParse(v.record(v.string(), v.string()), (await local.get(SYNCED_DIGEST_KEY))[SYNCED_DIGEST_KEY]);
+  return r.success ? r.output : {};
+}
 /** Room left in the sync area for writes by others between our read and our write. */
 const SAFETY_BYTES = 1024;
 const LIST_KEY = /^rl:(?:meta|\d+)$/;
@@ -212,6 +240,8 @@ async function run(
     const payload = { records: saved.map(toSyncRecord), tombstones };
     const { encoded, wrote } = await writeList(area, remote, decoded, payload, opts, now);
     const { syncedCount, complete } = encoded;
+    // The list as it now stands in the sync area: what the options page counts pending edits from.
+    await local.set({ [SYNCED_DIGEST_KEY]: Object.fromEntries(saved.map((s) => [s.id, syncDigest(s)])) });
     return { ...base, ...changes, ok: true, syncedCount, complete, lastSyncAt: now, wrote, warning };
   } catch (err) {
     // The merge above stands: this device is up to date, only the others will wait.

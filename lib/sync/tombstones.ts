@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { PAPER_ID_RE } from '../paper-id';
-import { liveTombstones, type Tombstone } from './codec';
+import { decodeList, liveTombstones, type Tombstone } from './codec';
 
 export const TOMBSTONES_KEY = 'syncTombstones';
 /** Newest kept when a mass removal leaves more: bounds local storage, far beyond what sync can carry. */
@@ -46,9 +46,46 @@ export async function recordTombstones(
   now = Date.now(),
   local: StorageAreaLike = browser.storage.local,
 ): Promise<void> {
-  if (!ids.length) return;
+  await addTombstones(
+    ids.map((id) => ({ id, deletedAt: now })),
+    now,
+    local,
+  );
+}
+
+/** Remembers deletions dated by the caller (later than the removed record's last change). */
+export async function addTombstones(
+  list: readonly Tombstone[],
+  now = Date.now(),
+  local: StorageAreaLike = browser.storage.local,
+): Promise<void> {
+  if (!list.length) return;
   const old = await readTombstones(local);
-  await writeTombstones([...old, ...ids.map((id) => ({ id, deletedAt: now }))], now, local);
+  await writeTombstones([...old, ...list], now, local);
+}
+
+/**
+ * When each of these papers was last deleted, as far as this device can tell: its own tombstones,
+ * and those in the synced list (a deletion on another device this one has not merged yet).
+ */
+export async function deletionTimes(
+  ids: readonly string[],
+  now = Date.now(),
+  local: StorageAreaLike = browser.storage.local,
+  area: StorageAreaLike = browser.storage.sync,
+): Promise<Map<string, number>> {
+  const wanted = new Set(ids);
+  const out = new Map<string, number>();
+  if (!wanted.size) return out;
+  const synced = await area
+    .get(null)
+    .then((items) => decodeList(items, now))
+    .then((d) => (d.state === 'ok' ? d.payload.tombstones : []))
+    // No readable synced list (sync unavailable, garbage): this device's own deletions still count.
+    .catch(() => []);
+  for (const t of liveTombstones([...(await readTombstones(local)), ...synced], now))
+    if (wanted.has(t.id)) out.set(t.id, t.deletedAt);
+  return out;
 }
 
 /** Call when papers come back (Undo, import, saving again): their deletion must not travel any more. */

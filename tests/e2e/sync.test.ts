@@ -1,15 +1,13 @@
 /**
- * Sync between two browsers (two profiles) of the same user. Chromium here has no account to sync
- * with, so the test plays the browser's sync service: it copies one profile's `storage.sync`
- * area to the other, as Chrome would, and fires the extension's own sync alarm instead of waiting
- * for its 30-second debounce. Everything else is the real extension in both browsers.
+ * Sync between two browsers (two profiles) of the same user. The test plays the browser's sync
+ * service (tests/support/sync-e2e.ts); everything else is the real extension in both browsers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { fireAlarm, storedSaved, waitForPapers } from '../support/e2e';
+import { storedSaved, waitForPapers } from '../support/e2e';
+import { carry, readingList, syncNow } from '../support/sync-e2e';
 
 let hf: StandIn;
 let a: ExtensionSession;
@@ -30,65 +28,6 @@ afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   await hf?.close();
 });
-
-interface ChromeStorage {
-  chrome: {
-    storage: {
-      sync: {
-        get(k: null): Promise<Record<string, unknown>>;
-        set(i: object): Promise<void>;
-        remove(k: string[]): Promise<void>;
-      };
-      local: { get(k: string): Promise<Record<string, { lastSyncAt?: number; ok?: boolean } | undefined>> };
-    };
-  };
-}
-
-/** Runs one sync in `ext` now, through its own alarm, and waits for it to finish. */
-async function syncNow(ext: ExtensionSession): Promise<void> {
-  const since = Date.now();
-  await fireAlarm(ext, 'papertab-sync');
-  await expect
-    .poll(
-      async () => {
-        const status = await (
-          await ext.sw()
-        ).evaluate(
-          async () =>
-            (
-              (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('syncStatus')) as Record<
-                string,
-                { lastSyncAt?: number; ok?: boolean } | undefined
-              >
-            ).syncStatus,
-        );
-        return !!status?.ok && (status.lastSyncAt ?? 0) >= since;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-}
-
-/** What the browser's sync service does: makes `to`'s sync area a copy of `from`'s. */
-async function carry(from: ExtensionSession, to: ExtensionSession): Promise<void> {
-  const items = await (
-    await from.sw()
-  ).evaluate(() => (globalThis as unknown as ChromeStorage).chrome.storage.sync.get(null));
-  await (
-    await to.sw()
-  ).evaluate(async (next) => {
-    const sync = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
-    const gone = Object.keys(await sync.get(null)).filter((k) => !(k in next));
-    if (gone.length) await sync.remove(gone);
-    await sync.set(next);
-  }, items);
-}
-
-async function readingList(ext: ExtensionSession): Promise<Page> {
-  const list = await ext.page('reading-list.html');
-  await list.getByRole('heading', { level: 1, name: /Reading list/ }).waitFor();
-  return list;
-}
 
 describe('sync between two browsers of the same user', () => {
   it('the reading list (status, tags, notes) and settings follow the user; details are fetched again; the newer edit wins', async () => {

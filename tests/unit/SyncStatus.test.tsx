@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncStatus } from '@/components/SyncStatus';
 import { SYNC_STATUS_KEY, syncNow } from '@/lib/sync/sync';
-import { createDb } from '@/lib/db';
+import { createDb, db } from '@/lib/db';
+import { savePaper } from '@/lib/reading-list';
 import { makeSaved } from '../fixtures/saved';
 
 afterEach(cleanup);
@@ -59,5 +60,23 @@ describe('the sync status on the options page', () => {
         'Sync failed: could not write the synced copy: too many changes in a short time; sync resumes within the hour.',
       ),
     ).toBeTruthy();
+  });
+
+  it('says how many changes wait to sync until they are synced', async () => {
+    await db().saved.clear();
+    await syncNow(db(), fakeBrowser.storage.sync, fakeBrowser.storage.local, Date.now());
+    render(<SyncStatus enabled />);
+    expect(await screen.findByText(/^All 0 papers in the reading list are synced\./)).toBeTruthy();
+
+    await savePaper(db(), makeSaved('2404.12345').paper);
+    expect(await screen.findByText(/^1 change waiting to sync\./)).toBeTruthy();
+    expect(screen.queryByText(/are synced/)).toBeNull();
+
+    await savePaper(db(), makeSaved('2404.12346').paper);
+    expect(await screen.findByText(/^2 changes waiting to sync\./)).toBeTruthy();
+
+    await syncNow(db(), fakeBrowser.storage.sync, fakeBrowser.storage.local, Date.now());
+    expect(await screen.findByText(/^All 2 papers in the reading list are synced\./)).toBeTruthy();
+    expect(screen.queryByText(/waiting to sync/)).toBeNull();
   });
 });
