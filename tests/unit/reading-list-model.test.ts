@@ -35,14 +35,14 @@ describe('the reading list on several devices, against the model', () => {
     // fast-check's message names the seed and path, then the shrunk command list.
     await fc.assert(
       fc.asyncProperty(scenarioArb(false), (s) => check(s)),
-      params(150),
+      params(120),
     );
   }, 120_000);
 
   it('every device ends as the user left it, whatever the clocks say (property)', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb(true), (s) => check(s)),
-      params(100),
+      params(80),
     );
   }, 120_000);
 
