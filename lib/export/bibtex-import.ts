@@ -6,6 +6,7 @@
  */
 import { parseArxivId } from '../arxiv-id';
 import { t } from '../i18n';
+import { singleLine } from '../single-line';
 
 export interface BibtexPaper {
   /** arXiv id without version. */
@@ -18,6 +19,18 @@ export interface BibtexPaper {
 export type BibtexImport = { ok: true; items: BibtexPaper[]; skipped: number } | { ok: false; error: string };
 
 export const MAX_BIBTEX_CHARS = 50 * 1024 * 1024;
+/**
+ * `@string` macros are expanded where used, and a macro may be built from others: doubling one in
+ * each of 30 definitions turns a 600-byte file into gigabytes. The text that macros add to the
+ * file's values, all values together, is bounded, and so is how deep definitions nest; a file past
+ * either bound is refused (a real bibliography adds a few kilobytes of journal and month names).
+ */
+export const MAX_MACRO_EXPANSION = 4 * 1024 * 1024;
+export const MAX_MACRO_DEPTH = 20;
+/** What one paper keeps, as the JSON backup keeps it (lib/export/backup.ts). */
+export const MAX_TITLE_CHARS = 1000;
+export const MAX_AUTHOR_CHARS = 300;
+export const MAX_AUTHORS = 1000;
 
 // --- arXiv ids ----------------------------------------------------------------------------------
 
@@ -146,12 +159,20 @@ function applyAccent(arg: string, mark: string): string {
   return (base + mark).normalize('NFC') + rest.join('');
 }
 
+/** Accents nest this deep at most (`\'{\'{e}}`); deeper groups are read as plain text, keeping the work linear. */
+const MAX_ACCENT_NESTING = 4;
+
 /**
  * LaTeX as BibTeX files write it, to plain Unicode text: accents (`{\'e}`, `\"{o}`, `\c{c}`), special
  * letters (`\ss`, `\o`), escaped characters (`\%`, `\{`), protection braces and `$` removed, unknown
  * commands (`\emph`, `\textbf`) dropped with their argument kept. Whitespace is collapsed.
  */
-export function decodeLatex(latex: string): string {
+export function decodeLatex(latex: string, nesting = 0): string {
+  if (nesting > MAX_ACCENT_NESTING)
+    return latex
+      .replace(/[{}\\$]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   let out = '';
   let k = 0;
   /** The argument of an accent: a braced group, a command such as `\i`, or one character. */
@@ -161,12 +182,12 @@ export function decodeLatex(latex: string): string {
       const end = closingBrace(latex, k);
       const inner = latex.slice(k + 1, end < 0 ? latex.length : end - 1);
       k = end < 0 ? latex.length : end;
-      return decodeLatex(inner);
+      return decodeLatex(inner, nesting + 1);
     }
     if (latex[k] === '\\') {
       const m = /^\\(?:[A-Za-z]+|.)/s.exec(latex.slice(k, k + 40));
       k += m ? m[0].length : 1;
-      return decodeLatex(m ? m[0] : '');
+      return decodeLatex(m ? m[0] : '', nesting + 1);
     }
     const [c = ''] = latex.slice(k, k + 2);
     k += c.length;
@@ -233,9 +254,28 @@ function readName(c: Cursor): string | undefined {
   return m[0];
 }
 
-/** A field value: `{…}`, `"…"`, a number or a macro name, joined by `#`. Undefined when malformed. */
-function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
+/** A macro's text and how deeply its definition nests other macros (0 for text and the months). */
+interface Macro {
+  value: string;
+  depth: number;
+}
+
+/** The file's macros and what expanding them may still add (see MAX_MACRO_EXPANSION). */
+interface Macros {
+  defs: Map<string, Macro>;
+  budget: number;
+}
+
+/** Thrown when macros expand past the bounds: the file is refused as a whole. */
+class MacroOverflow extends Error {}
+
+/**
+ * A field value: `{…}`, `"…"`, a number or a macro name, joined by `#`, with the depth of the macros
+ * it used. Undefined when malformed.
+ */
+function readValue(c: Cursor, macros: Macros): Macro | undefined {
   let value = '';
+  let depth = 0;
   for (;;) {
     skipSpace(c);
     const ch = c.s[c.p];
@@ -245,11 +285,11 @@ function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
       value += c.s.slice(c.p + 1, end - 1);
       c.p = end;
     } else if (ch === '"') {
-      let depth = 0;
+      let braces = 0;
       let k = c.p + 1;
-      for (; k < c.s.length && !(c.s[k] === '"' && depth === 0); k++) {
-        if (c.s[k] === '{') depth++;
-        else if (c.s[k] === '}') depth--;
+      for (; k < c.s.length && !(c.s[k] === '"' && braces === 0); k++) {
+        if (c.s[k] === '{') braces++;
+        else if (c.s[k] === '}') braces--;
       }
       if (k >= c.s.length) return undefined;
       value += c.s.slice(c.p + 1, k);
@@ -257,18 +297,25 @@ function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
     } else {
       const name = readName(c);
       if (name === undefined) return undefined;
+      const macro = macros.defs.get(name.toLowerCase());
       // An undefined macro (BibTeX would warn and use nothing) is kept as written: `eprint = 2404.12345`.
-      value += macros.get(name.toLowerCase()) ?? name;
+      if (!macro) value += name;
+      else {
+        macros.budget -= macro.value.length;
+        if (macros.budget < 0) throw new MacroOverflow();
+        value += macro.value;
+        depth = Math.max(depth, macro.depth);
+      }
     }
     skipSpace(c);
-    if (c.s[c.p] !== '#') return value;
+    if (c.s[c.p] !== '#') return { value, depth };
     c.p++;
   }
 }
 
 /** `name = value, …` up to the end of the body; the first value of a repeated field wins, as in BibTeX. */
-function readFields(c: Cursor, macros: Map<string, string>): Map<string, string> | undefined {
-  const fields = new Map<string, string>();
+function readFields(c: Cursor, macros: Macros): Map<string, Macro> | undefined {
+  const fields = new Map<string, Macro>();
   for (;;) {
     while (/[\s,]/.test(c.s[c.p] ?? '')) c.p++;
     if (c.p >= c.s.length) return fields;
@@ -302,23 +349,31 @@ function entryEnd(s: string, open: number): number {
   return -1;
 }
 
-/** Splits `A and B and {C and D}` at top-level "and"s. */
+/** Index just past "and" surrounded by whitespace when `raw` has one at `k` (after its leading whitespace), else -1. */
+function andAt(raw: string, k: number): number {
+  if (!/\s/.test(raw[k - 1] ?? '') || raw.slice(k, k + 3).toLowerCase() !== 'and') return -1;
+  return /\s/.test(raw[k + 3] ?? '') ? k + 3 : -1;
+}
+
+/**
+ * Splits `A and B and {C and D}` at top-level "and"s, in one pass: each character is looked at a
+ * bounded number of times, whatever the spacing (a regex trying `\s+and\s+` at every space of a long
+ * run of spaces took quadratic time).
+ */
 function splitAuthors(raw: string): string[] {
   const names: string[] = [];
-  const AND = /\s+and\s+/iy;
   let depth = 0;
   let start = 0;
   for (let k = 0; k < raw.length; k++) {
     const ch = raw[k]!;
     if (ch === '{') depth++;
     else if (ch === '}') depth--;
-    else if (depth === 0 && /\s/.test(ch)) {
-      AND.lastIndex = k;
-      if (AND.test(raw)) {
-        names.push(raw.slice(start, k));
-        start = AND.lastIndex;
-        k = start - 1;
-      }
+    else if (depth === 0 && (ch === 'a' || ch === 'A')) {
+      const after = andAt(raw, k);
+      if (after < 0 || k - 1 < start) continue;
+      names.push(raw.slice(start, k));
+      start = after;
+      k = after - 1;
     }
   }
   names.push(raw.slice(start));
@@ -339,7 +394,7 @@ function authorName(raw: string): string {
     }
   }
   parts.push(raw.slice(start));
-  const [last = '', second, third] = parts.map(decodeLatex);
+  const [last = '', second, third] = parts.map((part) => decodeLatex(part));
   const ordered = parts.length === 1 ? [last] : parts.length === 2 ? [second, last] : [third, last, second];
   return ordered
     .filter((x) => x)
@@ -354,11 +409,12 @@ function lineOf(s: string, index: number): number {
 }
 
 function toPaper(id: string, fields: Map<string, string>): BibtexPaper {
-  const title = decodeLatex(fields.get('title') ?? '');
+  const title = singleLine(decodeLatex(fields.get('title') ?? ''), MAX_TITLE_CHARS);
   // "and others" is BibTeX for "et al."; a braced {others} is a name.
   const authors = splitAuthors(fields.get('author') ?? '')
     .filter((raw) => raw.trim().toLowerCase() !== 'others')
-    .map(authorName)
+    .slice(0, MAX_AUTHORS)
+    .map((raw) => singleLine(authorName(raw), MAX_AUTHOR_CHARS))
     .filter(Boolean);
   const year = /\d{4}/.exec(fields.get('year') ?? '')?.[0] ?? /^\s*(\d{4})/.exec(fields.get('date') ?? '')?.[1];
   return { id, ...(title ? { title } : {}), authors, ...(year ? { year } : {}) };
@@ -369,7 +425,10 @@ export function parseBibtex(text: string): BibtexImport {
   try {
     if (typeof text !== 'string') return { ok: false, error: t('bibtexNoEntries') };
     if (text.length > MAX_BIBTEX_CHARS) return { ok: false, error: t('bibtexTooLarge') };
-    const macros = new Map(MONTHS.map((m, i) => [m, String(i + 1)]));
+    const macros: Macros = {
+      defs: new Map(MONTHS.map((m, i) => [m, { value: String(i + 1), depth: 0 }])),
+      budget: MAX_MACRO_EXPANSION,
+    };
     const items: BibtexPaper[] = [];
     const seen = new Set<string>();
     let entries = 0;
@@ -395,13 +454,17 @@ export function parseBibtex(text: string): BibtexImport {
       if (type === 'comment' || type === 'preamble') continue;
       if (type === 'string') {
         const defs = readFields({ s: body, p: 0 }, macros);
-        for (const [name, value] of defs ?? []) macros.set(name, value);
+        for (const [name, { value, depth }] of defs ?? []) {
+          if (depth + 1 > MAX_MACRO_DEPTH) throw new MacroOverflow();
+          macros.defs.set(name, { value, depth: depth + 1 });
+        }
         continue;
       }
       entries++;
       // The citation key runs to the first comma; a body without one holds no fields.
       const comma = body.indexOf(',');
-      const fields = comma < 0 ? undefined : readFields({ s: body, p: comma + 1 }, macros);
+      const read = comma < 0 ? undefined : readFields({ s: body, p: comma + 1 }, macros);
+      const fields = read && new Map([...read].map(([name, { value }]) => [name, value]));
       const id = fields && arxivIdOf(fields);
       if (!fields || !id) skipped++;
       else if (!seen.has(id)) {
@@ -412,6 +475,7 @@ export function parseBibtex(text: string): BibtexImport {
     if (entries === 0) return { ok: false, error: t('bibtexNoEntries') };
     return { ok: true, items, skipped };
   } catch (e) {
+    if (e instanceof MacroOverflow) return { ok: false, error: t('bibtexMacrosTooLarge') };
     return { ok: false, error: t('bibtexUnreadable', e instanceof Error ? e.message : String(e)) };
   }
 }

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { t } from '../i18n';
 import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
+import { singleLine } from '../single-line';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -135,10 +136,10 @@ const RecordSchema = v.pipe(
     savedAt,
     updatedAt: savedAt + u,
     status: STATUS_CODES[code]!,
-    tags,
+    tags: tags.map((tag) => singleLine(tag)),
     note,
     edited: { status: savedAt + s, tags: savedAt + t, note: savedAt + n },
-    title,
+    title: singleLine(title),
   })),
   v.check((r) => [r.updatedAt, r.edited.status, r.edited.tags, r.edited.note].every((x) => x >= 0 && x <= 8.64e15)),
 );
