@@ -37,7 +37,9 @@ export function findPlacement(doc: Document, url: URL): Placement {
   return title ? { where: 'after', anchor: title } : { where: 'floating' };
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+/** An element's text on one line, cut first (no field here keeps more than 20,000 characters). */
+const text = (el: Element | null | undefined) =>
+  el?.textContent?.slice(0, 50_000).replace(/\s+/g, ' ').trim() || undefined;
 const meta = (doc: Document, name: string) =>
   [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute('content')?.trim() ?? '').filter(Boolean);
 
@@ -48,9 +50,14 @@ function citationName(name: string): string {
 }
 
 /** Elements inside a name list that are not names: affiliation and footnote marks (`<sup>`, math), notes, contacts. */
-const NOT_A_NAME = 'sup, math, .ltx_note, .ltx_role_footnote, .ltx_role_footnotemark, .ltx_contact, .ltx_author_notes';
-/** More text than this before the first line break is not a list of names: the rest is not read. */
-const MAX_NAMES_TEXT = 300_000;
+const MARK_TAGS = new Set(['sup', 'math']);
+const MARK_CLASS = /\bltx_(?:note|role_footnote|role_footnotemark|contact|author_notes)\b/;
+/**
+ * What the names of one page may take to read: more text or elements than a thousand authors need
+ * is not a list of names, and the rest is not read.
+ */
+const MAX_NAMES_TEXT = 100_000;
+const MAX_NAMES_NODES = 20_000;
 const MAX_AUTHORS = 1000;
 const MAX_NAME = 300;
 /** Where LaTeXML's output separates names: commas, semicolons, "&", "and", " · ". */
@@ -76,21 +83,21 @@ function trimName(name: string): string {
  * depth, then, after a line break, affiliations and e-mail. The text before the first break is read
  * in one pass (no recursion: a page can nest deeply), and a mark ends a name as a comma does.
  */
-function personNames(el: Element): string[] {
+function personNames(el: Element, budget: { text: number; nodes: number }): string[] {
   const pieces: string[] = [];
   let text = '';
-  let size = 0;
   let node: Node | null = el.firstChild;
-  while (node && size < MAX_NAMES_TEXT) {
+  while (node && budget.text > 0 && budget.nodes-- > 0) {
     let descend = false;
     if (node.nodeType === 3) {
-      const data = (node as Text).data;
+      const data = (node as Text).data.slice(0, budget.text);
       text += data;
-      size += data.length;
+      budget.text -= data.length;
     } else if (node.nodeType === 1) {
       const child = node as Element;
-      if (child.localName === 'br' || child.classList.contains('ltx_break')) break;
-      if (child.matches(NOT_A_NAME)) {
+      const cls = child.getAttribute('class') ?? '';
+      if (child.localName === 'br' || /\bltx_break\b/.test(cls)) break;
+      if (MARK_TAGS.has(child.localName) || MARK_CLASS.test(cls)) {
         pieces.push(text);
         text = '';
       } else descend = true;
@@ -138,12 +145,13 @@ function readArxivHtml(doc: Document, url: URL, m: PageMeta): void {
   m.title ??= text(doc.querySelector('h1.ltx_title'));
   if (!m.authors) {
     const authors: string[] = [];
+    const budget = { text: MAX_NAMES_TEXT, nodes: MAX_NAMES_NODES };
     for (const el of doc.querySelectorAll('.ltx_authors .ltx_personname')) {
       // Only authors: LaTeXML marks editors and others with other roles.
       const creator = el.closest('.ltx_creator');
       if (creator && !creator.classList.contains('ltx_role_author')) continue;
-      authors.push(...personNames(el));
-      if (authors.length >= MAX_AUTHORS) break;
+      authors.push(...personNames(el, budget));
+      if (authors.length >= MAX_AUTHORS || budget.text <= 0 || budget.nodes <= 0) break;
     }
     if (authors.length) m.authors = authors;
   }

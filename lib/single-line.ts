@@ -17,7 +17,11 @@ const SPACES = /[\s\0-\x1F\x7F-\x9F]+/g;
  * trimmed; with `max`, cut to at most `max` UTF-16 units without splitting a surrogate pair.
  */
 export function singleLine(text: string, max?: number): string {
-  let s = text.replace(BIDI_CONTROLS, '').replace(SPACES, ' ').trim();
+  // Cut first, so that a huge input costs no more than a long one: collapsing whitespace shrinks
+  // text, so keep twice what is wanted and some.
+  const keep = max === undefined ? Infinity : 2 * max + 1024;
+  let s = text.length > keep ? text.slice(0, /[\uD800-\uDBFF]/.test(text.charAt(keep - 1)) ? keep - 1 : keep) : text;
+  s = s.replace(BIDI_CONTROLS, '').replace(SPACES, ' ').trim();
   if (max !== undefined && s.length > max) {
     const cut = /[\uD800-\uDBFF]/.test(s.charAt(max - 1)) ? max - 1 : max;
     s = s.slice(0, cut).trimEnd();

@@ -24,7 +24,7 @@ export const CSV_HEADER = [
 /** One cell, guarded against formula injection and quoted when needed. */
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(value) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return NEEDS_QUOTES.test(value) ? `"${safe.split('"').join('""')}"` : safe;
 }
 /** Spaces (not tab or CR, which are triggers themselves), then a character that starts a formula. */
 const FORMULA_START = /^[^\S\t\r]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
