@@ -61,7 +61,7 @@ const MAX_NAMES_NODES = 20_000;
 const MAX_AUTHORS = 1000;
 const MAX_NAME = 300;
 /** Where LaTeXML's output separates names: commas, semicolons, "&", "and", " · ". */
-const SEPARATOR = / ?[,;&] ?| and | · /;
+const SEPARATOR = / ?[,;&] ?|(?:^| )and(?: |$)| · /;
 /** Wide spaces (`\quad`, `\And`) separate names too; a no-break or thin space may sit inside one. */
 const WIDE_SPACES = /[\u2002\u2003\u3000]/g;
 const NAME_EDGE = new Set([' ', ',', ';', '∗', '*', '†', '‡', '§', '¶', '⋆']);

@@ -96,6 +96,31 @@ describe('toCsv', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
+  it.each([
+    ['a semicolon', 'a;b', '"a;b"'],
+    ['a tab', 'a\tb', '"a\tb"'],
+    ['a leading space', ' a', '" a"'],
+    ['a trailing space', 'a ', '"a "'],
+    ['a line break', 'a\nb', '"a\nb"'],
+  ])('quotes a cell with %s', (_, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ['spaces before =', '  =1+1', `"'  =1+1"`],
+    ['a space before +', ' +1', `"' +1"`],
+    ['a space before -', ' -1', `"' -1"`],
+    ['a space before @', ' @SUM(A1)', `"' @SUM(A1)"`],
+    ['a full-width =', '＝1+1', "'＝1+1"],
+    ['a full-width +', '＋1', "'＋1"],
+    ['a full-width -', '－1', "'－1"],
+    ['a full-width @', '＠SUM(A1)', "'＠SUM(A1)"],
+    ['a space then a full-width =', ' ＝1', `"' ＝1"`],
+    ['a space before a tab', ' \t=1', `"' \t=1"`],
+  ])('guards a cell whose first non-space character starts a formula: %s', (_, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
   it('guards every column a user or the feed controls', () => {
     const csv = toCsv([saved('2404.12345', { title: '=1+1', authors: ['@evil'] }, { note: '+note', tags: ['-tag'] })]);
     const [, row] = parseCsv(csv);
