@@ -42,13 +42,13 @@ const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE));
 const str = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-/** A title, name or tag: on one line (lib/single-line.ts), then checked. */
+/** A title, name or tag: checked for length as written, then put on one line (lib/single-line.ts). */
 const line = (min: number, max: number) =>
   v.pipe(
     v.string(),
+    v.maxLength(max),
     v.transform((s) => singleLine(s)),
     v.minLength(min),
-    v.maxLength(max),
   );
 
 /** Optional field: absent, null or malformed all become undefined. */

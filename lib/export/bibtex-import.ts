@@ -380,7 +380,7 @@ const AND_OR_BRACE = /[{}]|\sand(?=\s)/gi;
  * Splits `A and B and {C and D}` at top-level "and"s, in one pass (a regex trying `\s+and\s+` at
  * every space of a long run of spaces took quadratic time: 27 s for 100,000 spaces).
  */
-function splitAuthors(raw: string): string[] {
+function splitAuthors(raw: string, limit: number): string[] {
   const names: string[] = [];
   let depth = 0;
   let start = 0;
@@ -391,6 +391,7 @@ function splitAuthors(raw: string): string[] {
     else if (depth === 0) {
       names.push(raw.slice(start, m.index));
       start = m.index + m[0].length;
+      if (names.length >= limit) return names;
     }
   }
   names.push(raw.slice(start));
@@ -429,7 +430,8 @@ function toPaper(id: string, fields: Map<string, string>): BibtexPaper {
   // Cut first: no title or name needs more LaTeX than this to write what is kept of it.
   const title = singleLine(decodeLatex((fields.get('title') ?? '').slice(0, 16 * MAX_TITLE_CHARS)), MAX_TITLE_CHARS);
   // "and others" is BibTeX for "et al."; a braced {others} is a name.
-  const authors = splitAuthors(fields.get('author') ?? '')
+  // Twice the names kept: "others" is left out, and the rest is never needed.
+  const authors = splitAuthors(fields.get('author') ?? '', 2 * MAX_AUTHORS)
     .filter((raw) => raw.trim().toLowerCase() !== 'others')
     .slice(0, MAX_AUTHORS)
     .map((raw) => singleLine(authorName(raw.slice(0, 16 * MAX_AUTHOR_CHARS)), MAX_AUTHOR_CHARS))
