@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Organization, Paper, Person } from './paper';
 import { safeHfImageUrl, safeHttpUrl } from './safe-url';
+import { singleLine } from './single-line';
 
 const HF_ORIGIN = 'https://huggingface.co';
 
@@ -13,10 +14,11 @@ import { PAPER_ID_RE } from './paper-id';
 
 export { PAPER_ID_RE };
 
+/** The feed's text on one line (its summaries too, as always), cut to `max`. */
 const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.transform((s) => s.replace(/\s+/g, ' ').trim().slice(0, max)),
+    v.transform((s) => singleLine(s, max)),
   );
 /** Optional field: absent, null or malformed all become undefined. */
 const opt = <T extends v.GenericSchema>(schema: T) =>

@@ -5,11 +5,20 @@
  */
 import * as v from 'valibot';
 import { ARXIV_CLASS_RE } from './paper-id';
+import { singleLine } from './single-line';
+
+/** A title or name as the page sent it, on one line once accepted. */
+const line = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max),
+    v.transform((s) => singleLine(s)),
+  );
 
 /** What a paper page says about itself (arXiv's citation_* tags, the HF title): untrusted. */
 export const PageMetaSchema = v.strictObject({
-  title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
+  title: v.optional(line(1000)),
+  authors: v.optional(v.pipe(v.array(line(300)), v.maxLength(1000))),
   publishedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
   abstract: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
   primaryClass: v.optional(v.pipe(v.string(), v.maxLength(40), v.regex(ARXIV_CLASS_RE))),

@@ -15,6 +15,7 @@ import { t } from '../i18n';
 import type { Organization, Paper, Person } from '../paper';
 import type { SavedPaper } from '../reading-list';
 import { safeHttpUrl } from '../safe-url';
+import { singleLine } from '../single-line';
 
 export const BACKUP_FORMAT = 'papertab-backup';
 export const BACKUP_VERSION = 1;
@@ -41,6 +42,14 @@ const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE));
 const str = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
+/** A title, name or tag: checked for length as written, then put on one line (lib/single-line.ts). */
+const line = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max),
+    v.transform((s) => singleLine(s)),
+    v.minLength(min),
+  );
 
 /** Optional field: absent, null or malformed all become undefined. */
 const opt = <T extends v.GenericSchema>(schema: T) =>
@@ -65,12 +74,12 @@ function lenientArray<T extends v.GenericSchema>(item: T, max: number) {
 }
 
 const PersonSchema = v.pipe(
-  v.object({ name: str(1, 200), fullname: opt(str(0, 200)), avatarUrl: Link }),
+  v.object({ name: line(1, 200), fullname: opt(line(0, 200)), avatarUrl: Link }),
   v.transform((p): Person => dropUndefined(p)),
 );
 
 const OrganizationSchema = v.pipe(
-  v.object({ name: str(1, 200), fullname: opt(str(0, 200)), avatar: Link }),
+  v.object({ name: line(1, 200), fullname: opt(line(0, 200)), avatar: Link }),
   v.transform((o): Organization => dropUndefined(o)),
 );
 
@@ -85,8 +94,8 @@ export const BackupPaperSchema = v.pipe(
     id: Id,
     title: v.pipe(
       v.string(),
-      v.check((s) => s.trim() !== ''),
-      v.transform((s) => s.slice(0, 1000)),
+      v.transform((s) => singleLine(s, 1000)),
+      v.check((s) => s !== ''),
     ),
     summary: v.fallback(
       v.pipe(
@@ -95,14 +104,14 @@ export const BackupPaperSchema = v.pipe(
       ),
       '',
     ),
-    authors: lenientArray(str(1, 300), 1000),
+    authors: lenientArray(line(1, 300), 1000),
     publishedAt: opt(IsoDate),
     day: v.fallback(v.pipe(v.string(), v.regex(/^(?:\d{4}-\d{2}-\d{2})?$/)), ''),
     upvotes: v.fallback(Count, 0),
     numComments: v.fallback(Count, 0),
     thumbnail: Link,
     aiSummary: opt(str(0, 2000)),
-    aiKeywords: lenientArray(str(1, 100), 30),
+    aiKeywords: lenientArray(line(1, 100), 30),
     githubRepo: Link,
     githubStars: opt(Count),
     projectPage: Link,
@@ -121,7 +130,7 @@ export const SavedPaperSchema = v.pipe(
     savedAt: Timestamp,
     updatedAt: Timestamp,
     status: v.picklist(['to-read', 'reading', 'read']),
-    tags: v.pipe(v.array(str(0, 200)), v.maxLength(1000)),
+    tags: v.pipe(v.array(line(0, 200)), v.maxLength(1000)),
     note: str(0, 100_000),
     edited: v.object({ status: Timestamp, tags: Timestamp, note: Timestamp }),
     incomplete: v.optional(v.boolean()),

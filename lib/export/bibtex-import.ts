@@ -6,6 +6,7 @@
  */
 import { parseArxivId } from '../arxiv-id';
 import { t } from '../i18n';
+import { singleLine } from '../single-line';
 
 export interface BibtexPaper {
   /** arXiv id without version. */
@@ -18,6 +19,18 @@ export interface BibtexPaper {
 export type BibtexImport = { ok: true; items: BibtexPaper[]; skipped: number } | { ok: false; error: string };
 
 export const MAX_BIBTEX_CHARS = 50 * 1024 * 1024;
+/**
+ * `@string` macros are expanded where used, and a macro may be built from others: doubling one in
+ * each of 30 definitions turns a 600-byte file into gigabytes. The text that macros add to the
+ * file's values, all values together, is bounded, and so is how deep definitions nest; a file past
+ * either bound is refused (a real bibliography adds a few kilobytes of journal and month names).
+ */
+export const MAX_MACRO_EXPANSION = 4 * 1024 * 1024;
+export const MAX_MACRO_DEPTH = 20;
+/** What one paper keeps, as the JSON backup keeps it (lib/export/backup.ts). */
+export const MAX_TITLE_CHARS = 1000;
+export const MAX_AUTHOR_CHARS = 300;
+export const MAX_AUTHORS = 1000;
 
 // --- arXiv ids ----------------------------------------------------------------------------------
 
@@ -146,33 +159,59 @@ function applyAccent(arg: string, mark: string): string {
   return (base + mark).normalize('NFC') + rest.join('');
 }
 
+const SPECIAL = /[\\~{}$]/g;
+const SPACE_RUN = /\s*/y;
+
+/** Index of the first non-space character at or after `k`. */
+function skipSpaces(s: string, k: number): number {
+  SPACE_RUN.lastIndex = k;
+  SPACE_RUN.exec(s);
+  return SPACE_RUN.lastIndex;
+}
+
+/** Accents nest this deep at most (`\'{\'{e}}`); deeper groups are read as plain text, keeping the work linear. */
+const MAX_ACCENT_NESTING = 4;
+
 /**
  * LaTeX as BibTeX files write it, to plain Unicode text: accents (`{\'e}`, `\"{o}`, `\c{c}`), special
  * letters (`\ss`, `\o`), escaped characters (`\%`, `\{`), protection braces and `$` removed, unknown
  * commands (`\emph`, `\textbf`) dropped with their argument kept. Whitespace is collapsed.
  */
-export function decodeLatex(latex: string): string {
+export function decodeLatex(latex: string, nesting = 0): string {
+  if (nesting > MAX_ACCENT_NESTING)
+    return latex
+      .replace(/[{}\\$]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   let out = '';
   let k = 0;
   /** The argument of an accent: a braced group, a command such as `\i`, or one character. */
   const readArg = (): string => {
-    while (/\s/.test(latex[k] ?? '')) k++;
+    k = skipSpaces(latex, k);
     if (latex[k] === '{') {
       const end = closingBrace(latex, k);
       const inner = latex.slice(k + 1, end < 0 ? latex.length : end - 1);
       k = end < 0 ? latex.length : end;
-      return decodeLatex(inner);
+      return decodeLatex(inner, nesting + 1);
     }
     if (latex[k] === '\\') {
       const m = /^\\(?:[A-Za-z]+|.)/s.exec(latex.slice(k, k + 40));
       k += m ? m[0].length : 1;
-      return decodeLatex(m ? m[0] : '');
+      return decodeLatex(m ? m[0] : '', nesting + 1);
     }
     const [c = ''] = latex.slice(k, k + 2);
     k += c.length;
     return c;
   };
   while (k < latex.length) {
+    // Plain text up to the next character that means something is copied in one go.
+    SPECIAL.lastIndex = k;
+    const next = SPECIAL.exec(latex)?.index ?? latex.length;
+    if (next > k) {
+      out += latex.slice(k, next);
+      k = next;
+      continue;
+    }
     const c = latex[k]!;
     if (c === '\\') {
       const word = /^[A-Za-z]+/.exec(latex.slice(k + 1, k + 41))?.[0];
@@ -185,7 +224,7 @@ export function decodeLatex(latex: string): string {
         }
         // A control word ends at "{}" or swallows the spaces after it, as in LaTeX.
         if (latex.startsWith('{}', k)) k += 2;
-        else while (/\s/.test(latex[k] ?? '')) k++;
+        else k = skipSpaces(latex, k);
         out += SYMBOLS[word] ?? '';
         continue;
       }
@@ -222,7 +261,7 @@ interface Cursor {
 const NAME_RE = /[^\s=,{}()"#]+/y;
 
 function skipSpace(c: Cursor): void {
-  while (/\s/.test(c.s[c.p] ?? '')) c.p++;
+  c.p = skipSpaces(c.s, c.p);
 }
 
 function readName(c: Cursor): string | undefined {
@@ -233,9 +272,28 @@ function readName(c: Cursor): string | undefined {
   return m[0];
 }
 
-/** A field value: `{…}`, `"…"`, a number or a macro name, joined by `#`. Undefined when malformed. */
-function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
+/** A macro's text and how deeply its definition nests other macros (0 for text and the months). */
+interface Macro {
+  value: string;
+  depth: number;
+}
+
+/** The file's macros and what expanding them may still add (see MAX_MACRO_EXPANSION). */
+interface Macros {
+  defs: Map<string, Macro>;
+  budget: number;
+}
+
+/** Thrown when macros expand past the bounds: the file is refused as a whole. */
+class MacroOverflow extends Error {}
+
+/**
+ * A field value: `{…}`, `"…"`, a number or a macro name, joined by `#`, with the depth of the macros
+ * it used. Undefined when malformed.
+ */
+function readValue(c: Cursor, macros: Macros): Macro | undefined {
   let value = '';
+  let depth = 0;
   for (;;) {
     skipSpace(c);
     const ch = c.s[c.p];
@@ -245,11 +303,11 @@ function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
       value += c.s.slice(c.p + 1, end - 1);
       c.p = end;
     } else if (ch === '"') {
-      let depth = 0;
+      let braces = 0;
       let k = c.p + 1;
-      for (; k < c.s.length && !(c.s[k] === '"' && depth === 0); k++) {
-        if (c.s[k] === '{') depth++;
-        else if (c.s[k] === '}') depth--;
+      for (; k < c.s.length && !(c.s[k] === '"' && braces === 0); k++) {
+        if (c.s[k] === '{') braces++;
+        else if (c.s[k] === '}') braces--;
       }
       if (k >= c.s.length) return undefined;
       value += c.s.slice(c.p + 1, k);
@@ -257,17 +315,27 @@ function readValue(c: Cursor, macros: Map<string, string>): string | undefined {
     } else {
       const name = readName(c);
       if (name === undefined) return undefined;
+      const macro = macros.defs.get(name.toLowerCase());
       // An undefined macro (BibTeX would warn and use nothing) is kept as written: `eprint = 2404.12345`.
-      value += macros.get(name.toLowerCase()) ?? name;
+      if (!macro) value += name;
+      else {
+        macros.budget -= macro.value.length;
+        if (macros.budget < 0) throw new MacroOverflow();
+        value += macro.value;
+        depth = Math.max(depth, macro.depth);
+      }
     }
     skipSpace(c);
-    if (c.s[c.p] !== '#') return value;
+    if (c.s[c.p] !== '#') return { value, depth };
     c.p++;
   }
 }
 
-/** `name = value, …` up to the end of the body; the first value of a repeated field wins, as in BibTeX. */
-function readFields(c: Cursor, macros: Map<string, string>): Map<string, string> | undefined {
+/**
+ * `name = value, …` up to the end of the body; the first value of a repeated field wins, as in
+ * BibTeX. With `depths`, how deep each value's macros nest is recorded there.
+ */
+function readFields(c: Cursor, macros: Macros, depths?: Map<string, number>): Map<string, string> | undefined {
   const fields = new Map<string, string>();
   for (;;) {
     while (/[\s,]/.test(c.s[c.p] ?? '')) c.p++;
@@ -278,7 +346,10 @@ function readFields(c: Cursor, macros: Map<string, string>): Map<string, string>
     c.p++;
     const value = readValue(c, macros);
     if (value === undefined) return undefined;
-    if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
+    if (!fields.has(name.toLowerCase())) {
+      fields.set(name.toLowerCase(), value.value);
+      depths?.set(name.toLowerCase(), value.depth);
+    }
     if (c.p < c.s.length && c.s[c.p] !== ',') return undefined;
   }
 }
@@ -302,23 +373,25 @@ function entryEnd(s: string, open: number): number {
   return -1;
 }
 
-/** Splits `A and B and {C and D}` at top-level "and"s. */
-function splitAuthors(raw: string): string[] {
+/** A brace, or "and" with whitespace on both sides: a fixed-length pattern, tried once per position. */
+const AND_OR_BRACE = /[{}]|\sand(?=\s)/gi;
+
+/**
+ * Splits `A and B and {C and D}` at top-level "and"s, in one pass (a regex trying `\s+and\s+` at
+ * every space of a long run of spaces took quadratic time: 27 s for 100,000 spaces).
+ */
+function splitAuthors(raw: string, limit: number): string[] {
   const names: string[] = [];
-  const AND = /\s+and\s+/iy;
   let depth = 0;
   let start = 0;
-  for (let k = 0; k < raw.length; k++) {
-    const ch = raw[k]!;
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (depth === 0 && /\s/.test(ch)) {
-      AND.lastIndex = k;
-      if (AND.test(raw)) {
-        names.push(raw.slice(start, k));
-        start = AND.lastIndex;
-        k = start - 1;
-      }
+  AND_OR_BRACE.lastIndex = 0;
+  for (let m = AND_OR_BRACE.exec(raw); m; m = AND_OR_BRACE.exec(raw)) {
+    if (m[0] === '{') depth++;
+    else if (m[0] === '}') depth--;
+    else if (depth === 0) {
+      names.push(raw.slice(start, m.index));
+      start = m.index + m[0].length;
+      if (names.length >= limit) return names;
     }
   }
   names.push(raw.slice(start));
@@ -339,7 +412,7 @@ function authorName(raw: string): string {
     }
   }
   parts.push(raw.slice(start));
-  const [last = '', second, third] = parts.map(decodeLatex);
+  const [last = '', second, third] = parts.map((part) => decodeLatex(part));
   const ordered = parts.length === 1 ? [last] : parts.length === 2 ? [second, last] : [third, last, second];
   return ordered
     .filter((x) => x)
@@ -354,11 +427,14 @@ function lineOf(s: string, index: number): number {
 }
 
 function toPaper(id: string, fields: Map<string, string>): BibtexPaper {
-  const title = decodeLatex(fields.get('title') ?? '');
+  // Cut first: no title or name needs more LaTeX than this to write what is kept of it.
+  const title = singleLine(decodeLatex((fields.get('title') ?? '').slice(0, 16 * MAX_TITLE_CHARS)), MAX_TITLE_CHARS);
   // "and others" is BibTeX for "et al."; a braced {others} is a name.
-  const authors = splitAuthors(fields.get('author') ?? '')
+  // Twice the names kept: "others" is left out, and the rest is never needed.
+  const authors = splitAuthors(fields.get('author') ?? '', 2 * MAX_AUTHORS)
     .filter((raw) => raw.trim().toLowerCase() !== 'others')
-    .map(authorName)
+    .slice(0, MAX_AUTHORS)
+    .map((raw) => singleLine(authorName(raw.slice(0, 16 * MAX_AUTHOR_CHARS)), MAX_AUTHOR_CHARS))
     .filter(Boolean);
   const year = /\d{4}/.exec(fields.get('year') ?? '')?.[0] ?? /^\s*(\d{4})/.exec(fields.get('date') ?? '')?.[1];
   return { id, ...(title ? { title } : {}), authors, ...(year ? { year } : {}) };
@@ -369,7 +445,10 @@ export function parseBibtex(text: string): BibtexImport {
   try {
     if (typeof text !== 'string') return { ok: false, error: t('bibtexNoEntries') };
     if (text.length > MAX_BIBTEX_CHARS) return { ok: false, error: t('bibtexTooLarge') };
-    const macros = new Map(MONTHS.map((m, i) => [m, String(i + 1)]));
+    const macros: Macros = {
+      defs: new Map(MONTHS.map((m, i) => [m, { value: String(i + 1), depth: 0 }])),
+      budget: MAX_MACRO_EXPANSION,
+    };
     const items: BibtexPaper[] = [];
     const seen = new Set<string>();
     let entries = 0;
@@ -394,8 +473,13 @@ export function parseBibtex(text: string): BibtexImport {
       at = end;
       if (type === 'comment' || type === 'preamble') continue;
       if (type === 'string') {
-        const defs = readFields({ s: body, p: 0 }, macros);
-        for (const [name, value] of defs ?? []) macros.set(name, value);
+        const depths = new Map<string, number>();
+        const defs = readFields({ s: body, p: 0 }, macros, depths);
+        for (const [name, value] of defs ?? []) {
+          const depth = (depths.get(name) ?? 0) + 1;
+          if (depth > MAX_MACRO_DEPTH) throw new MacroOverflow();
+          macros.defs.set(name, { value, depth });
+        }
         continue;
       }
       entries++;
@@ -412,6 +496,7 @@ export function parseBibtex(text: string): BibtexImport {
     if (entries === 0) return { ok: false, error: t('bibtexNoEntries') };
     return { ok: true, items, skipped };
   } catch (e) {
+    if (e instanceof MacroOverflow) return { ok: false, error: t('bibtexMacrosTooLarge') };
     return { ok: false, error: t('bibtexUnreadable', e instanceof Error ? e.message : String(e)) };
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The reading list as CSV for spreadsheets: RFC 4180 (CRLF line ends, fields with a comma, quote
- * or line break quoted, quotes doubled). A cell that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or CR) is prefixed with `'`, so a hostile title cannot execute.
+ * The reading list as CSV for spreadsheets: RFC 4180 (CRLF line ends, quotes doubled). A cell is
+ * quoted when it holds a separator of either convention (`,`, or `;` where the decimal mark is a
+ * comma), a quote, a tab or a line break, or starts or ends with a space a spreadsheet would trim. A
+ * cell that a spreadsheet would run as a formula (its first non-space character =, +, -, @, their
+ * full-width forms, a tab or CR) is prefixed with `'`, so a hostile title cannot execute.
  */
 import type { SavedPaper } from '../reading-list';
 import { paperUrl } from './paper-meta';
@@ -21,9 +23,12 @@ export const CSV_HEADER = [
 
 /** One cell, guarded against formula injection and quoted when needed. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(value) ? `"${safe.split('"').join('""')}"` : safe;
 }
+/** Spaces (not tab or CR, which are triggers themselves), then a character that starts a formula. */
+const FORMULA_START = /^[^\S\t\r]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEEDS_QUOTES = /[",;\t\n\r\v\f\u0085\u2028\u2029]|^\s|\s$/;
 
 function isoTime(ms: number): string {
   const d = new Date(ms);

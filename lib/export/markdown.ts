@@ -6,6 +6,7 @@
  */
 import { t, type PlainKey } from '../i18n';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
+import { singleLine } from '../single-line';
 import { hfPaperUrl, isArxivId, paperYear } from './paper-meta';
 
 const GROUPS: [ReadingStatus, PlainKey][] = [
@@ -29,23 +30,27 @@ function escapeLine(line: string): string {
 }
 
 function authors(list: string[]): string {
-  const shown = list.slice(0, MAX_AUTHORS).join(', ');
+  const shown = list
+    .slice(0, MAX_AUTHORS)
+    .map((name) => singleLine(name))
+    .join(', ');
   return list.length > MAX_AUTHORS ? `${shown} et al.` : shown;
 }
 
 function item(saved: SavedPaper): string {
   const { paper } = saved;
   const year = paperYear(paper);
-  const title = escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim());
+  // One line each, whatever the record holds: a line break would let the rest start a heading or list.
+  const title = escapeMarkdown(singleLine(paper.title));
   let line = `- [${title}](${hfPaperUrl(saved.id)})`;
   const by = escapeMarkdown(authors(paper.authors));
   if (by) line += ` — ${by}`;
   if (year) line += ` (${year})`;
   if (isArxivId(saved.id)) line += ` · arXiv:${saved.id}`;
   const lines = [line];
-  const tags = saved.tags.filter((t) => t.trim());
+  const tags = saved.tags.map((tag) => singleLine(tag)).filter(Boolean);
   if (tags.length) {
-    const text = tags.map((tag) => escapeMarkdown(tag.replace(/\s+/g, ' ').trim())).join(', ');
+    const text = tags.map(escapeMarkdown).join(', ');
     lines.push(`  - ${t('markdownTags', text)}`);
   }
   const note = saved.note.trim();

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { t } from '../i18n';
 import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
+import { singleLine } from '../single-line';
 import { clampTime, clampTimes, FAR_AHEAD_MS, lastChange } from '../stamps';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
@@ -136,10 +137,10 @@ const RecordSchema = v.pipe(
     savedAt,
     updatedAt: savedAt + u,
     status: STATUS_CODES[code]!,
-    tags,
+    tags: tags.map((tag) => singleLine(tag)),
     note,
     edited: { status: savedAt + s, tags: savedAt + t, note: savedAt + n },
-    title,
+    title: singleLine(title),
   })),
   v.check((r) => [r.updatedAt, r.edited.status, r.edited.tags, r.edited.note].every((x) => x >= 0 && x <= 8.64e15)),
 );

@@ -5,6 +5,7 @@ import type { Paper } from '@/lib/paper';
 import type { SavedPaper } from '@/lib/reading-list';
 import { makeSaved } from '../fixtures/saved';
 import { safeHttpUrl } from '@/lib/safe-url';
+import { singleLine } from '@/lib/single-line';
 
 const T = Date.parse('2024-04-20T10:00:00Z');
 
@@ -58,6 +59,11 @@ const id = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/),
 );
 const text = (min: number, max: number) => fc.string({ unit: 'binary', minLength: min, maxLength: max });
+/** A title, name or tag as Papertab stores it: every source puts it on one line (lib/single-line.ts). */
+const line = (min: number, max: number) =>
+  text(min, max)
+    .map((s) => singleLine(s))
+    .filter((s) => s.length >= min);
 const link = fc
   .webUrl({ withQueryParameters: true, withFragments: true })
   .map((u) => safeHttpUrl(u))
@@ -66,18 +72,18 @@ const isoDate = fc
   .date({ min: new Date('1991-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
   .map((d) => d.toISOString());
 const person = fc.record(
-  { name: text(1, 30), fullname: text(0, 30), avatarUrl: link },
+  { name: line(1, 30), fullname: line(0, 30), avatarUrl: link },
   { requiredKeys: ['name'], noNullPrototype: true },
 );
 const organization = fc.record(
-  { name: text(1, 30), fullname: text(0, 30), avatar: link },
+  { name: line(1, 30), fullname: line(0, 30), avatar: link },
   { requiredKeys: ['name'], noNullPrototype: true },
 );
 const paperFields = fc.record(
   {
-    title: text(1, 60).filter((s) => s.trim() !== ''),
+    title: line(1, 60),
     summary: text(0, 200),
-    authors: fc.array(text(1, 20), { maxLength: 5 }),
+    authors: fc.array(line(1, 20), { maxLength: 5 }),
     publishedAt: isoDate,
     day: fc.oneof(
       fc.constant(''),
@@ -87,7 +93,7 @@ const paperFields = fc.record(
     numComments: fc.nat(),
     thumbnail: link,
     aiSummary: text(0, 100),
-    aiKeywords: fc.array(text(1, 20), { maxLength: 5 }),
+    aiKeywords: fc.array(line(1, 20), { maxLength: 5 }),
     githubRepo: link,
     githubStars: fc.nat(),
     projectPage: link,
@@ -110,7 +116,7 @@ const savedPaper: fc.Arbitrary<SavedPaper> = fc
         savedAt: timestamp,
         updatedAt: timestamp,
         status: fc.constantFrom('to-read' as const, 'reading' as const, 'read' as const),
-        tags: fc.array(text(0, 20), { maxLength: 5 }),
+        tags: fc.array(line(0, 20), { maxLength: 5 }),
         note: text(0, 200),
         edited: fc.record({ status: timestamp, tags: timestamp, note: timestamp }, { noNullPrototype: true }),
         incomplete: fc.boolean(),

@@ -358,3 +358,79 @@ describe('parseBibtex: our own export', () => {
     );
   });
 });
+
+describe('parseBibtex: hostile files', () => {
+  /** 30 macros, each twice the one before: 600 bytes that would expand to gigabytes. */
+  const doubling = (n: number) =>
+    [
+      '@string{m0 = "0123456789012345678901234567890123456789"}',
+      ...Array.from({ length: n }, (_, i) => `@string{m${i + 1} = m${i} # m${i}}`),
+      `@misc{k, eprint = {2404.12345}, title = m${n}}`,
+    ].join('\n');
+
+  it('refuses @string macros that double themselves, with a clear message, at once', () => {
+    const text = doubling(30);
+    expect(text.length).toBeLessThan(1000);
+    const start = performance.now();
+    expect(parseBibtex(text)).toEqual({ ok: false, error: expect.stringMatching(/@string macros expand to too much/) });
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it('refuses macros nested past the depth bound even while small', () => {
+    const chain = [
+      '@string{m0 = "x"}',
+      ...Array.from({ length: 40 }, (_, i) => `@string{m${i + 1} = m${i}}`),
+      '@misc{k, eprint = {2404.12345}, title = m40}',
+    ].join('\n');
+    expect(parseBibtex(chain)).toEqual({ ok: false, error: expect.stringMatching(/@string macros/) });
+  });
+
+  it('still expands macros a real bibliography uses: many uses, a few levels', () => {
+    const uses = Array.from(
+      { length: 2000 },
+      (_, i) => `@misc{k${i}, eprint = {2404.${String(i).padStart(5, '0')}}, journal = procacl # " 2024", month = jan}`,
+    );
+    const r = ok(`@string{acl = "Association for Computational Linguistics"}
+@string{procacl = "Proceedings of the " # acl}
+${uses.join('\n')}`);
+    expect(r.items).toHaveLength(2000);
+  });
+
+  it('cuts every imported field as the JSON backup does: title 1000, names 300, 1000 authors', () => {
+    const r = ok(
+      `@misc{k, eprint = {2404.12345}, title = {${'T'.repeat(5000)}}, author = {${Array.from(
+        { length: 1500 },
+        (_, i) => `Author${i}, A`,
+      ).join(' and ')} and ${'L'.repeat(400)}}}`,
+    );
+    const [p] = r.items;
+    expect(p!.title).toHaveLength(1000);
+    expect(p!.authors).toHaveLength(1000);
+    expect(ok(`@misc{k, eprint = {2404.12345}, author = {${'L'.repeat(400)}}}`).items[0]!.authors[0]).toHaveLength(300);
+  });
+
+  it('splits authors at "and" whatever the spacing around it, and only there', () => {
+    const r = ok(`@misc{k, eprint = {2404.12345}, author = {Ada Lovelace${' '.repeat(1000)}and\n\tAlan Turing AND
+      Grace Hopper and Sandy Andersen and {Barnes and Noble} and Leland Anderson}}`);
+    expect(r.items[0]!.authors).toEqual([
+      'Ada Lovelace',
+      'Alan Turing',
+      'Grace Hopper',
+      'Sandy Andersen',
+      'Barnes and Noble',
+      'Leland Anderson',
+    ]);
+  });
+
+  it('reads accents nested past any sensible depth as plain text, without failing', () => {
+    const deep = `${"\\'{".repeat(50)}e${'}'.repeat(50)}`;
+    const r = ok(`@misc{k, eprint = {2404.12345}, title = {Caf${deep}}}`);
+    expect(r.items[0]!.title).toMatch(/^Caf/);
+  });
+
+  it('puts titles and names on one line without bidi controls', () => {
+    const r = ok(`@misc{k, eprint = {2404.12345}, title = {Evil\u202E txt.exe\u2066 title},
+      author = {Mallory\u202E and Eve\u2067 Smith}}`);
+    expect(r.items[0]).toMatchObject({ title: 'Evil txt.exe title', authors: ['Mallory', 'Eve Smith'] });
+  });
+});

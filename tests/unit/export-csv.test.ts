@@ -55,7 +55,7 @@ describe('toCsv', () => {
   it('writes a header and one CRLF-terminated row per paper', () => {
     expect(toCsv([saved('2404.12345')])).toBe(
       'id,title,authors,published,upvotes,status,tags,note,saved_at,url\r\n' +
-        '2404.12345,Sparse Attention,Ada Lovelace; Alan Turing,2024-04-18,12,reading,video; attention,' +
+        '2404.12345,Sparse Attention,"Ada Lovelace; Alan Turing",2024-04-18,12,reading,"video; attention",' +
         'Read section 3,2024-04-20T10:00:00.000Z,https://arxiv.org/abs/2404.12345\r\n',
     );
   });
@@ -88,11 +88,36 @@ describe('toCsv', () => {
     ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\t=1', "'\t=1"],
+    ['\t=1', '"\'\t=1"'],
     ['\r=1', '"\'\r=1"'],
     ['a=1', 'a=1'],
     ['', ''],
   ])('guards the formula-like cell %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ['a semicolon', 'a;b', '"a;b"'],
+    ['a tab', 'a\tb', '"a\tb"'],
+    ['a leading space', ' a', '" a"'],
+    ['a trailing space', 'a ', '"a "'],
+    ['a line break', 'a\nb', '"a\nb"'],
+  ])('quotes a cell with %s', (_, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    ['spaces before =', '  =1+1', `"'  =1+1"`],
+    ['a space before +', ' +1', `"' +1"`],
+    ['a space before -', ' -1', `"' -1"`],
+    ['a space before @', ' @SUM(A1)', `"' @SUM(A1)"`],
+    ['a full-width =', '＝1+1', "'＝1+1"],
+    ['a full-width +', '＋1', "'＋1"],
+    ['a full-width -', '－1', "'－1"],
+    ['a full-width @', '＠SUM(A1)', "'＠SUM(A1)"],
+    ['a space then a full-width =', ' ＝1', `"' ＝1"`],
+    ['a space before a tab', ' \t=1', `"' \t=1"`],
+  ])('guards a cell whose first non-space character starts a formula: %s', (_, value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
 
@@ -109,7 +134,7 @@ describe('toCsv', () => {
         const rows = parseCsv(toCsv([saved('2404.12345', { title }, { note, tags })]));
         expect(rows).toHaveLength(2);
         expect(rows[1]).toHaveLength(10);
-        const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+        const guard = (s: string) => (/^[^\S\t\r]*[=+\-@\t\r＝＋－＠]/.test(s) ? `'${s}` : s);
         expect(rows[1]![1]).toBe(guard(title));
         expect(rows[1]![7]).toBe(guard(note));
         expect(rows[1]![6]).toBe(guard(tags.join('; ')));

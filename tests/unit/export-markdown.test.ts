@@ -95,3 +95,19 @@ describe('toMarkdown', () => {
     expect(md).not.toContain('arXiv:');
   });
 });
+
+describe('toMarkdown: a record cannot break out of its line', () => {
+  it.each([
+    ['a heading', 'Innocent\n# Pwned'],
+    ['a list item', 'Innocent\n- Pwned'],
+    ['a quote after CR', 'Innocent\r> Pwned'],
+    ['a heading after a Unicode line separator', 'Innocent\u2028# Pwned'],
+  ])('a title with a line break before %s stays in its bullet', (_, title) => {
+    const md = toMarkdown([saved('2404.00001', { title, authors: [title] }, { tags: [title] })]);
+    const lines = md.split('\n');
+    // Headings: the document's own and the status group, nothing else; every other line is the item.
+    expect(lines.filter((l) => /^\s{0,3}#/.test(l))).toEqual(['# Reading list', '## To read']);
+    expect(lines.filter((l) => /^\s*(?:[-+*>]|\d+[.)])/.test(l) && !/^\s*- (?:\[|Tags:)/.test(l))).toEqual([]);
+    expect(md).not.toMatch(/\u2028|\r/);
+  });
+});

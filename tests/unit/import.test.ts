@@ -207,3 +207,17 @@ describe('a file that cannot be imported changes nothing', () => {
     expect(r).toEqual({ ok: false, error: 'The BibTeX entry has no arXiv id. Nothing was changed.' });
   });
 });
+
+describe('importing a hostile BibTeX file', () => {
+  it('a file of self-doubling @string macros changes nothing and says why', async () => {
+    const before = await db.saved.toArray();
+    const bomb = [
+      '@string{m0 = "0123456789012345678901234567890123456789"}',
+      ...Array.from({ length: 30 }, (_, i) => `@string{m${i + 1} = m${i} # m${i}}`),
+      '@misc{k, eprint = {2404.99999}, title = m30}',
+    ].join('\n');
+    const r = await importText(db, bomb, NOW);
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/@string macros.*Nothing was changed\.$/) });
+    expect(await db.saved.toArray()).toEqual(before);
+  });
+});

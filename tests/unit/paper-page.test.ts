@@ -227,3 +227,113 @@ describe('what a page says about its paper', () => {
     expect(longAuthor).toHaveLength(300);
   });
 });
+
+describe("arXiv's HTML rendering: names as LaTeXML marks them up", () => {
+  /** A LaTeXML page, as arxiv.org/html serves it, with the given author block and id line. */
+  function latexml(authors: string, idLine = 'arXiv:2404.12345v2 [cs.CL] 23 Jan 2024') {
+    return parse(`<!DOCTYPE html><html lang="en"><head><title>Origami Folding with Language Models</title></head>
+<body><header class="desktop_header"><a href="https://arxiv.org/abs/2404.12345v2">Back to abstract page</a></header>
+<div class="ltx_page_main">
+<div id="infobox" class="infobox">
+  <a id="license-tr" href="https://info.arxiv.org/help/license/index.html#licenses-available">License: CC BY 4.0</a>
+  <div id="watermark-tr">
+${idLine}</div>
+</div><div class="ltx_page_content">
+<article class="ltx_document ltx_authors_1line">
+<h1 class="ltx_title ltx_title_document">Origami Folding with Language Models</h1>
+<div class="ltx_authors">
+${authors}
+</div>
+<div id="abstract1" class="ltx_abstract"><h6 class="ltx_title ltx_title_abstract">Abstract</h6>
+<p id="abstract1.1" class="ltx_p">We fold paper.</p></div>
+</article></div></div></body></html>`);
+  }
+  const authorsOf = (doc: Document) => readPageMeta(doc, HTML_URL).authors;
+
+  it('a single author, affiliation and e-mail after a line break', () => {
+    const doc = latexml(`<span class="ltx_creator ltx_role_author">
+<span class="ltx_personname">Ada Lovelace
+<br class="ltx_break">Analytical Engines Ltd.
+<br class="ltx_break"><span id="id1.1.id1" class="ltx_text ltx_font_typewriter">ada@example.org</span>
+</span><span class="ltx_author_notes">Equal contribution.</span></span>`);
+    expect(authorsOf(doc)).toEqual(['Ada Lovelace']);
+  });
+
+  it('many authors in one element, one per line, affiliations in the notes', () => {
+    const doc = latexml(`<span class="ltx_creator ltx_role_author">
+<span class="ltx_personname">Ada Lovelace,
+Alan Turing,
+Grace Hopper,
+Katherine Johnson,
+Edsger Dijkstra
+</span><span class="ltx_author_notes"><span class="ltx_author_notes_content">
+<span class="ltx_contact ltx_role_affiliation"><span class="ltx_contact_name">Affiliation:&nbsp;</span>
+University of London
+<br class="ltx_break">{ada, alan}@example.org
+</span></span></span></span>`);
+    expect(authorsOf(doc)).toEqual([
+      'Ada Lovelace',
+      'Alan Turing',
+      'Grace Hopper',
+      'Katherine Johnson',
+      'Edsger Dijkstra',
+    ]);
+  });
+
+  it('six authors in one element with affiliation marks nested in <sup> (marks like "1,3"), then affiliations', () => {
+    const mark = (m: string) =>
+      `<span class="ltx_text" style="position:relative; bottom:0.0pt;"><sup class="ltx_sup"><span class="ltx_text" style="font-size:80%;">${m}</span></sup></span>`;
+    const doc = latexml(`<span class="ltx_creator ltx_role_author">
+<span class="ltx_personname">
+Ada Lovelace${mark('1,3')}, Alan Turing<sup class="ltx_sup">2</sup>,
+Grace Hopper<sup class="ltx_sup"><span class="ltx_text ltx_font_italic">1,</span><span class="ltx_text">∗</span></sup>, Katherine Johnson${mark('3')}
+Edsger Dijkstra${mark('2,3')} and Barbara Liskov<math class="ltx_Math" alttext="{}^{1}" display="inline"><semantics><msup><mi></mi><mn>1</mn></msup><annotation encoding="application/x-tex">{}^{1}</annotation></semantics></math>
+<br class="ltx_break"><sup class="ltx_sup">1</sup>University of London, <sup class="ltx_sup">2</sup>Bletchley Park, <sup class="ltx_sup">3</sup>Yale
+</span></span>`);
+    expect(authorsOf(doc)).toEqual([
+      'Ada Lovelace',
+      'Alan Turing',
+      'Grace Hopper',
+      'Katherine Johnson',
+      'Edsger Dijkstra',
+      'Barbara Liskov',
+    ]);
+  });
+
+  it('one ltx_role_author span per author, with footnote marks, and names split by wide spaces', () => {
+    const doc = latexml(`<span class="ltx_creator ltx_role_author">
+<span class="ltx_personname">Ada Lovelace<span id="footnotex1" class="ltx_note ltx_role_footnotemark"><sup class="ltx_note_mark">1</sup><span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">1</sup><span class="ltx_note_type">footnotemark: </span><span class="ltx_tag ltx_tag_note">1</span></span></span></span>
+<br class="ltx_break">University of London
+</span></span>
+<span class="ltx_author_before">&nbsp;&nbsp;</span><span class="ltx_creator ltx_role_author">
+<span class="ltx_personname"><span class="ltx_text ltx_font_bold">Alan Turing<sup class="ltx_sup"><span class="ltx_text ltx_font_medium">∗</span></sup>\u2003\u2003Grace Hopper\u2003\u2003Jr. Smith, Jr.</span>
+</span></span>
+<span class="ltx_creator ltx_role_editor"><span class="ltx_personname">Ed Itor</span></span>`);
+    expect(authorsOf(doc)).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Jr. Smith, Jr.']);
+  });
+
+  it('the id line gives the primary category and the date', () => {
+    expect(readPageMeta(latexml('<span class="ltx_personname">Ada Lovelace</span>'), HTML_URL)).toEqual({
+      title: 'Origami Folding with Language Models',
+      authors: ['Ada Lovelace'],
+      abstract: 'We fold paper.',
+      primaryClass: 'cs.CL',
+      publishedAt: '2024-01-23',
+    });
+  });
+
+  it.each([
+    ['another paper', 'arXiv:2401.99999v1 [cs.CL] 23 Jan 2024'],
+    ['no id line', ''],
+    ['a category that is no category', 'arXiv:2404.12345v2 [cs.CL}, x={] 23 Jan 2024'],
+  ])('an id line naming %s is not used', (_, line) => {
+    const meta = readPageMeta(latexml('<span class="ltx_personname">Ada Lovelace</span>', line), HTML_URL);
+    expect(meta.primaryClass).toBeUndefined();
+    expect(meta.publishedAt).toBeUndefined();
+  });
+
+  it('what it reads passes the background’s schema', () => {
+    const meta = readPageMeta(latexml('<span class="ltx_personname">Ada Lovelace</span>'), HTML_URL);
+    expect(v.safeParse(PageMetaSchema, meta).success).toBe(true);
+  });
+});

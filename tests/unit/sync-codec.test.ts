@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '@/lib/reading-list';
+import { singleLine } from '@/lib/single-line';
 import { contentHash, fromBase64, itemBytes, toBase64 } from '@/lib/sync/bytes';
 import {
   chunkKey,
@@ -101,10 +102,13 @@ describe('encoding the reading list for sync', () => {
       savedAt: time,
       updatedAt: time,
       status: fc.constantFrom('to-read' as const, 'reading' as const, 'read' as const),
-      tags: fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }), { maxLength: 5 }),
+      tags: fc.array(
+        fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => singleLine(s)),
+        { maxLength: 5 },
+      ),
       note: fc.string({ unit: 'grapheme', maxLength: 300 }),
       edited: fc.record({ status: time, tags: time, note: time }),
-      title: fc.string({ unit: 'grapheme', maxLength: 120 }).map(shortTitle),
+      title: fc.string({ unit: 'grapheme', maxLength: 120 }).map((s) => singleLine(shortTitle(singleLine(s)))),
     });
     const payload = fc.record({
       records: fc.uniqueArray(rec, { selector: (r) => r.id, maxLength: 40 }),
