@@ -16,6 +16,7 @@ function tab(page: Page): Tab {
     click: (s) => page.locator(css(s)).first().click(),
     type: (s, text) => page.locator(css(s)).first().pressSequentially(text),
     select: async (s, value) => void (await page.locator(css(s)).first().selectOption(value)),
+    upload: (s, path) => page.locator(css(s)).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     url: () => page.evaluate(() => location.href),
     close: () => page.close(),

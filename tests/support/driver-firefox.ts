@@ -18,6 +18,7 @@ export function firefoxTab(page: Page): Tab {
     click: async (s) => (await element(page, s)).click(),
     type: async (s, text) => (await element(page, s)).type(text),
     select: async (s, value) => void (await (await element(page, s)).select(value)),
+    upload: async (s, path) => ((await element(page, s)) as ElementHandle<HTMLInputElement>).uploadFile(path),
     press: (key) => page.keyboard.press(key as never),
     url: () => page.evaluate(() => location.href),
     close: () => page.close(),

@@ -17,6 +17,8 @@ export interface Tab {
   type(selector: string, text: string): Promise<void>;
   /** Picks the option with that value in a <select>. */
   select(selector: string, value: string): Promise<void>;
+  /** Picks a file in an <input type=file>, as the file dialog would. */
+  upload(selector: string, path: string): Promise<void>;
   /** A key on the focused element ('Enter', 'Escape', …). */
   press(key: string): Promise<void>;
   /** The page's location, as the page itself sees it. */

@@ -250,8 +250,14 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     },
     async api(fn, arg) {
       // A page of the extension's origin with no app on it: the icon. It has `browser.*` too.
-      probe ??= extensionPage('icon/icon.svg');
-      return (await probe).evaluate(fn as never, arg) as never;
+      const page = (probe ??= extensionPage('icon/icon.svg'));
+      try {
+        return (await (await page).evaluate(fn as never, arg)) as never;
+      } catch (err) {
+        // Reloading the extension closes its pages, the probe too: the next call opens a new one.
+        if (probe === page) probe = undefined;
+        throw err;
+      }
     },
     backgroundState: () =>
       chrome<string>(`WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension.backgroundState`),
