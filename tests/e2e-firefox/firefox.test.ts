@@ -73,6 +73,28 @@ async function readingList(): Promise<Tab> {
 const listIds = (list: Tab) =>
   list.evaluate(() => [...document.querySelectorAll('main article')].map((a) => a.getAttribute('data-paper-id') ?? ''));
 
+describe('errors count', () => {
+  it('an uncaught error and a console.error in an extension page reach the collector', async () => {
+    const before = driver.errors().length;
+    const page = await driver.openExtensionPage('options.html');
+    await page.evaluate(() => {
+      console.error('Papertab: probe console.error');
+      setTimeout(() => {
+        throw new Error('probe uncaught');
+      });
+    });
+    const seen = await poll(
+      async () => driver.errors().slice(before),
+      'both errors collected',
+      (e) => e.length === 2,
+    );
+    expect(seen.join('\n')).toMatch(/console\.error: "Papertab: probe console\.error"/);
+    expect(seen.join('\n')).toMatch(/JavaScript error: moz-extension:\/\/.*options\.html.*probe uncaught/);
+    reported += 2; // this test's own errors, on purpose
+    await page.close();
+  });
+});
+
 describe('the event page', () => {
   it('suspended as when idle, the event page is woken by the refresh alarm, and the new day arrives', async () => {
     await suspend();
