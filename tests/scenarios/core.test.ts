@@ -92,7 +92,11 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     await hfPage.close();
 
     const arxiv = await onPage(`https://arxiv.org/abs/${paper.id}v2`);
-    expect(await pageSaveState(arxiv)).toBe('true');
+    await poll(
+      () => pageSaveState(arxiv),
+      'the arXiv page to say Saved',
+      (st) => st === 'true',
+    );
     await arxiv.close();
 
     const list = await driver.openExtensionPage('reading-list.html');
@@ -117,7 +121,11 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     // The page's own script fetches the paper, rebuilds the section and calls history.pushState.
     await clickNamed(tab, 'a', b.title);
     await waitIn(tab, 'the new paper’s heading', (t) => document.querySelector('h1')?.textContent === t, b.title);
-    expect(await tab.url()).toBe(`https://huggingface.co/papers/${b.id}`);
+    await poll(
+      () => tab.url(),
+      'the address to follow',
+      (u) => u === `https://huggingface.co/papers/${b.id}`,
+    );
     await waitIn(
       tab,
       'the button to follow',
@@ -170,7 +178,11 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     // Still seen: the badge stays clear, and the arXiv page still says Saved.
     expect(await driver.badgeText()).toBe('');
     const arxiv = await onPage(`https://arxiv.org/abs/${papers[1]!.id}`);
-    expect(await pageSaveState(arxiv)).toBe('true');
+    await poll(
+      () => pageSaveState(arxiv),
+      'the arXiv page to say Saved',
+      (st) => st === 'true',
+    );
     // And saving still works after the restart.
     await arxiv.close();
     const other = await onPage(`https://arxiv.org/abs/${papers[3]!.id}`);
