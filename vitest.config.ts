@@ -21,7 +21,23 @@ export default defineConfig({
         resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          // tests/scenarios/ are written once for both browsers (tests/support/driver.ts).
+          include: ['tests/e2e/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+          env: { PAPERTAB_BROWSER: 'chromium' },
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The Firefox build (.output/firefox-mv3) in Firefox ESR over WebDriver BiDi: the shared
+        // scenarios, then what only Firefox has (tests/e2e-firefox/).
+        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/scenarios/**/*.test.ts', 'tests/e2e-firefox/**/*.test.ts'],
+          env: { PAPERTAB_BROWSER: 'firefox' },
           environment: 'node',
           fileParallelism: false,
           testTimeout: 90_000,

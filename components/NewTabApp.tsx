@@ -119,7 +119,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   // Opening the new tab marks the newest day seen (clears the badge), once it is actually visible.
   const latestDay = current?.latest?.date;
   useEffect(() => {
-    const mark = () => document.visibilityState === 'visible' && void markSeen(db());
+    // Where there is no database (Firefox private windows) the day cannot be marked seen here.
+    const mark = () => document.visibilityState === 'visible' && void markSeen(db()).catch(() => undefined);
     mark();
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);

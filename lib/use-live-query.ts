@@ -7,7 +7,11 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initia
   useEffect(() => {
     const sub = liveQuery(query).subscribe({
       next: setValue,
-      error: (err: unknown) => console.error('Papertab: query failed', err),
+      error: (err: unknown) => {
+        // No database here (Firefox private windows, history off): useDbUnavailable says so on the page.
+        if ((err as { name?: unknown } | null)?.name === 'OpenFailedError') return;
+        console.error('Papertab: query failed', err);
+      },
     });
     return () => sub.unsubscribe();
   }, deps);

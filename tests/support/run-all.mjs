@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check and lint, unit tests, build, end-to-end tests against the built
-// extension, then the Firefox build and `web-ext lint` on it. Every stage runs even if an earlier
-// one failed, so one run shows everything; the last line sums up every test as
-// `N passed, N failed`.
+// extension in Chromium, then the Firefox build, `web-ext lint` on it and the end-to-end tests in
+// Firefox ESR. Every stage runs even if an earlier one failed, so one run shows everything; the
+// last line sums up every test as `N passed, N failed`. Each browser's part is timed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,17 +47,30 @@ const stageOk = [];
 stageOk.push(['check (tsc + eslint)', run('check', 'npm', ['run', '--silent', 'check'])]);
 const unit = vitest('unit');
 results.push(unit);
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+let since = Date.now();
 const built = run('build', 'npx', ['wxt', 'build']);
 stageOk.push(['build', built]);
 const e2e = built ? vitest('e2e') : { ok: false, passed: 0, failed: 1, skipped: 0 };
 results.push(e2e);
-stageOk.push(['firefox (web-ext lint)', run('lint:firefox', 'npm', ['run', '--silent', 'lint:firefox'])]);
+const chromiumTime = seconds(since);
+since = Date.now();
+// lint:firefox builds .output/firefox-mv3 first, which the Firefox end-to-end tests load.
+const firefoxBuilt = run('lint:firefox', 'npm', ['run', '--silent', 'lint:firefox']);
+stageOk.push(['firefox (build + web-ext lint)', firefoxBuilt]);
+const firefox = vitest('e2e-firefox');
+results.push(firefox);
+const firefoxTime = seconds(since);
 
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0) + stageOk.filter(([, ok]) => !ok).length;
 const skipped = results.reduce((s, r) => s + r.skipped, 0);
 console.log('');
 for (const [name, ok] of stageOk) console.log(`${ok ? '✔' : '✘'} ${name}`);
-console.log(`unit: ${unit.passed} passed, ${unit.failed} failed · e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+  `unit: ${unit.passed} passed, ${unit.failed} failed · ` +
+    `e2e Chromium: ${e2e.passed} passed, ${e2e.failed} failed (build + tests ${chromiumTime}) · ` +
+    `e2e Firefox: ${firefox.passed} passed, ${firefox.failed} failed (build + lint + tests ${firefoxTime})`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);

@@ -1,0 +1,71 @@
+// The scenario driver (driver.ts) on Chromium: playwright-core over the launcher in extension.ts.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { fireAlarm, launchExtension, type ExtensionSession } from './extension';
+import type { Driver, DriverOptions, Tab } from './driver';
+
+/** Playwright's CSS already pierces open shadow roots. */
+const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
+
+function tab(page: Page): Tab {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    click: (s) => page.locator(css(s)).first().click(),
+    type: (s, text) => page.locator(css(s)).first().pressSequentially(text),
+    select: async (s, value) => void (await page.locator(css(s)).first().selectOption(value)),
+    upload: (s, path) => page.locator(css(s)).first().setInputFiles(path),
+    press: (key) => page.keyboard.press(key),
+    url: () => page.evaluate(() => location.href),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver> {
+  const profile = await mkdtemp(join(tmpdir(), 'papertab-driver-'));
+  const errors: string[] = [];
+  let ext: ExtensionSession;
+
+  async function start(): Promise<void> {
+    ext = await launchExtension({ port: opts.port, userDataDir: profile });
+    const origin = `chrome-extension://${ext.extensionId}/`;
+    const ours = (url: string) => url.startsWith(origin);
+    ext.context.on('console', (m: ConsoleMessage) => {
+      // Web pages' own messages are theirs; content scripts' are Papertab's (they run in the page too).
+      if (m.type() === 'error' && (ours(m.location().url) || /Papertab/.test(m.text())))
+        errors.push(`console.error ${m.location().url}: ${m.text()}`);
+    });
+    ext.context.on('weberror', (e) => {
+      const page = e.page();
+      if (!page || ours(page.url())) errors.push(`uncaught in ${page?.url() ?? 'a page'}: ${e.error().stack}`);
+    });
+  }
+  await start();
+
+  async function open(url: string): Promise<Tab> {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    return tab(page);
+  }
+
+  return {
+    name: 'chromium',
+    // chrome://newtab is what the browser's new-tab command opens; the override replaces it.
+    openNewTab: () => open('chrome://newtab/'),
+    openExtensionPage: (path) => open(`chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`),
+    openWebPage: (url) => open(url),
+    badgeText: () => ext.badgeText(),
+    fireAlarm: (name, period) => fireAlarm(ext, name, period),
+    async restart() {
+      await ext.close();
+      await start();
+    },
+    errors: () => [...errors],
+    async close() {
+      await ext?.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * One scenario description for both browsers: a small driver over the built extension in a real
+ * browser (Chromium through playwright-core, Firefox ESR through puppeteer-core over WebDriver BiDi).
+ * Scenario files (tests/scenarios/) call only this; the browser comes from PAPERTAB_BROWSER, set
+ * by the vitest project (`e2e` → chromium, `e2e-firefox` → firefox).
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A tab: an extension page or a web page. Selectors are CSS; `a >>> b` pierces a's open shadow root. */
+export interface Tab {
+  /** Runs `fn(arg)` in the page's main world (extension pages have `browser`/`chrome`). */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** A real click (pointer events) on the first element matching `selector`, once it exists. */
+  click(selector: string): Promise<void>;
+  /** Focuses the element and types `text` key by key, as a user does. */
+  type(selector: string, text: string): Promise<void>;
+  /** Picks the option with that value in a <select>. */
+  select(selector: string, value: string): Promise<void>;
+  /** Picks a file in an <input type=file>, as the file dialog would. */
+  upload(selector: string, path: string): Promise<void>;
+  /** A key on the focused element ('Enter', 'Escape', …). */
+  press(key: string): Promise<void>;
+  /** The page's location, as the page itself sees it. */
+  url(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  readonly name: BrowserName;
+  /** Opens a tab through the browser's own new-tab command: the extension's override is what shows. */
+  openNewTab(): Promise<Tab>;
+  /** Opens <extension origin>/<path> (e.g. 'reading-list.html') in a new tab. */
+  openExtensionPage(path: string): Promise<Tab>;
+  /** Opens a web page (huggingface.co / arxiv.org are the stand-in) in a new tab; content scripts run. */
+  openWebPage(url: string): Promise<Tab>;
+  /** The toolbar badge's text (all tabs). */
+  badgeText(): Promise<string>;
+  /** Fires one of the extension's own alarms now, through the real alarm listener. */
+  fireAlarm(name: string, period?: number): Promise<void>;
+  /** Closes the browser and starts it again on the same profile (the extension stays installed). */
+  restart(): Promise<void>;
+  /** Uncaught errors and console.error calls from Papertab's code (pages, background, content scripts) so far. */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+export interface DriverOptions {
+  /** Port of the stand-in for huggingface.co and arxiv.org (StandIn.port). */
+  port: number;
+}
+
+export function browserUnderTest(): BrowserName {
+  const b = process.env.PAPERTAB_BROWSER ?? 'chromium';
+  if (b !== 'chromium' && b !== 'firefox') throw new Error(`PAPERTAB_BROWSER must be chromium or firefox, not ${b}`);
+  return b;
+}
+
+export async function launchDriver(opts: DriverOptions, name: BrowserName = browserUnderTest()): Promise<Driver> {
+  if (name === 'firefox') return (await import('./driver-firefox')).launchFirefoxDriver(opts);
+  return (await import('./driver-chromium')).launchChromiumDriver(opts);
+}
+
+// --- steps shared by scenarios -------------------------------------------------------------------
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it returns something truthy (or `until(value)` holds); returns that value. */
+export async function poll<T>(
+  probe: () => Promise<T>,
+  what: string,
+  until: (v: T) => boolean = Boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let error: unknown;
+  while (Date.now() < end) {
+    try {
+      last = await probe();
+      error = undefined;
+      if (until(last)) return last;
+    } catch (err) {
+      error = err; // a page still loading, a context being replaced: try again
+    }
+    await sleep(100);
+  }
+  throw new Error(
+    `timed out waiting for ${what}; last value ${JSON.stringify(last)}${error ? `, last error ${String(error)}` : ''}`,
+  );
+}
+
+/** Waits for the badge to read `expected`. */
+export function waitForBadge(driver: Driver, expected: string, timeoutMs = 20_000): Promise<string> {
+  return poll(
+    () => driver.badgeText(),
+    `the badge to read "${expected}"`,
+    (t) => t === expected,
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits until `fn(arg)` in the page returns something truthy; returns it. Return plain data (a
+ * boolean, not an element: BiDi hands nodes back as references, which arrive as nothing).
+ */
+export function waitIn<R, A = undefined>(
+  tab: Tab,
+  what: string,
+  fn: (arg: A) => R | Promise<R>,
+  arg?: A,
+  timeoutMs?: number,
+): Promise<R> {
+  return poll(() => tab.evaluate(fn, arg), what, Boolean, timeoutMs);
+}
+
+/** The titles of the papers shown (articles are headed by their titles). */
+export function shownTitles(tab: Tab): Promise<string[]> {
+  return tab.evaluate(() => [...document.querySelectorAll('main article h2')].map((h) => h.textContent ?? ''));
+}
+
+/** Waits for the live page (its h1) showing `count` papers; returns the h1's text. */
+export async function waitForPapers(tab: Tab, count: number): Promise<string> {
+  return waitIn(
+    tab,
+    `an h1 and ${count} papers`,
+    (n) => {
+      const h1 = document.querySelector('h1');
+      return h1 && document.querySelectorAll('main article').length === n ? (h1.textContent ?? '') : '';
+    },
+    count,
+  );
+}
+
+let marks = 0;
+/**
+ * A selector for the element (matching `css`, inside the article headed `within` if given) whose
+ * accessible name — aria-label, else its text — is `name`: for clicking by what the user reads.
+ */
+export async function byName(tab: Tab, css: string, name: string | RegExp, within?: string): Promise<string> {
+  const mark = `m${++marks}`;
+  const source = typeof name === 'string' ? { s: name } : { re: name.source, flags: name.flags };
+  await waitIn(
+    tab,
+    `${css} named ${String(name)}${within ? ` in “${within}”` : ''}`,
+    ({ css, source, within, mark }) => {
+      const roots: ParentNode[] = within
+        ? [...document.querySelectorAll('article')].filter((a) => a.querySelector('h2')?.textContent === within)
+        : [document];
+      // Its aria-label, else its text without the parts hidden from assistive technology.
+      const text = (node: Node): string =>
+        node instanceof Element && node.getAttribute('aria-hidden') === 'true'
+          ? ''
+          : node.nodeType === Node.TEXT_NODE
+            ? (node.textContent ?? '')
+            : [...node.childNodes].map(text).join('');
+      const named = (el: Element) => {
+        const n = (el.getAttribute('aria-label') ?? text(el)).trim().replace(/\s+/g, ' ');
+        return source.re !== undefined ? new RegExp(source.re, source.flags).test(n) : n === source.s;
+      };
+      const el = roots.flatMap((r) => [...r.querySelectorAll(css)]).find(named);
+      el?.setAttribute('data-e2e', mark);
+      return Boolean(el);
+    },
+    { css, source, within, mark },
+  );
+  return `[data-e2e="${mark}"]`;
+}
+
+/** Clicks the button (or link, …) the user would find by that name. */
+export async function clickNamed(tab: Tab, css: string, name: string | RegExp, within?: string): Promise<void> {
+  await tab.click(await byName(tab, css, name, within));
+}
+
+/** A reading-list record as stored, read from the extension page's own IndexedDB. */
+export function storedSaved(
+  tab: Tab,
+  id: string,
+): Promise<{ status: string; tags: string[]; note: string } | undefined> {
+  return tab.evaluate(
+    (key) =>
+      new Promise<{ status: string; tags: string[]; note: string } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('papertab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('saved').objectStore('saved').get(key);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    id,
+  );
+}
+
+/** Where the paper-page Save button lives: a custom element with an open shadow root. */
+export const PAGE_SAVE = 'papertab-save >>> button';
+
+/** aria-pressed of the page's Save button ('true' / 'false'), or null while there is none. */
+export function pageSaveState(tab: Tab): Promise<string | null> {
+  return tab.evaluate(
+    () =>
+      document.querySelector('papertab-save')?.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed') ??
+      null,
+  );
+}
