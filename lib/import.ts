@@ -78,8 +78,7 @@ async function writeMerged(
     // A paper coming back past a deletion (not on the list, or on it with a deletion as late as its
     // last change, which would win at the next sync) is stamped past that deletion, fields included:
     // the import outlives it, and no copy that predates it lends the paper a field.
-    const doomed = (r: SavedPaper) =>
-      deleted.has(r.id) && (!known.has(r.id) || deleted.get(r.id)! >= lastChange(r));
+    const doomed = (r: SavedPaper) => deleted.has(r.id) && (!known.has(r.id) || deleted.get(r.id)! >= lastChange(r));
     const changed = merged
       .filter((r) => touched.has(r.id) && (r !== known.get(r.id) || doomed(r)))
       .map((r) => (doomed(r) ? revived(r, now, deleted.get(r.id)) : r));

@@ -10,13 +10,7 @@ import type { PapertabDB } from '../db';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
 import { beyondSync, clampSynced, clampTimes, SYNC_AHEAD_MS } from '../stamps';
-import {
-  lastChange,
-  liveTombstones,
-  type SyncPayload,
-  type SyncRecord,
-  type Tombstone,
-} from './codec';
+import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
 export function placeholderPaper(id: string, title: string): Paper {
@@ -127,13 +121,18 @@ export function planMerge(
   }
   /** Papers here that the remote list changed (counted in `updated`). */
   const counted = new Set<string>();
+  /** Papers whose synced copy a deletion killed: that deletion is still needed, even if the paper is back. */
+  const killed = new Set<string>();
   let added = 0;
   let updated = 0;
 
   for (const raw of remote.records) {
     const r = clampTimes(raw, now, SYNC_AHEAD_MS);
     // A copy that predates the paper's deletion is dead: it never lends a field to a paper that came back.
-    if (dead(r)) continue;
+    if (dead(r)) {
+      killed.add(r.id);
+      continue;
+    }
     const old = list.get(r.id);
     const gone = deadHere.get(r.id);
     if (old) {
@@ -165,7 +164,10 @@ export function planMerge(
   return {
     puts: [...changed.values()],
     deletes: [...deadHere.keys()],
-    tombstones: tombstones.filter((t) => !list.has(t.id)),
+    // A deletion of a paper that is back is forgotten, unless it still kills a copy in the synced
+    // list (forgotten, that copy would lend its fields at the next merge); the list this device
+    // writes next holds the returning copy, so it is forgotten then.
+    tombstones: tombstones.filter((t) => !list.has(t.id) || killed.has(t.id)),
     added,
     updated,
   };
