@@ -217,7 +217,7 @@ export async function removeMany(db: PapertabDB, ids: readonly string[], now = D
  * the deletion, so an Undo outlives the deletion's tombstone if that already reached another device.
  */
 export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[], now = Date.now()): Promise<void> {
-  await db.saved.bulkPut(await reviving(recs, now));
+  await db.saved.bulkPut(await reviving(recs, now, false));
   await clearTombstones(
     recs.map((r) => r.id),
     now,
@@ -230,12 +230,12 @@ export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[], n
  * than now and than its deletion here, so the return wins on every device the deletion reached.
  * Once they are written, the caller forgets their tombstones (`clearTombstones`).
  */
-export async function reviving(recs: readonly SavedPaper[], now: number): Promise<SavedPaper[]> {
+export async function reviving(recs: readonly SavedPaper[], now: number, fields = true): Promise<SavedPaper[]> {
   const deleted = await deletionTimes(
     recs.map((r) => r.id),
     now,
   );
-  return recs.map((r) => revived(r, now, deleted.get(r.id)));
+  return recs.map((r) => revived(r, now, deleted.get(r.id), fields));
 }
 
 export type SortKey = 'saved' | 'published' | 'upvotes';

@@ -85,13 +85,16 @@ export function clampTimes<T extends Times & { paper?: { fetchedAt: number } }>(
 
 /**
  * A record put back on the list at `now` (Undo, import, saving again): its `updatedAt` moves to
- * now at least. If it was deleted (at `deletedAt`), its `updatedAt` and the edit time of each field
- * move past that deletion too: the return outlives the deletion on every device it reached, and the
- * returning values win over any copy that predates the deletion.
+ * now at least. If it was deleted (at `deletedAt`), its `updatedAt`, and the edit time of each field
+ * unless `fields` is false, move past that deletion too: the return outlives the deletion on every
+ * device it reached, and the returning values win over any copy that predates the deletion.
+ * (Undo passes `fields: false`: it puts back the very record just removed, the newest copy there
+ * is, so its edit times already outrank every copy that predates the deletion.)
  */
-export function revived<T extends Times>(r: T, now: number, deletedAt?: number): T {
+export function revived<T extends Times>(r: T, now: number, deletedAt?: number, fields = true): T {
   if (deletedAt === undefined) return { ...r, updatedAt: Math.max(r.updatedAt, now) };
   const after = nextStamp(deletedAt, now);
+  if (!fields) return { ...r, updatedAt: Math.max(r.updatedAt, after) };
   const e = r.edited;
   return {
     ...r,
