@@ -26,8 +26,8 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   if (looksLikeJson(text)) {
     const parsed = parseBackup(text);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
-    // Times ahead of now (a clock that ran ahead, a hand-edited file) count as at most a little
-    // after it, so they never outrank the edits the user makes from now on.
+    // Times from a file are clamped once, here (at most `CLOCK_SKEW_MS` ahead): they then are this
+    // device's stamps and travel unchanged.
     const items = parsed.items.map((r) => clampTimes(r, now));
     return writeMerged(db, items, 'backup', now);
   }
@@ -75,8 +75,10 @@ async function writeMerged(
     const skipped = all.length - incoming.length;
     const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
     const touched = new Set(incoming.map((r) => r.id));
-    // A deletion as late as the record's last change would win at the next sync: the import outlives it.
-    const doomed = (r: SavedPaper) => (deleted.get(r.id) ?? -Infinity) >= lastChange(r);
+    // A paper coming back past a deletion (not on the list, or on it with a deletion as late as its
+    // last change, which would win at the next sync) is stamped past that deletion, fields included:
+    // the import outlives it, and no copy that predates it lends the paper a field.
+    const doomed = (r: SavedPaper) => deleted.has(r.id) && (!known.has(r.id) || deleted.get(r.id)! >= lastChange(r));
     const changed = merged
       .filter((r) => touched.has(r.id) && (r !== known.get(r.id) || doomed(r)))
       .map((r) => (doomed(r) ? revived(r, now, deleted.get(r.id)) : r));

@@ -95,17 +95,34 @@ function tombstonesFor(recs: readonly SavedPaper[], now: number) {
   return recs.map((r) => ({ id: r.id, deletedAt: nextStamp(lastChange(r), now) }));
 }
 
-/** Removes a paper from the list and returns what was removed, so the caller can offer Undo. */
+/**
+ * Removes a paper from the list and returns what was removed, so the caller can offer Undo.
+ * The deletion is recorded first, then the row deleted: a worker stopped in between leaves a row
+ * with a newer deletion, which the next sync completes (`planMerge`); the other order would leave
+ * a deletion that never travels, and the paper would come back from the other devices.
+ */
 export async function unsavePaper(db: PapertabDB, id: string, now = Date.now()): Promise<SavedPaper | undefined> {
-  const old = await db.transaction('rw', db.saved, async () => {
-    const rec = await db.saved.get(id);
-    if (rec) await db.saved.delete(id);
-    return rec;
-  });
-  // Deletions travel to the user's other devices as tombstones.
-  if (old) await addTombstones(tombstonesFor([old], now), now);
-  await mirrorSavedIds(db);
+  const [old] = await removeRecords(db, [id], now);
   return old;
+}
+
+/** Records the deletions (tombstones), then deletes the rows they cover; returns the rows removed. */
+async function removeRecords(db: PapertabDB, ids: readonly string[], now: number): Promise<SavedPaper[]> {
+  const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
+  // Deletions travel to the user's other devices as tombstones.
+  const dated = tombstonesFor(recs, now);
+  await addTombstones(dated, now);
+  const at = new Map(dated.map((t) => [t.id, t.deletedAt]));
+  const removed = await db.transaction('rw', db.saved, async () => {
+    // Only rows the deletion covers: one edited meanwhile (stamped later) stays.
+    const still = (await db.saved.bulkGet(recs.map((r) => r.id))).filter(
+      (r): r is SavedPaper => !!r && lastChange(r) < at.get(r.id)!,
+    );
+    await db.saved.bulkDelete(still.map((r) => r.id));
+    return still;
+  });
+  await mirrorSavedIds(db);
+  return removed;
 }
 
 /** Puts back exactly what was removed (status, tags, note and dates included). */
@@ -192,14 +209,7 @@ export function addTag(db: PapertabDB, ids: readonly string[], tag: string, now 
 
 /** Removes several papers at once; returns them for Undo. */
 export async function removeMany(db: PapertabDB, ids: readonly string[], now = Date.now()): Promise<SavedPaper[]> {
-  const removed = await db.transaction('rw', db.saved, async () => {
-    const recs = (await db.saved.bulkGet([...ids])).filter((r): r is SavedPaper => !!r);
-    await db.saved.bulkDelete(recs.map((r) => r.id));
-    return recs;
-  });
-  await addTombstones(tombstonesFor(removed, now), now);
-  await mirrorSavedIds(db);
-  return removed;
+  return removeRecords(db, ids, now);
 }
 
 /**
@@ -207,7 +217,7 @@ export async function removeMany(db: PapertabDB, ids: readonly string[], now = D
  * the deletion, so an Undo outlives the deletion's tombstone if that already reached another device.
  */
 export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[], now = Date.now()): Promise<void> {
-  await db.saved.bulkPut(await reviving(recs, now));
+  await db.saved.bulkPut(await reviving(recs, now, false));
   await clearTombstones(
     recs.map((r) => r.id),
     now,
@@ -220,12 +230,12 @@ export async function restoreMany(db: PapertabDB, recs: readonly SavedPaper[], n
  * than now and than its deletion here, so the return wins on every device the deletion reached.
  * Once they are written, the caller forgets their tombstones (`clearTombstones`).
  */
-export async function reviving(recs: readonly SavedPaper[], now: number): Promise<SavedPaper[]> {
+export async function reviving(recs: readonly SavedPaper[], now: number, fields = true): Promise<SavedPaper[]> {
   const deleted = await deletionTimes(
     recs.map((r) => r.id),
     now,
   );
-  return recs.map((r) => revived(r, now, deleted.get(r.id)));
+  return recs.map((r) => revived(r, now, deleted.get(r.id), fields));
 }
 
 export type SortKey = 'saved' | 'published' | 'upvotes';

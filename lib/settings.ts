@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { clampTime, nextStamp } from './stamps';
+import { clampSynced, nextStamp } from './stamps';
 
 const words = v.pipe(
   v.array(v.string()),
@@ -196,8 +196,9 @@ export async function updateSettings(patch: Partial<Settings>, now = Date.now())
 /**
  * Applies settings merged from another device (sync), key by key, only where the remote edit is
  * newer than this device's, so a change made meanwhile here is never overwritten by a stale copy.
- * Keeps the remote edit times, clamped to at most `CLOCK_SKEW_MS` ahead of `now` (re-stamping
- * them would make devices overwrite each other in a loop). Returns whether anything changed.
+ * Keeps the remote edit times as they are, clamped only beyond `SYNC_AHEAD_MS` ahead of `now`
+ * (`clampSynced`): every device then orders the same edits the same way, and re-stamping them would
+ * make devices overwrite each other in a loop. Returns whether anything changed.
  */
 export async function applySyncedSettings(
   remote: {
@@ -212,8 +213,8 @@ export async function applySyncedSettings(
   let changed = false;
   for (const [key, remoteAt] of Object.entries(remote.edited)) {
     if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
-    // Another device's clock may run ahead: its time counts as at most a little after ours.
-    const at = clampTime(remoteAt, now);
+    // Another device's clock may be off: its time is believed up to `SYNC_AHEAD_MS` ahead.
+    const at = clampSynced(remoteAt, now);
     const k = key as SettingKey;
     if ((base.edited[k] ?? 0) >= at) continue;
     const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);

@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { PAPER_ID_RE } from '../paper-id';
 import type { ReadingStatus, SavedPaper } from '../reading-list';
 import { singleLine } from '../single-line';
-import { clampTime, clampTimes, FAR_AHEAD_MS, lastChange } from '../stamps';
+import { beyondSync, clampSynced, clampTimes, lastChange, SYNC_AHEAD_MS } from '../stamps';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -27,11 +27,6 @@ export const LIST_BUDGET_BYTES = 90 * 1024;
 export const TITLE_CHARS = 80;
 /** Deletions are remembered this long; a device offline for longer will not hear of them. */
 export const TOMBSTONE_TTL_MS = 60 * 86_400_000;
-/**
- * Deletions dated further ahead than this are a broken clock or garbage, never a reason to delete;
- * nearer ones (like every other incoming time) count as `clampTime` says: at most 5 minutes ahead.
- */
-export const MAX_CLOCK_SKEW_MS = FAR_AHEAD_MS;
 const MAX_CHUNKS = Math.ceil(QUOTA_BYTES / CHUNK_CHARS);
 
 /** What syncs of one saved paper. */
@@ -79,11 +74,11 @@ export function toSyncRecord(s: SavedPaper): SyncRecord {
   return { id, savedAt, updatedAt, status, tags, note, edited: { ...edited }, title: shortTitle(s.paper.title) };
 }
 
-/** Tombstones younger than the TTL and not from far ahead, one per id (the latest). */
+/** Tombstones younger than the TTL and not from beyond belief (`beyondSync`), one per id (the latest). */
 export function liveTombstones(list: readonly Tombstone[], now: number): Tombstone[] {
   const byId = new Map<string, Tombstone>();
   for (const t of list) {
-    if (t.deletedAt < now - TOMBSTONE_TTL_MS || t.deletedAt > now + MAX_CLOCK_SKEW_MS) continue;
+    if (t.deletedAt < now - TOMBSTONE_TTL_MS || beyondSync(t.deletedAt, now)) continue;
     const old = byId.get(t.id);
     if (!old || t.deletedAt > old.deletedAt) byId.set(t.id, t);
   }
@@ -283,15 +278,15 @@ export async function decodeList(items: Record<string, unknown>, now: number): P
   const records = new Map<string, SyncRecord>();
   for (const raw of wire.output.p) {
     const r = v.safeParse(RecordSchema, raw);
-    // Another device's clock may run ahead: its times count as at most a little after ours.
-    if (r.success && !records.has(r.output.id)) records.set(r.output.id, clampTimes(r.output, now));
+    // Another device's clock may be off: its times are kept up to `SYNC_AHEAD_MS` ahead, clamped beyond.
+    if (r.success && !records.has(r.output.id)) records.set(r.output.id, clampTimes(r.output, now, SYNC_AHEAD_MS));
     else dropped++;
   }
   const tombstones: Tombstone[] = [];
   for (const raw of wire.output.d) {
     const t = v.safeParse(TombstoneSchema, raw);
-    if (t.success && t.output.deletedAt <= now + MAX_CLOCK_SKEW_MS)
-      tombstones.push({ id: t.output.id, deletedAt: clampTime(t.output.deletedAt, now) });
+    if (t.success && !beyondSync(t.output.deletedAt, now))
+      tombstones.push({ id: t.output.id, deletedAt: clampSynced(t.output.deletedAt, now) });
     else dropped++;
   }
   return {

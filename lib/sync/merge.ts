@@ -1,22 +1,16 @@
 /**
  * Merging the synced reading list into this device's. Papers new here arrive incomplete, with only
  * the start of their title, for `completeIncomplete` to fetch; papers on both sides keep the later
- * edit of each field (the rules of `mergeSaved`); a deletion wins over a copy last touched before
- * it, and loses to one touched after (saved again, edited). Absence never deletes: the synced list
+ * edit of each field (the rules of `mergeSaved`). A deletion is applied to each copy on its own,
+ * before any merging: a copy last touched at or before it is dead and lends the merged record
+ * nothing; a copy touched after (saved again, edited) lives. Absence never deletes: the synced list
  * may be cut short.
  */
 import type { PapertabDB } from '../db';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../reading-list';
-import { clampTime, clampTimes, FAR_AHEAD_MS } from '../stamps';
-import {
-  lastChange,
-  liveTombstones,
-  MAX_CLOCK_SKEW_MS,
-  type SyncPayload,
-  type SyncRecord,
-  type Tombstone,
-} from './codec';
+import { beyondSync, clampSynced, clampTimes, SYNC_AHEAD_MS } from '../stamps';
+import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
 export function placeholderPaper(id: string, title: string): Paper {
@@ -97,32 +91,50 @@ export function planMerge(
   remote: SyncPayload,
   now: number,
 ): MergePlan {
+  // Every deletion known here or there, the latest per paper. A local tombstone for a paper that is
+  // here counts too: the paper came back after it (and then outlives it), or the worker stopped
+  // between recording the deletion and deleting the row (and the deletion completes now).
+  const theirs = remote.tombstones
+    .filter((t) => !beyondSync(t.deletedAt, now))
+    .map((t) => ({ id: t.id, deletedAt: clampSynced(t.deletedAt, now) }));
+  const tombstones = liveTombstones([...localTombstones, ...theirs], now);
+  const deletedAt = new Map(tombstones.map((t) => [t.id, t.deletedAt]));
+  // A tie keeps the copy: of two equally recent stories, the one that loses nothing.
+  const dead = (r: SavedPaper | SyncRecord) => (deletedAt.get(r.id) ?? -Infinity) > lastChange(r);
+
   const list = new Map<string, SavedPaper>();
   const changed = new Map<string, SavedPaper>();
+  /** Copies here that a deletion overtook: deleted, unless the paper came back elsewhere. */
+  const deadHere = new Map<string, SavedPaper>();
   for (const s of local) {
-    // Times far ahead stored here (an import or sync before times were clamped) are repaired
+    if (dead(s)) {
+      deadHere.set(s.id, s);
+      continue;
+    }
+    // Times beyond belief stored here (an import or sync before times were clamped) are repaired
     // first: else they would outrank every later edit, and travel on to every device. Nearer
-    // ones are this device's own stamps (its clock may have gone back): kept.
-    const far = lastChange(s) > now + FAR_AHEAD_MS || s.paper.fetchedAt > now + FAR_AHEAD_MS;
-    const c = far ? clampTimes(s, now) : s;
+    // ones are trusted, like the same time from another device.
+    const far = beyondSync(lastChange(s), now) || beyondSync(s.paper.fetchedAt, now);
+    const c = far ? clampTimes(s, now, SYNC_AHEAD_MS) : s;
     list.set(s.id, c);
     if (far) changed.set(s.id, c);
   }
-  const wasHere = new Set(list.keys());
   /** Papers here that the remote list changed (counted in `updated`). */
   const counted = new Set<string>();
-  // A local tombstone for a paper that is here was overtaken by the paper coming back here.
-  const mine = new Map(
-    liveTombstones(localTombstones, now)
-      .filter((t) => !list.has(t.id))
-      .map((t) => [t.id, t]),
-  );
+  /** Papers whose synced copy a deletion killed: that deletion is still needed, even if the paper is back. */
+  const killed = new Set<string>();
   let added = 0;
   let updated = 0;
 
   for (const raw of remote.records) {
-    const r = clampTimes(raw, now);
+    const r = clampTimes(raw, now, SYNC_AHEAD_MS);
+    // A copy that predates the paper's deletion is dead: it never lends a field to a paper that came back.
+    if (dead(r)) {
+      killed.add(r.id);
+      continue;
+    }
     const old = list.get(r.id);
+    const gone = deadHere.get(r.id);
     if (old) {
       const merged = mergeRecord(old, r);
       if (merged !== old) {
@@ -131,7 +143,17 @@ export function planMerge(
         counted.add(r.id);
         changed.set(r.id, merged);
       }
-    } else if ((mine.get(r.id)?.deletedAt ?? -Infinity) <= lastChange(r)) {
+    } else if (gone) {
+      // Deleted here, came back elsewhere: the returning copy alone, on this device's paper.
+      const back = savedFromRemote(r);
+      const rec: SavedPaper = { ...gone, ...back, paper: gone.paper, incomplete: gone.incomplete };
+      if (rec.incomplete === undefined) delete rec.incomplete;
+      deadHere.delete(r.id);
+      list.set(r.id, rec);
+      changed.set(r.id, rec);
+      updated++;
+      counted.add(r.id);
+    } else {
       const rec = savedFromRemote(r);
       list.set(r.id, rec);
       changed.set(r.id, rec);
@@ -139,27 +161,13 @@ export function planMerge(
     }
   }
 
-  const theirs = remote.tombstones
-    .filter((t) => t.deletedAt <= now + MAX_CLOCK_SKEW_MS)
-    .map((t) => ({ id: t.id, deletedAt: clampTime(t.deletedAt, now) }));
-  const tombstones = liveTombstones([...mine.values(), ...theirs], now);
-  const deletes: string[] = [];
-  for (const t of tombstones) {
-    const rec = list.get(t.id);
-    // A tie keeps the paper (here and when adding above): of two equally recent stories, the one
-    // that loses nothing.
-    if (!rec || t.deletedAt <= lastChange(rec)) continue;
-    list.delete(t.id);
-    if (changed.delete(t.id)) {
-      if (counted.delete(t.id)) updated--;
-      else if (!wasHere.has(t.id)) added--;
-    }
-    if (wasHere.has(t.id)) deletes.push(t.id);
-  }
   return {
     puts: [...changed.values()],
-    deletes,
-    tombstones: tombstones.filter((t) => !list.has(t.id)),
+    deletes: [...deadHere.keys()],
+    // A deletion of a paper that is back is forgotten, unless it still kills a copy in the synced
+    // list (forgotten, that copy would lend its fields at the next merge); the list this device
+    // writes next holds the returning copy, so it is forgotten then.
+    tombstones: tombstones.filter((t) => !list.has(t.id) || killed.has(t.id)),
     added,
     updated,
   };

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../i18n';
-import { clampTime } from '../stamps';
+import { clampSynced } from '../stamps';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';
@@ -90,7 +90,7 @@ export async function syncSettings(
     accept?: (key: string, value: unknown) => boolean;
     /** A setting's name as the options page shows it, for the notes. */
     label?: (key: string) => string;
-    /** This device's clock: remote edit times count as at most a little after it. */
+    /** This device's clock: remote edit times are believed up to `SYNC_AHEAD_MS` after it. */
     now?: number;
   } = {},
 ): Promise<SettingsSyncResult> {
@@ -107,7 +107,7 @@ export async function syncSettings(
   const remote: SyncedSettings = parsed?.success
     ? {
         values: parsed.output.values,
-        edited: Object.fromEntries(Object.entries(parsed.output.edited).map(([k, at]) => [k, clampTime(at, now)])),
+        edited: Object.fromEntries(Object.entries(parsed.output.edited).map(([k, at]) => [k, clampSynced(at, now)])),
       }
     : { values: {}, edited: {} };
   const accepted = Object.keys(remote.edited).filter(

@@ -33,6 +33,7 @@ import {
   type ReadingStatus,
   type SavedPaper,
 } from '@/lib/reading-list';
+import { DEVICE_CLOCK_TOLERANCE_MS } from '@/lib/stamps';
 import { syncNow } from '@/lib/sync/sync';
 import type { StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';
@@ -50,6 +51,12 @@ const FEED_DAY = '2026-11-24';
 export type Cmd =
   | { k: 'save'; d: number; p: number }
   | { k: 'unsave'; d: number; p: number }
+  /**
+   * A removal the worker stops halfway through: after recording the deletion, before deleting the
+   * row (the delete throws). The UI offers no Undo; the next sync, which the device runs next,
+   * completes the removal.
+   */
+  | { k: 'stoppedRemove'; d: number; p: number }
   | { k: 'removeMany'; d: number; ps: number[] }
   | { k: 'undo'; d: number }
   | { k: 'note'; d: number; p: number; note: string }
@@ -81,8 +88,11 @@ export interface Scenario {
 const dev = fc.nat({ max: DEVICES - 1 });
 const paper = fc.nat({ max: PAPERS - 1 });
 const papers = fc.uniqueArray(paper, { minLength: 1, maxLength: PAPERS });
-/** How far a device's clock may be off: a day, as the issue says (`MODEL_MAX_SKEW_MS` narrows it, to bisect). */
-const MAX_SKEW_MS = Number(process.env.MODEL_MAX_SKEW_MS ?? DAY_MS);
+/**
+ * How far a device's clock may be off: a day, as the issue says (`MODEL_MAX_SKEW_MS` narrows it, to
+ * bisect). The supported envelope: two clocks at most `DEVICE_CLOCK_TOLERANCE_MS` (2 days) apart.
+ */
+const MAX_SKEW_MS = Number(process.env.MODEL_MAX_SKEW_MS ?? DEVICE_CLOCK_TOLERANCE_MS / 2);
 const skew = fc.integer({ min: -MAX_SKEW_MS, max: MAX_SKEW_MS });
 const TAGS = ['survey', 'ml', 'todo'];
 
@@ -95,6 +105,7 @@ export function cmdArb(clocks: boolean): fc.Arbitrary<Cmd> {
     { weight: 5, arbitrary: fc.record({ k: fc.constant('save' as const), d: dev, p: paper }) },
     { weight: 3, arbitrary: fc.record({ k: fc.constant('unsave' as const), d: dev, p: paper }) },
     { weight: 1, arbitrary: fc.record({ k: fc.constant('removeMany' as const), d: dev, ps: papers }) },
+    { weight: 1, arbitrary: fc.record({ k: fc.constant('stoppedRemove' as const), d: dev, p: paper }) },
     { weight: 2, arbitrary: fc.record({ k: fc.constant('undo' as const), d: dev }) },
     {
       weight: 4,
@@ -351,6 +362,23 @@ export class World {
         dev.undo = { recs: removed ? [removed] : [], model: new Map([[id, copy(this.model.get(id)!)]]), seq: this.seq };
         this.model.delete(id);
         this.touched(d, [id]);
+        return;
+      }
+      case 'stoppedRemove': {
+        const id = this.papers[cmd.p]!.id;
+        await this.catchUp(d, [id]);
+        if (!this.model.has(id)) return;
+        await this.on(d, async (dev) => {
+          const stop = vi.spyOn(dev.db.saved, 'bulkDelete').mockRejectedValueOnce(new Error('worker stopped'));
+          await unsavePaper(dev.db, id).catch(() => undefined);
+          stop.mockRestore();
+        });
+        this.model.delete(id);
+        this.touched(d, [id]);
+        dev.undo = undefined;
+        // The worker starts again (a new database connection), and the next sync runs.
+        await this.run({ k: 'restart', d });
+        await this.sync(d);
         return;
       }
       case 'removeMany': {

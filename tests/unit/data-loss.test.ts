@@ -4,7 +4,7 @@
  * device A is this browser (its reading list writes its deletions to `storage.local`), device B
  * another one with its own local area.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDb, type PapertabDB } from '@/lib/db';
 import { toBackup } from '@/lib/export/backup';
@@ -22,7 +22,15 @@ import {
   type SavedPaper,
 } from '@/lib/reading-list';
 import { applySyncedSettings, loadStored, updateSettings } from '@/lib/settings';
-import { CLOCK_SKEW_MS, clampTime, nextStamp } from '@/lib/stamps';
+import {
+  beyondSync,
+  CLOCK_SKEW_MS,
+  clampSynced,
+  clampTime,
+  DEVICE_CLOCK_TOLERANCE_MS,
+  nextStamp,
+  SYNC_AHEAD_MS,
+} from '@/lib/stamps';
 import { SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
@@ -222,7 +230,7 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     const arrived = (await get(a, p.id))!;
     expect(arrived.status).toBe('read');
     expect(Math.max(arrived.savedAt, arrived.updatedAt, ...Object.values(arrived.edited))).toBeLessThanOrEqual(
-      T0 + CLOCK_SKEW_MS,
+      T0 + SYNC_AHEAD_MS,
     );
 
     await setStatus(a.db, [p.id], 'reading', T0 + 10 * MIN);
@@ -235,7 +243,7 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     await savePaper(a.db, p, T0);
     await a.db.saved.update(p.id, { note: 'old', edited: { status: T0, tags: T0, note: FAR } });
     await sync(a, T0 + MIN);
-    expect((await get(a, p.id))!.edited.note).toBeLessThanOrEqual(T0 + MIN + CLOCK_SKEW_MS);
+    expect((await get(a, p.id))!.edited.note).toBeLessThanOrEqual(T0 + MIN + SYNC_AHEAD_MS);
     await sync(b, T0 + 2 * MIN);
     await setNote(b.db, p.id, 'new', T0 + 20 * MIN);
     await sync(b, T0 + 21 * MIN);
@@ -247,9 +255,13 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: FAR } } });
     const first = await syncSettings({ values: { theme: 'light' }, edited: { theme: T0 } }, undefined, { now: T0 });
     expect(first.settings.values.theme).toBe('dark');
-    expect(first.settings.edited.theme).toBeLessThanOrEqual(T0 + CLOCK_SKEW_MS);
+    expect(first.settings.edited.theme).toBeLessThanOrEqual(T0 + SYNC_AHEAD_MS);
 
-    const later = { values: { theme: 'light' }, edited: { theme: T0 + 10 * MIN } };
+    // A change made here is stamped later than the (clamped) time it replaces, as `updateSettings` does.
+    const later = {
+      values: { theme: 'light' },
+      edited: { theme: nextStamp(first.settings.edited.theme!, T0 + 10 * MIN) },
+    };
     const second = await syncSettings(later, undefined, { now: T0 + 10 * MIN });
     expect(second.settings.values.theme).toBe('light');
     expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(later);
@@ -259,12 +271,94 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     await applySyncedSettings({ values: { theme: 'dark' }, edited: { theme: FAR } }, T0);
     const stored = await loadStored();
     expect(stored.values.theme).toBe('dark');
-    expect(stored.edited.theme).toBeLessThanOrEqual(T0 + CLOCK_SKEW_MS);
+    expect(stored.edited.theme).toBeLessThanOrEqual(T0 + SYNC_AHEAD_MS);
     await updateSettings({ theme: 'light' }, T0 + 10 * MIN);
     // The synced copy, as the sync area now keeps it (clamped), arriving again does not undo the change.
     const again = { values: { theme: 'dark' }, edited: { theme: stored.edited.theme! } };
     expect(await applySyncedSettings(again, T0 + 10 * MIN)).toBe(false);
     expect((await loadStored()).values.theme).toBe('light');
+  });
+});
+
+describe('clocks up to a day off: every device keeps the same stamp, so the later edit wins everywhere', () => {
+  const DAY_MS = 86_400_000;
+
+  it('a note edited on a device a day behind, after one edited on a device a day ahead, wins on both (finding 4)', async () => {
+    const p = papers[0]!;
+    const ahead = T0 + DAY_MS; // A's clock
+    const behind = T0 - DAY_MS; // B's clock
+    await savePaper(a.db, p, ahead);
+    await setNote(a.db, p.id, 'from A', ahead + MIN);
+    await sync(a, ahead + 2 * MIN);
+    await sync(b, behind + 3 * MIN);
+    // B keeps A's stamp as it is (within the tolerance), so its edit is stamped after it.
+    expect((await get(b, p.id))!.edited.note).toBe(ahead + MIN);
+    await setNote(b.db, p.id, 'from B, later', behind + 4 * MIN);
+    await sync(b, behind + 5 * MIN);
+    await sync(a, ahead + 6 * MIN);
+    expect((await get(a, p.id))!.note).toBe('from B, later');
+    expect((await get(b, p.id))!.note).toBe('from B, later');
+  });
+
+  it('a paper removed on a device a day behind, after it was saved on one a day ahead, stays removed', async () => {
+    const p = papers[0]!;
+    await savePaper(b.db, p, T0 + DAY_MS);
+    await sync(b, T0 + DAY_MS + MIN);
+    await sync(a, T0 - DAY_MS + 2 * MIN);
+    await unsavePaper(a.db, p.id, T0 - DAY_MS + 3 * MIN);
+    await sync(a, T0 - DAY_MS + 4 * MIN);
+    await sync(b, T0 + DAY_MS + 5 * MIN);
+    expect(await ids(a)).toEqual([]);
+    expect(await ids(b)).toEqual([]);
+  });
+
+  it('a setting changed on a device a day behind, after one changed a day ahead, wins in the sync area too', async () => {
+    // The device a day ahead changed the theme; this one is a day behind.
+    const ahead = T0 + DAY_MS;
+    expect(await applySyncedSettings({ values: { theme: 'dark' }, edited: { theme: ahead } }, T0 - DAY_MS)).toBe(true);
+    expect((await loadStored()).edited.theme).toBe(ahead);
+    await updateSettings({ theme: 'light' }, T0 - DAY_MS + MIN);
+    const mine = await loadStored();
+    expect(mine.edited.theme).toBeGreaterThan(ahead);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: ahead } } });
+    const r = await syncSettings(mine, undefined, { now: T0 - DAY_MS + 2 * MIN });
+    expect(r.settings.values.theme).toBe('light');
+    const area = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as { values: { theme: string } };
+    expect(area.values.theme).toBe('light');
+  });
+});
+
+describe('a removal never half happens', () => {
+  it('the worker stopped after recording the deletion, before deleting the row: the next sync completes it', async () => {
+    const p = papers[0]!;
+    await savePaper(a.db, p, T0);
+    await sync(a, T0 + MIN);
+    await sync(b, T0 + 2 * MIN);
+    vi.spyOn(a.db.saved, 'bulkDelete').mockRejectedValueOnce(new Error('worker stopped'));
+    await expect(unsavePaper(a.db, p.id, T0 + 3 * MIN)).rejects.toThrow('worker stopped');
+    vi.restoreAllMocks();
+    await sync(a, T0 + 4 * MIN);
+    await sync(b, T0 + 5 * MIN);
+    expect(await ids(a)).toEqual([]);
+    expect(await ids(b)).toEqual([]);
+  });
+
+  it('recording the deletion failed: the paper is not removed here either, so it cannot come back from elsewhere', async () => {
+    const p = papers[0]!;
+    await savePaper(a.db, p, T0);
+    await sync(a, T0 + MIN);
+    await sync(b, T0 + 2 * MIN);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('worker stopped'));
+    await expect(removeMany(a.db, [p.id], T0 + 3 * MIN)).rejects.toThrow('worker stopped');
+    vi.restoreAllMocks();
+    // Still listed here: the user sees the removal did not happen (the old order deleted the row,
+    // and the paper came back from the other device at the next sync).
+    expect(await ids(a)).toEqual([p.id]);
+    await removeMany(a.db, [p.id], T0 + 4 * MIN);
+    await sync(a, T0 + 5 * MIN);
+    await sync(b, T0 + 6 * MIN);
+    expect(await ids(a)).toEqual([]);
+    expect(await ids(b)).toEqual([]);
   });
 });
 
@@ -303,6 +397,16 @@ describe('the rules', () => {
     expect(clampTime(FAR, T0)).toBe(T0 + 5 * MIN);
     expect(clampTime(-1, T0)).toBe(0);
     expect(clampTime(Number.NaN, T0)).toBe(0);
+  });
+
+  it('synced times: kept up to 2 days and 5 minutes ahead, clamped beyond; a deletion beyond is garbage', () => {
+    expect(DEVICE_CLOCK_TOLERANCE_MS).toBe(2 * 86_400_000);
+    expect(SYNC_AHEAD_MS).toBe(DEVICE_CLOCK_TOLERANCE_MS + CLOCK_SKEW_MS);
+    expect(clampSynced(T0 + SYNC_AHEAD_MS, T0)).toBe(T0 + SYNC_AHEAD_MS);
+    expect(clampSynced(FAR, T0)).toBe(T0 + SYNC_AHEAD_MS);
+    expect(clampSynced(-1, T0)).toBe(0);
+    expect(beyondSync(T0 + SYNC_AHEAD_MS, T0)).toBe(false);
+    expect(beyondSync(T0 + SYNC_AHEAD_MS + 1, T0)).toBe(true);
   });
 
   it('nextStamp: now, or just after the stamp it replaces when that is later', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '@/lib/reading-list';
 import { datedAt, makeSaved } from '../fixtures/saved';
-import { toSyncRecord, type SyncPayload, type SyncRecord, type Tombstone } from '@/lib/sync/codec';
+import { lastChange, toSyncRecord, type SyncPayload, type SyncRecord, type Tombstone } from '@/lib/sync/codec';
 import { planMerge } from '@/lib/sync/merge';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
@@ -101,8 +101,31 @@ describe('merging the synced list into this device', () => {
   });
 
   it('forgets a local deletion of a paper that is back here (Undo), without deleting it', () => {
-    const plan = planMerge([saved()], [{ id: ID, deletedAt: T + 10 }], remote(), T + 20);
+    // Undo stamps the paper past its deletion (`revived`).
+    const back = saved({ updatedAt: T + 11, edited: { status: T + 11, tags: T + 11, note: T + 11 } });
+    const plan = planMerge([back], [{ id: ID, deletedAt: T + 10 }], remote(), T + 20);
     expect(plan).toEqual({ puts: [], deletes: [], tombstones: [], added: 0, updated: 0 });
+  });
+
+  it('completes a local deletion newer than the paper here (the worker stopped before deleting the row)', () => {
+    const plan = planMerge([saved()], [{ id: ID, deletedAt: T + 10 }], remote(), T + 20);
+    expect(plan).toEqual({
+      puts: [],
+      deletes: [ID],
+      tombstones: [{ id: ID, deletedAt: T + 10 }],
+      added: 0,
+      updated: 0,
+    });
+  });
+
+  it('a synced copy older than a deletion lends nothing to the paper back here (finding 3)', () => {
+    const back = saved({ updatedAt: T + 11, edited: { status: T + 11, tags: T + 11, note: T + 11 } });
+    const stale = toSyncRecord(saved({ note: 'old note', edited: { status: T, tags: T, note: T + 5 } }));
+    // The stale copy's note is newer than the returning one's: only the deletion tells them apart.
+    const back2 = { ...back, edited: { ...back.edited, note: T + 1 } };
+    const plan = planMerge([back2], [{ id: ID, deletedAt: T + 10 }], remote([stale]), T + 20);
+    expect(plan.puts).toEqual([]);
+    expect(plan.deletes).toEqual([]);
   });
 
   it('is idempotent: merging the same remote list again changes nothing (property)', () => {
@@ -135,9 +158,11 @@ describe('merging the synced list into this device', () => {
           expect(second.tombstones.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
             first.tombstones.sort((a, b) => a.id.localeCompare(b.id)),
           );
-          // No tombstone survives for a paper that is on the list.
+          // No tombstone survives for a paper that is on the list, unless it still kills a copy in
+          // the synced list (older than the deletion: it must lend the paper nothing next time).
           const ids = new Set(after.map((s) => s.id));
-          expect(first.tombstones.some((t) => ids.has(t.id))).toBe(false);
+          const stale = (id: string, at: number) => remoteRecs.some((r) => r.id === id && lastChange(r) < at);
+          expect(first.tombstones.some((t) => ids.has(t.id) && !stale(t.id, t.deletedAt))).toBe(false);
         },
       ),
       { numRuns: 300 },
