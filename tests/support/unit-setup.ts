@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { options } from 'preact';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetKnownSettings } from '@/lib/settings';
@@ -10,6 +11,12 @@ function installI18n() {
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
 }
 installI18n();
+
+// Preact runs effects after paint with requestAnimationFrame plus a 100 ms fallback timer, and that
+// timer calls cancelAnimationFrame. When it fires after vitest has torn down jsdom (a slow, loaded
+// machine), the global is gone and the run ends with an uncaught ReferenceError although every test
+// passed. A plain timer schedules the same effects without touching jsdom's globals.
+options.requestAnimationFrame = (callback: () => void) => void setTimeout(callback);
 
 beforeEach(() => {
   fakeBrowser.reset();
