@@ -1,0 +1,16 @@
+import { useEffect } from 'preact/hooks';
+import { markSeen } from '@/lib/badge';
+import { db } from '@/lib/db';
+
+/**
+ * Opening the new tab marks the newest day seen (clears the badge), once it is actually visible;
+ * again whenever the newest day changes.
+ */
+export function useMarkSeen(latestDay: string | undefined): void {
+  useEffect(() => {
+    const mark = () => document.visibilityState === 'visible' && void markSeen(db());
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [latestDay]);
+}
