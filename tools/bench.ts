@@ -17,11 +17,11 @@ import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { parseDailyItems } from '../../lib/hf-schema';
-import type { DayRecord, Paper } from '../../lib/paper';
-import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
-import { extensionPath, launchExtension } from './extension';
-import { startStandIn, type StandIn } from './standin';
+import { parseDailyItems } from '../lib/hf-schema';
+import type { DayRecord, Paper } from '../lib/paper';
+import { makeDailyItem, makeDay, utcDay } from '../tests/fixtures/papers';
+import { extensionPath, launchExtension } from '../tests/support/extension';
+import { startStandIn, type StandIn } from '../tests/support/standin';
 
 const DAYS = 200;
 const PER_DAY = 50;

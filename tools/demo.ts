@@ -5,7 +5,7 @@
 
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { fireRefreshAlarm, launchExtension, type ExtensionSession } from './extension';
+import { fireRefreshAlarm, launchExtension, type ExtensionSession } from '../tests/support/extension';
 import {
   pinnedProfile,
   routeSampleImages,
@@ -14,7 +14,7 @@ import {
   until,
   waitForInstall,
   type SampleWorld,
-} from './sample-world';
+} from '../tests/support/sample-world';
 
 const NEW_DAY_AFTER_S = Number(process.env.PAPERTAB_DEMO_NEW_DAY_S ?? 60);
 
