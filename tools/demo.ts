@@ -11,10 +11,10 @@ import {
   routeSampleImages,
   startSampleWorld,
   TODAY_COUNT,
-  until,
   waitForInstall,
   type SampleWorld,
 } from '../tests/support/sample-world';
+import { until } from '../tests/support/until';
 
 const NEW_DAY_AFTER_S = Number(process.env.PAPERTAB_DEMO_NEW_DAY_S ?? 60);
 

@@ -5,13 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionSession } from '../tests/support/extension';
-import {
-  routeSampleImages,
-  startSampleWorld,
-  until,
-  waitForInstall,
-  type SampleWorld,
-} from '../tests/support/sample-world';
+import { routeSampleImages, startSampleWorld, waitForInstall, type SampleWorld } from '../tests/support/sample-world';
+import { until } from '../tests/support/until';
 
 const outDir = join(repoRoot, 'tests', 'screenshots');
 
