@@ -5,7 +5,7 @@ import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { seriousViolations, formatViolations } from '../support/axe';
 import { waitForBadge, waitForPapers } from '../support/e2e';
-import { until } from '../support/sample-world';
+import { until } from '../support/until';
 
 /**
  * axe-core finds no serious or critical violations on every page, in light and dark (from the

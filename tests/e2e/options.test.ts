@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { isoWeek } from '@/lib/dates';
+import { isoWeek, weekDays } from '@/lib/dates';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { fireAlarm, shownTitles, waitForBadge, waitForPapers } from '../support/e2e';
+import { until } from '../support/until';
 
 let hf: StandIn;
 let ext: ExtensionSession;
@@ -41,6 +42,15 @@ const alarm = async () =>
       }
     ).chrome.alarms.get('papertab-refresh'),
   );
+
+/** The settings as the options page stored them (what every other page reads at start). */
+const storedSettings = async () =>
+  (await ext.sw()).evaluate(async () => {
+    const area = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }
+    ).chrome.storage.local;
+    return ((await area.get('settings')).settings as { values?: Record<string, unknown> } | undefined)?.values ?? {};
+  });
 
 describe('the options page', () => {
   it('the refresh interval sets the alarm', async () => {
@@ -127,14 +137,15 @@ describe('the options page', () => {
     await page.getByRole('combobox', { name: 'Default view' }).selectOption('week');
     await page.getByRole('combobox', { name: 'Sort' }).selectOption('newest');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-    await page.waitForTimeout(200);
+    await expect.poll(storedSettings).toMatchObject({ defaultView: 'week', sort: 'newest', theme: 'dark' });
     const tab = await ext.page('newtab.html');
     await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toContain('Week of');
     expect(await tab.getByRole('button', { name: 'Week', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(await tab.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
     expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 21, 19)');
-    expect(isoWeek(DAY)).toBeTruthy();
+    // The week shown is the newest day's: the date picker stands on its Monday.
+    expect(await tab.getByLabel('Go to date').inputValue()).toBe(weekDays(isoWeek(DAY))[0]);
     await page.getByRole('combobox', { name: 'Default view' }).selectOption('day');
     await page.getByRole('combobox', { name: 'Sort' }).selectOption('upvotes');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
@@ -224,13 +235,40 @@ describe('the options page', () => {
         const s = (await area.get('settings')).settings as { values?: { theme?: string } } | undefined;
         return s?.values?.theme ?? 'none';
       });
+    const syncAlarm = async () =>
+      (await ext.sw()).evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } };
+          }
+        ).chrome.alarms.get('papertab-sync'),
+      );
+    /** Makes an edit, then fires the sync it scheduled (30 s out) now. */
+    const editThenSync = async (edit: () => Promise<void>) => {
+      const editedAt = Date.now();
+      await edit();
+      // Fired only once the edit's own scheduling is in, which would otherwise push it back.
+      await until('the sync the edit scheduled', syncAlarm, (a) => !!a && a.scheduledTime >= editedAt + 30_000);
+      await fireAlarm(ext, 'papertab-sync');
+    };
     const before = await syncedTheme();
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
-    await fireAlarm(ext, 'papertab-sync');
-    await page.waitForTimeout(1500); // a sync that ran would have written by now (it takes ~50 ms here)
+    await editThenSync(() =>
+      page
+        .getByRole('combobox', { name: 'Theme' })
+        .selectOption('light')
+        .then(() => undefined),
+    );
+    // Sync off writes nothing, so nothing schedules it again: the alarm is gone once it has fired.
+    await until('the sync alarm to fire', syncAlarm, (a) => a === undefined);
+    // The same sync on demand, awaited to its end: it answers that sync is off, and writes nothing.
+    const reply = await page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ message?: string }> } } }
+      ).chrome.runtime.sendMessage({ type: 'syncNow' }),
+    );
+    expect(reply.message).toBe('Sync is off: the reading list and settings stay on this device.');
     expect(await syncedTheme()).toBe(before);
-    await box.check();
-    await fireAlarm(ext, 'papertab-sync');
+    await editThenSync(() => box.check());
     await expect.poll(syncedTheme, { timeout: 10_000 }).toBe('light');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
     await page.close();

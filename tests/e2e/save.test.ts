@@ -25,8 +25,11 @@ const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save|Save
 
 async function savedIds(): Promise<string[]> {
   const list = await ext.page('reading-list.html');
-  await list.waitForSelector('main');
-  await list.waitForTimeout(300);
+  // The list has loaded once its count reads "N of M papers" (until then it says "Loading…").
+  await list
+    .getByRole('status')
+    .filter({ hasText: / of \d+ papers?/ })
+    .waitFor();
   const ids = await list.locator('article').evaluateAll((els) => els.map((e) => e.getAttribute('data-paper-id') ?? ''));
   await list.close();
   return ids;

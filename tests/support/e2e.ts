@@ -2,19 +2,18 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
+import { until } from './until';
 
 export { fireAlarm, fireRefreshAlarm } from './extension';
 
 /** Waits for the badge text (plain polling, so it also works in hooks). */
 export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = await ext.badgeText();
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`badge is "${last}", expected "${expected}"`);
+  await until(
+    `badge "${expected}"`,
+    () => ext.badgeText(),
+    (text) => text === expected,
+    timeoutMs,
+  );
 }
 
 /** Titles of the papers shown, in order (articles are headed by their title). */

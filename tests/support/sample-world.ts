@@ -10,6 +10,7 @@ import type { BrowserContext } from 'playwright-core';
 import { makeDay, utcDay, type DailyItem } from '../fixtures/papers';
 import { extensionPath, type ExtensionSession } from './extension';
 import { startStandIn, type StandIn } from './standin';
+import { until } from './until';
 
 export interface SampleDay {
   date: string;
@@ -102,23 +103,6 @@ export async function pinnedProfile(dir = extensionPath): Promise<string> {
     JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId(dir)] } }),
   );
   return profile;
-}
-
-/** Polls `probe` until `done` holds for its value; throws after `timeoutMs` with `what` in the message. */
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await probe();
-    if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Waits until the install refresh has stored the sample week: the badge then shows the newest day's count. */

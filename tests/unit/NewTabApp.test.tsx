@@ -71,7 +71,8 @@ describe('NewTabApp: the new tab', () => {
   it("lists the latest day's papers, most upvoted first", async () => {
     await renderApp();
     expect(titles(papersList())).toEqual([DIFFUSION, SPARSE_VIDEO, SPARSE_MOE]);
-    expect(screen.getByRole('article', { name: DIFFUSION })).toBeTruthy();
+    // Each paper is an article named by its title, as a screen reader lists them.
+    expect(screen.getByRole('article', { name: DIFFUSION })).toBe(within(papersList()).getAllByRole('article')[0]);
     expect(screen.queryByRole('article', { name: SPARSE_REWARD })).toBeNull();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Daily Papers · Yesterday (3 papers)');
   });
@@ -93,13 +94,14 @@ describe('NewTabApp: the new tab', () => {
     const box = screen.getByRole('searchbox', { name: 'Search papers' });
 
     fireEvent.input(box, { target: { value: 'sparse' } });
-    expect(await screen.findByText('3 papers match')).toBeTruthy();
+    // The count is a live region: it is announced as the results change.
+    expect((await screen.findByText('3 papers match')).getAttribute('role')).toBe('status');
     const results = screen.getByRole('region', { name: 'Search results' });
     expect(titles(results).sort()).toEqual([SPARSE_MOE, SPARSE_REWARD, SPARSE_VIDEO].sort());
     expect(screen.queryByRole('article', { name: DIFFUSION })).toBeNull();
 
     fireEvent.input(box, { target: { value: 'diffusion' } });
-    expect(await screen.findByText('1 paper matches')).toBeTruthy();
+    expect((await screen.findByText('1 paper matches')).getAttribute('role')).toBe('status');
     const article = screen.getByRole('article', { name: DIFFUSION });
     const marks = [...article.querySelectorAll('h2 mark')].map((m) => m.textContent);
     expect(marks).toEqual(['Diffusion']);
@@ -125,7 +127,9 @@ describe('NewTabApp: the new tab', () => {
     fireEvent.click(save());
     await waitFor(() => expect(save().getAttribute('aria-pressed')).toBe('false'));
     expect(await db().saved.count()).toBe(0);
-    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Undo' }).closest('[role="status"]')?.textContent).toContain(
+      `Removed “${SPARSE_VIDEO}” from the reading list.`,
+    );
   });
 
   it('j focuses the first paper, s saves it and a shows its abstract', async () => {
@@ -142,7 +146,8 @@ describe('NewTabApp: the new tab', () => {
 
     fireEvent.keyDown(first, { key: 'a' });
     expect(within(first).getByRole('button', { name: 'Hide abstract' }).getAttribute('aria-expanded')).toBe('true');
-    expect(within(first).getByText(`The abstract of ${DIFFUSION}.`)).toBeTruthy();
+    const abstract = within(first).getByRole('button', { name: 'Hide abstract' }).getAttribute('aria-controls');
+    expect(document.getElementById(abstract!)?.textContent).toContain(`The abstract of ${DIFFUSION}.`);
 
     fireEvent.keyDown(first, { key: 'j' });
     expect(document.activeElement).toBe(screen.getByRole('article', { name: SPARSE_VIDEO }));

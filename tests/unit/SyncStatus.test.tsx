@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncStatus } from '@/components/SyncStatus';
@@ -17,10 +17,19 @@ const failingArea = (message: string) => ({
   getBytesInUse: () => Promise.resolve(0),
 });
 
+/** Waits until one of the lines the status shows (its paragraphs) reads `text`. */
+const says = (text: RegExp | string) =>
+  waitFor(() =>
+    expect([...document.body.querySelectorAll('p')].map((p) => p.textContent)).toContainEqual(
+      typeof text === 'string' ? text : expect.stringMatching(text),
+    ),
+  );
+
 describe('the sync status on the options page', () => {
   it('says when sync is off', () => {
-    render(<SyncStatus enabled={false} />);
-    expect(screen.getByText('Sync is off: the reading list and settings stay on this device.')).toBeTruthy();
+    const { container } = render(<SyncStatus enabled={false} />);
+    // That sentence and nothing else: no "Sync now" while it is off.
+    expect(container.textContent).toBe('Sync is off: the reading list and settings stay on this device.');
   });
 
   it('says which part of a list too large to sync is synced', async () => {
@@ -28,11 +37,7 @@ describe('the sync status on the options page', () => {
       [SYNC_STATUS_KEY]: { ok: true, enabled: true, syncedCount: 300, total: 420, complete: false, lastSyncAt: 1 },
     });
     render(<SyncStatus enabled />);
-    expect(
-      await screen.findByText(
-        /the 300 most recently saved or edited of 420 papers are synced\. The rest stay on this device\./,
-      ),
-    ).toBeTruthy();
+    await says(/the 300 most recently saved or edited of 420 papers are synced\. The rest stay on this device\./);
   });
 
   it('shows the note a sync left (a damaged synced copy was replaced), in words', async () => {
@@ -40,9 +45,7 @@ describe('the sync status on the options page', () => {
     await fakeBrowser.storage.sync.set({ 'rl:meta': { version: 1, chunks: 2, hash: 'x', enc: 'json' } });
     await syncNow(db, fakeBrowser.storage.sync, fakeBrowser.storage.local, Date.now());
     render(<SyncStatus enabled />);
-    expect(
-      await screen.findByText(/^The synced copy could not be read \(.+\) and was replaced with this device's list\.$/),
-    ).toBeTruthy();
+    await says(/^The synced copy could not be read \(.+\) and was replaced with this device's list\.$/);
   });
 
   it('a failed write says why, in words', async () => {
@@ -56,27 +59,29 @@ describe('the sync status on the options page', () => {
     );
     render(<SyncStatus enabled />);
     expect(
-      await screen.findByText(
-        'Sync failed: could not write the synced copy: too many changes in a short time; sync resumes within the hour.',
-      ),
-    ).toBeTruthy();
+      (
+        await screen.findByText(
+          'Sync failed: could not write the synced copy: too many changes in a short time; sync resumes within the hour.',
+        )
+      ).className,
+    ).toBe('error');
   });
 
   it('says how many changes wait to sync until they are synced', async () => {
     await db().saved.clear();
     await syncNow(db(), fakeBrowser.storage.sync, fakeBrowser.storage.local, Date.now());
     render(<SyncStatus enabled />);
-    expect(await screen.findByText(/^All 0 papers in the reading list are synced\./)).toBeTruthy();
+    await says(/^All 0 papers in the reading list are synced\./);
 
     await savePaper(db(), makeSaved('2404.12345').paper);
-    expect(await screen.findByText(/^1 change waiting to sync\./)).toBeTruthy();
+    await says(/^1 change waiting to sync\./);
     expect(screen.queryByText(/are synced/)).toBeNull();
 
     await savePaper(db(), makeSaved('2404.12346').paper);
-    expect(await screen.findByText(/^2 changes waiting to sync\./)).toBeTruthy();
+    await says(/^2 changes waiting to sync\./);
 
     await syncNow(db(), fakeBrowser.storage.sync, fakeBrowser.storage.local, Date.now());
-    expect(await screen.findByText(/^All 2 papers in the reading list are synced\./)).toBeTruthy();
+    await says(/^All 2 papers in the reading list are synced\./);
     expect(screen.queryByText(/waiting to sync/)).toBeNull();
   });
 });

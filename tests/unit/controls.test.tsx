@@ -26,7 +26,11 @@ describe('SortToggle: Most upvoted or Newest', () => {
   it('presses the current order and asks for the other one', () => {
     const onChange = vi.fn();
     render(<SortToggle sort="upvotes" onChange={onChange} />);
-    expect(screen.getByRole('group', { name: 'Sort' })).toBeTruthy();
+    expect(
+      within(screen.getByRole('group', { name: 'Sort' }))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Most upvoted', 'Newest']);
     expect(pressed('Most upvoted')).toBe('true');
     expect(pressed('Newest')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
@@ -53,7 +57,9 @@ describe('ViewNav: day, week and month navigation', () => {
 
   it('the latest view counts as a day view: Day is pressed', () => {
     nav({ kind: 'latest' }, TODAY);
-    expect(screen.getByRole('navigation', { name: 'Days' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Days' }).contains(screen.getByRole('button', { name: 'Day' }))).toBe(
+      true,
+    );
     expect(pressed('Day')).toBe('true');
     expect(pressed('Week')).toBe('false');
     expect(pressed('Month')).toBe('false');

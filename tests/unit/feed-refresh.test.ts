@@ -269,15 +269,20 @@ describe('a refresh stopped half-way', () => {
     seedWeek();
     // The worker dies while fetching the 4th day: simulated by a fetch that never returns.
     let calls = 0;
+    let stuck!: () => void;
+    const reachedStuckDay = new Promise<void>((resolve) => (stuck = resolve));
     const dying: typeof fetch = (input, init) => {
       if (new URL(String(input)).searchParams.get('date') === addDays(TODAY, -5)) {
+        stuck();
         return new Promise(() => {}); // never settles, like a worker stopped mid-request
       }
       calls++;
       return hf.fetch(input, init);
     };
     void refreshFeed({ ...deps(), fetch: dying }, 'alarm');
-    await new Promise((r) => setTimeout(r, 100));
+    // Days are fetched and stored one after another: once the stuck day is asked for, every day
+    // before it has been written, and nothing more will be.
+    await reachedStuckDay;
     expect(calls).toBeGreaterThan(0);
     const partial = await db.days.toArray();
     expect(

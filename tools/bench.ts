@@ -17,11 +17,12 @@ import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { parseDailyItems } from '../../lib/hf-schema';
-import type { DayRecord, Paper } from '../../lib/paper';
-import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
-import { extensionPath, launchExtension } from './extension';
-import { startStandIn, type StandIn } from './standin';
+import { parseDailyItems } from '../lib/hf-schema';
+import type { DayRecord, Paper } from '../lib/paper';
+import { makeDailyItem, makeDay, utcDay } from '../tests/fixtures/papers';
+import { extensionPath, launchExtension } from '../tests/support/extension';
+import { startStandIn, type StandIn } from '../tests/support/standin';
+import { until } from '../tests/support/until';
 
 const DAYS = 200;
 const PER_DAY = 50;
@@ -157,15 +158,14 @@ async function seed(s: Session, data: SeedData): Promise<void> {
   const page = await s.context.newPage();
   await page.goto(`${s.origin}/popup.html`);
   // The install refresh (against an empty stand-in) must be over, or it could race the seed.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const status = (await page
-      .evaluate(idbRead, { storeName: 'meta', key: 'refreshStatus' })
-      .catch(() => undefined)) as { value?: { lastSuccessAt?: number } } | undefined;
-    if (status?.value?.lastSuccessAt) break;
-    if (Date.now() > deadline) throw new Error('the install refresh did not finish within 30 s');
-    await sleep(200);
-  }
+  await until(
+    'the install refresh',
+    async () =>
+      (await page.evaluate(idbRead, { storeName: 'meta', key: 'refreshStatus' }).catch(() => undefined)) as
+        { value?: { lastSuccessAt?: number } } | undefined,
+    (status) => !!status?.value?.lastSuccessAt,
+    30_000,
+  );
   const BATCH = 1000;
   for (let i = 0; i < data.papers.length; i += BATCH) {
     await page.evaluate(idbWrite, { papers: data.papers.slice(i, i + BATCH) as unknown as Row[] });

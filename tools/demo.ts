@@ -5,16 +5,16 @@
 
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { fireRefreshAlarm, launchExtension, type ExtensionSession } from './extension';
+import { fireRefreshAlarm, launchExtension, type ExtensionSession } from '../tests/support/extension';
 import {
   pinnedProfile,
   routeSampleImages,
   startSampleWorld,
   TODAY_COUNT,
-  until,
   waitForInstall,
   type SampleWorld,
-} from './sample-world';
+} from '../tests/support/sample-world';
+import { until } from '../tests/support/until';
 
 const NEW_DAY_AFTER_S = Number(process.env.PAPERTAB_DEMO_NEW_DAY_S ?? 60);
 

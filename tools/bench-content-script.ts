@@ -12,9 +12,9 @@
 
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { extensionPath, launchExtension } from './extension';
-import { contentScriptWorld } from './content-world';
-import { startStandIn } from './standin';
+import { extensionPath, launchExtension } from '../tests/support/extension';
+import { contentScriptWorld } from '../tests/support/content-world';
+import { startStandIn } from '../tests/support/standin';
 
 const NODES = 15_000;
 const BATCHES = 1_000;

@@ -4,8 +4,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, repoRoot, type ExtensionSession } from './extension';
-import { routeSampleImages, startSampleWorld, until, waitForInstall, type SampleWorld } from './sample-world';
+import { launchExtension, repoRoot, type ExtensionSession } from '../tests/support/extension';
+import { routeSampleImages, startSampleWorld, waitForInstall, type SampleWorld } from '../tests/support/sample-world';
+import { until } from '../tests/support/until';
 
 const outDir = join(repoRoot, 'tests', 'screenshots');
 

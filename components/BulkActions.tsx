@@ -1,0 +1,53 @@
+import { db } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { addTag, setStatus, STATUSES } from '@/lib/reading-list';
+
+/** What can be done to the selected papers at once: a status, a tag, removal; or the selection cleared. */
+export function BulkActions({
+  ids,
+  bulkTag,
+  onBulkTag,
+  onRemove,
+  onClear,
+}: {
+  ids: string[];
+  /** The tag being typed: kept by the page, so it is still there when a new selection is made. */
+  bulkTag: string;
+  onBulkTag: (tag: string) => void;
+  onRemove: (ids: string[]) => void;
+  onClear: () => void;
+}) {
+  return (
+    <div class="bulk" role="group" aria-label={t('selectedPapers')}>
+      <span>{t('selectedCount', ids.length)}</span>
+      {STATUSES.map((s) => (
+        <button key={s.value} type="button" onClick={() => void setStatus(db(), ids, s.value)}>
+          {t(s.markKey)}
+        </button>
+      ))}
+      <input
+        type="text"
+        aria-label={t('bulkTag')}
+        placeholder={t('tag')}
+        value={bulkTag}
+        onInput={(e) => onBulkTag((e.target as HTMLInputElement).value)}
+      />
+      <button
+        type="button"
+        disabled={!bulkTag.trim()}
+        onClick={() => {
+          void addTag(db(), ids, bulkTag);
+          onBulkTag('');
+        }}
+      >
+        {t('addTag')}
+      </button>
+      <button type="button" onClick={() => onRemove(ids)}>
+        {t('removeSelected')}
+      </button>
+      <button type="button" onClick={onClear}>
+        {t('clearSelection')}
+      </button>
+    </div>
+  );
+}

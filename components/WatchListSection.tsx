@@ -1,0 +1,29 @@
+import type { SaveSettings } from '@/lib/hooks/use-settings-form';
+import { t } from '@/lib/i18n';
+import type { Settings } from '@/lib/settings';
+import { WatchListEditor } from './WatchListEditor';
+
+/** Settings, "Watch list": the keywords, authors and organisations whose papers stand out. */
+export function WatchListSection({ settings, save }: { settings: Settings; save: SaveSettings }) {
+  return (
+    <section aria-labelledby="opt-watch">
+      <h2 id="opt-watch">{t('optWatch')}</h2>
+      <p class="hint">{t('optWatchHint')}</p>
+      <WatchListEditor
+        label={t('watchedKeywords')}
+        value={settings.watchKeywords}
+        onSave={(watchKeywords) => void save({ watchKeywords })}
+      />
+      <WatchListEditor
+        label={t('watchedAuthors')}
+        value={settings.watchAuthors}
+        onSave={(watchAuthors) => void save({ watchAuthors })}
+      />
+      <WatchListEditor
+        label={t('watchedOrgs')}
+        value={settings.watchOrgs}
+        onSave={(watchOrgs) => void save({ watchOrgs })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { updateSettings, type Settings } from '@/lib/settings';
+
+export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
+
+/**
+ * The options page's way of saving: every change is written as it is made, and the page's status
+ * line says so (or says what stands in the way, through `setNote`).
+ */
+export function useSettingsForm(): { note: string; setNote: (note: string) => void; save: SaveSettings } {
+  const [note, setNote] = useState('');
+  const save = async (patch: Partial<Settings>) => {
+    await updateSettings(patch);
+    setNote(t('optSaved'));
+  };
+  return { note, setNote, save };
+}
