@@ -1,13 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { db } from '@/lib/db';
-import { toBackup } from '@/lib/export/backup';
-import { toBibtex } from '@/lib/export/bibtex';
-import { toCsv } from '@/lib/export/csv';
-import { toMarkdown } from '@/lib/export/markdown';
-import { t } from '@/lib/i18n';
-import { importText } from '@/lib/import';
-import type { SavedPaper } from '@/lib/reading-list';
-import { completeIncomplete } from '@/lib/save-paper';
+import { db } from '@/lib/store/db';
+import { toBackup } from '@/lib/reading-list/backup';
+import { toBibtex } from '@/lib/reading-list/bibtex/export';
+import { toCsv } from '@/lib/reading-list/export/csv';
+import { toMarkdown } from '@/lib/reading-list/export/markdown';
+import { t } from '@/lib/core/i18n';
+import { importText } from '@/lib/reading-list/import';
+import type { SavedPaper } from '@/lib/reading-list/list';
+import { completeIncomplete } from '@/lib/save/save-paper';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { markSeen } from '@/lib/badge';
+import { markSeen } from '@/lib/background/badge';
 const APP_READY_EVENT = 'papertab:ready'; // lib/page-keys.ts, literal for the same reason
-import { db } from '@/lib/db';
-import { dayLabel } from '@/lib/format';
-import { t, tn } from '@/lib/i18n';
-import { keyAction } from '@/lib/keyboard';
-import { send } from '@/lib/messages';
-import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { useDbUnavailable } from '@/lib/use-db-status';
+import { db } from '@/lib/store/db';
+import { dayLabel } from '@/lib/core/format';
+import { t, tn } from '@/lib/core/i18n';
+import { keyAction } from '@/lib/views/keyboard';
+import { send } from '@/lib/core/messages';
+import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
+import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
-import { useOnline } from '@/lib/use-online';
-import { useSaved } from '@/lib/use-saved';
-import { useSearch } from '@/lib/use-search';
+import { useOnline } from '@/lib/hooks/use-online';
+import { useSaved } from '@/lib/hooks/use-saved';
+import { useSearch } from '@/lib/hooks/use-search';
 import {
   loadView,
   parseHash,
@@ -24,11 +24,11 @@ import {
   type Sort,
   type View,
   type ViewData,
-} from '@/lib/views';
-import { utcDay } from '@/lib/dates';
-import { updateSettings, type Settings } from '@/lib/settings';
-import { useSettings } from '@/lib/use-settings';
-import { compileWatch } from '@/lib/watch';
+} from '@/lib/views/view';
+import { utcDay } from '@/lib/core/dates';
+import { updateSettings, type Settings } from '@/lib/core/settings';
+import { useSettings } from '@/lib/hooks/use-settings';
+import { compileWatch } from '@/lib/views/watch';
 import { QuietNewTab } from './QuietNewTab';
 import { HfSearch } from './HfSearch';
 import { KeyboardHelp } from './KeyboardHelp';

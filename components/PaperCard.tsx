@@ -1,8 +1,8 @@
-import { memo } from '@/lib/memo';
-import type { Paper } from '@/lib/paper';
-import { shortDate } from '@/lib/format';
-import { t, tParts } from '@/lib/i18n';
-import { safeHfImageUrl } from '@/lib/safe-url';
+import { memo } from '@/lib/hooks/memo';
+import type { Paper } from '@/lib/core/paper';
+import { shortDate } from '@/lib/core/format';
+import { t, tParts } from '@/lib/core/i18n';
+import { safeHfImageUrl } from '@/lib/core/safe-url';
 import { Highlight } from './Highlight';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';

@@ -1,6 +1,6 @@
-import { t } from '@/lib/i18n';
-import type { Paper } from '@/lib/paper';
-import { safeHttpUrl } from '@/lib/safe-url';
+import { t } from '@/lib/core/i18n';
+import type { Paper } from '@/lib/core/paper';
+import { safeHttpUrl } from '@/lib/core/safe-url';
 
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 

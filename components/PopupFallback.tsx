@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dayLabel } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { readFallback, type GlanceFallback } from '@/lib/glance-fallback';
-import { send } from '@/lib/messages';
-import { SAVED_IDS_KEY } from '@/lib/reading-list';
+import { dayLabel } from '@/lib/core/format';
+import { t } from '@/lib/core/i18n';
+import { readFallback, type GlanceFallback } from '@/lib/views/glance-fallback';
+import { send } from '@/lib/core/messages';
+import { SAVED_IDS_KEY } from '@/lib/reading-list/list';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { paperUrl } from './PaperCard';
 import { SaveButton } from './SaveButton';

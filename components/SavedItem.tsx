@@ -1,7 +1,7 @@
-import { shortDate } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { useAutosavedText } from '@/lib/use-autosave';
-import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list';
+import { shortDate } from '@/lib/core/format';
+import { t } from '@/lib/core/i18n';
+import { useAutosavedText } from '@/lib/hooks/use-autosave';
+import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list/list';
 import { PaperByline } from './PaperByline';
 import { PaperLinks } from './PaperLinks';
 import { articleId, paperUrl } from './PaperCard';

@@ -5,10 +5,10 @@
  * it, and loses to one touched after (saved again, edited). Absence never deletes: the synced list
  * may be cut short.
  */
-import type { PapertabDB } from '../db';
-import type { Paper } from '../paper';
-import type { SavedPaper } from '../reading-list';
-import { clampTime, clampTimes, FAR_AHEAD_MS } from '../stamps';
+import type { PapertabDB } from '../store/db';
+import type { Paper } from '../core/paper';
+import type { SavedPaper } from '../reading-list/list';
+import { clampTime, clampTimes, FAR_AHEAD_MS } from '../core/stamps';
 import {
   lastChange,
   liveTombstones,

@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { t, tn } from '../i18n';
-import { clampTime } from '../stamps';
+import { t, tn } from '../core/i18n';
+import { clampTime } from '../core/stamps';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';

@@ -6,11 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { toBackup } from '@/lib/export/backup';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { importText } from '@/lib/import';
-import type { Paper } from '@/lib/paper';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { toBackup } from '@/lib/reading-list/backup';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { importText } from '@/lib/reading-list/import';
+import type { Paper } from '@/lib/core/paper';
 import {
   removeMany,
   restoreMany,
@@ -20,9 +20,9 @@ import {
   setTags,
   unsavePaper,
   type SavedPaper,
-} from '@/lib/reading-list';
-import { applySyncedSettings, loadStored, updateSettings } from '@/lib/settings';
-import { CLOCK_SKEW_MS, clampTime, nextStamp } from '@/lib/stamps';
+} from '@/lib/reading-list/list';
+import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
+import { CLOCK_SKEW_MS, clampTime, nextStamp } from '@/lib/core/stamps';
 import { SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';

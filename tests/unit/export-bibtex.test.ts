@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiFold, bibtexKeys, escapeBibtex, toBibtex } from '@/lib/export/bibtex';
-import { parseBibtex } from '@/lib/export/bibtex-import';
-import { singleLine } from '@/lib/single-line';
-import type { Paper } from '@/lib/paper';
-import type { SavedPaper } from '@/lib/reading-list';
+import { asciiFold, bibtexKeys, escapeBibtex, toBibtex } from '@/lib/reading-list/bibtex/export';
+import { parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { singleLine } from '@/lib/core/single-line';
+import type { Paper } from '@/lib/core/paper';
+import type { SavedPaper } from '@/lib/reading-list/list';
 import { makeSaved } from '../fixtures/saved';
 
 const saved = (id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper =>

@@ -3,11 +3,19 @@
  * `storage.sync` area that enforces Chrome's quotas and fails the way Chrome does.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { parseDailyItems } from '@/lib/hf-schema';
-import type { Paper } from '@/lib/paper';
-import { restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper, type SavedPaper } from '@/lib/reading-list';
-import { completeIncomplete } from '@/lib/save-paper';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import type { Paper } from '@/lib/core/paper';
+import {
+  restoreSaved,
+  savePaper,
+  setNote,
+  setStatus,
+  setTags,
+  unsavePaper,
+  type SavedPaper,
+} from '@/lib/reading-list/list';
+import { completeIncomplete } from '@/lib/save/save-paper';
 import { toBase64 } from '@/lib/sync/bytes';
 import { chunkKey, decodeList, META_KEY, type SyncMeta } from '@/lib/sync/codec';
 import { SETTINGS_KEY, syncSettings, type SyncedSettings } from '@/lib/sync/settings';
