@@ -6,7 +6,7 @@ import { toCsv } from '@/lib/reading-list/export/csv';
 import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { t } from '@/lib/core/i18n';
 import { importText } from '@/lib/reading-list/import';
-import type { SavedPaper } from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
 import { completeIncomplete } from '@/lib/save/save-paper';
 
 function download(name: string, type: string, text: string) {

@@ -4,7 +4,7 @@ import { dayLabel } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
 import { readFallback, type GlanceFallback } from '@/lib/views/glance-fallback';
 import { send } from '@/lib/core/messages';
-import { SAVED_IDS_KEY } from '@/lib/reading-list/list';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { paperUrl } from './PaperCard';
 import { SaveButton } from './SaveButton';

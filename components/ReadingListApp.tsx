@@ -12,10 +12,9 @@ import {
   setTags,
   STATUSES,
   statusCounts,
-  type ReadingStatus,
-  type SavedPaper,
   type SortKey,
 } from '@/lib/reading-list/list';
+import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
 import { requestPersistence } from '@/lib/store/persist';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';

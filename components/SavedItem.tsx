@@ -1,7 +1,8 @@
 import { shortDate } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
 import { useAutosavedText } from '@/lib/hooks/use-autosave';
-import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list/list';
+import { STATUSES } from '@/lib/reading-list/list';
+import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
 import { PaperByline } from './PaperByline';
 import { PaperLinks } from './PaperLinks';
 import { articleId, paperUrl } from './PaperCard';

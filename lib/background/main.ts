@@ -35,8 +35,9 @@ import {
   type RefreshReply,
   type SearchHfReply,
 } from '../core/messages';
-import { completeIncomplete, saveById, unsaveById, type SaveReply } from '../save/save-paper';
-import { mirrorSavedIds } from '../reading-list/list';
+import type { SaveReply } from '../core/save-request';
+import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
+import { mirrorSavedIds } from '../store/saved-ids';
 import { menuTarget } from './context-menu';
 
 export interface BackgroundDeps {

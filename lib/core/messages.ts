@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import { paperRefFromUrl } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
-import { PageMetaSchema, type SaveReply } from './page-meta';
+import { PageMetaSchema, type SaveReply } from './save-request';
 import type { Paper } from './paper';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });

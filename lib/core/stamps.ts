@@ -8,7 +8,7 @@
  * - A local edit is stamped `max(now, previous + 1)`: always later than what it replaces.
  * - A paper coming back (Undo, import, saving again) is stamped later than its deletion.
  */
-import type { SavedPaper } from '../reading-list/list';
+import type { SavedPaper } from './saved';
 
 /** How far ahead of this device's clock an incoming time may be: clocks disagree by this much. */
 export const CLOCK_SKEW_MS = 5 * 60_000;

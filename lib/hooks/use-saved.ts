@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { db } from '../store/db';
 import type { Paper } from '../core/paper';
-import { restoreSaved, savedIds, savePaper, unsavePaper, type SavedPaper } from '../reading-list/list';
+import { restoreSaved, savedIds, savePaper, unsavePaper } from '../reading-list/list';
+import type { SavedPaper } from '../core/saved';
 import { useLiveQuery } from './use-live-query';
 
 /** Saved ids (live, from any page or the background) and a toggle with Undo for removals. */

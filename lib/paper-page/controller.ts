@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl } from '../core/arxiv-id';
 import { t } from '../core/i18n';
-import type { SaveReply } from '../save/save-paper';
+import type { SaveReply } from '../core/save-request';
 import { SAVED_IDS_KEY } from '../core/saved-mirror';
 import { findPlacement, readPageMeta, type Placement } from './read-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';

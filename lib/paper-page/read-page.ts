@@ -5,7 +5,7 @@
  */
 import { paperRefFromUrl, parseArxivId } from '../core/arxiv-id';
 import { ARXIV_CLASS_RE } from '../core/paper-id';
-import type { PageMeta } from '../save/save-paper';
+import type { PageMeta } from '../core/save-request';
 import { singleLine } from '../core/single-line';
 
 export type Placement = { where: 'after' | 'append'; anchor: Element } | { where: 'floating' };

@@ -13,7 +13,7 @@ import { dropUndefined, PAPER_ID_RE } from '../feed/hf-schema';
 import { ARXIV_CLASS_RE } from '../core/paper-id';
 import { t } from '../core/i18n';
 import type { Organization, Paper, Person } from '../core/paper';
-import type { SavedPaper } from './list';
+import type { SavedPaper } from '../core/saved';
 import { safeHttpUrl } from '../core/safe-url';
 import { singleLine } from '../core/single-line';
 

@@ -8,8 +8,10 @@ import { parseBackup } from './backup';
 import { parseBibtex } from './bibtex/import';
 import { mergeAll } from './merge';
 import { t, tn } from '../core/i18n';
-import { mirrorSavedIds, newSaved, type SavedPaper } from './list';
-import { paperFromPage } from '../save/save-paper';
+import type { SavedPaper } from '../core/saved';
+import { mirrorSavedIds } from '../store/saved-ids';
+import { newSaved } from './list';
+import { paperFromPage } from '../core/save-request';
 import { clampTimes, lastChange, revived } from '../core/stamps';
 import { clearTombstones, deletionTimes } from '../sync/tombstones';
 

@@ -9,37 +9,10 @@ import { mergePaper } from '../store/papers';
 import { t, type PlainKey } from '../core/i18n';
 import { addTombstones, clearTombstones, deletionTimes } from '../sync/tombstones';
 import { lastChange, nextStamp, revived } from '../core/stamps';
-import { SAVED_CHANGED_KEY, SAVED_IDS_KEY } from '../core/saved-mirror';
-
-export { SAVED_IDS_KEY } from '../core/saved-mirror';
+import { SAVED_CHANGED_KEY } from '../core/saved-mirror';
 import type { Paper } from '../core/paper';
-
-export type ReadingStatus = 'to-read' | 'reading' | 'read';
-
-export interface SavedPaper {
-  /** arXiv id without version: the same paper from any site or version is one entry. */
-  id: string;
-  /** The paper as known when saved (and refreshed since): the list never depends on the feed cache. */
-  paper: Paper;
-  savedAt: number;
-  updatedAt: number;
-  status: ReadingStatus;
-  tags: string[];
-  note: string;
-  /** When each editable field was last changed: merges (import, sync) keep the newer edit per field. */
-  edited: { status: number; tags: number; note: number };
-  /** Saved from what a page said (Hugging Face did not know the paper yet): completed later. */
-  incomplete?: boolean;
-  /** When completing it last found Hugging Face without the paper (404). */
-  completionTriedAt?: number;
-}
-
-/** Rewrites the mirror of saved ids from the database (idempotent; run after writes and at each start). */
-export async function mirrorSavedIds(db: PapertabDB): Promise<void> {
-  const ids = (await db.saved.toCollection().primaryKeys()) as string[];
-  // `savedChangedAt` changes on every write, so the background hears of edits too (and syncs them).
-  await browser.storage.local.set({ [SAVED_IDS_KEY]: ids, [SAVED_CHANGED_KEY]: Date.now() });
-}
+import type { ReadingStatus, SavedPaper } from '../core/saved';
+import { mirrorSavedIds } from '../store/saved-ids';
 
 /** An edit that keeps the same papers (status, tags, note): only the background needs to hear. */
 async function announceEdit(): Promise<void> {

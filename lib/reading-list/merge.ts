@@ -4,7 +4,7 @@
  * backup never undoes newer changes and importing the same backup twice changes nothing.
  */
 import type { Paper } from '../core/paper';
-import type { SavedPaper } from './list';
+import type { SavedPaper } from '../core/saved';
 
 const EDITABLE = ['status', 'tags', 'note'] as const;
 

@@ -9,31 +9,9 @@ import { FetchFailure, fetchPaper } from '../feed/hf-api';
 import { t } from '../core/i18n';
 import type { Paper } from '../core/paper';
 import { savePaper, unsavePaper } from '../reading-list/list';
-import type { PageMeta, SaveReply } from '../core/page-meta';
-
-export { PageMetaSchema, type PageMeta, type SaveReply } from '../core/page-meta';
+import { paperFromPage, type PageMeta, type SaveReply } from '../core/save-request';
 
 type Deps = HfRequestDeps;
-
-const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
-
-/** A paper record from page metadata alone. */
-export function paperFromPage(id: string, page: PageMeta | undefined, now: number): Paper {
-  const published = page?.publishedAt ? Date.parse(page.publishedAt.replace(/\//g, '-')) : NaN;
-  return {
-    id,
-    title: clean(page?.title) ?? `arXiv:${id}`,
-    summary: clean(page?.abstract) ?? '',
-    authors: (page?.authors ?? []).map((a) => clean(a)).filter((a): a is string => !!a),
-    ...(Number.isNaN(published) ? {} : { publishedAt: new Date(published).toISOString() }),
-    ...(page?.primaryClass ? { primaryClass: page.primaryClass } : {}),
-    day: '',
-    upvotes: 0,
-    numComments: 0,
-    aiKeywords: [],
-    fetchedAt: now,
-  };
-}
 
 /**
  * Looks the paper up (cache, then Hugging Face) without ever failing for lack of network.

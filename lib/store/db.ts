@@ -6,7 +6,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayRecord, Paper } from '../core/paper';
-import type { SavedPaper } from '../reading-list/list';
+import type { SavedPaper } from '../core/saved';
 
 export interface MetaRecord {
   key: string;

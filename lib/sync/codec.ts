@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { t } from '../core/i18n';
 import { PAPER_ID_RE } from '../core/paper-id';
-import type { ReadingStatus, SavedPaper } from '../reading-list/list';
+import type { ReadingStatus, SavedPaper } from '../core/saved';
 import { singleLine } from '../core/single-line';
 import { clampTime, clampTimes, FAR_AHEAD_MS, lastChange } from '../core/stamps';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';

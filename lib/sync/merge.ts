@@ -7,7 +7,7 @@
  */
 import type { PapertabDB } from '../store/db';
 import type { Paper } from '../core/paper';
-import type { SavedPaper } from '../reading-list/list';
+import type { SavedPaper } from '../core/saved';
 import { clampTime, clampTimes, FAR_AHEAD_MS } from '../core/stamps';
 import {
   lastChange,

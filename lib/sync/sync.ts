@@ -7,8 +7,8 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../store/db';
 import { t, tn } from '../core/i18n';
-import { mirrorSavedIds } from '../reading-list/list';
-import type { SavedPaper } from '../reading-list/list';
+import { mirrorSavedIds } from '../store/saved-ids';
+import type { SavedPaper } from '../core/saved';
 import { contentHash, itemBytes } from './bytes';
 import {
   decodeList,

@@ -30,9 +30,8 @@ import {
   setStatus,
   setTags,
   unsavePaper,
-  type ReadingStatus,
-  type SavedPaper,
 } from '@/lib/reading-list/list';
+import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
 import { syncNow } from '@/lib/sync/sync';
 import type { StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';

@@ -11,16 +11,8 @@ import { toBackup } from '@/lib/reading-list/backup';
 import { parseDailyItems } from '@/lib/feed/hf-schema';
 import { importText } from '@/lib/reading-list/import';
 import type { Paper } from '@/lib/core/paper';
-import {
-  removeMany,
-  restoreMany,
-  savePaper,
-  setNote,
-  setStatus,
-  setTags,
-  unsavePaper,
-  type SavedPaper,
-} from '@/lib/reading-list/list';
+import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
 import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
 import { CLOCK_SKEW_MS, clampTime, nextStamp } from '@/lib/core/stamps';
 import { SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';

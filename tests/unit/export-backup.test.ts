@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS, parseBackup, toBackup } from '@/lib/reading-list/backup';
 import type { Paper } from '@/lib/core/paper';
-import type { SavedPaper } from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
 import { safeHttpUrl } from '@/lib/core/safe-url';
 import { singleLine } from '@/lib/core/single-line';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toBibtex } from '@/lib/reading-list/bibtex/export';
 import { decodeLatex, parseBibtex } from '@/lib/reading-list/bibtex/import';
 import type { Paper } from '@/lib/core/paper';
-import type { SavedPaper } from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
 
 const saved = (id: string, paper: Partial<Paper> = {}): SavedPaper =>

@@ -4,7 +4,7 @@ import { asciiFold, bibtexKeys, escapeBibtex, toBibtex } from '@/lib/reading-lis
 import { parseBibtex } from '@/lib/reading-list/bibtex/import';
 import { singleLine } from '@/lib/core/single-line';
 import type { Paper } from '@/lib/core/paper';
-import type { SavedPaper } from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
 
 const saved = (id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper =>

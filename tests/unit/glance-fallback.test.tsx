@@ -6,7 +6,7 @@ import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { FALLBACK_KEY, readFallback, writeFallback } from '@/lib/views/glance-fallback';
 import { parseDailyItems } from '@/lib/feed/hf-schema';
-import { SAVED_IDS_KEY } from '@/lib/reading-list/list';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');

@@ -4,7 +4,8 @@ import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/feed/hf-schema';
 import { setMeta } from '@/lib/store/meta-table';
 import { setNote, setStatus } from '@/lib/reading-list/list';
-import { completeIncomplete, saveById, unsaveById, type PageMeta } from '@/lib/save/save-paper';
+import type { PageMeta } from '@/lib/core/save-request';
+import { completeIncomplete, saveById, unsaveById } from '@/lib/save/save-paper';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 

@@ -8,7 +8,7 @@
  * can end an entry early or swallow the next one. Private notes are never exported.
  */
 import type { Paper } from '../../core/paper';
-import type { SavedPaper } from '../list';
+import type { SavedPaper } from '../../core/saved';
 import { isArxivId, paperUrl, paperYear } from '../../core/paper-links';
 import { ARXIV_CLASS_RE } from '../../core/paper-id';
 

@@ -5,7 +5,7 @@
  * cell that a spreadsheet would run as a formula (its first non-space character =, +, -, @, their
  * full-width forms, a tab or CR) is prefixed with `'`, so a hostile title cannot execute.
  */
-import type { SavedPaper } from '../list';
+import type { SavedPaper } from '../../core/saved';
 import { paperUrl } from '../../core/paper-links';
 
 export const CSV_HEADER = [

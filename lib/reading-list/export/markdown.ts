@@ -5,7 +5,7 @@
  * labels are in the browser's language (messages are ours, trusted: not escaped).
  */
 import { t, type PlainKey } from '../../core/i18n';
-import type { ReadingStatus, SavedPaper } from '../list';
+import type { ReadingStatus, SavedPaper } from '../../core/saved';
 import { singleLine } from '../../core/single-line';
 import { hfPaperUrl, isArxivId, paperYear } from '../../core/paper-links';
 

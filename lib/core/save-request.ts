@@ -1,9 +1,10 @@
 /**
  * The shapes a save request and its reply share between pages, content scripts and the background.
- * Kept apart from `save-paper.ts` so that the pages' message contract does not pull the saving
+ * Kept apart from `save/save-paper.ts` so that the pages' message contract does not pull the saving
  * code (and the Hugging Face client behind it) into every page's bundle.
  */
 import * as v from 'valibot';
+import type { Paper } from './paper';
 import { ARXIV_CLASS_RE } from './paper-id';
 import { singleLine } from './single-line';
 
@@ -29,4 +30,24 @@ export interface SaveReply {
   ok: boolean;
   saved: boolean;
   message: string;
+}
+
+const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** A paper record from page metadata alone. */
+export function paperFromPage(id: string, page: PageMeta | undefined, now: number): Paper {
+  const published = page?.publishedAt ? Date.parse(page.publishedAt.replace(/\//g, '-')) : NaN;
+  return {
+    id,
+    title: clean(page?.title) ?? `arXiv:${id}`,
+    summary: clean(page?.abstract) ?? '',
+    authors: (page?.authors ?? []).map((a) => clean(a)).filter((a): a is string => !!a),
+    ...(Number.isNaN(published) ? {} : { publishedAt: new Date(published).toISOString() }),
+    ...(page?.primaryClass ? { primaryClass: page.primaryClass } : {}),
+    day: '',
+    upvotes: 0,
+    numComments: 0,
+    aiKeywords: [],
+    fetchedAt: now,
+  };
 }
