@@ -7,7 +7,7 @@ import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { t } from '@/lib/core/i18n';
 import { importText } from '@/lib/reading-list/import';
 import type { SavedPaper } from '@/lib/core/saved';
-import { completeIncomplete } from '@/lib/save/save-paper';
+import { send } from '@/lib/core/messages';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -27,7 +27,8 @@ export function ExportImport({ list }: { list: SavedPaper[] }) {
     const outcome = await importText(db(), await file.text());
     setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
     if (fileRef.current) fileRef.current.value = '';
-    if (outcome.ok) void completeIncomplete({ db: db() });
+    // Completing asks Hugging Face: the background does it (pages carry no network client).
+    if (outcome.ok) void send({ type: 'completeIncomplete' }).catch(() => undefined);
   }
   return (
     <section class="export-import" aria-label={t('exportImport')}>

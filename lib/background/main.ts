@@ -23,7 +23,8 @@ export const SAVE_COMMAND = 'save-paper';
 /** A sync at least this often even when nothing announced a change (a missed event, a new device). */
 const SYNC_EVERY_MS = 30 * 60_000;
 import type { PapertabDB } from '../store/db';
-import { getStatus, refreshFeed, type RefreshOutcome, type RefreshReason } from '../feed/refresh';
+import { getStatus, type HfRequestDeps } from '../feed/gate';
+import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../feed/refresh';
 import { fetchRange } from '../feed/range-fetch';
 import { searchHf } from '../feed/hf-search';
 import {
@@ -34,6 +35,7 @@ import {
   senderPaperId,
   type RefreshReply,
   type SearchHfReply,
+  type CompleteReply,
 } from '../core/messages';
 import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
@@ -71,13 +73,15 @@ export function createBackground(deps: BackgroundDeps) {
     const s = await loadSettings();
     return deps.refreshMinutes ? { ...s, refreshMinutes: deps.refreshMinutes } : s;
   };
+  /** Everything that asks Hugging Face goes through the one gate with these (a 429 arms the retry). */
+  const hf = { db: deps.db, fetch: deps.fetch, now, scheduleRetry } satisfies HfRequestDeps;
   let inflight: Promise<RefreshOutcome> | undefined;
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
     inflight ??= (async () => {
       try {
-        return await refreshFeed({ db: deps.db, fetch: deps.fetch, now, random: deps.random, scheduleRetry }, reason);
+        return await refreshFeed({ ...hf, random: deps.random }, reason);
       } finally {
         const s = await settings();
         const found = await updateBadge(deps.db, s);
@@ -105,7 +109,7 @@ export function createBackground(deps: BackgroundDeps) {
     await mirrorSavedIds(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
     if (due) await refresh('startup');
-    await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
+    await completeIncomplete(hf);
     // Each wake is not a reason to sync: edits and other devices schedule their own.
     const last = await readSyncStatus().catch(() => undefined);
     if (!last || now() - last.at >= SYNC_EVERY_MS) await sync();
@@ -119,9 +123,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** Sync the reading list and settings (never throws: a failed sync is reported in its status). */
   async function sync(): Promise<void> {
-    await runSync({ db: deps.db, fetch: deps.fetch, now }).catch((err: unknown) =>
-      console.warn('Papertab: sync failed', err),
-    );
+    await runSync(hf).catch((err: unknown) => console.warn('Papertab: sync failed', err));
   }
 
   /**
@@ -137,14 +139,13 @@ export function createBackground(deps: BackgroundDeps) {
   async function onMessage(
     raw: unknown,
     sender: Browser.runtime.MessageSender,
-  ): Promise<RefreshReply | SaveReply | SearchHfReply | undefined> {
+  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | undefined> {
     const message = parseMessage(raw);
     if (!message) return undefined;
     const origin = new URL(browser.runtime.getURL('/')).origin;
     const fromPage = isFromExtensionPage(sender, browser.runtime.id, origin);
     const fromPaperSite = CONTENT_SCRIPT_MESSAGES.has(message.type) && isFromPaperPage(sender, browser.runtime.id);
     if (!fromPage && !fromPaperSite) return undefined;
-    const saveDeps = { db: deps.db, fetch: deps.fetch, now, scheduleRetry };
     switch (message.type) {
       case 'savePaper':
       case 'unsavePaper': {
@@ -153,19 +154,19 @@ export function createBackground(deps: BackgroundDeps) {
         // What is not a paper id at all gets the plain refusal from saveById/unsaveById.
         const asked = parseArxivId(message.id);
         if (!fromPage && asked && senderPaperId(sender, browser.runtime.id) !== asked.id) return undefined;
-        return message.type === 'savePaper'
-          ? saveById(saveDeps, message.id, message.page)
-          : unsaveById(saveDeps, message.id);
+        return message.type === 'savePaper' ? saveById(hf, message.id, message.page) : unsaveById(hf, message.id);
       }
       case 'refresh':
         return describeOutcome(await refresh('manual'));
       case 'fetchRange':
-        return fetchRange({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.range);
+        return fetchRange(hf, message.range);
       case 'searchHf':
-        return searchHf({ db: deps.db, fetch: deps.fetch, now, scheduleRetry }, message.q);
+        return searchHf(hf, message.q);
+      case 'completeIncomplete':
+        return { completed: await completeIncomplete(hf) };
       case 'syncNow':
         try {
-          const status = await runSync({ db: deps.db, fetch: deps.fetch, now });
+          const status = await runSync(hf);
           return { ok: !!status?.ok, message: status ? syncSummary(status) : t('syncOff') };
         } catch (err) {
           return { ok: false, message: t('syncFailed', err instanceof Error ? err.message : String(err)) };
@@ -176,7 +177,7 @@ export function createBackground(deps: BackgroundDeps) {
   /** A context-menu save: no page to read, so Hugging Face (or later completion) fills it in. */
   async function onMenu(info: Browser.contextMenus.OnClickData): Promise<SaveReply | undefined> {
     const id = menuTarget(info);
-    return id ? saveById({ db: deps.db, fetch: deps.fetch, now }, id) : undefined;
+    return id ? saveById(hf, id) : undefined;
   }
 
   /** Settings changed (options page or sync): new interval, new badge. */
@@ -191,7 +192,7 @@ export function createBackground(deps: BackgroundDeps) {
     const active = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     const id = active?.url ? paperRefFromUrl(active.url)?.id : undefined;
     if (!id) return { ok: false, saved: false, message: t('replyNotPaperTab') };
-    const reply = await saveById({ db: deps.db, fetch: deps.fetch, now }, id);
+    const reply = await saveById(hf, id);
     // A brief per-tab mark on the toolbar button: the command has no other visible answer.
     if (active?.id !== undefined) await browser.action.setBadgeText({ tabId: active.id, text: reply.ok ? '✓' : '!' });
     return reply;

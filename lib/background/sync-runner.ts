@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { PapertabDB } from '../store/db';
+import type { HfRequestDeps } from '../feed/gate';
 import { t } from '../core/i18n';
 import { completeIncomplete } from '../save/save-paper';
 import {
@@ -54,11 +54,7 @@ async function syncSettingsNow(stored: StoredSettings, now: number): Promise<str
   return notes.length ? notes.join(' ') : undefined;
 }
 
-export async function runSync(deps: {
-  db: PapertabDB;
-  fetch?: typeof fetch;
-  now?: () => number;
-}): Promise<SyncStatus | undefined> {
+export async function runSync(deps: HfRequestDeps): Promise<SyncStatus | undefined> {
   const now = deps.now ?? Date.now;
   const stored = await loadStored();
   if (!(stored.values.syncEnabled ?? true)) return undefined;
@@ -68,6 +64,6 @@ export async function runSync(deps: {
   // The options page shows the reading list's status; the settings' note joins it.
   const status = await syncNow(deps.db, browser.storage.sync, browser.storage.local, now(), { note });
   // Papers that arrived from another device carry only an id and title: fetch the rest.
-  if (status.added > 0) await completeIncomplete({ db: deps.db, fetch: deps.fetch, now });
+  if (status.added > 0) await completeIncomplete(deps);
   return status;
 }

@@ -11,6 +11,8 @@ import type { Paper } from './paper';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
 const SyncNowMessage = v.strictObject({ type: v.literal('syncNow') });
+/** After an import, the reading list asks the background to complete papers saved from ids alone. */
+const CompleteIncompleteMessage = v.strictObject({ type: v.literal('completeIncomplete') });
 const FetchRangeMessage = v.strictObject({
   type: v.literal('fetchRange'),
   range: v.union([
@@ -40,6 +42,7 @@ export const MessageSchema = v.variant('type', [
   SavePaperMessage,
   UnsavePaperMessage,
   SearchHfMessage,
+  CompleteIncompleteMessage,
 ]);
 /** Messages a paper page's content script may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set(['savePaper', 'unsavePaper']);
@@ -58,6 +61,11 @@ export interface RefreshReply {
   message: string;
 }
 
+export interface CompleteReply {
+  /** How many papers this run completed. */
+  completed: number;
+}
+
 export type SearchHfReply = { ok: true; papers: Paper[] } | { ok: false; message: string };
 
 export interface Replies {
@@ -67,6 +75,7 @@ export interface Replies {
   savePaper: SaveReply;
   unsavePaper: SaveReply;
   searchHf: SearchHfReply;
+  completeIncomplete: CompleteReply;
 }
 
 export function parseMessage(raw: unknown): Message | undefined {

@@ -2,7 +2,7 @@
  * "Search Hugging Face", as the background answers it: the same 429 rule as every other request
  * (never ask before the time Hugging Face named; a 429 here binds the refresh too).
  */
-import { askHf, type HfRequestDeps } from './refresh';
+import { askHf, type HfRequestDeps } from './gate';
 import { clockTime } from '../core/format';
 import { searchPapers } from './hf-api';
 import { t } from '../core/i18n';

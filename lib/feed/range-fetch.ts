@@ -3,7 +3,7 @@
  * the background) when the cache lacks them, and cached.
  */
 import { storeDay, storePapers } from '../store/papers';
-import { askHf, type HfRequestDeps } from './refresh';
+import { askHf, type HfRequestDeps } from './gate';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
 import { setMeta } from '../store/meta-table';
 import { isValidRange, rangeBounds, rangeKey, type FeedRange } from './ranges';

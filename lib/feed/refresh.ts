@@ -4,13 +4,14 @@
  * fully written or untouched, and what still needs fetching is recomputed from storage each time.
  * Faults never delete or overwrite cached papers.
  */
-import { backoffDelayMs, DEFAULT_RATE_LIMIT_WAIT_MS } from './backoff';
+import { backoffDelayMs } from './backoff';
+import { getStatus, recordRateLimit } from './gate';
 import { daysBetween, recentDays, utcDay } from '../core/dates';
 import type { PapertabDB } from '../store/db';
 import { storeDay } from '../store/papers';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
 import { t } from '../core/i18n';
-import { EMPTY_STATUS, getMeta, setMeta, type FetchErrorInfo, type RefreshStatus } from '../store/meta-table';
+import { setMeta, type FetchErrorInfo, type RefreshStatus } from '../store/meta-table';
 import type { DayRecord } from '../core/paper';
 
 /** Today and the 7 days before it: enough for a full first new tab even over a weekend. */
@@ -45,65 +46,6 @@ export function daysToRefresh(today: string, known: Map<string, DayRecord>, nowM
     if (daysBetween(day, today) <= ALWAYS_REFRESH_AGE_DAYS) return true;
     return nowMs - rec.fetchedAt > OLDER_DAY_STALE_MS;
   });
-}
-
-export async function getStatus(db: PapertabDB): Promise<RefreshStatus> {
-  return (await getMeta(db, 'refreshStatus')) ?? { ...EMPTY_STATUS };
-}
-
-/**
- * Records a 429 from any request to Hugging Face (a range, a search, a save's lookup): until the
- * time it names, nothing asks again, the background refresh and the Refresh button included.
- * Returns that time.
- */
-export async function recordRateLimit(
-  db: PapertabDB,
-  failure: FetchFailure,
-  at: number,
-  extra: Partial<RefreshStatus> = {},
-): Promise<number> {
-  const until = at + (failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-  await db.transaction('rw', db.meta, async () => {
-    const latest = await getStatus(db);
-    await setMeta(db, 'refreshStatus', {
-      ...latest,
-      ...extra,
-      lastError: { kind: failure.kind, message: failure.message, at },
-      nextAttemptAt: Math.max(until, latest.nextAttemptAt ?? 0),
-      rateLimitedUntil: Math.max(until, latest.rateLimitedUntil ?? 0),
-    });
-  });
-  return until;
-}
-
-/** What a request to Hugging Face made outside the refresh needs to honour and record a 429. */
-export interface HfRequestDeps {
-  db: PapertabDB;
-  fetch?: typeof fetch;
-  now?: () => number;
-  /** Arms the retry alarm for the time a 429 named (the background's; absent in some tests). */
-  scheduleRetry?: (at: number | undefined) => Promise<void>;
-}
-
-/**
- * Makes a request to Hugging Face unless a 429's wait is on (then it is not made), and records a
- * 429 it gets (and arms the retry). Other failures are thrown as they are.
- */
-export async function askHf<T>(
-  deps: HfRequestDeps,
-  request: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; until: number }> {
-  const now = deps.now ?? Date.now;
-  const { rateLimitedUntil } = await getStatus(deps.db);
-  if (rateLimitedUntil && rateLimitedUntil > now()) return { ok: false, until: rateLimitedUntil };
-  try {
-    return { ok: true, value: await request() };
-  } catch (err) {
-    if (!(err instanceof FetchFailure) || err.kind !== 'rate-limited') throw err;
-    const until = await recordRateLimit(deps.db, err, now());
-    await deps.scheduleRetry?.(until);
-    return { ok: false, until };
-  }
 }
 
 export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Promise<RefreshOutcome> {

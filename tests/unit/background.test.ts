@@ -167,6 +167,20 @@ describe('messages are untrusted', () => {
     expect(hf.requests.length).toBe(count);
   });
 
+  it('"Complete incomplete papers" from the reading list: the background asks Hugging Face, never a page', async () => {
+    const id = '2501.04242';
+    hf.papers.set(id, makeDailyItem(id, addDays(TODAY, -1)).paper);
+    await db.saved.put(makeSaved(id, { title: 'From an import' }, { incomplete: true }));
+    const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };
+    expect(await background().onMessage({ type: 'completeIncomplete' }, fromSite)).toBeUndefined();
+    expect((await db.saved.get(id))?.incomplete).toBe(true);
+    const reading = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/reading-list.html') };
+    expect(await background().onMessage({ type: 'completeIncomplete' }, reading)).toEqual({ completed: 1 });
+    const done = await db.saved.get(id);
+    expect(done?.incomplete).toBeUndefined();
+    expect(done?.paper.title).toBe(hf.papers.get(id)?.title);
+  });
+
   it('an extension page may ask for a refresh and gets a plain-words answer', async () => {
     const reply = await background().onMessage({ type: 'refresh' }, page());
     expect(reply).toEqual({ ok: true, message: 'Papers are up to date.' });
