@@ -17,7 +17,7 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileWatch } from '@/lib/views/watch';
 import { StatusLine } from './StatusLine';
-import { paperUrl } from './PaperCard';
+import { hfPaperUrl } from '@/lib/core/paper-links';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
 const TOP = 10;
@@ -90,7 +90,7 @@ export function PopupApp() {
               <article class={match ? 'popup-paper watched' : 'popup-paper'} aria-labelledby={`p-${p.id}`}>
                 {match && <span class="watch-label">{t('watchList', match.terms.join(', '))}</span>}
                 <h2 id={`p-${p.id}`}>
-                  <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
+                  <a href={hfPaperUrl(p.id)} target="_blank" rel="noopener noreferrer">
                     {p.title}
                   </a>
                 </h2>

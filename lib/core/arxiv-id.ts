@@ -2,6 +2,7 @@
  * arXiv identifiers and the paper URLs that carry them (Hugging Face and arXiv pages).
  * Pure: used by the background, content scripts, the popup and the tests alike.
  */
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from './paper-links';
 
 export interface PaperRef {
   /** The canonical key, without version: `2404.12345`, `0704.0001`, `hep-th/9901001`. */
@@ -79,15 +80,26 @@ export function isPaperUrl(url: string): boolean {
   return paperRefFromUrl(url) !== undefined;
 }
 
+/** True for bare arXiv ids (`2404.12345`, `hep-th/9901001`); Hugging Face also has other slugs. */
+export function isArxivId(id: string): boolean {
+  const ref = parseArxivId(id);
+  return ref !== undefined && ref.id === id;
+}
+
+/** The link a citation carries: its arXiv abstract page, or its Hugging Face page for non-arXiv ids. */
+export function citationUrl(id: string): string {
+  return isArxivId(id) ? arxivAbsUrl(id) : hfPaperUrl(id);
+}
+
 /**
  * Where a paper lives, without version (the latest). Hugging Face only indexes new-style ids:
  * for an old-style id `hf` is still built but that page will 404, so link to `abs` instead.
  */
 export function canonicalUrls(ref: PaperRef): { hf: string; abs: string; pdf: string } {
   return {
-    hf: `https://huggingface.co/papers/${ref.id}`,
-    abs: `https://arxiv.org/abs/${ref.id}`,
-    pdf: `https://arxiv.org/pdf/${ref.id}`,
+    hf: hfPaperUrl(ref.id),
+    abs: arxivAbsUrl(ref.id),
+    pdf: arxivPdfUrl(ref.id),
   };
 }
 

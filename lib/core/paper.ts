@@ -1,3 +1,5 @@
+import { isArxivId } from './arxiv-id';
+
 /** One paper as Papertab stores it: normalised from whatever shape Hugging Face sent. */
 export interface Person {
   name: string;
@@ -47,4 +49,14 @@ export interface DayRecord {
   /** Items of that day's response that failed validation and were left out. */
   dropped: number;
   fetchedAt: number;
+}
+
+/** The publication year: from arXiv's date when known, else the featured day, else the id's YYMM. */
+export function paperYear(paper: Pick<Paper, 'id' | 'publishedAt' | 'day'>): string | undefined {
+  const fromDate = /^\d{4}/.exec(paper.publishedAt ?? '')?.[0] ?? /^\d{4}/.exec(paper.day)?.[0];
+  if (fromDate) return fromDate;
+  if (!isArxivId(paper.id)) return undefined;
+  // The id starts (new style) or its number starts (old style) with YYMM; arXiv began in 1991.
+  const yy = paper.id.slice(paper.id.indexOf('/') + 1, paper.id.indexOf('/') + 3);
+  return `${Number(yy) >= 91 ? '19' : '20'}${yy}`;
 }

@@ -5,6 +5,7 @@
  * module must stay tiny and import nothing heavy: it is what makes the new tab as fast as a blank
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
+import { hfPaperUrl } from '../core/paper-links';
 import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from './page-keys';
 
 interface SnapPaper {
@@ -77,7 +78,7 @@ export function paintFirst(root: HTMLElement): boolean {
     const body = el('div', 'paper-body');
     const h2 = el('h2', 'paper-title');
     const a = el('a', undefined, p.title);
-    a.href = `https://huggingface.co/papers/${encodeURIComponent(p.id)}`;
+    a.href = hfPaperUrl(p.id);
     h2.append(a);
     body.append(h2);
     if (p.authors?.length)

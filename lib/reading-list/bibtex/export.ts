@@ -9,7 +9,8 @@
  */
 import type { Paper } from '../../core/paper';
 import type { SavedPaper } from '../../core/saved';
-import { isArxivId, paperUrl, paperYear } from '../../core/paper-links';
+import { citationUrl, isArxivId } from '../../core/arxiv-id';
+import { paperYear } from '../../core/paper';
 import { ARXIV_CLASS_RE } from '../../core/paper-id';
 
 /** Title words a citation key skips, as Google Scholar does ("The Attention …" → "attention"). */
@@ -164,7 +165,7 @@ function entry(saved: SavedPaper, key: string): string {
     ['eprint', arxiv ? saved.id : undefined],
     ['archivePrefix', arxiv ? 'arXiv' : undefined],
     ['primaryClass', arxiv ? primaryClass(saved.id, paper) : undefined],
-    ['url', paperUrl(saved.id)],
+    ['url', citationUrl(saved.id)],
     ['keywords', tags.length ? tags.join(', ') : undefined],
   ];
   const body = fields.flatMap(([name, value]) => (value === undefined ? [] : [`  ${name} = {${value}}`]));

@@ -6,7 +6,7 @@
  * full-width forms, a tab or CR) is prefixed with `'`, so a hostile title cannot execute.
  */
 import type { SavedPaper } from '../../core/saved';
-import { paperUrl } from '../../core/paper-links';
+import { citationUrl } from '../../core/arxiv-id';
 
 export const CSV_HEADER = [
   'id',
@@ -47,7 +47,7 @@ function row(saved: SavedPaper): string[] {
     saved.tags.join('; '),
     saved.note,
     isoTime(saved.savedAt),
-    paperUrl(saved.id),
+    citationUrl(saved.id),
   ];
 }
 

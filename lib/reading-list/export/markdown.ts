@@ -7,7 +7,9 @@
 import { t, type PlainKey } from '../../core/i18n';
 import type { ReadingStatus, SavedPaper } from '../../core/saved';
 import { singleLine } from '../../core/single-line';
-import { hfPaperUrl, isArxivId, paperYear } from '../../core/paper-links';
+import { isArxivId } from '../../core/arxiv-id';
+import { paperYear } from '../../core/paper';
+import { hfPaperUrl } from '../../core/paper-links';
 
 const GROUPS: [ReadingStatus, PlainKey][] = [
   ['to-read', 'statusToRead'],
