@@ -15,7 +15,7 @@ import { readSyncStatus, syncSummary } from '../sync/sync';
 import { SAVED_CHANGED_KEY } from '../core/saved-mirror';
 import { SETTINGS_KEY } from '../core/settings';
 import { META_KEY } from '../sync/codec';
-import { SETTINGS_KEY as SYNC_SETTINGS_KEY } from '../sync/settings';
+import { SYNC_SETTINGS_KEY } from '../sync/settings';
 import { clockTime } from '../core/format';
 import { loadSettings, type Settings } from '../core/settings';
 

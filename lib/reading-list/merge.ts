@@ -14,7 +14,7 @@ function isGap(value: unknown): boolean {
 }
 
 /** The newer copy of the paper (by `fetchedAt`; a tie keeps `existing`), its gaps filled from the other. */
-function mergePaper(existing: Paper, incoming: Paper): Paper {
+function mergeCopies(existing: Paper, incoming: Paper): Paper {
   const [newer, older] = incoming.fetchedAt > existing.fetchedAt ? [incoming, existing] : [existing, incoming];
   const merged: Record<string, unknown> = { ...newer };
   for (const [key, value] of Object.entries(older)) if (isGap(merged[key]) && !isGap(value)) merged[key] = value;
@@ -44,7 +44,7 @@ export function mergeSaved(existing: SavedPaper | undefined, incoming: SavedPape
   if (existing.id !== incoming.id) throw new RangeError(`Cannot merge ${incoming.id} into ${existing.id}`);
   const merged: SavedPaper = {
     id: existing.id,
-    paper: mergePaper(existing.paper, incoming.paper),
+    paper: mergeCopies(existing.paper, incoming.paper),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),
     updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
     status: existing.status,

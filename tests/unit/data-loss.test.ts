@@ -15,7 +15,7 @@ import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsave
 import type { SavedPaper } from '@/lib/core/saved';
 import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
 import { CLOCK_SKEW_MS, clampTime, nextStamp } from '@/lib/core/stamps';
-import { SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
+import { SYNC_SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';
@@ -236,7 +236,7 @@ describe('times from ahead are clamped, so a later edit wins', () => {
   });
 
   it('a synced setting from a clock far ahead is clamped: a later change wins, here and in the sync area', async () => {
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: FAR } } });
+    await fakeBrowser.storage.sync.set({ [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: FAR } } });
     const first = await syncSettings({ values: { theme: 'light' }, edited: { theme: T0 } }, undefined, { now: T0 });
     expect(first.settings.values.theme).toBe('dark');
     expect(first.settings.edited.theme).toBeLessThanOrEqual(T0 + CLOCK_SKEW_MS);
@@ -244,7 +244,7 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     const later = { values: { theme: 'light' }, edited: { theme: T0 + 10 * MIN } };
     const second = await syncSettings(later, undefined, { now: T0 + 10 * MIN });
     expect(second.settings.values.theme).toBe('light');
-    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(later);
+    expect((await fakeBrowser.storage.sync.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY]).toEqual(later);
   });
 
   it('settings applied from sync keep a clamped time, so a later change here outranks them', async () => {
