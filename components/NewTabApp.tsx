@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { markSeen } from '@/lib/background/badge';
+import { markSeen } from '@/lib/views/badge';
 const APP_READY_EVENT = 'papertab:ready'; // lib/page-keys.ts, literal for the same reason
 import { db } from '@/lib/store/db';
 import { dayLabel } from '@/lib/core/format';

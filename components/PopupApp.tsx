@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { computeBadgeCount, markSeen } from '@/lib/background/badge';
+import { computeBadgeCount, markSeen } from '@/lib/views/badge';
 import { db } from '@/lib/store/db';
 import { dayLabel } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';

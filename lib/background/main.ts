@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from './alarms';
-import { updateBadge } from './badge';
+import { updateBadge } from '../views/badge';
 import { paperRefFromUrl, parseArxivId } from '../core/arxiv-id';
 import { t } from '../core/i18n';
 import { maybeNotify } from './notify';

@@ -3,7 +3,7 @@
  * permission is optional and asked for when the user switches it on). One notification per day.
  */
 import { browser } from 'wxt/browser';
-import type { NewPapers } from './badge';
+import type { NewPapers } from '../views/badge';
 import type { PapertabDB } from '../store/db';
 import { t, tn } from '../core/i18n';
 import { getMeta, setMeta } from '../store/meta-table';

@@ -6,7 +6,7 @@ import { storeDay, storePapers } from '../store/papers';
 import { askHf, type HfRequestDeps } from './gate';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
 import { setMeta } from '../store/meta-table';
-import { isValidRange, rangeBounds, rangeKey, type FeedRange } from './ranges';
+import { isValidRange, rangeBounds, rangeKey, type FeedRange } from '../store/ranges';
 import { clockTime } from '../core/format';
 import { t } from '../core/i18n';
 

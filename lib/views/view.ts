@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, addWeeks, isDay, isoWeek, isWeek, MONTH_RE, utcDay } from '../core/dates';
 import type { PapertabDB } from '../store/db';
-import { isRangeCached, rangeBounds, type FeedRange } from '../feed/ranges';
+import { isRangeCached, rangeBounds, type FeedRange } from '../store/ranges';
 import { latestDayWithPapers } from '../store/papers';
 import { getMeta, type RefreshStatus } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';

@@ -7,7 +7,7 @@ import {
   newPaperCount,
   updateBadge,
   WATCH_BADGE_COLOR,
-} from '@/lib/background/badge';
+} from '@/lib/views/badge';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/feed/hf-schema';

@@ -6,7 +6,7 @@ import { createDb, type PapertabDB } from '@/lib/store/db';
 import { getStatus } from '@/lib/feed/gate';
 import { refreshFeed } from '@/lib/feed/refresh';
 import { fetchRange } from '@/lib/feed/range-fetch';
-import { isRangeCached, isValidRange, rangeBounds, type FeedRange } from '@/lib/feed/ranges';
+import { isRangeCached, isValidRange, rangeBounds, type FeedRange } from '@/lib/store/ranges';
 import { storeDay } from '@/lib/store/papers';
 import { clockTime } from '@/lib/core/format';
 import { getMeta, setMeta } from '@/lib/store/meta-table';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { findNewPapers } from '@/lib/background/badge';
+import { findNewPapers } from '@/lib/views/badge';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/feed/hf-schema';

@@ -10,7 +10,7 @@ import { t } from '../core/i18n';
 import { getMeta, setMeta } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
 import { DEFAULTS, loadSettings, type Settings } from '../core/settings';
-import { compileWatch } from '../views/watch';
+import { compileWatch } from './watch';
 
 export const BADGE_COLOR = '#b45309';
 export const WATCH_BADGE_COLOR = '#6d28d9';

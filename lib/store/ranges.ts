@@ -1,10 +1,10 @@
 /**
  * Days, weeks and months as ranges of the cache: what they span and whether the cache can answer
- * for them. Pages import this; the fetching (`feed-range.ts`) stays in the background.
+ * for them. Pages import this; the fetching (`feed/range-fetch.ts`) stays in the background.
  */
 import { addDays, isDay, isWeek, monthDays, MONTH_RE, utcDay, weekDays } from '../core/dates';
-import type { PapertabDB } from '../store/db';
-import { getMeta } from '../store/meta-table';
+import type { PapertabDB } from './db';
+import { getMeta } from './meta-table';
 
 export type FeedRange = { date: string } | { week: string } | { month: string };
 
