@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  BADGE_COLOR,
-  badgeText,
-  markSeen,
-  newPaperCount,
-  updateBadge,
-  WATCH_BADGE_COLOR,
-} from '@/lib/views/badge';
+import { BADGE_COLOR, badgeText, markSeen, newPaperCount, updateBadge, WATCH_BADGE_COLOR } from '@/lib/views/badge';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/feed/hf-schema';
