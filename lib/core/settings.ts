@@ -40,7 +40,7 @@ export const DEFAULTS = Object.fromEntries(
 ) as unknown as Settings;
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
-// lib/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
+// lib/views/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
 const MIRROR_KEY = 'papertab:settings';
 
 export interface StoredSettings {

@@ -6,7 +6,7 @@
  *
  * The reading-list fields (status, tags, note, dates) are strict: a record that is wrong there
  * rejects the file, since importing it would lose or invent the user's own data. The paper's
- * optional fields are lenient like lib/hf-schema.ts: a malformed one is dropped, the paper kept.
+ * optional fields are lenient like lib/feed/hf-schema.ts: a malformed one is dropped, the paper kept.
  */
 import * as v from 'valibot';
 import { dropUndefined, PAPER_ID_RE } from '../feed/hf-schema';
@@ -42,7 +42,7 @@ const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE));
 const str = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-/** A title, name or tag: checked for length as written, then put on one line (lib/single-line.ts). */
+/** A title, name or tag: checked for length as written, then put on one line (lib/core/single-line.ts). */
 const line = (min: number, max: number) =>
   v.pipe(
     v.string(),

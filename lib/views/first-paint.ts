@@ -96,7 +96,7 @@ export function paintFirst(root: HTMLElement): boolean {
   return true;
 }
 
-/** Keys the app's shortcuts use (lib/keyboard.ts); Enter is left alone (links answer it natively). */
+/** Keys the app's shortcuts use (lib/views/keyboard.ts); Enter is left alone (links answer it natively). */
 const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'a', '/', '[', ']', '?']);
 
 /**

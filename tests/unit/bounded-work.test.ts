@@ -18,7 +18,7 @@ import { fold, highlightParts, words } from '@/lib/views/text-match';
 import { makeSaved } from '../fixtures/saved';
 
 const MB = 1024 * 1024;
-/** The longest note a record holds (lib/export/backup.ts): what exporters can meet. */
+/** The longest note a record holds (lib/reading-list/backup.ts): what exporters can meet. */
 const NOTE = 100_000;
 const BOUND_MS = 200;
 /** Building 1 MB pages in jsdom and the runs themselves take seconds on a busy machine: the bound, not the timeout, is the test. */

@@ -59,7 +59,7 @@ const id = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/),
 );
 const text = (min: number, max: number) => fc.string({ unit: 'binary', minLength: min, maxLength: max });
-/** A title, name or tag as Papertab stores it: every source puts it on one line (lib/single-line.ts). */
+/** A title, name or tag as Papertab stores it: every source puts it on one line (lib/core/single-line.ts). */
 const line = (min: number, max: number) =>
   text(min, max)
     .map((s) => singleLine(s))

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toBibtex } from '@/lib/reading-list/bibtex/export';
-import { decodeLatex, parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { decodeLatex } from '@/lib/reading-list/bibtex/latex';
 import type { Paper } from '@/lib/core/paper';
 import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';

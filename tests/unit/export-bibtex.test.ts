@@ -160,7 +160,7 @@ describe('toBibtex: escaping', () => {
   it('keeps any title and author list intact through its own parser (property)', () => {
     const text = fc
       .string({ unit: 'binary', maxLength: 60 })
-      // As every source stores titles and names: on one line (lib/single-line.ts).
+      // As every source stores titles and names: on one line (lib/core/single-line.ts).
       .map((s) => singleLine(s))
       .filter((s) => s !== '');
     fc.assert(

@@ -1,6 +1,6 @@
 /**
  * Titles, author names and tags reach Papertab from five sources; each puts them on one line and
- * strips bidirectional controls (lib/single-line.ts), so no export line can start a Markdown block
+ * strips bidirectional controls (lib/core/single-line.ts), so no export line can start a Markdown block
  * and no title can reverse the text after it.
  */
 import * as v from 'valibot';
