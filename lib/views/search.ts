@@ -9,7 +9,8 @@
  * The ranking follows MiniSearch's: BM25 per field with field boosts, prefix and typo matches weighted down.
  */
 import type { Paper } from '../core/paper';
-import { fold, words } from './text-match';
+import { fieldText, indexTerm, sameText, withinOneEdit, type Field } from './search-terms';
+import { words } from './text-match';
 
 export { highlightParts, type HighlightPart } from './text-match';
 
@@ -32,7 +33,6 @@ export interface SearchIndex {
   readonly size: number;
 }
 
-type Field = 'title' | 'keywords' | 'authors' | 'organization' | 'summary';
 const BOOST: Record<Field, number> = { title: 4, keywords: 2, authors: 2, organization: 2, summary: 1 };
 const FIELDS = Object.keys(BOOST) as Field[];
 const FIELD_BOOST = FIELDS.map((f) => BOOST[f]);
@@ -43,65 +43,6 @@ const B = 0.7;
 const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
-
-/**
- * Words in nearly every abstract: indexing them costs build time and memory, and matching them makes
- * the slowest queries (every paper) while narrowing nothing. They are dropped from queries too.
- */
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be been but by can do does for from has have how in into is it its of on or our ' +
-    'than that the their them these this those to via was we were what when which while who why with'
-  ).split(' '),
-);
-
-function indexTerm(term: string): string | null {
-  const folded = fold(term);
-  return folded && !STOP_WORDS.has(folded) ? folded : null;
-}
-
-function fieldText(paper: Paper, field: Field): string {
-  switch (field) {
-    case 'title':
-      return paper.title;
-    case 'summary':
-      return paper.summary;
-    case 'authors':
-      return paper.authors.join(' ');
-    case 'keywords':
-      return paper.aiKeywords.join(' ');
-    case 'organization':
-      return paper.organization ? `${paper.organization.name} ${paper.organization.fullname ?? ''}` : '';
-  }
-}
-
-/** Whether the text `fieldText` reads is unchanged: checked on every cache update, for every paper. */
-function sameText(a: Paper, b: Paper): boolean {
-  return (
-    a === b ||
-    (a.title === b.title &&
-      a.summary === b.summary &&
-      sameList(a.authors, b.authors) &&
-      sameList(a.aiKeywords, b.aiKeywords) &&
-      a.organization?.name === b.organization?.name &&
-      a.organization?.fullname === b.organization?.fullname)
-  );
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** Whether `a` and `b` are at most one edit apart (insertion, deletion or substitution). */
-function withinOneEdit(a: string, b: string): boolean {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /** Where a term occurs: per field, the papers (slots) and how often. Parallel arrays, append-only. */
 interface Postings {
