@@ -20,3 +20,21 @@ export interface SavedPaper {
   /** When completing it last found Hugging Face without the paper (404). */
   completionTriedAt?: number;
 }
+
+/** The fields a person edits on the list; each carries its own edit time in `edited`. */
+export const EDITABLE_FIELDS = ['status', 'tags', 'note'] as const;
+
+/**
+ * The one rule for merging an edited field, wherever two copies meet (backup import, sync): the
+ * later edit wins. Sync breaks a tie (two different values edited in the same millisecond on two
+ * devices) by the greater JSON, so both devices resolve it alike instead of each keeping its own
+ * forever; a backup import keeps what the list holds (`onTie: 'keep'`).
+ */
+export function incomingEditWins(
+  held: { value: unknown; at: number },
+  incoming: { value: unknown; at: number },
+  onTie: 'greater' | 'keep' = 'greater',
+): boolean {
+  if (incoming.at !== held.at) return incoming.at > held.at;
+  return onTie === 'greater' && JSON.stringify(incoming.value) > JSON.stringify(held.value);
+}

@@ -4,9 +4,7 @@
  * backup never undoes newer changes and importing the same backup twice changes nothing.
  */
 import type { Paper } from '../core/paper';
-import type { SavedPaper } from '../core/saved';
-
-const EDITABLE = ['status', 'tags', 'note'] as const;
+import { EDITABLE_FIELDS, incomingEditWins, type SavedPaper } from '../core/saved';
 
 /** A field one copy of a paper lacks and the other may fill: absent, empty text or an empty list. */
 function isGap(value: unknown): boolean {
@@ -36,7 +34,7 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * One record from two copies of the same paper. Status, tags and note each come from the copy
- * edited last (`edited.*`; a tie keeps `existing`); `savedAt` is the earlier, `updatedAt` the later;
+ * edited last (`incomingEditWins`, sync's rule; a tie keeps `existing`); `savedAt` is the earlier, `updatedAt` the later;
  * `incomplete` stays only if both are. Returns `existing` itself when the merge changes nothing.
  */
 export function mergeSaved(existing: SavedPaper | undefined, incoming: SavedPaper): SavedPaper {
@@ -52,8 +50,9 @@ export function mergeSaved(existing: SavedPaper | undefined, incoming: SavedPape
     note: existing.note,
     edited: { ...existing.edited },
   };
-  for (const field of EDITABLE) {
-    if (incoming.edited[field] > existing.edited[field]) {
+  for (const field of EDITABLE_FIELDS) {
+    const held = { value: existing[field], at: existing.edited[field] };
+    if (incomingEditWins(held, { value: incoming[field], at: incoming.edited[field] }, 'keep')) {
       // TypeScript cannot pair the field with its own type across the union, hence the casts.
       (merged as unknown as Record<string, unknown>)[field] = incoming[field];
       merged.edited[field] = incoming.edited[field];
