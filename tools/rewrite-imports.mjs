@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Rewrites import specifiers in the given .ts/.tsx/.mts files after the lib/ reorganisation,
-// using tools/lib-moves.json (old path -> new path, relative to the repository root).
+// using tools/lib-moves.json (old path -> new path, relative to the repository root), then
+// tools/lib-symbol-moves.json (names that left a module since, by the module they left).
 //
 //   node tools/rewrite-imports.mjs $(git ls-files '*.ts' '*.tsx')
 //
@@ -46,15 +47,49 @@ function rewrite(spec, fileRel) {
   return spec;
 }
 
+// Names that left a module (a type moved low in the house, the request gate out of the refresh):
+// `import { a, b } from 'x'` becomes one import per module the names now live in.
+const symbolMoves = JSON.parse(readFileSync(join(root, 'tools/lib-symbol-moves.json'), 'utf8'));
+const resolveSpec = (spec, fileRel) => {
+  const abs = spec.startsWith('@/') ? join(root, spec.slice(2)) : resolve(dirname(join(root, fileRel)), spec);
+  return ['.ts', '.tsx'].map((e) => toRepo(abs) + e).find((p) => existsSync(join(root, p)));
+};
+const specFor = (target, fileRel, alias) => {
+  const bare = strip(target);
+  if (alias) return '@/' + bare;
+  const rel = posix.relative(dirname(fileRel), bare);
+  return rel.startsWith('.') ? rel : './' + rel;
+};
+function splitMoved(text, fileRel) {
+  return text.replace(/import (type )?\{([^}]*)\} from (['"])([^'"\n]+)\3;/g, (all, typeOnly = '', names, q, spec) => {
+    const moved = symbolMoves[resolveSpec(spec, fileRel) ?? ''];
+    if (!moved) return all;
+    const groups = new Map();
+    for (const raw of names
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean)) {
+      const name = raw.replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+      const to = moved[name] ? specFor(moved[name], fileRel, spec.startsWith('@/')) : spec;
+      groups.set(to, [...(groups.get(to) ?? []), raw]);
+    }
+    if (groups.size === 1 && groups.has(spec)) return all;
+    return [...groups].map(([to, list]) => `import ${typeOnly}{ ${list.join(', ')} } from ${q}${to}${q};`).join('\n');
+  });
+}
+
 const PATTERN = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\bvi\.(?:do)?[mM]ock\(\s*)(['"])([^'"\n]+)\2/g;
 let changed = 0;
 for (const arg of process.argv.slice(2)) {
   const fileRel = toRepo(resolve(arg));
   const text = readFileSync(join(root, fileRel), 'utf8');
-  const next = text.replace(PATTERN, (all, lead, q, spec) => {
-    const to = rewrite(spec, fileRel);
-    return to === spec ? all : `${lead}${q}${to}${q}`;
-  });
+  const next = splitMoved(
+    text.replace(PATTERN, (all, lead, q, spec) => {
+      const to = rewrite(spec, fileRel);
+      return to === spec ? all : `${lead}${q}${to}${q}`;
+    }),
+    fileRel,
+  );
   if (next !== text) {
     writeFileSync(join(root, fileRel), next);
     changed++;
