@@ -62,7 +62,7 @@ export default defineConfig({
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';
     },
   },
-  // Every user-facing string is a message in public/_locales/<lang>/messages.json (lib/i18n.ts).
+  // Every user-facing string is a message in public/_locales/<lang>/messages.json (lib/core/i18n.ts).
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -71,7 +71,7 @@ export default defineConfig({
     host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*'],
     optional_permissions: ['notifications', 'search'],
     // The browser's default for extension pages, plus: images only from here and Hugging Face (the
-    // feed's thumbnails and avatars are checked too, in lib/hf-schema.ts; this is the second lock).
+    // feed's thumbnails and avatars are checked too, in lib/feed/hf-schema.ts; this is the second lock).
     content_security_policy: {
       extension_pages:
         "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data: https://huggingface.co https://*.huggingface.co",

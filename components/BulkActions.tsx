@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { addTag, setStatus, STATUSES } from '@/lib/reading-list';
+import { db } from '@/lib/store/db';
+import { t } from '@/lib/core/i18n';
+import { addTag, setStatus, STATUSES } from '@/lib/reading-list/list';
 
 /** What can be done to the selected papers at once: a status, a tag, removal; or the selection cleared. */
 export function BulkActions({

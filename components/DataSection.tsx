@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { clearPaperCache, formatBytes, storageFigures, type StorageFigures } from '@/lib/cache-admin';
-import { db } from '@/lib/db';
-import { t, tn } from '@/lib/i18n';
-import { send } from '@/lib/messages';
-import { useLiveQuery } from '@/lib/use-live-query';
+import { clearPaperCache, formatBytes, storageFigures, type StorageFigures } from '@/lib/store/cache-admin';
+import { db } from '@/lib/store/db';
+import { t, tn } from '@/lib/core/i18n';
+import { send } from '@/lib/core/messages';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { ExportImport } from './ExportImport';
 
 /** Settings, "Data": what is stored, export and import, and clearing the paper cache (after a confirmation). */

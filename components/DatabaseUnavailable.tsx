@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/core/i18n';
 
 /** Said instead of a broken page when IndexedDB is unavailable (Firefox private windows, history off). */
 export function DatabaseUnavailable() {

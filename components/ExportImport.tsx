@@ -1,13 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { db } from '@/lib/db';
-import { toBackup } from '@/lib/export/backup';
-import { toBibtex } from '@/lib/export/bibtex';
-import { toCsv } from '@/lib/export/csv';
-import { toMarkdown } from '@/lib/export/markdown';
-import { t } from '@/lib/i18n';
-import { importText } from '@/lib/import';
-import type { SavedPaper } from '@/lib/reading-list';
-import { completeIncomplete } from '@/lib/save-paper';
+import { db } from '@/lib/store/db';
+import { toBackup } from '@/lib/reading-list/backup';
+import { toBibtex } from '@/lib/reading-list/bibtex/export';
+import { toCsv } from '@/lib/reading-list/export/csv';
+import { toMarkdown } from '@/lib/reading-list/export/markdown';
+import { t } from '@/lib/core/i18n';
+import { importText } from '@/lib/reading-list/import';
+import type { SavedPaper } from '@/lib/core/saved';
+import { send } from '@/lib/core/messages';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -27,7 +27,8 @@ export function ExportImport({ list }: { list: SavedPaper[] }) {
     const outcome = await importText(db(), await file.text());
     setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
     if (fileRef.current) fileRef.current.value = '';
-    if (outcome.ok) void completeIncomplete({ db: db() });
+    // Completing asks Hugging Face: the background does it (pages carry no network client).
+    if (outcome.ok) void send({ type: 'completeIncomplete' }).catch(() => undefined);
   }
   return (
     <section class="export-import" aria-label={t('exportImport')}>

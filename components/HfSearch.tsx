@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, tn } from '@/lib/i18n';
-import { send } from '@/lib/messages';
-import type { Paper } from '@/lib/paper';
+import { t, tn } from '@/lib/core/i18n';
+import { send } from '@/lib/core/messages';
+import type { Paper } from '@/lib/core/paper';
 import { PaperList, type PaperListProps } from './PaperList';
 
 type State =

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { SHORTCUTS } from '@/lib/keyboard';
+import { t } from '@/lib/core/i18n';
+import { SHORTCUTS } from '@/lib/views/keyboard';
 
 /** The `?` dialog listing every shortcut. */
 export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SaveSettings } from '@/lib/hooks/use-settings-form';
-import { t } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings';
+import { t } from '@/lib/core/i18n';
+import type { Settings } from '@/lib/core/settings';
 
 /** Settings, "New tab and popup": minimum upvotes, default view, sort, theme and the quiet new tab. */
 export function NewTabAndPopupSection({

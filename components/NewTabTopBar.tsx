@@ -1,5 +1,5 @@
-import { t } from '@/lib/i18n';
-import type { Sort, View, ViewData } from '@/lib/views';
+import { t } from '@/lib/core/i18n';
+import type { Sort, View, ViewData } from '@/lib/views/view';
 import { RefreshButton } from './RefreshButton';
 import { SortToggle } from './SortToggle';
 import { StatusLine } from './StatusLine';

@@ -1,8 +1,8 @@
 import { useSettingsForm } from '@/lib/hooks/use-settings-form';
-import { t } from '@/lib/i18n';
-import { useDbUnavailable } from '@/lib/use-db-status';
+import { t } from '@/lib/core/i18n';
+import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
-import { useSettings } from '@/lib/use-settings';
+import { useSettings } from '@/lib/hooks/use-settings';
 import { DataSection } from './DataSection';
 import { FeedSection } from './FeedSection';
 import { NewTabAndPopupSection } from './NewTabAndPopupSection';

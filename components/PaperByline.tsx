@@ -1,6 +1,6 @@
-import { t } from '@/lib/i18n';
-import type { Paper } from '@/lib/paper';
-import { safeHfImageUrl } from '@/lib/safe-url';
+import { t } from '@/lib/core/i18n';
+import type { Paper } from '@/lib/core/paper';
+import { safeHfImageUrl } from '@/lib/core/safe-url';
 import { Highlight } from './Highlight';
 
 const MAX_AUTHORS = 3;

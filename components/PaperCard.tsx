@@ -1,16 +1,13 @@
-import { memo } from '@/lib/memo';
-import type { Paper } from '@/lib/paper';
-import { shortDate } from '@/lib/format';
-import { t, tParts } from '@/lib/i18n';
-import { safeHfImageUrl } from '@/lib/safe-url';
+import { memo } from '@/lib/hooks/memo';
+import type { Paper } from '@/lib/core/paper';
+import { shortDate } from '@/lib/core/format';
+import { t, tParts } from '@/lib/core/i18n';
+import { hfPaperUrl } from '@/lib/core/paper-links';
+import { safeHfImageUrl } from '@/lib/core/safe-url';
 import { Highlight } from './Highlight';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
-
-export function paperUrl(id: string): string {
-  return `https://huggingface.co/papers/${encodeURIComponent(id)}`;
-}
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -66,7 +63,7 @@ export const PaperCard = memo(function PaperCard({
       <div class="paper-body">
         {watchTerms && <span class="watch-label">{t('watchList', watchTerms)}</span>}
         <h2 class="paper-title" id={`${id}-title`}>
-          <a href={paperUrl(paper.id)}>
+          <a href={hfPaperUrl(paper.id)}>
             <Highlight text={paper.title} terms={terms} />
           </a>
         </h2>
@@ -76,7 +73,7 @@ export const PaperCard = memo(function PaperCard({
             <span aria-hidden="true">▲ </span>
             {paper.upvotes} <span class="sr-only">{t('upvotesHidden')}</span>
           </span>
-          <a class="comments" href={`${paperUrl(paper.id)}#community`} title={t('commentsTitle')}>
+          <a class="comments" href={`${hfPaperUrl(paper.id)}#community`} title={t('commentsTitle')}>
             <CommentIcon />
             {formatCount(paper.numComments)} <span class="sr-only">{t('commentsHidden')}</span>
           </a>

@@ -1,25 +1,25 @@
-import { t } from '@/lib/i18n';
-import type { Paper } from '@/lib/paper';
-import { safeHttpUrl } from '@/lib/safe-url';
-
-const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
+import { t } from '@/lib/core/i18n';
+import type { Paper } from '@/lib/core/paper';
+import { isArxivId } from '@/lib/core/arxiv-id';
+import { arxivAbsUrl, arxivPdfUrl } from '@/lib/core/paper-links';
+import { safeHttpUrl } from '@/lib/core/safe-url';
 
 /** arXiv abstract and PDF, GitHub (with stars) and project page, each only when known and http(s). */
 export function PaperLinks({ paper }: { paper: Paper }) {
   const github = safeHttpUrl(paper.githubRepo);
   const project = safeHttpUrl(paper.projectPage);
-  const arxiv = NEW_STYLE_ID.test(paper.id) || paper.id.includes('/');
+  const arxiv = isArxivId(paper.id);
   return (
     <ul class="links" aria-label={t('links')}>
       {arxiv && (
         <>
           <li>
-            <a href={`https://arxiv.org/abs/${paper.id}`} rel="noopener noreferrer">
+            <a href={arxivAbsUrl(paper.id)} rel="noopener noreferrer">
               arXiv
             </a>
           </li>
           <li>
-            <a href={`https://arxiv.org/pdf/${paper.id}`} rel="noopener noreferrer">
+            <a href={arxivPdfUrl(paper.id)} rel="noopener noreferrer">
               PDF
             </a>
           </li>

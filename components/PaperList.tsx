@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import type { Paper } from '@/lib/paper';
-import type { CompiledWatch } from '@/lib/watch';
+import { t } from '@/lib/core/i18n';
+import type { Paper } from '@/lib/core/paper';
+import type { CompiledWatch } from '@/lib/views/watch';
 import { PaperCard } from './PaperCard';
 
 const PAGE = 100;

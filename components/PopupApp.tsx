@@ -1,23 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { computeBadgeCount, markSeen } from '@/lib/badge';
-import { db } from '@/lib/db';
-import { dayLabel } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { readSnapshot, writeSnapshot } from '@/lib/snapshot';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { useOnline } from '@/lib/use-online';
-import { useSaved } from '@/lib/use-saved';
-import { loadView, sortPapers, type ViewData } from '@/lib/views';
+import { computeBadgeCount, markSeen } from '@/lib/views/badge';
+import { db } from '@/lib/store/db';
+import { dayLabel } from '@/lib/core/format';
+import { t } from '@/lib/core/i18n';
+import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
+import { useOnline } from '@/lib/hooks/use-online';
+import { useSaved } from '@/lib/hooks/use-saved';
+import { loadView, sortPapers, type ViewData } from '@/lib/views/view';
 import { RefreshButton } from './RefreshButton';
 import { SaveButton } from './SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
 import { PopupFallback } from './PopupFallback';
-import { useDbUnavailable } from '@/lib/use-db-status';
-import { useSettings } from '@/lib/use-settings';
-import { compileWatch } from '@/lib/watch';
+import { useDbUnavailable } from '@/lib/hooks/use-db-status';
+import { useSettings } from '@/lib/hooks/use-settings';
+import { compileWatch } from '@/lib/views/watch';
 import { StatusLine } from './StatusLine';
-import { paperUrl } from './PaperCard';
+import { hfPaperUrl } from '@/lib/core/paper-links';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
 const TOP = 10;
@@ -90,7 +90,7 @@ export function PopupApp() {
               <article class={match ? 'popup-paper watched' : 'popup-paper'} aria-labelledby={`p-${p.id}`}>
                 {match && <span class="watch-label">{t('watchList', match.terms.join(', '))}</span>}
                 <h2 id={`p-${p.id}`}>
-                  <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
+                  <a href={hfPaperUrl(p.id)} target="_blank" rel="noopener noreferrer">
                     {p.title}
                   </a>
                 </h2>

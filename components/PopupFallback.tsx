@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dayLabel } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { readFallback, type GlanceFallback } from '@/lib/glance-fallback';
-import { send } from '@/lib/messages';
-import { SAVED_IDS_KEY } from '@/lib/reading-list';
+import { dayLabel } from '@/lib/core/format';
+import { t } from '@/lib/core/i18n';
+import { readFallback, type GlanceFallback } from '@/lib/views/glance-fallback';
+import { send } from '@/lib/core/messages';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
-import { paperUrl } from './PaperCard';
+import { hfPaperUrl } from '@/lib/core/paper-links';
 import { SaveButton } from './SaveButton';
 
 /** The popup without IndexedDB: the day's top papers from extension storage; saves go through the background. */
@@ -38,7 +38,7 @@ export function PopupFallback() {
           <li key={p.id}>
             <article class="popup-paper" aria-labelledby={`p-${p.id}`}>
               <h2 id={`p-${p.id}`}>
-                <a href={paperUrl(p.id)} target="_blank" rel="noopener noreferrer">
+                <a href={hfPaperUrl(p.id)} target="_blank" rel="noopener noreferrer">
                   {p.title}
                 </a>
               </h2>

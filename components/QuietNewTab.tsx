@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/core/i18n';
 
 /**
  * Quiet mode: a plain, fast new tab for people who want their old one back. The search box uses

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { db } from '@/lib/db';
-import { t, tn } from '@/lib/i18n';
+import { db } from '@/lib/store/db';
+import { t, tn } from '@/lib/core/i18n';
 import {
   allTags,
   filterList,
@@ -10,15 +10,14 @@ import {
   setStatus,
   setTags,
   statusCounts,
-  type ReadingStatus,
-  type SavedPaper,
   type SortKey,
-} from '@/lib/reading-list';
-import { requestPersistence } from '@/lib/persist';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { useDbUnavailable } from '@/lib/use-db-status';
+} from '@/lib/reading-list/list';
+import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
+import { requestPersistence } from '@/lib/store/persist';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
+import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
-import { useSettings } from '@/lib/use-settings';
+import { useSettings } from '@/lib/hooks/use-settings';
 import { useSelection } from '@/lib/hooks/use-selection';
 import { BulkActions } from './BulkActions';
 import { ExportImport } from './ExportImport';

@@ -1,5 +1,6 @@
-import { t } from '@/lib/i18n';
-import { STATUSES, type ReadingStatus, type SortKey } from '@/lib/reading-list';
+import { t } from '@/lib/core/i18n';
+import { STATUSES, type SortKey } from '@/lib/reading-list/list';
+import { type ReadingStatus } from '@/lib/core/saved';
 
 /** The reading list's filters: by status (with counts), by tag, the sort order, and the search box. */
 export function ReadingListToolbar({

@@ -1,5 +1,5 @@
-import { t } from '@/lib/i18n';
-import type { SavedPaper } from '@/lib/reading-list';
+import { t } from '@/lib/core/i18n';
+import type { SavedPaper } from '@/lib/core/saved';
 
 /** After a removal from the reading list: what went, with Undo (which puts it back as it was). */
 export function RemovedToast({

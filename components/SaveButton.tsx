@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/core/i18n';
 
 /** The Save toggle: its name stays "Save", `aria-pressed` tells whether the paper is saved. */
 export function SaveButton({ saved, onToggle, title }: { saved: boolean; onToggle: () => void; title: string }) {

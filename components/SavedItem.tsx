@@ -1,10 +1,12 @@
-import { shortDate } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { useAutosavedText } from '@/lib/use-autosave';
-import { STATUSES, type ReadingStatus, type SavedPaper } from '@/lib/reading-list';
+import { shortDate } from '@/lib/core/format';
+import { t } from '@/lib/core/i18n';
+import { useAutosavedText } from '@/lib/hooks/use-autosave';
+import { STATUSES } from '@/lib/reading-list/list';
+import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
 import { PaperByline } from './PaperByline';
 import { PaperLinks } from './PaperLinks';
-import { articleId, paperUrl } from './PaperCard';
+import { hfPaperUrl } from '@/lib/core/paper-links';
+import { articleId } from './PaperCard';
 import { TagEditor } from './TagEditor';
 
 export interface SavedItemProps {
@@ -34,7 +36,7 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
       />
       <div class="paper-body">
         <h2 class="paper-title" id={`${id}-title`}>
-          <a href={paperUrl(item.id)}>{p.title}</a>
+          <a href={hfPaperUrl(item.id)}>{p.title}</a>
         </h2>
         <PaperByline paper={p} />
         <p class="paper-meta">

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/core/i18n';
 
 /** One box filtering everything cached as you type. */
 export function SearchBox({

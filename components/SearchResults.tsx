@@ -1,5 +1,5 @@
-import { t, tn } from '@/lib/i18n';
-import type { SearchState } from '@/lib/use-search';
+import { t, tn } from '@/lib/core/i18n';
+import type { SearchState } from '@/lib/hooks/use-search';
 import { HfSearch } from './HfSearch';
 import { PaperList, type PaperListProps } from './PaperList';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/core/i18n';
 
 interface Shortcut {
   name: string;

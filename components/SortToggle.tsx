@@ -1,5 +1,5 @@
-import { t } from '@/lib/i18n';
-import type { Sort } from '@/lib/views';
+import { t } from '@/lib/core/i18n';
+import type { Sort } from '@/lib/views/view';
 
 export function SortToggle({ sort, onChange }: { sort: Sort; onChange: (s: Sort) => void }) {
   return (

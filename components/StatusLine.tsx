@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RefreshStatus } from '@/lib/meta';
-import { clockTime, dateTime, timeAgo } from '@/lib/format';
-import { t, tParts } from '@/lib/i18n';
+import type { RefreshStatus } from '@/lib/store/meta-table';
+import { clockTime, dateTime, timeAgo } from '@/lib/core/format';
+import { t, tParts } from '@/lib/core/i18n';
 
 /** "Updated 12 min ago", offline, or the last error in plain words; kept current while open. */
 export function StatusLine({ status, online = true }: { status: RefreshStatus; online?: boolean }) {

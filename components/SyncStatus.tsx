@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/db';
-import { timeAgo } from '@/lib/format';
-import { t, tn } from '@/lib/i18n';
-import { send } from '@/lib/messages';
+import { db } from '@/lib/store/db';
+import { timeAgo } from '@/lib/core/format';
+import { t, tn } from '@/lib/core/i18n';
+import { send } from '@/lib/core/messages';
 import { pendingChanges, SYNCED_DIGEST_KEY } from '@/lib/sync/sync';
-import { useLiveQuery } from '@/lib/use-live-query';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
 
 interface Status {
   ok?: boolean;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/core/i18n';
 
 /** Tags as removable chips plus an input: Enter or comma adds one. */
 export function TagEditor({

@@ -1,6 +1,6 @@
-import { dayLabel, monthLabel } from '@/lib/format';
-import { t, tn } from '@/lib/i18n';
-import type { View, ViewData } from '@/lib/views';
+import { dayLabel, monthLabel } from '@/lib/core/format';
+import { t, tn } from '@/lib/core/i18n';
+import type { View, ViewData } from '@/lib/views/view';
 
 /** "Daily Papers · Today", "· Week of Nov 24", "· November 2026". */
 export function ViewHeading({ view, data }: { view: View; data?: ViewData }) {

@@ -1,7 +1,7 @@
-import { monthDays, utcDay, weekDays } from '@/lib/dates';
-import { dayLabel } from '@/lib/format';
-import { t, type PlainKey } from '@/lib/i18n';
-import { canShow, stepView, switchKind, type View } from '@/lib/views';
+import { monthDays, utcDay, weekDays } from '@/lib/core/dates';
+import { dayLabel } from '@/lib/core/format';
+import { t, type PlainKey } from '@/lib/core/i18n';
+import { canShow, stepView, switchKind, type View } from '@/lib/views/view';
 
 type Unit = 'day' | 'week' | 'month';
 const UNIT = { latest: 'day', day: 'day', week: 'week', month: 'month' } as const;

@@ -1,8 +1,8 @@
-import { utcDay } from '@/lib/dates';
-import { dayLabel } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { utcDay } from '@/lib/core/dates';
+import { dayLabel } from '@/lib/core/format';
+import { t } from '@/lib/core/i18n';
 import type { FetchNote } from '@/lib/hooks/use-range-fetch';
-import { viewHash, type View, type ViewData } from '@/lib/views';
+import { viewHash, type View, type ViewData } from '@/lib/views/view';
 
 /**
  * Above the papers of a view: why there are none (not cached, nothing that day, still loading or

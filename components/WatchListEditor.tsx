@@ -1,4 +1,4 @@
-import { useAutosavedText } from '@/lib/use-autosave';
+import { useAutosavedText } from '@/lib/hooks/use-autosave';
 
 /** One watch-list field: a labelled textarea, one entry per line (commas work too), saved as you type. */
 export function WatchListEditor({

@@ -1,6 +1,6 @@
 import type { SaveSettings } from '@/lib/hooks/use-settings-form';
-import { t } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings';
+import { t } from '@/lib/core/i18n';
+import type { Settings } from '@/lib/core/settings';
 import { WatchListEditor } from './WatchListEditor';
 
 /** Settings, "Watch list": the keywords, authors and organisations whose papers stand out. */

@@ -1,7 +1,7 @@
-import { createBackground } from '@/lib/background-main';
-import { createMenus } from '@/lib/context-menu';
-import { db } from '@/lib/db';
-import { watchSettings } from '@/lib/settings';
+import { createBackground } from '@/lib/background/main';
+import { createMenus } from '@/lib/background/context-menu';
+import { db } from '@/lib/store/db';
+import { watchSettings } from '@/lib/core/settings';
 
 export default defineBackground(() => {
   const bg = createBackground({ db: db() });

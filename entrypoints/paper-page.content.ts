@@ -1,4 +1,4 @@
-import { runPaperPage } from '@/lib/paper-page-controller';
+import { runPaperPage } from '@/lib/paper-page/controller';
 
 // All of huggingface.co, not just /papers/*: the site changes page client-side, so a visit that
 // starts on a listing reaches a paper without a page load. The controller only acts on paper URLs.

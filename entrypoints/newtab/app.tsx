@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { NewTabPage } from '@/components/NewTabApp';
-import { localizePage } from '@/lib/i18n';
+import { localizePage } from '@/lib/core/i18n';
 
 /** Replaces the first paint (if any) with the live app, in one task: no empty frame between them. */
 export function mount(root: HTMLElement): void {

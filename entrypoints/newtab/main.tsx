@@ -1,4 +1,4 @@
-import { holdKeysUntilReady, paintFirst } from '@/lib/first-paint';
+import { holdKeysUntilReady, paintFirst } from '@/lib/views/first-paint';
 
 // Paint the last-seen papers first (tiny code, localStorage only), then load the app.
 // The marks let `npm run bench` tell the script's arrival from the paint's own cost.

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/OptionsApp';
-import { localizePage } from '@/lib/i18n';
+import { localizePage } from '@/lib/core/i18n';
 
 localizePage('settingsTitle');
 render(<OptionsApp />, document.getElementById('app')!);

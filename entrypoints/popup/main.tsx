@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { PopupPage } from '@/components/PopupApp';
-import { localizePage } from '@/lib/i18n';
+import { localizePage } from '@/lib/core/i18n';
 
 localizePage('extName');
 render(<PopupPage />, document.getElementById('app')!);

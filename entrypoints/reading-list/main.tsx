@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { ReadingListApp } from '@/components/ReadingListApp';
-import { localizePage } from '@/lib/i18n';
+import { localizePage } from '@/lib/core/i18n';
 
 localizePage('pageTitleReadingList');
 render(<ReadingListApp />, document.getElementById('app')!);

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { markSeen } from '@/lib/badge';
-import { db } from '@/lib/db';
+import { markSeen } from '@/lib/views/badge';
+import { db } from '@/lib/store/db';
 
 /**
  * Opening the new tab marks the newest day seen (clears the badge), once it is actually visible;

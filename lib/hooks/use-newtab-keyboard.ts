@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { keyAction } from '@/lib/keyboard';
+import { keyAction } from '@/lib/views/keyboard';
 
 // The same name as lib/page-keys.ts, kept literal here: importing that module from both the first
 // paint and the app would split it into a chunk the first paint must fetch first.

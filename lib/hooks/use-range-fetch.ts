@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { utcDay } from '@/lib/dates';
-import { t } from '@/lib/i18n';
-import { send } from '@/lib/messages';
-import { toRange, viewHash, type View, type ViewData } from '@/lib/views';
+import { utcDay } from '@/lib/core/dates';
+import { t } from '@/lib/core/i18n';
+import { send } from '@/lib/core/messages';
+import { toRange, viewHash, type View, type ViewData } from '@/lib/views/view';
 
 export interface FetchNote {
   busy: boolean;

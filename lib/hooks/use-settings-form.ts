@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { updateSettings, type Settings } from '@/lib/settings';
+import { t } from '@/lib/core/i18n';
+import { updateSettings, type Settings } from '@/lib/core/settings';
 
 export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { updateSettings } from '@/lib/settings';
-import type { Sort } from '@/lib/views';
+import { updateSettings } from '@/lib/core/settings';
+import type { Sort } from '@/lib/views/view';
 
 /**
  * The sort order of the papers: the click shows at once; the setting follows through storage (and

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { utcDay } from '@/lib/dates';
-import type { Settings } from '@/lib/settings';
-import { parseHash, switchKind, viewHash, type View } from '@/lib/views';
+import { utcDay } from '@/lib/core/dates';
+import type { Settings } from '@/lib/core/settings';
+import { parseHash, switchKind, viewHash, type View } from '@/lib/views/view';
 
 /** The view to open with: the URL's, else the default view (day, week or month) from settings. */
 function initialView(defaultView: Settings['defaultView'], latestDay: string | undefined): View {

@@ -5,11 +5,11 @@
  * manifest (`rl:meta`) whose hash ties the chunks of one write together. Pure: no browser calls.
  */
 import * as v from 'valibot';
-import { t } from '../i18n';
-import { PAPER_ID_RE } from '../paper-id';
-import type { ReadingStatus, SavedPaper } from '../reading-list';
-import { singleLine } from '../single-line';
-import { beyondSync, clampSynced, clampTimes, lastChange, SYNC_AHEAD_MS } from '../stamps';
+import { t } from '../core/i18n';
+import { PAPER_ID_RE } from '../core/paper-id';
+import type { ReadingStatus, SavedPaper } from '../core/saved';
+import { singleLine } from '../core/single-line';
+import { beyondSync, clampSynced, clampTimes, lastChange, SYNC_AHEAD_MS } from '../core/stamps';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -62,7 +62,7 @@ export interface SyncMeta {
   truncated: { kept: number; total: number };
 }
 
-export { lastChange } from '../stamps';
+export { lastChange } from '../core/stamps';
 
 /** The first `TITLE_CHARS` code points (never half an emoji). */
 export function shortTitle(title: string): string {

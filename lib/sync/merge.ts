@@ -6,10 +6,10 @@
  * nothing; a copy touched after (saved again, edited) lives. Absence never deletes: the synced list
  * may be cut short.
  */
-import type { PapertabDB } from '../db';
-import type { Paper } from '../paper';
-import type { SavedPaper } from '../reading-list';
-import { beyondSync, clampSynced, clampTimes, SYNC_AHEAD_MS } from '../stamps';
+import type { PapertabDB } from '../store/db';
+import type { Paper } from '../core/paper';
+import { EDITABLE_FIELDS, incomingEditWins, type SavedPaper } from '../core/saved';
+import { beyondSync, clampSynced, clampTimes, SYNC_AHEAD_MS } from '../core/stamps';
 import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
@@ -43,20 +43,17 @@ export function savedFromRemote(r: SyncRecord): SavedPaper {
   };
 }
 
-const FIELDS = ['status', 'tags', 'note'] as const;
-
 /**
- * `mergeSaved`'s rules (per field the later edit wins; `savedAt` the earlier, `updatedAt` the
- * later), plus a tie-break: two different values edited in the same millisecond on two devices
- * resolve the same way on both (the greater JSON wins) instead of each keeping its own forever.
+ * `mergeSaved`'s rules: per field `incomingEditWins` (the later edit; in the same millisecond the
+ * greater JSON), `savedAt` the earlier, `updatedAt` the later.
  * Returns `old` itself when nothing changes.
  */
 export function mergeRecord(old: SavedPaper, r: SyncRecord): SavedPaper {
   const next: SavedPaper = { ...old, edited: { ...old.edited } };
   let changed = false;
-  for (const f of FIELDS) {
+  for (const f of EDITABLE_FIELDS) {
     const [mine, theirs] = [JSON.stringify(old[f]), JSON.stringify(r[f])];
-    if (r.edited[f] > old.edited[f] || (r.edited[f] === old.edited[f] && theirs > mine)) {
+    if (incomingEditWins({ value: old[f], at: old.edited[f] }, { value: r[f], at: r.edited[f] })) {
       if (mine !== theirs || r.edited[f] !== old.edited[f]) changed = true;
       (next as unknown as Record<string, unknown>)[f] = r[f];
       next.edited[f] = r.edited[f];

@@ -5,13 +5,13 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { t, tn } from '../i18n';
-import { clampSynced } from '../stamps';
+import { t, tn } from '../core/i18n';
+import { clampSynced } from '../core/stamps';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';
 
-export const SETTINGS_KEY = 'settings';
+export const SYNC_SETTINGS_KEY = 'settings';
 
 /** Settings that sync: values by key, and when each key was last changed (epoch ms). */
 export interface SyncedSettings {
@@ -69,7 +69,7 @@ function fit(all: SyncedSettings): { out: SyncedSettings; left: string[] } {
   const bySize = Object.keys(out.values).sort(
     (a, b) => JSON.stringify(out.values[b]).length - JSON.stringify(out.values[a]).length,
   );
-  while (itemBytes(SETTINGS_KEY, out) > QUOTA_BYTES_PER_ITEM - 256) {
+  while (itemBytes(SYNC_SETTINGS_KEY, out) > QUOTA_BYTES_PER_ITEM - 256) {
     const key = bySize.shift()!;
     delete out.values[key];
     delete out.edited[key];
@@ -97,7 +97,7 @@ export async function syncSettings(
   if (opts.enabled === false) return { settings: local, changed: false, wrote: false };
   let raw: unknown;
   try {
-    raw = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+    raw = (await area.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY];
   } catch (err) {
     return { settings: local, changed: false, wrote: false, error: t('syncErrRead', String(err)) };
   }
@@ -129,7 +129,7 @@ export async function syncSettings(
   // stops moving with this device's clock and a later edit here can outrank it.
   if (parsed?.success && sameJson(out, syncable(parsed.output))) return { settings, changed, wrote: false, warning };
   try {
-    await area.set({ [SETTINGS_KEY]: out });
+    await area.set({ [SYNC_SETTINGS_KEY]: out });
     return { settings, changed, wrote: true, warning };
   } catch (err) {
     return { settings, changed, wrote: false, warning, error: t('syncErrWrite', String(err)) };

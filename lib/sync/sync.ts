@@ -5,10 +5,10 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { PapertabDB } from '../db';
-import { t, tn } from '../i18n';
-import { mirrorSavedIds } from '../reading-list';
-import type { SavedPaper } from '../reading-list';
+import type { PapertabDB } from '../store/db';
+import { t, tn } from '../core/i18n';
+import { mirrorSavedIds } from '../store/saved-ids';
+import type { SavedPaper } from '../core/saved';
 import { contentHash, itemBytes } from './bytes';
 import {
   decodeList,

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { PAPER_ID_RE } from '../paper-id';
+import { PAPER_ID_RE } from '../core/paper-id';
 import { decodeList, liveTombstones, type Tombstone } from './codec';
 
 export const TOMBSTONES_KEY = 'syncTombstones';

@@ -2,7 +2,7 @@
  * What ships: the built extension itself (.output/chrome-mv3), read as files.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extensionPath } from '../support/extension';
 
@@ -11,7 +11,63 @@ async function files(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/** The scripts an HTML page loads, with every chunk they import (statically or lazily), transitively. */
+async function pageScripts(page: string): Promise<string[]> {
+  const html = await readFile(page, 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map((m) =>
+    join(extensionPath, m[1]!.replace(/^\//, '')),
+  );
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = await readFile(file, 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      queue.push(resolve(dirname(file), m[1]!));
+    }
+  }
+  return [...seen];
+}
+
+/** Hugging Face's API, as the feed client builds its URLs. */
+const HF_API = /\/api\/(?:daily_papers|papers)\b/;
+/** Dexie's or IndexedDB's code (minified names survive: these are properties and globals). */
+const INDEXED_DB = /\bindexedDB\b|\bIDBKeyRange\b|\bDexie\b/;
+
 describe('the built extension', () => {
+  it('no chunk a page loads carries the Hugging Face API: pages ask the background', async () => {
+    const pages = (await files(extensionPath)).filter((f) => f.endsWith('.html'));
+    expect(pages.map((p) => p.slice(extensionPath.length + 1)).sort()).toEqual(
+      expect.arrayContaining(['newtab.html', 'options.html', 'popup.html', 'reading-list.html']),
+    );
+    const found: string[] = [];
+    for (const page of pages) {
+      const scripts = await pageScripts(page);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const f of scripts) {
+        if (HF_API.test(await readFile(f, 'utf8')))
+          found.push(`${page.slice(extensionPath.length + 1)} loads ${f.slice(extensionPath.length + 1)}`);
+      }
+    }
+    expect(found).toEqual([]);
+    // The check can see the API where it is: the background carries it.
+    expect(await readFile(join(extensionPath, 'background.js'), 'utf8')).toMatch(HF_API);
+  });
+
+  it("no content script carries IndexedDB or Dexie code: their IndexedDB is the web page's", async () => {
+    const manifest = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')) as {
+      content_scripts: { js: string[] }[];
+    };
+    const scripts = manifest.content_scripts.flatMap((c) => c.js);
+    expect(scripts.length).toBeGreaterThan(0);
+    const found: string[] = [];
+    for (const f of scripts) if (INDEXED_DB.test(await readFile(join(extensionPath, f), 'utf8'))) found.push(f);
+    expect(found).toEqual([]);
+    // The check can see Dexie where it is: the background opens the database.
+    expect(await readFile(join(extensionPath, 'background.js'), 'utf8')).toMatch(INDEXED_DB);
+  });
+
   it('ships no HTML sink: no script writes innerHTML or outerHTML, inserts HTML, or calls document.write', async () => {
     const scripts = (await files(extensionPath)).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(5);

@@ -1,5 +1,5 @@
 /** An in-memory Hugging Face for unit tests: a `fetch` that serves days and faults, and logs requests. */
-import { isoWeek } from '@/lib/dates';
+import { isoWeek } from '@/lib/core/dates';
 import type { DailyItem } from '../fixtures/papers';
 
 export type FakeFault =

@@ -1,7 +1,7 @@
 /** Shared set-up for component tests of a whole page: a fixed clock, empty storage, a seeded database. */
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from '@/lib/store/db';
 
 /** Before each test: `Date` at `now`, localStorage and every table emptied, then `seed()`. After: all undone. */
 export function pageTestSetup(now: number, seed: () => Promise<void>, before?: () => void): void {

@@ -13,27 +13,16 @@
 import fc from 'fast-check';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearPaperCache } from '@/lib/cache-admin';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { toBackup } from '@/lib/export/backup';
-import { toBibtex } from '@/lib/export/bibtex';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { importText } from '@/lib/import';
-import type { Paper } from '@/lib/paper';
-import {
-  addTag,
-  removeMany,
-  restoreMany,
-  restoreSaved,
-  savePaper,
-  setNote,
-  setStatus,
-  setTags,
-  unsavePaper,
-  type ReadingStatus,
-  type SavedPaper,
-} from '@/lib/reading-list';
-import { DEVICE_CLOCK_TOLERANCE_MS } from '@/lib/stamps';
+import { clearPaperCache } from '@/lib/store/cache-admin';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { toBackup } from '@/lib/reading-list/backup';
+import { toBibtex } from '@/lib/reading-list/bibtex/export';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { importText } from '@/lib/reading-list/import';
+import type { Paper } from '@/lib/core/paper';
+import { addTag, removeMany, restoreMany, restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
+import { type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
+import { DEVICE_CLOCK_TOLERANCE_MS } from '@/lib/core/stamps';
 import { syncNow } from '@/lib/sync/sync';
 import type { StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { options } from 'preact';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetKnownSettings } from '@/lib/settings';
+import { forgetKnownSettings } from '@/lib/core/settings';
 import { fakeGetMessage } from './fake-i18n';
 
 // WXT's fakeBrowser has no i18n: the English messages, as Chrome would serve them.

@@ -2,9 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NewTabPage } from '@/components/NewTabApp';
-import { db } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
+import { db } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { pageTestSetup } from '../support/page-test';
 

@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaperCard } from '@/components/PaperCard';
 import { PaperList } from '@/components/PaperList';
-import { parseDailyItems } from '@/lib/hf-schema';
-import type { Paper } from '@/lib/paper';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import type { Paper } from '@/lib/core/paper';
 import { hostileItem, makeDailyItem, type DailyItemOverrides } from '../fixtures/papers';
 
 const DAY = '2026-11-24';

@@ -2,11 +2,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/PopupApp';
-import { db } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { getMeta, setMeta } from '@/lib/meta';
-import { updateSettings } from '@/lib/settings';
+import { db } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { getMeta, setMeta } from '@/lib/store/meta-table';
+import { updateSettings } from '@/lib/core/settings';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { pageTestSetup } from '../support/page-test';
 

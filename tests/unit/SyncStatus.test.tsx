@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncStatus } from '@/components/SyncStatus';
 import { SYNC_STATUS_KEY, syncNow } from '@/lib/sync/sync';
-import { createDb, db } from '@/lib/db';
-import { savePaper } from '@/lib/reading-list';
+import { createDb, db } from '@/lib/store/db';
+import { savePaper } from '@/lib/reading-list/list';
 import { makeSaved } from '../fixtures/saved';
 
 afterEach(cleanup);

@@ -9,7 +9,7 @@ import {
   paperRefFromUrl,
   parseArxivId,
   type PaperRef,
-} from '@/lib/arxiv-id';
+} from '@/lib/core/arxiv-id';
 
 const ref = (id: string, version?: number): PaperRef => ({
   id,

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/alarms';
-import { createBackground, SAVE_COMMAND } from '@/lib/background-main';
-import { MENU_SAVE_LINK, MENU_SAVE_PAGE, menuTarget } from '@/lib/context-menu';
-import { addDays, utcDay } from '@/lib/dates';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { getMeta, setMeta } from '@/lib/meta';
-import { DEFAULTS, updateSettings } from '@/lib/settings';
+import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/background/alarms';
+import { createBackground, SAVE_COMMAND } from '@/lib/background/main';
+import { MENU_SAVE_LINK, MENU_SAVE_PAGE, menuTarget } from '@/lib/background/context-menu';
+import { addDays, utcDay } from '@/lib/core/dates';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { getMeta, setMeta } from '@/lib/store/meta-table';
+import { DEFAULTS, updateSettings } from '@/lib/core/settings';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { datedAt, makeSaved } from '../fixtures/saved';
 import { FakeHf } from '../support/fake-hf';
@@ -165,6 +165,20 @@ describe('messages are untrusted', () => {
     expect(await background().onMessage({ type: 'searchHf', q: '   ' }, page())).toBeUndefined();
     expect(await background().onMessage({ type: 'searchHf', q: 'x'.repeat(1001) }, page())).toBeUndefined();
     expect(hf.requests.length).toBe(count);
+  });
+
+  it('"Complete incomplete papers" from the reading list: the background asks Hugging Face, never a page', async () => {
+    const id = '2501.04242';
+    hf.papers.set(id, makeDailyItem(id, addDays(TODAY, -1)).paper);
+    await db.saved.put(makeSaved(id, { title: 'From an import' }, { incomplete: true }));
+    const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };
+    expect(await background().onMessage({ type: 'completeIncomplete' }, fromSite)).toBeUndefined();
+    expect((await db.saved.get(id))?.incomplete).toBe(true);
+    const reading = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/reading-list.html') };
+    expect(await background().onMessage({ type: 'completeIncomplete' }, reading)).toEqual({ completed: 1 });
+    const done = await db.saved.get(id);
+    expect(done?.incomplete).toBeUndefined();
+    expect(done?.paper.title).toBe(hf.papers.get(id)?.title);
   });
 
   it('an extension page may ask for a refresh and gets a plain-words answer', async () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BADGE_COLOR, badgeText, markSeen, newPaperCount, updateBadge, WATCH_BADGE_COLOR } from '@/lib/badge';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { setMeta } from '@/lib/meta';
-import type { DayRecord } from '@/lib/paper';
-import { DEFAULTS, updateSettings } from '@/lib/settings';
+import { BADGE_COLOR, badgeText, markSeen, newPaperCount, updateBadge, WATCH_BADGE_COLOR } from '@/lib/views/badge';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { setMeta } from '@/lib/store/meta-table';
+import type { DayRecord } from '@/lib/core/paper';
+import { DEFAULTS, updateSettings } from '@/lib/core/settings';
 import { makeDailyItem, makeDay, paperIdFor } from '../fixtures/papers';
 
 const day = (date: string, count: number): DayRecord => ({

@@ -7,18 +7,18 @@
  * cannot come back unnoticed. Exporters are timed on the largest values a record can hold.
  */
 import { describe, expect, it } from 'vitest';
-import { parseBackup } from '@/lib/export/backup';
-import { parseBibtex } from '@/lib/export/bibtex-import';
-import { csvCell, toCsv } from '@/lib/export/csv';
-import { escapeMarkdown, toMarkdown } from '@/lib/export/markdown';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { readPageMeta } from '@/lib/paper-page';
-import { singleLine } from '@/lib/single-line';
-import { fold, highlightParts, words } from '@/lib/text-match';
+import { parseBackup } from '@/lib/reading-list/backup';
+import { parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { csvCell, toCsv } from '@/lib/reading-list/export/csv';
+import { escapeMarkdown, toMarkdown } from '@/lib/reading-list/export/markdown';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { readPageMeta } from '@/lib/paper-page/read-page';
+import { singleLine } from '@/lib/core/single-line';
+import { fold, highlightParts, words } from '@/lib/views/text-match';
 import { makeSaved } from '../fixtures/saved';
 
 const MB = 1024 * 1024;
-/** The longest note a record holds (lib/export/backup.ts): what exporters can meet. */
+/** The longest note a record holds (lib/reading-list/backup.ts): what exporters can meet. */
 const NOTE = 100_000;
 const BOUND_MS = 200;
 /** Building 1 MB pages in jsdom and the runs themselves take seconds on a busy machine: the bound, not the timeout, is the test. */

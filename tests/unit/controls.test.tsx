@@ -4,8 +4,8 @@ import { KeyboardHelp } from '@/components/KeyboardHelp';
 import { SortToggle } from '@/components/SortToggle';
 import { StatusLine } from '@/components/StatusLine';
 import { ViewNav } from '@/components/ViewNav';
-import { SHORTCUTS } from '@/lib/keyboard';
-import type { View } from '@/lib/views';
+import { SHORTCUTS } from '@/lib/views/keyboard';
+import type { View } from '@/lib/views/view';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z'); // Wednesday of 2026-W48
 const TODAY = '2026-11-25';

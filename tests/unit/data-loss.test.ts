@@ -6,22 +6,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { toBackup } from '@/lib/export/backup';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { importText } from '@/lib/import';
-import type { Paper } from '@/lib/paper';
-import {
-  removeMany,
-  restoreMany,
-  savePaper,
-  setNote,
-  setStatus,
-  setTags,
-  unsavePaper,
-  type SavedPaper,
-} from '@/lib/reading-list';
-import { applySyncedSettings, loadStored, updateSettings } from '@/lib/settings';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { toBackup } from '@/lib/reading-list/backup';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { importText } from '@/lib/reading-list/import';
+import type { Paper } from '@/lib/core/paper';
+import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
+import { type SavedPaper } from '@/lib/core/saved';
+import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
 import {
   beyondSync,
   CLOCK_SKEW_MS,
@@ -30,8 +22,8 @@ import {
   DEVICE_CLOCK_TOLERANCE_MS,
   nextStamp,
   SYNC_AHEAD_MS,
-} from '@/lib/stamps';
-import { SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
+} from '@/lib/core/stamps';
+import { SYNC_SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';
@@ -252,7 +244,7 @@ describe('times from ahead are clamped, so a later edit wins', () => {
   });
 
   it('a synced setting from a clock far ahead is clamped: a later change wins, here and in the sync area', async () => {
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: FAR } } });
+    await fakeBrowser.storage.sync.set({ [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: FAR } } });
     const first = await syncSettings({ values: { theme: 'light' }, edited: { theme: T0 } }, undefined, { now: T0 });
     expect(first.settings.values.theme).toBe('dark');
     expect(first.settings.edited.theme).toBeLessThanOrEqual(T0 + SYNC_AHEAD_MS);
@@ -264,7 +256,7 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     };
     const second = await syncSettings(later, undefined, { now: T0 + 10 * MIN });
     expect(second.settings.values.theme).toBe('light');
-    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(later);
+    expect((await fakeBrowser.storage.sync.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY]).toEqual(later);
   });
 
   it('settings applied from sync keep a clamped time, so a later change here outranks them', async () => {
@@ -320,10 +312,10 @@ describe('clocks up to a day off: every device keeps the same stamp, so the late
     await updateSettings({ theme: 'light' }, T0 - DAY_MS + MIN);
     const mine = await loadStored();
     expect(mine.edited.theme).toBeGreaterThan(ahead);
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: ahead } } });
+    await fakeBrowser.storage.sync.set({ [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: ahead } } });
     const r = await syncSettings(mine, undefined, { now: T0 - DAY_MS + 2 * MIN });
     expect(r.settings.values.theme).toBe('light');
-    const area = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as { values: { theme: string } };
+    const area = (await fakeBrowser.storage.sync.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY] as { values: { theme: string } };
     expect(area.values.theme).toBe('light');
   });
 });

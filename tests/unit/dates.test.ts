@@ -12,7 +12,7 @@ import {
   recentDays,
   utcDay,
   weekDays,
-} from '@/lib/dates';
+} from '@/lib/core/dates';
 
 // Run in a zone with daylight saving and a large UTC offset, so code that slipped into local time would fail here.
 const originalTz = process.env.TZ;

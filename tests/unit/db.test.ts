@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDb, LATEST_VERSION, SCHEMA_VERSIONS, type PapertabDB } from '@/lib/db';
-import { parseDailyItems } from '@/lib/hf-schema';
-import type { SavedPaper } from '@/lib/reading-list';
+import { createDb, LATEST_VERSION, SCHEMA_VERSIONS, type PapertabDB } from '@/lib/store/db';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeDay } from '../fixtures/papers';
 
 const { items: papers } = parseDailyItems(makeDay('2026-11-24', 20), '2026-11-24', 1);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS, parseBackup, toBackup } from '@/lib/export/backup';
-import type { Paper } from '@/lib/paper';
-import type { SavedPaper } from '@/lib/reading-list';
+import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS, parseBackup, toBackup } from '@/lib/reading-list/backup';
+import type { Paper } from '@/lib/core/paper';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
-import { safeHttpUrl } from '@/lib/safe-url';
-import { singleLine } from '@/lib/single-line';
+import { safeHttpUrl } from '@/lib/core/safe-url';
+import { singleLine } from '@/lib/core/single-line';
 
 const T = Date.parse('2024-04-20T10:00:00Z');
 
@@ -59,7 +59,7 @@ const id = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/),
 );
 const text = (min: number, max: number) => fc.string({ unit: 'binary', minLength: min, maxLength: max });
-/** A title, name or tag as Papertab stores it: every source puts it on one line (lib/single-line.ts). */
+/** A title, name or tag as Papertab stores it: every source puts it on one line (lib/core/single-line.ts). */
 const line = (min: number, max: number) =>
   text(min, max)
     .map((s) => singleLine(s))

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toBibtex } from '@/lib/export/bibtex';
-import { decodeLatex, parseBibtex } from '@/lib/export/bibtex-import';
-import type { Paper } from '@/lib/paper';
-import type { SavedPaper } from '@/lib/reading-list';
+import { toBibtex } from '@/lib/reading-list/bibtex/export';
+import { parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { decodeLatex } from '@/lib/reading-list/bibtex/latex';
+import type { Paper } from '@/lib/core/paper';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
 
 const saved = (id: string, paper: Partial<Paper> = {}): SavedPaper =>

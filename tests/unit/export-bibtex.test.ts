@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiFold, bibtexKeys, escapeBibtex, toBibtex } from '@/lib/export/bibtex';
-import { parseBibtex } from '@/lib/export/bibtex-import';
-import { singleLine } from '@/lib/single-line';
-import type { Paper } from '@/lib/paper';
-import type { SavedPaper } from '@/lib/reading-list';
+import { asciiFold, bibtexKeys, escapeBibtex, toBibtex } from '@/lib/reading-list/bibtex/export';
+import { parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { singleLine } from '@/lib/core/single-line';
+import type { Paper } from '@/lib/core/paper';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
 
 const saved = (id: string, paper: Partial<Paper> = {}, rest: Partial<SavedPaper> = {}): SavedPaper =>
@@ -160,7 +160,7 @@ describe('toBibtex: escaping', () => {
   it('keeps any title and author list intact through its own parser (property)', () => {
     const text = fc
       .string({ unit: 'binary', maxLength: 60 })
-      // As every source stores titles and names: on one line (lib/single-line.ts).
+      // As every source stores titles and names: on one line (lib/core/single-line.ts).
       .map((s) => singleLine(s))
       .filter((s) => s !== '');
     fc.assert(

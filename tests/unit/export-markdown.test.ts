@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, toMarkdown } from '@/lib/export/markdown';
+import { escapeMarkdown, toMarkdown } from '@/lib/reading-list/export/markdown';
 import { makeSaved } from '../fixtures/saved';
 
 const saved = makeSaved;

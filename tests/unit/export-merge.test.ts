@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBackup, toBackup } from '@/lib/export/backup';
-import { mergeAll, mergeSaved } from '@/lib/export/merge';
-import type { Paper } from '@/lib/paper';
-import type { SavedPaper } from '@/lib/reading-list';
+import { parseBackup, toBackup } from '@/lib/reading-list/backup';
+import { mergeAll, mergeSaved } from '@/lib/reading-list/merge';
+import type { Paper } from '@/lib/core/paper';
+import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved, SAVED_AT } from '../fixtures/saved';
 
 const T = SAVED_AT;

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RETRY_ALARM, scheduleRetry } from '@/lib/alarms';
-import { addDays, utcDay } from '@/lib/dates';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { getStatus, refreshFeed } from '@/lib/feed-refresh';
-import { fetchRange } from '@/lib/feed-range';
-import { isRangeCached, isValidRange, rangeBounds, type FeedRange } from '@/lib/ranges';
-import { storeDay } from '@/lib/feed-store';
-import { clockTime } from '@/lib/format';
-import { getMeta, setMeta } from '@/lib/meta';
-import { loadView } from '@/lib/views';
+import { RETRY_ALARM, scheduleRetry } from '@/lib/background/alarms';
+import { addDays, utcDay } from '@/lib/core/dates';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { getStatus } from '@/lib/feed/gate';
+import { refreshFeed } from '@/lib/feed/refresh';
+import { fetchRange } from '@/lib/feed/range-fetch';
+import { isRangeCached, isValidRange, rangeBounds, type FeedRange } from '@/lib/store/ranges';
+import { storeDay } from '@/lib/store/papers';
+import { clockTime } from '@/lib/core/format';
+import { getMeta, setMeta } from '@/lib/store/meta-table';
+import { loadView } from '@/lib/views/view';
 import { makeDailyItem, makeDay, paperIdFor } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 

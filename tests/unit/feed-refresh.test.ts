@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RETRY_ALARM, scheduleRetry } from '@/lib/alarms';
-import { addDays, utcDay } from '@/lib/dates';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { daysToRefresh, getStatus, recordRateLimit, refreshFeed, RECENT_DAYS } from '@/lib/feed-refresh';
-import { FetchFailure } from '@/lib/hf-api';
-import type { DayRecord } from '@/lib/paper';
+import { RETRY_ALARM, scheduleRetry } from '@/lib/background/alarms';
+import { addDays, utcDay } from '@/lib/core/dates';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { getStatus, recordRateLimit } from '@/lib/feed/gate';
+import { daysToRefresh, refreshFeed, RECENT_DAYS } from '@/lib/feed/refresh';
+import { FetchFailure } from '@/lib/feed/hf-api';
+import type { DayRecord } from '@/lib/core/paper';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 

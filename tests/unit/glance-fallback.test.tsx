@@ -2,11 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupFallback } from '@/components/PopupFallback';
-import { db } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { FALLBACK_KEY, readFallback, writeFallback } from '@/lib/glance-fallback';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { SAVED_IDS_KEY } from '@/lib/reading-list';
+import { db } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { FALLBACK_KEY, readFallback, writeFallback } from '@/lib/views/glance-fallback';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');

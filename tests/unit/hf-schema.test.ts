@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featuredDay, parseDailyItems, parsePaper } from '@/lib/hf-schema';
-import type { Paper } from '@/lib/paper';
+import { featuredDay, parseDailyItems, parsePaper } from '@/lib/feed/hf-schema';
+import type { Paper } from '@/lib/core/paper';
 import { hostileItem, makeDailyItem, makeDay } from '../fixtures/papers';
 
 const DAY = '2025-03-04';

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { intlLocale, t, tn, tParts } from '@/lib/i18n';
+import { intlLocale, t, tn, tParts } from '@/lib/core/i18n';
 import { fakeGetMessage, MESSAGES } from '../support/fake-i18n';
 
 // Vitest runs from the project root (vitest.config.ts).

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { toBackup } from '@/lib/export/backup';
-import { importText } from '@/lib/import';
-import type { Paper } from '@/lib/paper';
-import { SAVED_IDS_KEY, type SavedPaper } from '@/lib/reading-list';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { toBackup } from '@/lib/reading-list/backup';
+import { importText } from '@/lib/reading-list/import';
+import type { Paper } from '@/lib/core/paper';
+import type { SavedPaper } from '@/lib/core/saved';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { datedAt, makeSaved } from '../fixtures/saved';
 
 const T0 = Date.parse('2026-11-20T09:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyAction, SHORTCUTS, type KeyAction } from '@/lib/keyboard';
+import { keyAction, SHORTCUTS, type KeyAction } from '@/lib/views/keyboard';
 
 describe('keyboard shortcuts on the new tab', () => {
   it.each(SHORTCUTS.flatMap((s) => s.keys.map((key) => [key, s.action] as const)))(

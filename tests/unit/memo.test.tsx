@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { memo } from '@/lib/memo';
+import { memo } from '@/lib/hooks/memo';
 
 describe('memo', () => {
   it('re-renders only when a prop changed (shallowly), and shows the new props when it does', () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { findNewPapers } from '@/lib/badge';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { getMeta, setMeta } from '@/lib/meta';
-import { maybeNotify, NOTIFICATION_ID } from '@/lib/notify';
-import { DEFAULTS, type Settings } from '@/lib/settings';
+import { findNewPapers } from '@/lib/views/badge';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { getMeta, setMeta } from '@/lib/store/meta-table';
+import { maybeNotify, NOTIFICATION_ID } from '@/lib/background/notify';
+import { DEFAULTS, type Settings } from '@/lib/core/settings';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 
 const SEEN = '2026-11-23';

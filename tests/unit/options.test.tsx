@@ -2,13 +2,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/OptionsApp';
-import { clearPaperCache, formatBytes } from '@/lib/cache-admin';
-import { createDb, db, type PapertabDB } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { getMeta, setMeta } from '@/lib/meta';
-import { savePaper } from '@/lib/reading-list';
-import { DEFAULTS, loadSettings, updateSettings, type Settings } from '@/lib/settings';
+import { clearPaperCache, formatBytes } from '@/lib/store/cache-admin';
+import { createDb, db, type PapertabDB } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { getMeta, setMeta } from '@/lib/store/meta-table';
+import { savePaper } from '@/lib/reading-list/list';
+import { DEFAULTS, loadSettings, updateSettings, type Settings } from '@/lib/core/settings';
 import { makeDay } from '../fixtures/papers';
 
 const DAY = '2026-11-24';

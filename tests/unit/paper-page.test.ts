@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { findPlacement, readPageMeta } from '@/lib/paper-page';
-import { PageMetaSchema } from '@/lib/save-paper';
+import { findPlacement, readPageMeta } from '@/lib/paper-page/read-page';
+import { PageMetaSchema } from '@/lib/core/save-request';
 
 const HF_URL = new URL('https://huggingface.co/papers/2404.12345');
 const ABS_URL = new URL('https://arxiv.org/abs/2404.12345v2');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDb, type PapertabDB } from '@/lib/db';
-import type { Paper } from '@/lib/paper';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import type { Paper } from '@/lib/core/paper';
 import {
   addTag,
   allTags,
@@ -10,15 +10,15 @@ import {
   removeMany,
   restoreMany,
   restoreSaved,
-  SAVED_IDS_KEY,
   savePaper,
   setNote,
   setStatus,
   setTags,
   statusCounts,
   unsavePaper,
-  type SavedPaper,
-} from '@/lib/reading-list';
+} from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { datedAt, makeSaved } from '../fixtures/saved';
 
 const T0 = Date.parse('2026-11-24T09:00:00Z');

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { parseDailyItems } from '@/lib/hf-schema';
-import type { Paper } from '@/lib/paper';
-import { restoreSaved, savedIds, savePaper, unsavePaper } from '@/lib/reading-list';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import type { Paper } from '@/lib/core/paper';
+import { restoreSaved, savedIds, savePaper, unsavePaper } from '@/lib/reading-list/list';
 import { makeDay } from '../fixtures/papers';
 
 const DAY = '2026-11-24';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHfImageUrl, safeHttpUrl } from '@/lib/safe-url';
+import { safeHfImageUrl, safeHttpUrl } from '@/lib/core/safe-url';
 
 describe('safeHttpUrl: which feed links may become clickable', () => {
   it.each([

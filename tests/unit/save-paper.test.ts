@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { storeDay } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { setMeta } from '@/lib/meta';
-import { setNote, setStatus } from '@/lib/reading-list';
-import { completeIncomplete, saveById, unsaveById, type PageMeta } from '@/lib/save-paper';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { storeDay } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { setMeta } from '@/lib/store/meta-table';
+import { setNote, setStatus } from '@/lib/reading-list/list';
+import type { PageMeta } from '@/lib/core/save-request';
+import { completeIncomplete, saveById, unsaveById } from '@/lib/save/save-paper';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDailyItems } from '@/lib/hf-schema';
-import type { Paper } from '@/lib/paper';
-import { createSearchIndex, highlightParts, type HighlightPart } from '@/lib/search';
-import { fold, words } from '@/lib/text-match';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import type { Paper } from '@/lib/core/paper';
+import { createSearchIndex, highlightParts, type HighlightPart } from '@/lib/views/search';
+import { fold, words } from '@/lib/views/text-match';
 import { hostileItem, makeDay } from '../fixtures/papers';
 
 const DAY = '2025-11-04';

@@ -16,7 +16,7 @@ import {
   writeSettingsMirror,
   type Migration,
   type Settings,
-} from '@/lib/settings';
+} from '@/lib/core/settings';
 
 // The synchronous copy extension pages read at first paint.
 const MIRROR_KEY = 'papertab:settings';
@@ -368,7 +368,7 @@ describe('theme', () => {
 
 describe('settings arriving from another device (sync)', () => {
   it('take a key only where the remote edit is newer, never the sync switch, never an invalid value', async () => {
-    const { applySyncedSettings, updateSettings: update, loadStored: stored } = await import('@/lib/settings');
+    const { applySyncedSettings, updateSettings: update, loadStored: stored } = await import('@/lib/core/settings');
     await update({ sort: 'upvotes', theme: 'light' }, 2_000);
     const changed = await applySyncedSettings({
       values: { sort: 'newest', theme: 'dark', minUpvotes: -5, syncEnabled: false, badgeMode: 'dot' },
@@ -384,7 +384,7 @@ describe('settings arriving from another device (sync)', () => {
   });
 
   it('a change made here while a sync is applied is not lost', async () => {
-    const { applySyncedSettings, updateSettings: update, loadStored: stored } = await import('@/lib/settings');
+    const { applySyncedSettings, updateSettings: update, loadStored: stored } = await import('@/lib/core/settings');
     await Promise.all([
       applySyncedSettings({ values: { sort: 'newest' }, edited: { sort: 1_000 } }),
       update({ theme: 'dark' }, 2_000),

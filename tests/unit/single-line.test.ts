@@ -1,15 +1,15 @@
 /**
  * Titles, author names and tags reach Papertab from five sources; each puts them on one line and
- * strips bidirectional controls (lib/single-line.ts), so no export line can start a Markdown block
+ * strips bidirectional controls (lib/core/single-line.ts), so no export line can start a Markdown block
  * and no title can reverse the text after it.
  */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { parseBackup, toBackup } from '@/lib/export/backup';
-import { parseBibtex } from '@/lib/export/bibtex-import';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { PageMetaSchema } from '@/lib/page-meta';
-import { singleLine } from '@/lib/single-line';
+import { parseBackup, toBackup } from '@/lib/reading-list/backup';
+import { parseBibtex } from '@/lib/reading-list/bibtex/import';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { PageMetaSchema } from '@/lib/core/save-request';
+import { singleLine } from '@/lib/core/single-line';
 import { decodeList, encodeList } from '@/lib/sync/codec';
 import { makeDailyItem } from '../fixtures/papers';
 import { makeSaved } from '../fixtures/saved';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SavedPaper } from '@/lib/reading-list';
-import { singleLine } from '@/lib/single-line';
+import type { SavedPaper } from '@/lib/core/saved';
+import { singleLine } from '@/lib/core/single-line';
 import { contentHash, fromBase64, itemBytes, toBase64 } from '@/lib/sync/bytes';
 import {
   chunkKey,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SavedPaper } from '@/lib/reading-list';
+import type { SavedPaper } from '@/lib/core/saved';
 import { datedAt, makeSaved } from '../fixtures/saved';
 import { lastChange, toSyncRecord, type SyncPayload, type SyncRecord, type Tombstone } from '@/lib/sync/codec';
 import { planMerge } from '@/lib/sync/merge';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDb } from '@/lib/db';
-import { loadSettings, updateSettings } from '@/lib/settings';
-import { runSync } from '@/lib/sync-runner';
+import { createDb } from '@/lib/store/db';
+import { loadSettings, updateSettings } from '@/lib/core/settings';
+import { runSync } from '@/lib/background/sync-runner';
 import { readSyncStatus } from '@/lib/sync/sync';
 
 const fetchNothing = (() => Promise.reject(new Error('offline'))) as typeof fetch;

@@ -3,14 +3,15 @@
  * `storage.sync` area that enforces Chrome's quotas and fails the way Chrome does.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { parseDailyItems } from '@/lib/hf-schema';
-import type { Paper } from '@/lib/paper';
-import { restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper, type SavedPaper } from '@/lib/reading-list';
-import { completeIncomplete } from '@/lib/save-paper';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import type { Paper } from '@/lib/core/paper';
+import { restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
+import type { SavedPaper } from '@/lib/core/saved';
+import { completeIncomplete } from '@/lib/save/save-paper';
 import { toBase64 } from '@/lib/sync/bytes';
 import { chunkKey, decodeList, META_KEY, type SyncMeta } from '@/lib/sync/codec';
-import { SETTINGS_KEY, syncSettings, type SyncedSettings } from '@/lib/sync/settings';
+import { SYNC_SETTINGS_KEY, syncSettings, type SyncedSettings } from '@/lib/sync/settings';
 import { readSyncStatus, syncNow, syncSummary, type SyncOptions } from '@/lib/sync/sync';
 import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';
@@ -276,7 +277,7 @@ describe('two profiles syncing the reading list', () => {
     );
     expect(await readSyncStatus(a.local)).toEqual(status);
     expect(area.bytesInUse()).toBeLessThanOrEqual(102_400);
-    expect(area.raw()[SETTINGS_KEY]).toBeDefined();
+    expect(area.raw()[SYNC_SETTINGS_KEY]).toBeDefined();
     expect(await a.db.saved.count()).toBe(2000);
 
     await sync(b, T0 + 1);
@@ -338,7 +339,7 @@ describe('two profiles syncing the reading list', () => {
 
   it('writes nothing, and reads nothing, when sync is off', async () => {
     await savePaper(a.db, papers[0]!, T0);
-    await area.set({ [SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: T0 } } });
+    await area.set({ [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: T0 } } });
     area.ops = [];
     const status = await sync(a, T0 + 1, { enabled: false });
     expect(status).toMatchObject({ ok: true, enabled: false, wrote: false });
@@ -469,12 +470,14 @@ describe('settings sync', () => {
   });
 
   it('refuses values the settings module rejects, without erasing them for the devices that know them', async () => {
-    await area.set({ [SETTINGS_KEY]: { values: { theme: 'neon', future: 1 }, edited: { theme: T0 + 9, future: T0 } } });
+    await area.set({
+      [SYNC_SETTINGS_KEY]: { values: { theme: 'neon', future: 1 }, edited: { theme: T0 + 9, future: T0 } },
+    });
     const accept = (key: string, value: unknown) => key === 'theme' && (value === 'dark' || value === 'light');
     const r = await syncSettings({ values: { theme: 'light' }, edited: { theme: T0 } }, area, { accept });
     expect(r).toMatchObject({ changed: false, settings: { values: { theme: 'light' } } });
     expect(r.warning).toMatch(/2 synced settings were not valid here/);
-    expect(area.raw()[SETTINGS_KEY]).toEqual({
+    expect(area.raw()[SYNC_SETTINGS_KEY]).toEqual({
       values: { future: 1, theme: 'neon' },
       edited: { future: T0, theme: T0 + 9 },
     });
@@ -489,18 +492,18 @@ describe('settings sync', () => {
     const r = await syncSettings(local, area);
     expect(r).toMatchObject({ wrote: true, settings: local });
     expect(r.warning).toBe('Too large to sync, kept on this device only: watchKeywords.');
-    expect(area.raw()[SETTINGS_KEY]).toEqual({ values: { theme: 'dark' }, edited: { theme: T0 } });
+    expect(area.raw()[SYNC_SETTINGS_KEY]).toEqual({ values: { theme: 'dark' }, edited: { theme: T0 } });
     area.ops = [];
     await syncSettings(local, area);
     expect(area.writes()).toBe(0);
   });
 
   it('replaces unreadable synced settings', async () => {
-    area.poke(SETTINGS_KEY, [1, 2, 3]);
+    area.poke(SYNC_SETTINGS_KEY, [1, 2, 3]);
     const r = await syncSettings({ values: { theme: 'dark' }, edited: { theme: T0 } }, area);
     expect(r).toMatchObject({ wrote: true, changed: false });
     expect(r.warning).toMatch(/could not be read/);
-    expect(area.raw()[SETTINGS_KEY]).toEqual({ values: { theme: 'dark' }, edited: { theme: T0 } });
+    expect(area.raw()[SYNC_SETTINGS_KEY]).toEqual({ values: { theme: 'dark' }, edited: { theme: T0 } });
   });
 });
 

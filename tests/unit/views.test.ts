@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { utcDay } from '@/lib/dates';
-import { createDb, type PapertabDB } from '@/lib/db';
-import { storeDay, storePapers } from '@/lib/feed-store';
-import { parseDailyItems } from '@/lib/hf-schema';
-import { setMeta } from '@/lib/meta';
-import type { Paper } from '@/lib/paper';
-import { loadView, parseHash, sortPapers, stepView, switchKind, viewHash, type View } from '@/lib/views';
+import { utcDay } from '@/lib/core/dates';
+import { createDb, type PapertabDB } from '@/lib/store/db';
+import { storeDay, storePapers } from '@/lib/store/papers';
+import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { setMeta } from '@/lib/store/meta-table';
+import type { Paper } from '@/lib/core/paper';
+import { loadView, parseHash, sortPapers, stepView, switchKind, viewHash, type View } from '@/lib/views/view';
 import { makeDay } from '../fixtures/papers';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z'); // a Wednesday in 2026-W48

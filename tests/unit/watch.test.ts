@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '@/lib/paper';
-import { compileWatch, type WatchList } from '@/lib/watch';
+import type { Paper } from '@/lib/core/paper';
+import { compileWatch, type WatchList } from '@/lib/views/watch';
 
 function paper(over: Partial<Paper> = {}): Paper {
   return {

@@ -1,0 +1,62 @@
+import { isArxivId } from './arxiv-id';
+
+/** One paper as Papertab stores it: normalised from whatever shape Hugging Face sent. */
+export interface Person {
+  name: string;
+  fullname?: string;
+  avatarUrl?: string;
+}
+
+export interface Organization {
+  name: string;
+  fullname?: string;
+  avatar?: string;
+}
+
+export interface Paper {
+  /** arXiv id without version, e.g. "2404.12345": the canonical key. */
+  id: string;
+  title: string;
+  summary: string;
+  authors: string[];
+  /** arXiv publication time (ISO 8601), when known. */
+  publishedAt?: string;
+  /** The Daily Papers day (`date=` value, YYYY-MM-DD) the paper was featured on; '' when unknown. */
+  day: string;
+  upvotes: number;
+  numComments: number;
+  thumbnail?: string;
+  aiSummary?: string;
+  aiKeywords: string[];
+  githubRepo?: string;
+  githubStars?: number;
+  projectPage?: string;
+  organization?: Organization;
+  submittedBy?: Person;
+  /** arXiv primary category ("cs.CL"), when a saved page said so (Hugging Face does not). */
+  primaryClass?: string;
+  /** When this record was last written from a response (epoch ms). */
+  fetchedAt: number;
+}
+
+export type DayStatus = 'ok' | 'empty';
+
+/** What Papertab knows about one Daily Papers day. A day never fetched has no record. */
+export interface DayRecord {
+  date: string;
+  status: DayStatus;
+  count: number;
+  /** Items of that day's response that failed validation and were left out. */
+  dropped: number;
+  fetchedAt: number;
+}
+
+/** The publication year: from arXiv's date when known, else the featured day, else the id's YYMM. */
+export function paperYear(paper: Pick<Paper, 'id' | 'publishedAt' | 'day'>): string | undefined {
+  const fromDate = /^\d{4}/.exec(paper.publishedAt ?? '')?.[0] ?? /^\d{4}/.exec(paper.day)?.[0];
+  if (fromDate) return fromDate;
+  if (!isArxivId(paper.id)) return undefined;
+  // The id starts (new style) or its number starts (old style) with YYMM; arXiv began in 1991.
+  const yy = paper.id.slice(paper.id.indexOf('/') + 1, paper.id.indexOf('/') + 3);
+  return `${Number(yy) >= 91 ? '19' : '20'}${yy}`;
+}

@@ -1,0 +1,265 @@
+/**
+ * Settings: one typed module over `browser.storage.local`, with defaults, per-key validation
+ * (a malformed stored value falls back to its default, never a crash), versioned migrations, and
+ * per-key edit times for sync. Pages also keep a synchronous copy in localStorage so the new tab's
+ * first paint knows the theme, quiet mode and view without waiting.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { clampSynced, nextStamp } from './stamps';
+
+const words = v.pipe(
+  v.array(v.string()),
+  v.transform((list) =>
+    [...new Set(list.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 100)).filter(Boolean))].slice(0, 200),
+  ),
+);
+
+/** Each setting's schema and default; an invalid stored value becomes the default. */
+export const SETTINGS_SCHEMA = {
+  refreshMinutes: [v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(1440)), 30],
+  badgeMode: [v.picklist(['count', 'dot', 'off']), 'count'],
+  notifyNewDay: [v.boolean(), false],
+  watchKeywords: [words, []],
+  watchAuthors: [words, []],
+  watchOrgs: [words, []],
+  minUpvotes: [v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)), 0],
+  defaultView: [v.picklist(['day', 'week', 'month']), 'day'],
+  sort: [v.picklist(['upvotes', 'newest']), 'upvotes'],
+  theme: [v.picklist(['system', 'light', 'dark']), 'system'],
+  quietNewTab: [v.boolean(), false],
+  syncEnabled: [v.boolean(), true],
+} as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
+
+type Schema = typeof SETTINGS_SCHEMA;
+export type SettingKey = keyof Schema;
+export type Settings = { -readonly [K in SettingKey]: v.InferOutput<Schema[K][0]> };
+
+export const DEFAULTS = Object.fromEntries(
+  Object.entries(SETTINGS_SCHEMA).map(([k, [, d]]) => [k, d]),
+) as unknown as Settings;
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+// lib/views/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
+const MIRROR_KEY = 'papertab:settings';
+
+export interface StoredSettings {
+  version: number;
+  values: Partial<Settings>;
+  /** When each key was last changed (ms): sync keeps the newer edit per key. */
+  edited: Partial<Record<SettingKey, number>>;
+}
+
+export type Migration = (values: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations keyed by the version they upgrade from; append one whenever a stored key changes
+ * meaning or name (bump SETTINGS_VERSION with it). Version 1 is the first shipped, so none yet.
+ * Values from a newer version (another device, via sync) are read key by key like any other.
+ */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export function migrate(
+  values: Record<string, unknown>,
+  from: number,
+  to = SETTINGS_VERSION,
+  migrations: Record<number, Migration> = MIGRATIONS,
+): Record<string, unknown> {
+  let out = values;
+  for (let version = from; version < to; version++) out = migrations[version]?.(out) ?? out;
+  return out;
+}
+
+/** Reads whatever is stored (any version, any garbage) into valid settings. */
+export function parseStored(
+  raw: unknown,
+  migrations: Record<number, Migration> = MIGRATIONS,
+): { settings: Settings; stored: StoredSettings } {
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const version = typeof obj.version === 'number' && Number.isInteger(obj.version) ? obj.version : SETTINGS_VERSION;
+  const rawValues = obj.values && typeof obj.values === 'object' ? { ...(obj.values as Record<string, unknown>) } : {};
+  const values = migrate(rawValues, version, SETTINGS_VERSION, migrations);
+  const settings = { ...DEFAULTS };
+  const clean: Partial<Settings> = {};
+  for (const key of Object.keys(SETTINGS_SCHEMA) as SettingKey[]) {
+    if (!(key in values)) continue;
+    const r = v.safeParse(SETTINGS_SCHEMA[key][0], values[key]);
+    if (r.success) (settings as Record<string, unknown>)[key] = (clean as Record<string, unknown>)[key] = r.output;
+  }
+  const editedRaw = obj.edited && typeof obj.edited === 'object' ? (obj.edited as Record<string, unknown>) : {};
+  const edited: StoredSettings['edited'] = {};
+  for (const key of Object.keys(clean) as SettingKey[]) {
+    const t = editedRaw[key];
+    edited[key] = typeof t === 'number' && Number.isFinite(t) ? t : 0;
+  }
+  return { settings, stored: { version: SETTINGS_VERSION, values: clean, edited } };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return parseStored(await loadStored()).settings;
+}
+
+/** Reads the stored record (the truth), and keeps this context's copy of it current from then on. */
+export async function loadStored(): Promise<StoredSettings> {
+  track();
+  const got = parseStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).stored;
+  known = known ? newerPerKey(known, got) : got;
+  return known;
+}
+
+/**
+ * This context's copy of the stored record, once read. A change is written from it at once, in
+ * the same task as the click or keystroke: a page closed right after a change still saves it
+ * (a read-then-write would be cut off when the page goes). `storage.onChanged` keeps the copy
+ * current; when another context writes a copy that lacks a newer edit made here (two pages, or a
+ * sync, writing at the same moment), the newer edit is written back, key by key.
+ */
+let known: StoredSettings | undefined;
+let untrack: (() => void) | undefined;
+/** Records this context wrote, whose change events are still to come (by content). */
+const ownWrites = new Map<string, number>();
+
+const fingerprint = (s: StoredSettings) =>
+  JSON.stringify((Object.keys(SETTINGS_SCHEMA) as SettingKey[]).map((k) => [s.values[k], s.edited[k]]));
+
+/** Per key, the value edited last; `incoming` wins ties. */
+function newerPerKey(mine: StoredSettings, incoming: StoredSettings): StoredSettings {
+  const out: StoredSettings = { ...incoming, values: { ...incoming.values }, edited: { ...incoming.edited } };
+  for (const key of Object.keys(mine.values) as SettingKey[]) {
+    if (key in incoming.values && (incoming.edited[key] ?? 0) >= (mine.edited[key] ?? 0)) continue;
+    (out.values as Record<string, unknown>)[key] = mine.values[key];
+    out.edited[key] = mine.edited[key] ?? 0;
+  }
+  return out;
+}
+
+function track(): void {
+  if (untrack) return;
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    const incoming = parseStored(changes[SETTINGS_KEY]!.newValue).stored;
+    const print = fingerprint(incoming);
+    const own = ownWrites.get(print) ?? 0;
+    if (own > 1) ownWrites.set(print, own - 1);
+    else ownWrites.delete(print);
+    if (!known || own) {
+      known ??= incoming;
+      return;
+    }
+    known = newerPerKey(known, incoming);
+    if (fingerprint(known) !== print) void write(known).catch(() => undefined);
+  };
+  browser.storage.onChanged.addListener(listener);
+  untrack = () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Forgets this context's copy (tests reset the fake browser between cases). */
+export function forgetKnownSettings(): void {
+  untrack?.();
+  untrack = undefined;
+  known = undefined;
+  ownWrites.clear();
+}
+
+/** Writes the record now (synchronously issued), and the first-paint mirror. */
+function write(next: StoredSettings): Promise<void> {
+  known = next;
+  const print = fingerprint(next);
+  ownWrites.set(print, (ownWrites.get(print) ?? 0) + 1);
+  writeSettingsMirror(parseStored(next).settings);
+  return browser.storage.local.set({ [SETTINGS_KEY]: next });
+}
+
+/**
+ * Changes some settings (validated), stamping their edit time. When this context has read the
+ * settings before (every page has), the write is issued before this returns its promise.
+ */
+export async function updateSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
+  const clean: [SettingKey, unknown][] = [];
+  for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+    const r = v.safeParse(SETTINGS_SCHEMA[key][0], value);
+    if (!r.success) throw new RangeError(`Invalid value for ${key}`);
+    clean.push([key, r.output]);
+  }
+  if (!known) await loadStored();
+  const base = known!;
+  const next: StoredSettings = { ...base, values: { ...base.values }, edited: { ...base.edited } };
+  for (const [key, value] of clean) {
+    (next.values as Record<string, unknown>)[key] = value;
+    // Always later than the edit it replaces, so every context agrees this one is newer.
+    next.edited[key] = nextStamp(base.edited[key] ?? 0, now);
+  }
+  await write(next);
+  return parseStored(next).settings;
+}
+
+/**
+ * Applies settings merged from another device (sync), key by key, only where the remote edit is
+ * newer than this device's, so a change made meanwhile here is never overwritten by a stale copy.
+ * Keeps the remote edit times as they are, clamped only beyond `SYNC_AHEAD_MS` ahead of `now`
+ * (`clampSynced`): every device then orders the same edits the same way, and re-stamping them would
+ * make devices overwrite each other in a loop. Returns whether anything changed.
+ */
+export async function applySyncedSettings(
+  remote: {
+    values: Record<string, unknown>;
+    edited: Record<string, number>;
+  },
+  now = Date.now(),
+): Promise<boolean> {
+  if (!known) await loadStored();
+  const base = known!;
+  const next: StoredSettings = { ...base, values: { ...base.values }, edited: { ...base.edited } };
+  let changed = false;
+  for (const [key, remoteAt] of Object.entries(remote.edited)) {
+    if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
+    // Another device's clock may be off: its time is believed up to `SYNC_AHEAD_MS` ahead.
+    const at = clampSynced(remoteAt, now);
+    const k = key as SettingKey;
+    if ((base.edited[k] ?? 0) >= at) continue;
+    const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);
+    if (!r.success) continue;
+    (next.values as Record<string, unknown>)[k] = r.output;
+    next.edited[k] = at;
+    changed = true;
+  }
+  if (changed) await write(next);
+  return changed;
+}
+
+/** Subscribes to settings changes from any context (options page, sync). */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  track(); // first, so its listener has merged the change into `known` before this one runs
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    const s = parseStored(known ?? changes[SETTINGS_KEY]!.newValue).settings;
+    writeSettingsMirror(s);
+    cb(s);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The synchronous copy for first paint (extension pages only; the worker has no localStorage). */
+export function readSettingsMirror(): Settings {
+  try {
+    const raw = globalThis.localStorage?.getItem(MIRROR_KEY);
+    return raw ? parseStored({ version: SETTINGS_VERSION, values: JSON.parse(raw) }).settings : { ...DEFAULTS };
+  } catch {
+    return { ...DEFAULTS };
+  }
+}
+
+export function writeSettingsMirror(s: Settings): void {
+  try {
+    globalThis.localStorage?.setItem(MIRROR_KEY, JSON.stringify(s));
+  } catch {
+    // No localStorage (worker) or full: first paint falls back to defaults.
+  }
+}
+
+/** Applies the theme to a page: `data-theme` on <html> overrides the system preference. */
+export function applyTheme(theme: Settings['theme'], doc: Document = document): void {
+  if (theme === 'system') doc.documentElement.removeAttribute('data-theme');
+  else doc.documentElement.setAttribute('data-theme', theme);
+}

@@ -1,0 +1,67 @@
+/**
+ * The Save button a content script puts on a paper page: a custom element host with an open
+ * shadow root, so the page's CSS cannot break it and its CSS cannot leak into the page. Built
+ * with DOM APIs and textContent only.
+ *
+ * The root is open, so the page's own scripts can reach the button: only a person's click (or
+ * Enter/Space on the focused button, which the browser turns into a trusted click) acts.
+ */
+import { t } from '../core/i18n';
+
+export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error';
+
+export const HOST_TAG = 'papertab-save';
+
+const CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 4px 8px; font: 14px/1.3 system-ui, sans-serif; }
+:host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
+button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; border: 1px solid #b45309;
+  background: #fff; color: #7c2d12; display: inline-flex; align-items: center; gap: 6px; }
+button[aria-pressed="true"] { background: #fde68a; color: #422006; }
+button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+button[aria-busy="true"] { opacity: .7; cursor: progress; }
+.msg { margin-left: 6px; color: #b91c1c; }
+@media (prefers-color-scheme: dark) {
+  button { background: #292524; color: #fde68a; border-color: #f59e0b; }
+  button[aria-pressed="true"] { background: #78350f; color: #fef3c7; }
+  .msg { color: #fca5a5; }
+}`;
+
+export interface SaveButtonHandle {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+  setState(state: ButtonState, message?: string): void;
+}
+
+export function createSaveButton(doc: Document, paperId: string, onClick: () => void): SaveButtonHandle {
+  const host = doc.createElement(HOST_TAG);
+  host.dataset.paperId = paperId;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.title = t('pageSaveTitle');
+  const icon = doc.createElement('span');
+  icon.setAttribute('aria-hidden', 'true');
+  const label = doc.createElement('span');
+  const msg = doc.createElement('span');
+  msg.className = 'msg';
+  msg.setAttribute('role', 'status');
+  button.append(icon, label);
+  root.append(style, button, msg);
+  button.addEventListener('click', (event) => {
+    // A script's `button.click()` or `dispatchEvent` (the page's own, say) is not trusted: ignored.
+    if (event.isTrusted) onClick();
+  });
+
+  function setState(state: ButtonState, message = '') {
+    button.setAttribute('aria-pressed', String(state === 'saved'));
+    button.setAttribute('aria-busy', String(state === 'busy'));
+    icon.textContent = state === 'saved' ? '★' : '☆';
+    label.textContent = state === 'saved' ? t('saved') : state === 'busy' ? t('saving') : t('save');
+    msg.textContent = state === 'error' ? message : '';
+  }
+  setState('unsaved');
+  return { host, button, setState };
+}

@@ -1,0 +1,68 @@
+/**
+ * The one IndexedDB database (Dexie). Only extension pages and the background open it, never a
+ * content script. Every schema version ever shipped stays listed here with its upgrade, so a user
+ * on any old version upgrades without losing anything; tests open each old version with data and
+ * upgrade it (tests/unit/db.test.ts).
+ */
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { DayRecord, Paper } from '../core/paper';
+import type { SavedPaper } from '../core/saved';
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export type PapertabDB = Dexie & {
+  papers: EntityTable<Paper, 'id'>;
+  days: EntityTable<DayRecord, 'date'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+  saved: EntityTable<SavedPaper, 'id'>;
+};
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+/** Append only: never edit a shipped version, add a new one with its upgrade. */
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      papers: 'id, day, upvotes',
+      days: 'date, status',
+      meta: 'key',
+    },
+  },
+  {
+    // The reading list: saved papers keep their own copy of the paper, so clearing the feed cache
+    // never empties it. Nothing to migrate: the table is new.
+    version: 2,
+    stores: {
+      saved: 'id, savedAt, updatedAt, status, *tags',
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+export const DB_NAME = 'papertab';
+
+/** Opens (lazily) the database declared up to `upTo`; tests use older versions to check upgrades. */
+export function createDb(name = DB_NAME, upTo = LATEST_VERSION): PapertabDB {
+  const db = new Dexie(name) as PapertabDB;
+  for (const s of SCHEMA_VERSIONS) {
+    if (s.version > upTo) break;
+    const v = db.version(s.version).stores(s.stores);
+    if (s.upgrade) v.upgrade(s.upgrade);
+  }
+  return db;
+}
+
+let shared: PapertabDB | undefined;
+/** The database this extension context uses. */
+export function db(): PapertabDB {
+  shared ??= createDb();
+  return shared;
+}

@@ -1,0 +1,73 @@
+/** Writes fetched papers into the cache and reads what the views show. */
+import type { PapertabDB } from './db';
+import type { DayRecord, Paper } from '../core/paper';
+
+/**
+ * A re-fetch updates a paper in place: new values win (upvotes, comments keep changing for
+ * weeks), fields the new response lacks keep their known value, and the featured day, once
+ * known, stays. A response that leaves a text field out (or sends it malformed) reads as empty
+ * after validation: an empty abstract, author list or keyword list says nothing new, so the known
+ * value stays. Counts do not: 0 upvotes or comments can be true (one upvote withdrawn).
+ */
+export function mergePaper(old: Paper | undefined, next: Paper): Paper {
+  if (!old) return next;
+  return {
+    ...old,
+    ...next,
+    day: next.day || old.day,
+    summary: next.summary || old.summary,
+    authors: next.authors.length ? next.authors : old.authors,
+    aiKeywords: next.aiKeywords.length ? next.aiKeywords : old.aiKeywords,
+  };
+}
+
+/** Saved papers keep their own copy of the paper: a fresh fetch refreshes it (upvotes, links). */
+async function refreshSavedCopies(db: PapertabDB, papers: Paper[]): Promise<void> {
+  const saved = await db.saved.bulkGet(papers.map((p) => p.id));
+  const updates = saved.flatMap((s, i) => {
+    if (!s) return [];
+    const next = { ...s, paper: mergePaper(s.paper, papers[i]!) };
+    delete next.incomplete;
+    return [next];
+  });
+  if (updates.length) await db.saved.bulkPut(updates);
+}
+
+export async function storeDay(
+  db: PapertabDB,
+  date: string,
+  papers: Paper[],
+  dropped: number,
+  fetchedAt: number,
+): Promise<DayRecord> {
+  return db.transaction('rw', db.papers, db.days, db.saved, async () => {
+    const old = await db.papers.bulkGet(papers.map((p) => p.id));
+    await db.papers.bulkPut(papers.map((p, i) => mergePaper(old[i], { ...p, day: date })));
+    await refreshSavedCopies(db, papers);
+    const count = await db.papers.where('day').equals(date).count();
+    const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
+    await db.days.put(record);
+    return record;
+  });
+}
+
+/**
+ * Papers of a week or month listing: merged, each keeping the day it is known under (a `date=`
+ * answer is authoritative; a listing's day is only derived from a timestamp).
+ */
+export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
+  await db.transaction('rw', db.papers, db.saved, async () => {
+    const old = await db.papers.bulkGet(papers.map((p) => p.id));
+    await db.papers.bulkPut(papers.map((p, i) => ({ ...mergePaper(old[i], p), day: old[i]?.day || p.day })));
+    await refreshSavedCopies(db, papers);
+  });
+}
+
+/** The most recent day that has papers (views fall back to it on weekends and before curation). */
+export async function latestDayWithPapers(db: PapertabDB): Promise<DayRecord | undefined> {
+  return db.days
+    .orderBy('date')
+    .reverse()
+    .filter((d) => d.status === 'ok')
+    .first();
+}

@@ -1,0 +1,97 @@
+/**
+ * The toolbar badge: how many papers arrived in days newer than the newest day the user has
+ * seen (or a dot, or nothing, as the user chose), in its own colour when any of them is on the
+ * watch list. It is recomputed from the cache (never remembered), so it survives restarts.
+ */
+import { browser } from 'wxt/browser';
+import type { PapertabDB } from '../store/db';
+import { latestDayWithPapers } from '../store/papers';
+import { t } from '../core/i18n';
+import { getMeta, setMeta } from '../store/meta-table';
+import type { DayRecord, Paper } from '../core/paper';
+import { DEFAULTS, loadSettings, type Settings } from '../core/settings';
+import { compileWatch } from './watch';
+
+export const BADGE_COLOR = '#b45309';
+export const WATCH_BADGE_COLOR = '#6d28d9';
+
+/** The days whose papers are new: those with papers newer than `seenDay`; before anything was seen, the newest one. */
+export function newDays(days: DayRecord[], seenDay: string | undefined): DayRecord[] {
+  const withPapers = days.filter((d) => d.status === 'ok' && d.count > 0);
+  if (seenDay === undefined) {
+    const newest = withPapers.reduce<DayRecord | undefined>((a, d) => (!a || d.date > a.date ? d : a), undefined);
+    return newest ? [newest] : [];
+  }
+  return withPapers.filter((d) => d.date > seenDay);
+}
+
+export function newPaperCount(days: DayRecord[], seenDay: string | undefined): number {
+  return newDays(days, seenDay).reduce((sum, d) => sum + d.count, 0);
+}
+
+export function badgeText(count: number, mode: Settings['badgeMode'] = 'count'): string {
+  if (count <= 0 || mode === 'off') return '';
+  if (mode === 'dot') return '•';
+  return count > 999 ? '999+' : String(count);
+}
+
+export interface NewPapers {
+  count: number;
+  newest?: string;
+  papers: Paper[];
+  /** New papers on the watch list, with the entries they match. */
+  watched: { paper: Paper; terms: string[] }[];
+}
+
+export async function findNewPapers(db: PapertabDB, settings: Settings = DEFAULTS): Promise<NewPapers> {
+  const [days, seen] = await Promise.all([db.days.toArray(), getMeta(db, 'seenDay')]);
+  const fresh = newDays(days, seen);
+  const count = fresh.reduce((sum, d) => sum + d.count, 0);
+  const newest = fresh.reduce<string | undefined>((a, d) => (!a || d.date > a ? d.date : a), undefined);
+  const watch = compileWatch({
+    keywords: settings.watchKeywords,
+    authors: settings.watchAuthors,
+    orgs: settings.watchOrgs,
+  });
+  if (!fresh.length) return { count, newest, papers: [], watched: [] };
+  const papers = await db.papers
+    .where('day')
+    .anyOf(fresh.map((d) => d.date))
+    .toArray();
+  const watched = watch.empty
+    ? []
+    : papers.flatMap((paper) => {
+        const m = watch.match(paper);
+        return m ? [{ paper, terms: m.terms }] : [];
+      });
+  return { count, newest, papers, watched };
+}
+
+export async function computeBadgeCount(db: PapertabDB): Promise<number> {
+  const [days, seen] = await Promise.all([db.days.toArray(), getMeta(db, 'seenDay')]);
+  return newPaperCount(days, seen);
+}
+
+export async function updateBadge(db: PapertabDB, settings?: Settings): Promise<NewPapers> {
+  const s = settings ?? (await loadSettings());
+  const found = await findNewPapers(db, s);
+  const watched = found.watched.length > 0;
+  await browser.action.setBadgeBackgroundColor({ color: watched ? WATCH_BADGE_COLOR : BADGE_COLOR });
+  await browser.action.setBadgeText({ text: badgeText(found.count, s.badgeMode) });
+  const title =
+    found.count === 0
+      ? t('extName')
+      : watched
+        ? t('actionTitleNewWatched', found.count, found.watched.length)
+        : t('actionTitleNew', found.count);
+  await browser.action.setTitle({ title });
+  return found;
+}
+
+/** Called when the new tab or popup shows the feed: the newest day with papers is now seen. */
+export async function markSeen(db: PapertabDB): Promise<void> {
+  const newest = await latestDayWithPapers(db);
+  const seen = await getMeta(db, 'seenDay');
+  if (newest && (seen === undefined || newest.date > seen)) await setMeta(db, 'seenDay', newest.date);
+  await updateBadge(db);
+}

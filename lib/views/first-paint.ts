@@ -1,0 +1,127 @@
+/**
+ * The new tab's first paint: before the app's code (Preact, Dexie, …) has even loaded, the papers
+ * the page last showed are put on screen from the localStorage snapshot, with DOM APIs and
+ * `textContent` only. The app then replaces them in the same task as its own first render. This
+ * module must stay tiny and import nothing heavy: it is what makes the new tab as fast as a blank
+ * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
+ */
+import { hfPaperUrl } from '../core/paper-links';
+import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from './page-keys';
+
+interface SnapPaper {
+  id: string;
+  title: string;
+  upvotes: number;
+  authors?: string[];
+  aiSummary?: string;
+  publishedAt?: string;
+}
+
+/** Papers painted ahead of the app: more than a screenful, far fewer than a day. */
+const FIRST = 12;
+
+function readJson(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object';
+
+function papersToPaint(): { papers: SnapPaper[]; day?: string } | undefined {
+  const settings = readJson(SETTINGS_MIRROR_KEY);
+  const s = isObj(settings) ? settings : {};
+  if (s.quietNewTab === true || (s.defaultView !== undefined && s.defaultView !== 'day')) return undefined;
+  if (location.hash || location.search) return undefined;
+  const snap = readJson(NEWTAB_SNAPSHOT_KEY);
+  if (!isObj(snap) || !Array.isArray(snap.papers)) return undefined;
+  const min = typeof s.minUpvotes === 'number' ? s.minUpvotes : 0;
+  const papers = snap.papers.filter(
+    (p): p is SnapPaper =>
+      isObj(p) &&
+      typeof p.id === 'string' &&
+      typeof p.title === 'string' &&
+      typeof p.upvotes === 'number' &&
+      p.upvotes >= min,
+  );
+  if (!papers.length) return undefined;
+  const byTitle = (a: SnapPaper, b: SnapPaper) => a.title.localeCompare(b.title);
+  papers.sort(
+    s.sort === 'newest'
+      ? (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b)
+      : (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+  );
+  const latest = isObj(snap.latest) && typeof snap.latest.date === 'string' ? snap.latest.date : undefined;
+  if (isObj(settings) && (settings.theme === 'dark' || settings.theme === 'light'))
+    document.documentElement.dataset.theme = settings.theme;
+  return { papers: papers.slice(0, FIRST), day: latest };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Paints the snapshot into `root`; returns whether it painted. */
+export function paintFirst(root: HTMLElement): boolean {
+  const data = papersToPaint();
+  if (!data) return false;
+  const main = el('main', 'glance');
+  const section = el('section', 'papers');
+  for (const p of data.papers) {
+    const article = el('article', 'paper');
+    const body = el('div', 'paper-body');
+    const h2 = el('h2', 'paper-title');
+    const a = el('a', undefined, p.title);
+    a.href = hfPaperUrl(p.id);
+    h2.append(a);
+    body.append(h2);
+    if (p.authors?.length)
+      body.append(
+        el('p', 'byline', p.authors.slice(0, 3).join(', ') + (p.authors.length > 3 ? ` +${p.authors.length - 3}` : '')),
+      );
+    body.append(el('p', 'paper-meta', `▲ ${p.upvotes}`));
+    if (p.aiSummary) body.append(el('p', 'ai-summary', p.aiSummary));
+    article.append(body);
+    section.append(article);
+  }
+  main.append(section);
+  // The header's height, so nothing jumps when the app's real header arrives.
+  root.append(el('header', 'top first-paint-header'), main);
+  return true;
+}
+
+/** Keys the app's shortcuts use (lib/views/keyboard.ts); Enter is left alone (links answer it natively). */
+const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'a', '/', '[', ']', '?']);
+
+/**
+ * Between the first paint and the app's keyboard handler, shortcut keys are held and then replayed
+ * in order, so a quick `j` `s` on a freshly opened tab is not lost.
+ */
+export function holdKeysUntilReady(doc: Document = document): void {
+  const held: string[] = [];
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !SHORTCUT_KEYS.has(e.key)) return;
+    if ((e.target as Element | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+    held.push(e.key);
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  doc.addEventListener('keydown', onKey, true);
+  doc.addEventListener(
+    APP_READY_EVENT,
+    () => {
+      doc.removeEventListener('keydown', onKey, true);
+      for (const key of held) {
+        const target = doc.activeElement ?? doc.body;
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      }
+    },
+    { once: true },
+  );
+}

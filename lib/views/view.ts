@@ -1,0 +1,121 @@
+/**
+ * What the new tab shows: the latest day, a chosen day, a week or a month; read from the cache in
+ * one transaction so one liveQuery drives the page. The view lives in the URL hash, so Back and
+ * bookmarks work.
+ */
+import { addDays, addMonths, addWeeks, isDay, isoWeek, isWeek, MONTH_RE, utcDay } from '../core/dates';
+import type { PapertabDB } from '../store/db';
+import { isRangeCached, rangeBounds, type FeedRange } from '../store/ranges';
+import { latestDayWithPapers } from '../store/papers';
+import { getMeta, type RefreshStatus } from '../store/meta-table';
+import type { DayRecord, Paper } from '../core/paper';
+
+export type View =
+  { kind: 'latest' } | { kind: 'day'; day: string } | { kind: 'week'; week: string } | { kind: 'month'; month: string };
+
+export type Sort = 'upvotes' | 'newest';
+
+export function parseHash(hash: string): View {
+  const [kind, value = ''] = hash.replace(/^#\/?/, '').split('/');
+  if (kind === 'day' && isDay(value)) return { kind: 'day', day: value };
+  if (kind === 'week' && isWeek(value)) return { kind: 'week', week: value };
+  if (kind === 'month' && MONTH_RE.test(value)) return { kind: 'month', month: value };
+  return { kind: 'latest' };
+}
+
+export function viewHash(view: View): string {
+  switch (view.kind) {
+    case 'latest':
+      return '';
+    case 'day':
+      return `#/day/${view.day}`;
+    case 'week':
+      return `#/week/${view.week}`;
+    case 'month':
+      return `#/month/${view.month}`;
+  }
+}
+
+/** The view one step before (-1) or after (+1); the latest view steps from the day it shows. */
+export function stepView(view: View, shownDay: string | undefined, delta: number, today: string): View {
+  let next: View;
+  if (view.kind === 'week') next = { kind: 'week', week: addWeeks(view.week, delta) };
+  else if (view.kind === 'month') next = { kind: 'month', month: addMonths(view.month, delta) };
+  else next = { kind: 'day', day: addDays(view.kind === 'day' ? view.day : (shownDay ?? today), delta) };
+  return canShow(next, today) ? next : view;
+}
+
+/** Views wholly in the future have nothing to show. */
+export function canShow(view: View, today: string): boolean {
+  if (view.kind === 'latest') return true;
+  return rangeBounds(toRange(view, today))[0] <= today;
+}
+
+/** Switch between day, week and month around the day in focus. */
+export function switchKind(kind: 'day' | 'week' | 'month', focusDay: string): View {
+  if (kind === 'week') return { kind, week: isoWeek(focusDay) };
+  if (kind === 'month') return { kind, month: focusDay.slice(0, 7) };
+  return { kind: 'day', day: focusDay };
+}
+
+export function toRange(view: View, latestDay: string): FeedRange {
+  switch (view.kind) {
+    case 'latest':
+      return { date: latestDay };
+    case 'day':
+      return { date: view.day };
+    case 'week':
+      return { week: view.week };
+    case 'month':
+      return { month: view.month };
+  }
+}
+
+export interface ViewData {
+  view: View;
+  /** First and last day shown. */
+  bounds: [string, string];
+  papers: Paper[];
+  /** For day views: the day's record (undefined when never fetched). */
+  day?: DayRecord;
+  /** The most recent day with papers in the whole cache. */
+  latest?: DayRecord;
+  /** For an empty day: the nearest earlier day with papers. */
+  earlierWithPapers?: DayRecord;
+  /** Whether the cache answers for the view, or it must be fetched. */
+  cached: boolean;
+  status: RefreshStatus;
+}
+
+export async function loadView(db: PapertabDB, view: View, nowMs: number): Promise<ViewData> {
+  return db.transaction('r', db.days, db.papers, db.meta, async () => {
+    const [latest, status] = await Promise.all([latestDayWithPapers(db), getMeta(db, 'refreshStatus')]);
+    const today = utcDay(nowMs);
+    const range = toRange(view, latest?.date ?? today);
+    const bounds = rangeBounds(range);
+    const papers = await db.papers.where('day').between(bounds[0], bounds[1], true, true).toArray();
+    const data: ViewData = { view, bounds, papers, latest, cached: true, status: status ?? { failures: 0 } };
+    if ('date' in range) {
+      data.day = await db.days.get(range.date);
+      if (!papers.length) {
+        data.earlierWithPapers = await db.days
+          .where('date')
+          .below(range.date)
+          .reverse()
+          .filter((d) => d.status === 'ok')
+          .first();
+      }
+    }
+    data.cached = view.kind === 'latest' ? true : await isRangeCached(db, range, nowMs);
+    return data;
+  });
+}
+
+export function sortPapers(papers: Paper[], sort: Sort): Paper[] {
+  const byTitle = (a: Paper, b: Paper) => a.title.localeCompare(b.title);
+  return [...papers].sort(
+    sort === 'upvotes'
+      ? (a, b) => b.upvotes - a.upvotes || byTitle(a, b)
+      : (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b),
+  );
+}
