@@ -20,7 +20,17 @@ import { toBibtex } from '@/lib/reading-list/bibtex/export';
 import { parseDailyItems } from '@/lib/feed/hf-schema';
 import { importText } from '@/lib/reading-list/import';
 import type { Paper } from '@/lib/core/paper';
-import { addTag, removeMany, restoreMany, restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
+import {
+  addTag,
+  removeMany,
+  restoreMany,
+  restoreSaved,
+  savePaper,
+  setNote,
+  setStatus,
+  setTags,
+  unsavePaper,
+} from '@/lib/reading-list/list';
 import { type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
 import { DEVICE_CLOCK_TOLERANCE_MS } from '@/lib/core/stamps';
 import { syncNow } from '@/lib/sync/sync';

@@ -312,10 +312,14 @@ describe('clocks up to a day off: every device keeps the same stamp, so the late
     await updateSettings({ theme: 'light' }, T0 - DAY_MS + MIN);
     const mine = await loadStored();
     expect(mine.edited.theme).toBeGreaterThan(ahead);
-    await fakeBrowser.storage.sync.set({ [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: ahead } } });
+    await fakeBrowser.storage.sync.set({
+      [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: ahead } },
+    });
     const r = await syncSettings(mine, undefined, { now: T0 - DAY_MS + 2 * MIN });
     expect(r.settings.values.theme).toBe('light');
-    const area = (await fakeBrowser.storage.sync.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY] as { values: { theme: string } };
+    const area = (await fakeBrowser.storage.sync.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY] as {
+      values: { theme: string };
+    };
     expect(area.values.theme).toBe('light');
   });
 });
