@@ -39,6 +39,25 @@ export interface Paper {
   fetchedAt: number;
 }
 
+/** A field one copy of a paper lacks and the other may fill: absent, empty text or an empty list. */
+function isGap(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The one merge of two copies of a paper (a re-fetch into the cache or a saved copy, a backup's copy
+ * into the list): the copy fetched later wins (a tie keeps `held`: importing a copy twice changes nothing),
+ * and fields it lacks (absent, empty text, an empty list: what a response that left them out reads
+ * as after validation) keep the other copy's value. Counts are never gaps: 0 upvotes can be true.
+ */
+export function mergePaper(held: Paper, incoming: Paper): Paper {
+  const [newer, older] = incoming.fetchedAt > held.fetchedAt ? [incoming, held] : [held, incoming];
+  const merged: Record<string, unknown> = { ...newer };
+  for (const [key, value] of Object.entries(older)) if (isGap(merged[key]) && !isGap(value)) merged[key] = value;
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as unknown as Paper;
+}
+
 export type DayStatus = 'ok' | 'empty';
 
 /** What Papertab knows about one Daily Papers day. A day never fetched has no record. */

@@ -26,15 +26,13 @@ export const EDITABLE_FIELDS = ['status', 'tags', 'note'] as const;
 
 /**
  * The one rule for merging an edited field, wherever two copies meet (backup import, sync): the
- * later edit wins. Sync breaks a tie (two different values edited in the same millisecond on two
- * devices) by the greater JSON, so both devices resolve it alike instead of each keeping its own
- * forever; a backup import keeps what the list holds (`onTie: 'keep'`).
+ * later edit wins, and a tie (two different values stamped in the same millisecond) goes to the
+ * greater JSON, so every device and every import resolves it alike instead of each keeping its own.
  */
 export function incomingEditWins(
   held: { value: unknown; at: number },
   incoming: { value: unknown; at: number },
-  onTie: 'greater' | 'keep' = 'greater',
 ): boolean {
   if (incoming.at !== held.at) return incoming.at > held.at;
-  return onTie === 'greater' && JSON.stringify(incoming.value) > JSON.stringify(held.value);
+  return JSON.stringify(incoming.value) > JSON.stringify(held.value);
 }

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../store/db';
-import { mergePaper } from '../store/papers';
+import { refreshPaper } from '../store/papers';
 import { t, type PlainKey } from '../core/i18n';
 import { addTombstones, clearTombstones, deletionTimes } from '../sync/tombstones';
 import { lastChange, nextStamp, revived } from '../core/stamps';
@@ -49,7 +49,7 @@ export async function savePaper(
     const old = await db.saved.get(paper.id);
     const rec: SavedPaper = old
       ? // What a page says never overwrites what Hugging Face said.
-        { ...old, paper: incomplete ? old.paper : mergePaper(old.paper, paper) }
+        { ...old, paper: incomplete ? old.paper : refreshPaper(old.paper, paper) }
       : revived(newSaved(paper, now), now, deletedAt);
     if (old && !incomplete) {
       delete rec.incomplete;

@@ -3,22 +3,8 @@
  * sync): no paper twice, and for each editable field the later edit wins, so importing an old
  * backup never undoes newer changes and importing the same backup twice changes nothing.
  */
-import type { Paper } from '../core/paper';
+import { mergePaper } from '../core/paper';
 import { EDITABLE_FIELDS, incomingEditWins, type SavedPaper } from '../core/saved';
-
-/** A field one copy of a paper lacks and the other may fill: absent, empty text or an empty list. */
-function isGap(value: unknown): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-/** The newer copy of the paper (by `fetchedAt`; a tie keeps `existing`), its gaps filled from the other. */
-function mergeCopies(existing: Paper, incoming: Paper): Paper {
-  const [newer, older] = incoming.fetchedAt > existing.fetchedAt ? [incoming, existing] : [existing, incoming];
-  const merged: Record<string, unknown> = { ...newer };
-  for (const [key, value] of Object.entries(older)) if (isGap(merged[key]) && !isGap(value)) merged[key] = value;
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return merged as unknown as Paper;
-}
 
 /** Structural equality of plain JSON data; a key holding undefined counts as absent. */
 function same(a: unknown, b: unknown): boolean {
@@ -34,7 +20,7 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * One record from two copies of the same paper. Status, tags and note each come from the copy
- * edited last (`incomingEditWins`, sync's rule; a tie keeps `existing`); `savedAt` is the earlier, `updatedAt` the later;
+ * edited last (`incomingEditWins`, sync's rule); `savedAt` is the earlier, `updatedAt` the later;
  * `incomplete` stays only if both are. Returns `existing` itself when the merge changes nothing.
  */
 export function mergeSaved(existing: SavedPaper | undefined, incoming: SavedPaper): SavedPaper {
@@ -42,7 +28,7 @@ export function mergeSaved(existing: SavedPaper | undefined, incoming: SavedPape
   if (existing.id !== incoming.id) throw new RangeError(`Cannot merge ${incoming.id} into ${existing.id}`);
   const merged: SavedPaper = {
     id: existing.id,
-    paper: mergeCopies(existing.paper, incoming.paper),
+    paper: mergePaper(existing.paper, incoming.paper),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),
     updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
     status: existing.status,
@@ -52,7 +38,7 @@ export function mergeSaved(existing: SavedPaper | undefined, incoming: SavedPape
   };
   for (const field of EDITABLE_FIELDS) {
     const held = { value: existing[field], at: existing.edited[field] };
-    if (incomingEditWins(held, { value: incoming[field], at: incoming.edited[field] }, 'keep')) {
+    if (incomingEditWins(held, { value: incoming[field], at: incoming.edited[field] })) {
       // TypeScript cannot pair the field with its own type across the union, hence the casts.
       (merged as unknown as Record<string, unknown>)[field] = incoming[field];
       merged.edited[field] = incoming.edited[field];

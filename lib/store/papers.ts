@@ -1,24 +1,16 @@
 /** Writes fetched papers into the cache and reads what the views show. */
 import type { PapertabDB } from './db';
-import type { DayRecord, Paper } from '../core/paper';
+import { mergePaper, type DayRecord, type Paper } from '../core/paper';
+import { nextStamp } from '../core/stamps';
 
 /**
- * A re-fetch updates a paper in place: new values win (upvotes, comments keep changing for
- * weeks), fields the new response lacks keep their known value, and the featured day, once
- * known, stays. A response that leaves a text field out (or sends it malformed) reads as empty
- * after validation: an empty abstract, author list or keyword list says nothing new, so the known
- * value stays. Counts do not: 0 upvotes or comments can be true (one upvote withdrawn).
+ * A re-fetch updates a paper in place by the one paper merge (`mergePaper`): the response is the
+ * newer copy (upvotes, comments keep changing for weeks), even when this clock went back since the
+ * cached copy was written; fields it leaves out (or sends malformed, read as empty) keep their
+ * known value, and the featured day, once known, stays. Counts do not: 0 can be true.
  */
-export function mergePaper(old: Paper | undefined, next: Paper): Paper {
-  if (!old) return next;
-  return {
-    ...old,
-    ...next,
-    day: next.day || old.day,
-    summary: next.summary || old.summary,
-    authors: next.authors.length ? next.authors : old.authors,
-    aiKeywords: next.aiKeywords.length ? next.aiKeywords : old.aiKeywords,
-  };
+export function refreshPaper(old: Paper | undefined, next: Paper): Paper {
+  return old ? mergePaper(old, { ...next, fetchedAt: nextStamp(old.fetchedAt, next.fetchedAt) }) : next;
 }
 
 /** Saved papers keep their own copy of the paper: a fresh fetch refreshes it (upvotes, links). */
@@ -26,7 +18,7 @@ async function refreshSavedCopies(db: PapertabDB, papers: Paper[]): Promise<void
   const saved = await db.saved.bulkGet(papers.map((p) => p.id));
   const updates = saved.flatMap((s, i) => {
     if (!s) return [];
-    const next = { ...s, paper: mergePaper(s.paper, papers[i]!) };
+    const next = { ...s, paper: refreshPaper(s.paper, papers[i]!) };
     delete next.incomplete;
     return [next];
   });
@@ -42,7 +34,7 @@ export async function storeDay(
 ): Promise<DayRecord> {
   return db.transaction('rw', db.papers, db.days, db.saved, async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
-    await db.papers.bulkPut(papers.map((p, i) => mergePaper(old[i], { ...p, day: date })));
+    await db.papers.bulkPut(papers.map((p, i) => refreshPaper(old[i], { ...p, day: date })));
     await refreshSavedCopies(db, papers);
     const count = await db.papers.where('day').equals(date).count();
     const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
@@ -58,7 +50,7 @@ export async function storeDay(
 export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
   await db.transaction('rw', db.papers, db.saved, async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
-    await db.papers.bulkPut(papers.map((p, i) => ({ ...mergePaper(old[i], p), day: old[i]?.day || p.day })));
+    await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: old[i]?.day || p.day })));
     await refreshSavedCopies(db, papers);
   });
 }

@@ -43,10 +43,13 @@ describe('mergeSaved', () => {
     });
   });
 
-  it('keeps the existing value when both were edited at the same time', () => {
+  it('breaks a same-millisecond tie as sync does (the greater value), whichever copy is held', () => {
     const existing = saved('2404.12345', { status: 'read', note: 'mine' });
     const incoming = saved('2404.12345', { status: 'reading', note: 'theirs' });
-    expect(mergeSaved(existing, incoming)).toBe(existing);
+    const oneWay = mergeSaved(existing, incoming);
+    const otherWay = mergeSaved(incoming, existing);
+    expect(oneWay).toMatchObject({ status: 'reading', note: 'theirs' });
+    expect(otherWay).toMatchObject({ status: 'reading', note: 'theirs' });
   });
 
   it('keeps the earliest save time and the latest update time', () => {
