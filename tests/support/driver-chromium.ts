@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { fireAlarm, launchExtension, type ExtensionSession } from './extension';
 import type { Driver, DriverOptions, Tab } from './driver';
 
@@ -32,11 +32,23 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     ext = await launchExtension({ port: opts.port, userDataDir: profile });
     const origin = `chrome-extension://${ext.extensionId}/`;
     const ours = (url: string) => url.startsWith(origin);
-    ext.context.on('console', (m: ConsoleMessage) => {
+    const onConsole = (m: ConsoleMessage) => {
       // Web pages' own messages are theirs; content scripts' are Papertab's (they run in the page too).
       if (m.type() === 'error' && (ours(m.location().url) || /Papertab/.test(m.text())))
         errors.push(`console.error ${m.location().url}: ${m.text()}`);
-    });
+    };
+    ext.context.on('console', onConsole);
+    // The background service worker's console too (each worker once: a stopped worker comes back new).
+    const watched = new WeakSet<Worker>();
+    const watchWorker = (w: Worker) => {
+      if (!ours(w.url()) || watched.has(w)) return;
+      watched.add(w);
+      w.on('console', (m: ConsoleMessage) => {
+        if (m.type() === 'error') errors.push(`console.error in the service worker: ${m.text()}`);
+      });
+    };
+    ext.context.serviceWorkers().forEach(watchWorker);
+    ext.context.on('serviceworker', watchWorker);
     ext.context.on('weberror', (e) => {
       const page = e.page();
       if (!page || ours(page.url())) errors.push(`uncaught in ${page?.url() ?? 'a page'}: ${e.error().stack}`);
