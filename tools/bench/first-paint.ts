@@ -1,0 +1,111 @@
+// (a) new tab: navigation start → first <article> in the DOM (median), steady state (snapshot present);
+// (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b.
+
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadOnce, loadProbeInit, type LoadResult } from './load';
+import type { Session } from './session';
+import { benchVariants } from './variants';
+import { kb, log, ms, sleep, stats } from './util';
+
+const LOAD_RUNS = 25;
+export const BLANK_PAGE = 'bench-blank.html';
+
+/** Writes the blank page (b) into the build copy `copy`, before the browser loads it. */
+export async function writeBlankPage(copy: string): Promise<void> {
+  await writeFile(
+    join(copy, BLANK_PAGE),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>' +
+      '<body><article><h2>Blank</h2></article></body></html>\n',
+  );
+}
+
+/** The papertab: keys in the extension's localStorage that hold a snapshot of papers. */
+async function snapshotKeys(s: Session, url: string): Promise<{ key: string; bytes: number; papers?: number }[]> {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  const keys = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('papertab:'))
+      .map((k) => {
+        const raw = localStorage.getItem(k) ?? '';
+        let papers: number | undefined;
+        try {
+          const v = JSON.parse(raw) as { papers?: unknown[] };
+          papers = Array.isArray(v?.papers) ? v.papers.length : undefined;
+        } catch {
+          papers = undefined;
+        }
+        return { key: k, bytes: raw.length, papers };
+      }),
+  );
+  await page.close();
+  return keys;
+}
+
+/** Times (a) and (b), prints them (and the variants with BENCH_VARIANTS); returns the table's rows. */
+export async function benchFirstPaint(s: Session, copy: string): Promise<string[][]> {
+  await s.context.addInitScript(loadProbeInit);
+  const newtabUrl = `${s.origin}/newtab.html`;
+  const blankUrl = `${s.origin}/${BLANK_PAGE}`;
+  const warm = await loadOnce(s.context, newtabUrl); // writes the localStorage snapshot
+  await sleep(500);
+  await loadOnce(s.context, blankUrl);
+  log(
+    `init script on chrome-extension:// pages: ran at document start (readyState "${warm.probe.readyState}", ` +
+      `article present: ${warm.probe.articleAtInit}, at ${ms(warm.probe.initAt)})`,
+  );
+  const snapshots = (await snapshotKeys(s, blankUrl)).filter((k) => k.papers !== undefined);
+  log(
+    `localStorage snapshot: ${
+      snapshots.map((k) => `${k.key} (${k.papers} papers, ${kb(k.bytes)})`).join(', ') || 'none found'
+    }`,
+  );
+
+  const newtab: LoadResult[] = [];
+  const blank: LoadResult[] = [];
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    // Alternate the order so neither page always runs right after the other.
+    if (i % 2 === 0) {
+      newtab.push(await loadOnce(s.context, newtabUrl));
+      blank.push(await loadOnce(s.context, blankUrl));
+    } else {
+      blank.push(await loadOnce(s.context, blankUrl));
+      newtab.push(await loadOnce(s.context, newtabUrl));
+    }
+  }
+  const a = stats(newtab.map((r) => r.probe.firstArticle!));
+  const b = stats(blank.map((r) => r.probe.firstArticle!));
+  const aFcp = stats(newtab.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])));
+  const bFcp = stats(blank.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])));
+  const ratio = a.median / b.median;
+  if (process.env.BENCH_VARIANTS) await benchVariants(s, copy);
+  log();
+  log(
+    `(a) new tab, navigation start → first article: median ${ms(a.median)} (n=${a.n}, p95 ${ms(a.p95)}, min ${ms(a.min)}, max ${ms(a.max)}); first contentful paint median ${ms(aFcp.median)}`,
+  );
+  log(
+    `(b) blank extension page, same measure:       median ${ms(b.median)} (n=${b.n}, p95 ${ms(b.p95)}, min ${ms(b.min)}, max ${ms(b.max)}); first contentful paint median ${ms(bFcp.median)}`,
+  );
+  log(`    ratio a/b: ${ratio.toFixed(2)} (target ≤ 1.5)`);
+  const starts = stats(newtab.flatMap((r) => (r.marks?.start === undefined ? [] : [r.marks.start])));
+  const paints = stats(
+    newtab.flatMap((r) =>
+      r.marks?.start === undefined || r.marks.end === undefined ? [] : [r.marks.end - r.marks.start],
+    ),
+  );
+  log(
+    `    where (a) goes: document start ${ms(stats(newtab.map((r) => r.probe.initAt)).median)}, entry script starts ` +
+      `${ms(starts.median)}, its paint takes ${ms(paints.median)} (medians)`,
+  );
+  if (process.env.BENCH_VERBOSE) {
+    const list = (rs: LoadResult[]) => rs.map((r) => r.probe.firstArticle!.toFixed(0)).join(' ');
+    log(`    samples in run order (ms): new tab ${list(newtab)}`);
+    log(`                               blank   ${list(blank)}`);
+  }
+  return [
+    [`new tab: navigation → first paper in the DOM (median of ${a.n})`, ms(a.median), ''],
+    [`blank extension page: navigation → its article (median of ${b.n})`, ms(b.median), ''],
+    ['ratio new tab / blank page', ratio.toFixed(2), '≤ 1.5'],
+  ];
+}

@@ -1,0 +1,102 @@
+// `npm run bench`: figures for the README, measured on the built extension in one Chromium run.
+// Prints numbers only (no assertions); exits non-zero only when something crashes.
+//
+//  (a) new tab: navigation start → first <article> in the DOM (median), steady state (snapshot present)
+//  (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b
+//  (c) search over 10,000 cached papers: keystroke → filtered results in the DOM (median, p95)
+//  (d) JS and CSS bytes (gzip) the new tab loads at every opening (first paint + app), and on first search
+//
+// Environment: BENCH_PAPERS (papers cached, default 10000), BENCH_VERBOSE (samples in run order),
+// BENCH_VARIANTS (variant pages, ./variants.ts), BENCH_PROFILE (CPU profile while typing, ./profile.ts).
+
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { extensionPath } from '../../tests/support/extension';
+import { startStandIn } from '../../tests/support/standin';
+import { benchFirstPaint, writeBlankPage } from './first-paint';
+import { benchSearch, searchQueries } from './search';
+import { makeSeed, paperCount, seed } from './seed';
+import { chromiumVersion, cpuModel, launch, type Session } from './session';
+import { benchSizes } from './sizes';
+import { kb, log } from './util';
+
+async function main(): Promise<void> {
+  const count = paperCount();
+  const hf = await startStandIn(); // no days set: every date answers [] (an empty feed)
+  const copy = await mkdtemp(join(os.tmpdir(), 'papertab-bench-ext-'));
+  let session: Session | undefined;
+  try {
+    await cp(extensionPath, copy, { recursive: true });
+    await writeBlankPage(copy);
+
+    log('Papertab bench');
+    log('==============');
+    const t0 = Date.now();
+    const data = makeSeed(count);
+    log(
+      `data: ${data.papers.length} papers over ${data.days.length} days (newest ${data.newest}), ` +
+        `abstracts ${kb(data.avgSummaryBytes)} on average; generated in ${Date.now() - t0} ms`,
+    );
+
+    session = await launch(copy, hf);
+    const s = session;
+    const version = await chromiumVersion(s.context);
+    log(
+      `machine: ${cpuModel()}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; ` +
+        `${version} (headless); Node ${process.version}; ${os.platform()} ${os.release()}`,
+    );
+
+    const loadStart = os.loadavg()[0]!;
+    const t1 = Date.now();
+    await seed(s, data);
+    log(`seeded IndexedDB in ${Date.now() - t1} ms`);
+    // Nothing may refresh while we measure: the status says a refresh just succeeded, and the alarms go.
+    await s.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { clearAll(): Promise<boolean> } } }).chrome.alarms.clearAll(),
+    );
+    hf.requests.length = 0;
+
+    const paintRows = await benchFirstPaint(s, copy); // (a) and (b)
+    log();
+    const queries = searchQueries(data.authorsByFrequency);
+    const { search, rows: searchRows } = await benchSearch(s, queries, data.papers.length); // (c)
+    const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
+
+    // The background must have stayed quiet: any daily_papers request came from it.
+    const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
+    const pageRequests = hf.requests.length - bgRequests;
+    log();
+    log(
+      `requests to the stand-in during measurement: ${bgRequests} feed refresh (background), ${pageRequests} other (pages, e.g. online search)`,
+    );
+
+    const loadEnd = os.loadavg()[0]!;
+    log(
+      `load average (1 min): ${loadStart.toFixed(2)} before, ${loadEnd.toFixed(2)} after, on ${os.cpus().length} cores`,
+    );
+
+    // Table -----------------------------------------------------------------------------------
+    const rows: string[][] = [...paintRows, ...searchRows, ...sizeRows];
+    log();
+    const busy = Math.max(loadStart, loadEnd) > os.cpus().length * 0.75;
+    log(
+      `Measured with \`npm run bench\` on ${cpuModel()} (${os.cpus().length} cores), ${version.replace('HeadlessChrome', 'Chromium')} headless, ` +
+        `Node ${process.version}; ${data.papers.length.toLocaleString('en')} cached papers over ${data.days.length} days` +
+        (busy ? ` (machine busy: load ${Math.max(loadStart, loadEnd).toFixed(1)}, figures noisy).` : '.'),
+    );
+    log();
+    log('| figure | measured | target |');
+    log('| --- | --- | --- |');
+    for (const r of rows) log(`| ${r.join(' | ')} |`);
+  } finally {
+    await session?.close().catch(() => undefined);
+    await hf.close();
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

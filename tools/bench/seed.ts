@@ -1,0 +1,122 @@
+// The cached papers the bench measures with: generated through the real validation, written to IndexedDB.
+
+import { parseDailyItems } from '../../lib/feed/hf-schema';
+import type { DayRecord, Paper } from '../../lib/core/paper';
+import { makeDailyItem, makeDay, utcDay } from '../../tests/fixtures/papers';
+import { until } from '../../tests/support/until';
+import type { Session } from './session';
+
+const PER_DAY = 50;
+const DEFAULT_PAPERS = 10_000;
+
+export interface SeedData {
+  papers: Paper[];
+  days: DayRecord[];
+  newest: string;
+  authorsByFrequency: [string, number][];
+  avgSummaryBytes: number;
+}
+
+/** How many papers to cache: BENCH_PAPERS (a positive whole number), by default 10,000. */
+export function paperCount(): number {
+  const raw = process.env.BENCH_PAPERS;
+  if (raw === undefined || raw === '') return DEFAULT_PAPERS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_PAPERS must be a positive whole number, not "${raw}"`);
+  return n;
+}
+
+/**
+ * `count` papers, 50 a day (10,000 by default: over 200 days), through the same validation and
+ * normalisation as real responses.
+ */
+export function makeSeed(count: number): SeedData {
+  const fetchedAt = Date.now();
+  const papers: Paper[] = [];
+  const days: DayRecord[] = [];
+  for (let i = 0; i * PER_DAY < count; i++) {
+    const date = utcDay(-1 - i);
+    const items = makeDay(date, Math.min(PER_DAY, count - i * PER_DAY));
+    // Real abstracts run ~1 KB; the fixture's are about half that, so each gets a second paragraph.
+    for (const item of items) {
+      const more = makeDailyItem(`${item.paper.id}-more`, date).summary;
+      item.paper.summary = `${item.paper.summary} ${more}`;
+      item.summary = item.paper.summary;
+    }
+    const parsed = parseDailyItems(items, date, fetchedAt);
+    papers.push(...parsed.items);
+    days.push({ date, status: 'ok', count: parsed.items.length, dropped: parsed.dropped, fetchedAt });
+  }
+  const freq = new Map<string, number>();
+  for (const p of papers) for (const a of p.authors) freq.set(a, (freq.get(a) ?? 0) + 1);
+  const authorsByFrequency = [...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const avgSummaryBytes = papers.reduce((s, p) => s + Buffer.byteLength(p.summary), 0) / papers.length;
+  return { papers, days, newest: utcDay(-1), authorsByFrequency, avgSummaryBytes };
+}
+
+// Runs inside the page (raw IndexedDB, so it works whatever Dexie version the build declares).
+type Row = Record<string, unknown>;
+async function idbWrite(stores: Record<string, Row[]>): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('papertab');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(Object.keys(stores), 'readwrite');
+      for (const [name, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(name).put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function idbRead({ storeName, key }: { storeName: string; key: string }): Promise<unknown> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('papertab');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains(storeName)) return undefined;
+    return await new Promise((resolve, reject) => {
+      const req = db.transaction(storeName, 'readonly').objectStore(storeName).get(key);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export async function seed(s: Session, data: SeedData): Promise<void> {
+  // An extension page opens (and creates or upgrades) the database the way the build declares it.
+  const page = await s.context.newPage();
+  await page.goto(`${s.origin}/popup.html`);
+  // The install refresh (against an empty stand-in) must be over, or it could race the seed.
+  await until(
+    'the install refresh',
+    async () =>
+      (await page.evaluate(idbRead, { storeName: 'meta', key: 'refreshStatus' }).catch(() => undefined)) as
+        { value?: { lastSuccessAt?: number } } | undefined,
+    (status) => !!status?.value?.lastSuccessAt,
+    30_000,
+  );
+  const BATCH = 1000;
+  for (let i = 0; i < data.papers.length; i += BATCH) {
+    await page.evaluate(idbWrite, { papers: data.papers.slice(i, i + BATCH) as unknown as Row[] });
+  }
+  await page.evaluate(idbWrite, {
+    days: data.days as unknown as Row[],
+    meta: [
+      { key: 'seenDay', value: data.newest },
+      // A refresh "just succeeded": the worker's start-up check finds nothing due.
+      { key: 'refreshStatus', value: { failures: 0, lastSuccessAt: Date.now() } },
+    ],
+  });
+  await page.close();
+}
