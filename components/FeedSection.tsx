@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SaveSettings } from '@/lib/hooks/use-settings-form';
+import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { t, tn, type PlainKey } from '@/lib/core/i18n';
 import type { Settings } from '@/lib/core/settings';
 
@@ -16,15 +16,7 @@ function intervalLabel(min: number): string {
 }
 
 /** Settings, "Feed and badge": how often the feed is refreshed, what the badge shows, a notification per new day. */
-export function FeedSection({
-  settings,
-  save,
-  setNote,
-}: {
-  settings: Settings;
-  save: SaveSettings;
-  setNote: (note: string) => void;
-}) {
+export function FeedSection({ settings, save, setNote }: SectionProps) {
   /**
    * Optional permissions are asked for by the switch that needs them, in its user gesture: the
    * notifications switch turns on only once the browser grants the permission.

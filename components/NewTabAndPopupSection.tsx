@@ -1,18 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { SaveSettings } from '@/lib/hooks/use-settings-form';
+import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { t } from '@/lib/core/i18n';
 import type { Settings } from '@/lib/core/settings';
 
 /** Settings, "New tab and popup": minimum upvotes, default view, sort, theme and the quiet new tab. */
-export function NewTabAndPopupSection({
-  settings,
-  save,
-  setNote,
-}: {
-  settings: Settings;
-  save: SaveSettings;
-  setNote: (note: string) => void;
-}) {
+export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps) {
   /**
    * Quiet mode turns on at once; the optional `search` permission, asked for in the same user
    * gesture, only lets its box use the browser's search engine.

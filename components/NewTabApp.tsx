@@ -147,7 +147,13 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           </>
         )}
       </main>
-      {saved.removed && <UndoToast title={saved.removed.paper.title} onUndo={saved.undo} onDismiss={saved.dismiss} />}
+      {saved.removed && (
+        <UndoToast
+          message={t('removedTitle', saved.removed.paper.title)}
+          onUndo={saved.undo}
+          onDismiss={saved.dismiss}
+        />
+      )}
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

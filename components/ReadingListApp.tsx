@@ -22,7 +22,7 @@ import { useSelection } from '@/lib/hooks/use-selection';
 import { BulkActions } from './BulkActions';
 import { ExportImport } from './ExportImport';
 import { ReadingListToolbar } from './ReadingListToolbar';
-import { RemovedToast } from './RemovedToast';
+import { UndoToast } from './UndoToast';
 import { SavedItem } from './SavedItem';
 
 /** The reading list: every saved paper, newest first, with status, tags, notes, bulk edits and export. */
@@ -119,8 +119,10 @@ export function ReadingListApp() {
         </p>
       </main>
       {removed && removed.length > 0 && (
-        <RemovedToast
-          removed={removed}
+        <UndoToast
+          message={
+            removed.length === 1 ? t('removedTitle', removed[0]!.paper.title) : t('removedCount', removed.length)
+          }
           onUndo={() => {
             void restoreMany(db(), removed);
             setRemoved(undefined);

@@ -1,10 +1,18 @@
 import { t } from '@/lib/core/i18n';
 
-/** "Removed from the reading list · Undo": removing is never a one-way door. */
-export function UndoToast({ title, onUndo, onDismiss }: { title: string; onUndo: () => void; onDismiss: () => void }) {
+/** "Removed … · Undo": removing is never a one-way door (one paper from a card, or many from the list). */
+export function UndoToast({
+  message,
+  onUndo,
+  onDismiss,
+}: {
+  message: string;
+  onUndo: () => void;
+  onDismiss: () => void;
+}) {
   return (
     <div class="toast" role="status">
-      <span>{t('removedTitle', title)}</span>
+      <span>{message}</span>
       <button type="button" onClick={onUndo}>
         {t('undo')}
       </button>

@@ -4,6 +4,13 @@ import { updateSettings, type Settings } from '@/lib/core/settings';
 
 export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
 
+/** What every section of the options page is given: the settings, the way to save, the status line. */
+export interface SectionProps {
+  settings: Settings;
+  save: SaveSettings;
+  setNote: (note: string) => void;
+}
+
 /**
  * The options page's way of saving: every change is written as it is made, and the page's status
  * line says so (or says what stands in the way, through `setNote`).
