@@ -10,6 +10,7 @@ import { useSaved } from '@/lib/hooks/use-saved';
 import { useSearch } from '@/lib/hooks/use-search';
 import { loadView, sortPapers, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
+import { hfPaperUrl } from '@/lib/core/paper-links';
 import type { Settings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileWatch } from '@/lib/views/watch';
@@ -62,7 +63,12 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const fetchNote = useRangeFetch(current, view);
 
   useEffect(() => {
-    if (current && view.kind === 'latest') writeSnapshot(SNAPSHOT_KEY, current);
+    // Each paper carries its link, so the first paint needs no link builder (lib/views/first-paint.ts).
+    if (current && view.kind === 'latest')
+      writeSnapshot(SNAPSHOT_KEY, {
+        ...current,
+        papers: current.papers.map((p) => ({ ...p, href: hfPaperUrl(p.id) })),
+      });
   }, [current]);
 
   useMarkSeen(current?.latest?.date);

@@ -5,17 +5,23 @@
  * module must stay tiny and import nothing heavy: it is what makes the new tab as fast as a blank
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
-import { hfPaperUrl } from '../core/paper-links';
 import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from './page-keys';
 
 interface SnapPaper {
   id: string;
+  /**
+   * The paper's link, built by the app when it wrote the snapshot (`core/paper-links.ts`, the one
+   * builder): importing that module here would cost the first paint a second script fetch.
+   */
+  href?: string;
   title: string;
   upvotes: number;
   authors?: string[];
   aiSummary?: string;
   publishedAt?: string;
 }
+
+const HF_PAPERS = 'https://huggingface.co/papers/';
 
 /** Papers painted ahead of the app: more than a screenful, far fewer than a day. */
 const FIRST = 12;
@@ -78,7 +84,8 @@ export function paintFirst(root: HTMLElement): boolean {
     const body = el('div', 'paper-body');
     const h2 = el('h2', 'paper-title');
     const a = el('a', undefined, p.title);
-    a.href = hfPaperUrl(p.id);
+    // Only a Hugging Face paper link is followed; anything else leaves the title unlinked until the app paints.
+    if (typeof p.href === 'string' && p.href.startsWith(HF_PAPERS)) a.href = p.href;
     h2.append(a);
     body.append(h2);
     if (p.authors?.length)

@@ -80,6 +80,17 @@ describe('the built extension', () => {
     expect(found).toEqual([]);
   });
 
+  it("the new tab's first paint is one script: its entry imports no other chunk before it paints", async () => {
+    const html = await readFile(join(extensionPath, 'newtab.html'), 'utf8');
+    const entries = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(entries).toHaveLength(1);
+    const code = await readFile(join(extensionPath, entries[0]!.replace(/^\//, '')), 'utf8');
+    // Static imports only: the app comes by a dynamic import() after the paint.
+    const statics = [...code.matchAll(/\bfrom\s*["'`][^"'`]+\.js["'`]|\bimport\s*["'`][^"'`]+\.js["'`]/g)];
+    expect(statics.map((m) => m[0])).toEqual([]);
+    expect(code).toMatch(/\bimport\s*\(/);
+  });
+
   it('ships no preact/compat: its global hooks would turn onChange into oninput on every input', async () => {
     const scripts = (await files(extensionPath)).filter((f) => f.endsWith('.js'));
     const withCompat: string[] = [];

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { holdKeysUntilReady, paintFirst } from '@/lib/views/first-paint';
+import { hfPaperUrl } from '@/lib/core/paper-links';
 import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/views/page-keys';
 
 const paper = (id: string, title: string, upvotes: number, publishedAt = '2026-11-20T00:00:00.000Z') => ({
   id,
+  href: hfPaperUrl(id),
   title,
   upvotes,
   publishedAt,
@@ -35,6 +37,16 @@ describe('the new tab first paint', () => {
     expect(link.href).toBe('https://huggingface.co/papers/2511.00002');
     expect(root.textContent).toContain('Ada Lovelace, Alan Turing, Grace Hopper +1');
     expect(root.textContent).toContain('Summary of A');
+  });
+
+  it('follows only a Hugging Face paper link from the snapshot (else the title waits for the app)', () => {
+    snapshot([
+      { ...paper('2511.00001', 'A', 5), href: 'javascript:alert(1)' },
+      { ...paper('2511.00002', 'B', 4), href: undefined },
+    ]);
+    expect(paintFirst(root)).toBe(true);
+    expect(titles()).toEqual(['A', 'B']);
+    expect([...root.querySelectorAll('article a')].map((a) => a.getAttribute('href'))).toEqual([null, null]);
   });
 
   it('follows the sort and minimum-upvotes settings from their mirror', () => {
