@@ -43,14 +43,13 @@ export async function savePaper(
   now = Date.now(),
   incomplete = false,
 ): Promise<SavedPaper> {
-  // A paper saved again after a deletion (here, or elsewhere and synced) must outlive it.
-  const deletedAt = (await db.saved.get(paper.id)) ? undefined : (await deletionTimes([paper.id], now)).get(paper.id);
+  // Written first, in one transaction, so a page closed right after the click keeps the save.
   const { rec, added } = await db.transaction('rw', db.saved, async () => {
     const old = await db.saved.get(paper.id);
     const rec: SavedPaper = old
       ? // What a page says never overwrites what Hugging Face said.
         { ...old, paper: incomplete ? old.paper : refreshPaper(old.paper, paper) }
-      : revived(newSaved(paper, now), now, deletedAt);
+      : newSaved(paper, now);
     if (old && !incomplete) {
       delete rec.incomplete;
       delete rec.completionTriedAt;
@@ -58,6 +57,22 @@ export async function savePaper(
     await db.saved.put(rec);
     return { rec, added: !old };
   });
+  if (added) {
+    // Then made to outlive an earlier deletion (here, or elsewhere and synced) that a clock ahead
+    // dated at or after now: the record and each field are stamped past it (idempotent, and never
+    // earlier than an edit made meanwhile).
+    const deletedAt = (await deletionTimes([paper.id], now)).get(paper.id);
+    if (deletedAt !== undefined && deletedAt >= lastChange(rec)) {
+      const after = await db.transaction('rw', db.saved, async () => {
+        const current = await db.saved.get(paper.id);
+        if (!current) return undefined;
+        const next = revived(current, now, deletedAt);
+        await db.saved.put(next);
+        return next;
+      });
+      if (after) Object.assign(rec, after);
+    }
+  }
   if (added) await clearTombstones([paper.id], now);
   await mirrorSavedIds(db);
   return rec;
