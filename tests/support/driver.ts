@@ -4,6 +4,8 @@
  * Scenario files (tests/scenarios/) call only this; the browser comes from PAPERTAB_BROWSER, set
  * by the vitest project (`e2e` → chromium, `e2e-firefox` → firefox).
  */
+import { readSavedInPage, type StoredSaved } from './e2e';
+import { until } from './until';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -63,31 +65,14 @@ export async function launchDriver(opts: DriverOptions, name: BrowserName = brow
 
 // --- steps shared by scenarios -------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns something truthy (or `until(value)` holds); returns that value. */
-export async function poll<T>(
+/** `until` (the one polling helper) in the argument order the scenarios read best. */
+export function poll<T>(
   probe: () => Promise<T>,
   what: string,
-  until: (v: T) => boolean = Boolean,
+  done: (v: T) => boolean = Boolean,
   timeoutMs = 20_000,
 ): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let error: unknown;
-  while (Date.now() < end) {
-    try {
-      last = await probe();
-      error = undefined;
-      if (until(last)) return last;
-    } catch (err) {
-      error = err; // a page still loading, a context being replaced: try again
-    }
-    await sleep(100);
-  }
-  throw new Error(
-    `timed out waiting for ${what}; last value ${JSON.stringify(last)}${error ? `, last error ${String(error)}` : ''}`,
-  );
+  return until(`timed out waiting for ${what}`, probe, done, timeoutMs);
 }
 
 /** Waits for the badge to read `expected`. */
@@ -173,26 +158,8 @@ export async function clickNamed(tab: Tab, css: string, name: string | RegExp, w
 }
 
 /** A reading-list record as stored, read from the extension page's own IndexedDB. */
-export function storedSaved(
-  tab: Tab,
-  id: string,
-): Promise<{ status: string; tags: string[]; note: string } | undefined> {
-  return tab.evaluate(
-    (key) =>
-      new Promise<{ status: string; tags: string[]; note: string } | undefined>((resolve, reject) => {
-        const open = indexedDB.open('papertab');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('saved').objectStore('saved').get(key);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    id,
-  );
+export function storedSaved(tab: Tab, id: string): Promise<StoredSaved> {
+  return tab.evaluate(readSavedInPage, id);
 }
 
 /** Where the paper-page Save button lives: a custom element with an open shadow root. */

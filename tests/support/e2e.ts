@@ -30,28 +30,31 @@ export async function waitForPapers(page: Page, count: number, timeoutMs = 20_00
   await expect.poll(() => page.getByRole('article').count(), { timeout: timeoutMs, interval: 100 }).toBe(count);
 }
 
+export type StoredSaved = { status: string; tags: string[]; note: string } | undefined;
+
+/**
+ * Runs inside an extension page (Chromium or Firefox): the reading-list record as stored in that
+ * page's own IndexedDB. Self-contained, since the drivers send its source to the page.
+ */
+export function readSavedInPage(key: string): Promise<StoredSaved> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('papertab');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('saved').objectStore('saved').get(key);
+      get.onsuccess = () => {
+        open.result.close();
+        resolve(get.result as StoredSaved);
+      };
+      get.onerror = () => reject(get.error);
+    };
+  });
+}
+
 /**
  * A reading-list record as stored (read from the extension page's own IndexedDB): for waiting until
  * an edit is written, instead of sleeping.
  */
-export async function storedSaved(
-  page: Page,
-  id: string,
-): Promise<{ status: string; tags: string[]; note: string } | undefined> {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('papertab');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('saved').objectStore('saved').get(key);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    id,
-  );
+export async function storedSaved(page: Page, id: string): Promise<StoredSaved> {
+  return page.evaluate(readSavedInPage, id);
 }

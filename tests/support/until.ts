@@ -1,9 +1,16 @@
 /**
  * The one polling helper, for what neither Playwright's locators nor `expect.poll` can wait on (the
- * badge, a record in the worker) and for the tools, which run outside vitest.
+ * badge, a record in the worker, a page in either browser) and for the tools, which run outside vitest.
  */
 
-/** Polls `probe` until `done` holds for its value; throws after `timeoutMs` with `what` in the message. */
+/** How often `until` asks again: the wait ends on state, this only paces the asking. */
+const POLL_INTERVAL_MS = 100;
+
+/**
+ * Polls `probe` until `done` holds for its value; throws after `timeoutMs` with `what`, the last
+ * value and the last error in the message. A probe that throws (a page still loading, a context
+ * being replaced) is asked again.
+ */
 export async function until<T>(
   what: string,
   probe: () => Promise<T>,
@@ -12,10 +19,19 @@ export async function until<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
+  let error: unknown;
   for (;;) {
-    last = await probe();
-    if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+    try {
+      last = await probe();
+      error = undefined;
+      if (done(last)) return last;
+    } catch (err) {
+      error = err;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms${error ? `; last error ${String(error)}` : ''}`,
+      );
+    await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
   }
 }
