@@ -3,7 +3,7 @@ import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { t } from '@/lib/core/i18n';
 import type { Settings } from '@/lib/core/settings';
 
-/** Settings, "New tab and popup": minimum upvotes, default view, sort, theme and the quiet new tab. */
+/** Settings, "New tab and popup": minimum upvotes, default view, sort, density, theme and the quiet new tab. */
 export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps) {
   /**
    * Quiet mode turns on at once; the optional `search` permission, asked for in the same user
@@ -52,6 +52,16 @@ export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps)
         >
           <option value="upvotes">{t('sortUpvotes')}</option>
           <option value="newest">{t('sortNewest')}</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>{t('density')}</span>
+        <select
+          value={settings.density}
+          onChange={(e) => void save({ density: (e.target as HTMLSelectElement).value as Settings['density'] })}
+        >
+          <option value="comfortable">{t('densityComfortable')}</option>
+          <option value="compact">{t('densityCompact')}</option>
         </select>
       </label>
       <label class="field">

@@ -18,6 +18,7 @@ import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
 import { useRangeFetch } from '@/lib/hooks/use-range-fetch';
 import { useSortChoice } from '@/lib/hooks/use-sort-choice';
+import { useDensityChoice } from '@/lib/hooks/use-density-choice';
 import { useViewRoute } from '@/lib/hooks/use-view-route';
 import { QuietNewTab } from './QuietNewTab';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -45,6 +46,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const snapshot = useMemo(() => readSnapshot<ViewData>(SNAPSHOT_KEY), []);
   const [view, setView] = useViewRoute(settings.defaultView, snapshot?.latest?.date);
   const [sort, chooseSort] = useSortChoice(settings.sort);
+  const [density, chooseDensity] = useDensityChoice(settings.density);
   const [showAll, setShowAll] = useState(false);
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [searchWanted, setSearchWanted] = useState(false);
@@ -117,9 +119,11 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         onView={setView}
         onSort={chooseSort}
         onHelp={() => setHelpOpen(true)}
+        density={density}
+        onDensity={chooseDensity}
       />
     ),
-    [view, current, online, shownDay, sort, setView],
+    [view, current, online, shownDay, sort, setView, density],
   );
   return (
     <>
@@ -134,7 +138,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           }}
         />
       </header>
-      <main class="glance">
+      {/* The same class as the first paint's (lib/views/first-paint.ts): the layout does not jump. */}
+      <main class={density === 'compact' ? 'glance compact' : 'glance'}>
         {dbUnavailable && <DatabaseUnavailable />}
         {searching ? (
           <SearchResults query={query} search={search} online={online} list={listProps} />

@@ -1,5 +1,7 @@
 import { t } from '@/lib/core/i18n';
 import type { Sort, View, ViewData } from '@/lib/views/view';
+import type { Density } from '@/lib/hooks/use-density-choice';
+import { DensityToggle } from './DensityToggle';
 import { RefreshButton } from './RefreshButton';
 import { SortToggle } from './SortToggle';
 import { StatusLine } from './StatusLine';
@@ -19,6 +21,8 @@ export function NewTabTopBar({
   onView,
   onSort,
   onHelp,
+  density,
+  onDensity,
 }: {
   view: View;
   data?: ViewData;
@@ -28,6 +32,8 @@ export function NewTabTopBar({
   onView: (v: View) => void;
   onSort: (s: Sort) => void;
   onHelp: () => void;
+  density?: Density;
+  onDensity?: (d: Density) => void;
 }) {
   return (
     <>
@@ -45,7 +51,10 @@ export function NewTabTopBar({
       </div>
       <div class="top-row">
         <ViewNav view={view} shownDay={shownDay} onChange={onView} />
-        <SortToggle sort={sort} onChange={onSort} />
+        <div class="toolbar">
+          {density && onDensity && <DensityToggle density={density} onChange={onDensity} />}
+          <SortToggle sort={sort} onChange={onSort} />
+        </div>
       </div>
     </>
   );

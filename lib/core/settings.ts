@@ -29,6 +29,8 @@ export const SETTINGS_SCHEMA = {
   theme: [v.picklist(['system', 'light', 'dark']), 'system'],
   quietNewTab: [v.boolean(), false],
   syncEnabled: [v.boolean(), true],
+  /** The new tab's papers: today's cards, or one or two lines each (lib/views/first-paint.ts reads it too). */
+  density: [v.picklist(['comfortable', 'compact']), 'comfortable'],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;

@@ -25,6 +25,8 @@ const HF_PAPERS = 'https://huggingface.co/papers/';
 
 /** Papers painted ahead of the app: more than a screenful, far fewer than a day. */
 const FIRST = 12;
+/** The same in the Compact density, where a screen holds about twice as many. */
+const FIRST_COMPACT = 24;
 
 function readJson(key: string): unknown {
   try {
@@ -37,7 +39,7 @@ function readJson(key: string): unknown {
 
 const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object';
 
-function papersToPaint(): { papers: SnapPaper[]; day?: string } | undefined {
+function papersToPaint(): { papers: SnapPaper[]; day?: string; compact: boolean } | undefined {
   const settings = readJson(SETTINGS_MIRROR_KEY);
   const s = isObj(settings) ? settings : {};
   if (s.quietNewTab === true || (s.defaultView !== undefined && s.defaultView !== 'day')) return undefined;
@@ -63,7 +65,9 @@ function papersToPaint(): { papers: SnapPaper[]; day?: string } | undefined {
   const latest = isObj(snap.latest) && typeof snap.latest.date === 'string' ? snap.latest.date : undefined;
   if (isObj(settings) && (settings.theme === 'dark' || settings.theme === 'light'))
     document.documentElement.dataset.theme = settings.theme;
-  return { papers: papers.slice(0, FIRST), day: latest };
+  // The density the app will show (settings.ts `density`), so the first paint has its layout: no jump.
+  const compact = s.density === 'compact';
+  return { papers: papers.slice(0, compact ? FIRST_COMPACT : FIRST), day: latest, compact };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -77,7 +81,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 export function paintFirst(root: HTMLElement): boolean {
   const data = papersToPaint();
   if (!data) return false;
-  const main = el('main', 'glance');
+  const main = el('main', data.compact ? 'glance compact' : 'glance');
   const section = el('section', 'papers');
   for (const p of data.papers) {
     const article = el('article', 'paper');

@@ -38,6 +38,7 @@ const CHANGED: Settings = {
   theme: 'dark',
   quietNewTab: true,
   syncEnabled: false,
+  density: 'compact',
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -58,6 +59,7 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['theme', 'purple'],
   ['quietNewTab', 1],
   ['syncEnabled', 'false'],
+  ['density', 'tiny'],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -78,6 +80,7 @@ describe('defaults', () => {
       theme: 'system',
       quietNewTab: false,
       syncEnabled: true,
+      density: 'comfortable',
     });
   });
 
