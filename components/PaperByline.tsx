@@ -14,7 +14,18 @@ export function PaperByline({ paper, terms = [] }: { paper: Paper; terms?: strin
     <p class="byline">
       {org && (
         <span class="org">
-          {avatar && <img src={avatar} alt="" width={16} height={16} loading="lazy" decoding="async" />}
+          {avatar && (
+            <img
+              src={avatar}
+              alt=""
+              width={16}
+              height={16}
+              loading="lazy"
+              decoding="async"
+              // Offline or gone: no broken-image box (Firefox draws one), just the name.
+              onError={(e) => ((e.target as HTMLImageElement).hidden = true)}
+            />
+          )}
           <Highlight text={org.fullname ?? org.name} terms={terms} />
         </span>
       )}

@@ -1,16 +1,40 @@
-// `npm run screenshots`: README screenshots of the built extension in the sample world (headless).
-// Writes tests/screenshots/newtab-light.png, newtab-dark.png (1280×800) and popup.png (380 px wide).
+// `npm run screenshots`: the README's pictures, every page a user meets, made from the built
+// extension (Chrome and Firefox builds) in the sample world (tests/support/sample-world.ts, dated
+// relative to today), headless, so they stay current. Writes tests/screenshots/:
+//   newtab-light.png, newtab-dark.png, newtab-compact.png (1280×800), popup.png (380 px wide),
+//   save-huggingface.png and save-arxiv.png (the Save button on a paper page, from the local
+//   stand-in), reading-list.png, options.png, and newtab-firefox.png (Firefox ESR, 1280×800).
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionSession } from '../tests/support/extension';
+import { launchFirefox, type FirefoxSession } from '../tests/support/firefox';
 import { routeSampleImages, startSampleWorld, waitForInstall, type SampleWorld } from '../tests/support/sample-world';
 import { until } from '../tests/support/until';
 
 const outDir = join(repoRoot, 'tests', 'screenshots');
+const written: string[] = [];
+const out = (name: string) => {
+  written.push(join(outDir, name));
+  return join(outDir, name);
+};
 
-/** Waits for `count` papers and the "Updated …" line, then for fonts and two frames. */
+/** Fonts loaded, every image in view decoded (or failed; 5 s at most), then two frames. */
+async function imagesAndFrames(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    // Lazy images below the fold never load, so they are left out.
+    const inView = [...document.images].filter((img) => img.getBoundingClientRect().top < innerHeight);
+    await Promise.race([
+      Promise.all(inView.map((img) => img.decode().catch(() => undefined))),
+      new Promise((r) => setTimeout(r, 5000)),
+    ]);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
+/** Waits for `count` papers and the "Updated …" line, then for images and two frames. */
 async function settled(page: Page, count: number): Promise<void> {
   await until(
     `papers on ${page.url()}`,
@@ -21,54 +45,183 @@ async function settled(page: Page, count: number): Promise<void> {
     .getByText(/Updated /)
     .first()
     .waitFor();
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    // Every image in view decoded (or failed), so none is caught half-loaded. Lazy images below
-    // the fold never load, so they are left out, and a 5 s cap keeps a stuck one from hanging us.
-    const inView = [...document.images].filter((img) => img.getBoundingClientRect().top < innerHeight);
-    await Promise.race([
-      Promise.all(inView.map((img) => img.decode().catch(() => undefined))),
-      new Promise((r) => setTimeout(r, 5000)),
-    ]);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
+  await imagesAndFrames(page);
+}
+
+async function chooseDensity(page: Page, name: 'Comfortable' | 'Compact'): Promise<void> {
+  const button = page.getByRole('group', { name: 'Density' }).getByRole('button', { name });
+  await button.click();
+  await until(
+    `${name} pressed`,
+    () => button.getAttribute('aria-pressed'),
+    (v) => v === 'true',
+  );
+}
+
+const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save|Saved|Saving…)$/ });
+
+async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void> {
+  const count = world.newestDay.items.length;
+  const base = `chrome-extension://${ext.extensionId}`;
+
+  const newtab = await ext.context.newPage();
+  await newtab.setViewportSize({ width: 1280, height: 800 });
+  await newtab.emulateMedia({ colorScheme: 'light' });
+  await newtab.goto(`${base}/newtab.html`);
+  await settled(newtab, count);
+  await newtab.screenshot({ path: out('newtab-light.png') });
+  await newtab.emulateMedia({ colorScheme: 'dark' });
+  await settled(newtab, count);
+  await newtab.screenshot({ path: out('newtab-dark.png') });
+  await newtab.emulateMedia({ colorScheme: 'light' });
+  await chooseDensity(newtab, 'Compact');
+  await settled(newtab, count);
+  await newtab.screenshot({ path: out('newtab-compact.png') });
+  await chooseDensity(newtab, 'Comfortable');
+
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.emulateMedia({ colorScheme: 'light' });
+  await popup.goto(`${base}/popup.html`);
+  await settled(popup, Math.min(10, count));
+  // A real popup is as tall as its content, up to 600 px.
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  await popup.setViewportSize({ width: 380, height: Math.min(600, height) });
+  await popup.screenshot({ path: out('popup.png') });
+  await popup.close();
+
+  // The Save button on a Hugging Face paper page (not saved yet), then the same paper on arXiv,
+  // where it shows as saved. Both pages come from the local stand-in (plain, unstyled HTML).
+  const papers = [...world.newestDay.items].map((i) => i.paper).sort((a, b) => b.upvotes - a.upvotes);
+  const paper = papers[2]!;
+  const hf = await ext.context.newPage();
+  await hf.setViewportSize({ width: 960, height: 360 });
+  await hf.goto(`https://huggingface.co/papers/${paper.id}`);
+  await until(
+    'Save on the Hugging Face page',
+    () => saveButton(hf).count(),
+    (n) => n === 1,
+  );
+  await imagesAndFrames(hf);
+  await hf.screenshot({ path: out('save-huggingface.png') });
+  await saveButton(hf).click();
+  await until(
+    'saved from the Hugging Face page',
+    () => saveButton(hf).getAttribute('aria-pressed'),
+    (v) => v === 'true',
+  );
+  await hf.close();
+  const arxiv = await ext.context.newPage();
+  await arxiv.setViewportSize({ width: 960, height: 420 });
+  await arxiv.goto(`https://arxiv.org/abs/${paper.id}`);
+  await until(
+    'Saved on the arXiv page',
+    () => saveButton(arxiv).getAttribute('aria-pressed'),
+    (v) => v === 'true',
+  );
+  await imagesAndFrames(arxiv);
+  await arxiv.screenshot({ path: out('save-arxiv.png') });
+  await arxiv.close();
+
+  // A reading list with a few papers: one being read, with tags and a note.
+  // Saved last, so it heads the list (newest saved first).
+  for (const p of [papers[7]!, papers[4]!, papers[0]!]) {
+    const save = newtab.getByRole('article', { name: p.title }).getByRole('button', { name: 'Save' });
+    await save.click();
+    await until(
+      `${p.title} saved`,
+      () => save.getAttribute('aria-pressed'),
+      (v) => v === 'true',
+    );
+  }
+  await newtab.close();
+  const list = await ext.context.newPage();
+  await list.setViewportSize({ width: 1280, height: 800 });
+  await list.emulateMedia({ colorScheme: 'light' });
+  await list.goto(`${base}/reading-list.html`);
+  await until(
+    'the reading list',
+    () => list.getByRole('article').count(),
+    (n) => n === 4,
+  );
+  const card = list.getByRole('article', { name: papers[0]!.title });
+  await card.getByRole('combobox', { name: 'Status' }).selectOption('reading');
+  for (const tag of ['diffusion', 'to-reproduce']) {
+    const box = card.getByRole('textbox', { name: `Add a tag to “${papers[0]!.title}”` });
+    await box.fill(tag);
+    await box.press('Enter');
+  }
+  await card.getByRole('textbox', { name: 'Note' }).fill('Compare with the sliding-window baseline.');
+  await card.getByRole('textbox', { name: 'Note' }).blur();
+  await until(
+    'tags added',
+    () => card.getByRole('listitem').filter({ hasText: 'to-reproduce' }).count(),
+    (n) => n === 1,
+  );
+  await list.evaluate(() => window.scrollTo(0, 0));
+  await imagesAndFrames(list);
+  await list.screenshot({ path: out('reading-list.png') });
+  await list.close();
+
+  const options = await ext.context.newPage();
+  await options.setViewportSize({ width: 1000, height: 800 });
+  await options.emulateMedia({ colorScheme: 'light' });
+  await options.goto(`${base}/options.html`);
+  await options.getByRole('heading', { level: 1, name: 'Papertab settings' }).waitFor();
+  await until(
+    'settings loaded',
+    () => options.getByRole('combobox', { name: 'Theme' }).inputValue(),
+    (v) => v !== '',
+  );
+  await imagesAndFrames(options);
+  await options.screenshot({ path: out('options.png'), fullPage: true });
+  await options.close();
+}
+
+async function firefox(world: SampleWorld, ff: FirefoxSession): Promise<void> {
+  const count = world.newestDay.items.length;
+  await until(
+    'Firefox: badge after install',
+    () => ff.api(() => browser.action.getBadgeText({})),
+    (t) => t === String(count),
+  );
+  // The browser's own new tab, so what is shown is the override a user gets.
+  const page = await ff.newTab();
+  await page.setViewport({ width: 1280, height: 800 });
+  await until(
+    'Firefox: papers on the new tab',
+    () => page.evaluate(() => document.querySelectorAll('main article').length),
+    (n) => n === count,
+  );
+  await until(
+    'Firefox: the Updated line',
+    () => page.evaluate(() => document.body.textContent ?? ''),
+    (text) => text.includes('Updated '),
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: out('newtab-firefox.png') });
 }
 
 async function main(): Promise<void> {
   let world: SampleWorld | undefined;
   let ext: ExtensionSession | undefined;
+  let ff: FirefoxSession | undefined;
   try {
     // Today's papers are in: the new tab shows a normal day, without the "not curated yet" notice.
     world = await startSampleWorld({ withToday: true });
+    await mkdir(outDir, { recursive: true });
     ext = await launchExtension({ port: world.hf.port });
     await routeSampleImages(ext.context);
     await waitForInstall(ext, world);
-    const count = world.newestDay.items.length;
-    await mkdir(outDir, { recursive: true });
-
-    const newtab = await ext.context.newPage();
-    await newtab.setViewportSize({ width: 1280, height: 800 });
-    await newtab.emulateMedia({ colorScheme: 'light' });
-    await newtab.goto(`chrome-extension://${ext.extensionId}/newtab.html`);
-    await settled(newtab, count);
-    await newtab.screenshot({ path: join(outDir, 'newtab-light.png') });
-    await newtab.emulateMedia({ colorScheme: 'dark' });
-    await settled(newtab, count);
-    await newtab.screenshot({ path: join(outDir, 'newtab-dark.png') });
-
-    const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.emulateMedia({ colorScheme: 'light' });
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await settled(popup, Math.min(10, count));
-    // A real popup is as tall as its content, up to 600 px.
-    const height = await popup.evaluate(() => document.documentElement.scrollHeight);
-    await popup.setViewportSize({ width: 380, height: Math.min(600, height) });
-    await popup.screenshot({ path: join(outDir, 'popup.png') });
-
-    for (const name of ['newtab-light.png', 'newtab-dark.png', 'popup.png']) console.log(`wrote ${join(outDir, name)}`);
+    await chromium(world, ext);
+    await ext.close();
+    ext = undefined;
+    ff = await launchFirefox({ port: world.hf.port });
+    await firefox(world, ff);
+    for (const path of written) console.log(`wrote ${path}`);
   } finally {
     await ext?.close();
+    await ff?.close();
     await world?.close();
   }
 }
