@@ -1,5 +1,7 @@
 // (a) new tab: navigation start → first <article> in the DOM (median), steady state (snapshot present);
-// (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b.
+// (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b;
+// (a') (a) again in the Compact density (its first paint draws twice as many papers), then back to
+// Comfortable.
 
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +43,58 @@ async function snapshotKeys(s: Session, url: string): Promise<{ key: string; byt
   );
   await page.close();
   return keys;
+}
+
+/** Chooses a density the way a user does (the new tab's switch), which also updates the first-paint mirror. */
+async function chooseDensity(s: Session, name: 'Comfortable' | 'Compact'): Promise<void> {
+  const page = await s.context.newPage();
+  await page.goto(`${s.origin}/newtab.html`);
+  const button = page.getByRole('group', { name: 'Density' }).getByRole('button', { name });
+  await button.click();
+  await page.waitForFunction(
+    (compact) => (localStorage.getItem('papertab:settings') ?? '').includes(compact ? '"compact"' : '"comfortable"'),
+    name === 'Compact',
+  );
+  await page.close();
+}
+
+/** Times the new tab in the Compact density against the blank page, alternating as for (a). */
+async function benchCompact(
+  s: Session,
+  newtabUrl: string,
+  blankUrl: string,
+): Promise<{ a: number; ratio: number; n: number; painted: number }> {
+  await chooseDensity(s, 'Compact');
+  await loadOnce(s.context, newtabUrl); // rewrites the snapshot in this density
+  const newtab: LoadResult[] = [];
+  const blank: LoadResult[] = [];
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    if (i % 2 === 0) {
+      newtab.push(await loadOnce(s.context, newtabUrl));
+      blank.push(await loadOnce(s.context, blankUrl));
+    } else {
+      blank.push(await loadOnce(s.context, blankUrl));
+      newtab.push(await loadOnce(s.context, newtabUrl));
+    }
+  }
+  // How many papers the compact first paint draws (checked on one more load, before the app takes over).
+  const page = await s.context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, o) => {
+      const main = document.querySelector('main.compact');
+      if (!main) return;
+      (window as unknown as { painted: number }).painted = main.querySelectorAll('article').length;
+      o.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(newtabUrl);
+  await page.waitForFunction(() => (window as unknown as { painted?: number }).painted !== undefined);
+  const painted = await page.evaluate(() => (window as unknown as { painted: number }).painted);
+  await page.close();
+  await chooseDensity(s, 'Comfortable');
+  const a = stats(newtab.map((r) => r.probe.firstArticle!));
+  const b = stats(blank.map((r) => r.probe.firstArticle!));
+  return { a: a.median, ratio: a.median / b.median, n: a.n, painted };
 }
 
 /** Times (a) and (b), prints them (and the variants with BENCH_VARIANTS); returns the table's rows. */
@@ -98,6 +152,11 @@ export async function benchFirstPaint(s: Session, copy: string): Promise<string[
     `    where (a) goes: document start ${ms(stats(newtab.map((r) => r.probe.initAt)).median)}, entry script starts ` +
       `${ms(starts.median)}, its paint takes ${ms(paints.median)} (medians)`,
   );
+  const compact = await benchCompact(s, newtabUrl, blankUrl);
+  log(
+    `(a') new tab in the Compact density, same measure: median ${ms(compact.a)} (n=${compact.n}; its first paint ` +
+      `draws ${compact.painted} papers); ratio to the blank page loaded alongside: ${compact.ratio.toFixed(2)}`,
+  );
   if (process.env.BENCH_VERBOSE) {
     const list = (rs: LoadResult[]) => rs.map((r) => r.probe.firstArticle!.toFixed(0)).join(' ');
     log(`    samples in run order (ms): new tab ${list(newtab)}`);
@@ -107,5 +166,7 @@ export async function benchFirstPaint(s: Session, copy: string): Promise<string[
     [`new tab: navigation → first paper in the DOM (median of ${a.n})`, ms(a.median), ''],
     [`blank extension page: navigation → its article (median of ${b.n})`, ms(b.median), ''],
     ['ratio new tab / blank page', ratio.toFixed(2), '≤ 1.5'],
+    [`the same, Compact density: navigation → first paper (median of ${compact.n})`, ms(compact.a), ''],
+    ['ratio new tab (Compact) / blank page', compact.ratio.toFixed(2), '≤ 1.5'],
   ];
 }
