@@ -112,15 +112,22 @@ async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void
   );
   await hf.close();
   const arxiv = await ext.context.newPage();
-  await arxiv.setViewportSize({ width: 960, height: 420 });
+  await arxiv.setViewportSize({ width: 960, height: 800 });
   await arxiv.goto(`https://arxiv.org/abs/${paper.id}`);
   await until(
     'Saved on the arXiv page',
     () => saveButton(arxiv).getAttribute('aria-pressed'),
     (v) => v === 'true',
   );
+  // arXiv's page has it under "Access Paper", below the abstract: the picture ends just below it.
   await imagesAndFrames(arxiv);
-  await arxiv.screenshot({ path: out('save-arxiv.png') });
+  const box = (await saveButton(arxiv).boundingBox())!;
+  const bottom = Math.ceil(box.y + box.height + 24);
+  await arxiv.screenshot({
+    path: out('save-arxiv.png'),
+    fullPage: true,
+    clip: { x: 0, y: Math.max(0, bottom - 420), width: 960, height: Math.min(420, bottom) },
+  });
   await arxiv.close();
 
   // A reading list with a few papers: one being read, with tags and a note.
