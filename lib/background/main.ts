@@ -8,7 +8,8 @@ import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from '.
 import { updateBadge } from '../views/badge';
 import { paperRefFromUrl, parseArxivId } from '../core/arxiv-id';
 import { t } from '../core/i18n';
-import { maybeNotify } from './notify';
+import { maybeNotify, notifyCodeReleased } from './notify';
+import { markDayNotified, noteRefresh } from './settle';
 import { writeFallback } from '../views/glance-fallback';
 import { runSync, scheduleSync, SYNC_ALARM } from './sync-runner';
 import { readSyncStatus, syncSummary } from '../sync/sync';
@@ -80,13 +81,16 @@ export function createBackground(deps: BackgroundDeps) {
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
     inflight ??= (async () => {
+      let done = false;
       try {
-        return await refreshFeed({ ...hf, random: deps.random }, reason);
+        const outcome = await refreshFeed({ ...hf, random: deps.random }, reason);
+        done = outcome.kind === 'done';
+        return outcome;
       } finally {
         const s = await settings();
         const found = await updateBadge(deps.db, s);
         await writeFallback(deps.db, now());
-        await maybeNotify(deps.db, s, found).catch((err: unknown) =>
+        await notifyAfterRefresh(done, s, found).catch((err: unknown) =>
           console.warn('Papertab: notification failed', err),
         );
       }
@@ -94,6 +98,13 @@ export function createBackground(deps: BackgroundDeps) {
       inflight = undefined;
     });
     return inflight;
+  }
+
+  /** The day's notification once its list has settled (only a refresh that got answers can tell), and code releases. */
+  async function notifyAfterRefresh(done: boolean, s: Settings, found: Awaited<ReturnType<typeof updateBadge>>) {
+    const day = done ? await noteRefresh(deps.db, now()) : undefined;
+    if (day && (await maybeNotify(deps.db, s, found, day))) await markDayNotified(deps.db, day);
+    await notifyCodeReleased(deps.db, s);
   }
 
   /** Run at every worker start: idempotent. */
