@@ -27,6 +27,8 @@ import type { PapertabDB } from '../store/db';
 import { getStatus, type HfRequestDeps } from '../feed/gate';
 import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../feed/refresh';
 import { fetchRange } from '../feed/range-fetch';
+import { fetchTrending } from '../feed/trending-fetch';
+import { checkArtifacts } from '../feed/artifacts';
 import { searchHf } from '../feed/hf-search';
 import {
   CONTENT_SCRIPT_MESSAGES,
@@ -37,6 +39,7 @@ import {
   type RefreshReply,
   type SearchHfReply,
   type CompleteReply,
+  type CheckArtifactsReply,
 } from '../core/messages';
 import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
@@ -77,6 +80,20 @@ export function createBackground(deps: BackgroundDeps) {
   /** Everything that asks Hugging Face goes through the one gate with these (a 429 arms the retry). */
   const hf = { db: deps.db, fetch: deps.fetch, now, scheduleRetry } satisfies HfRequestDeps;
   let inflight: Promise<RefreshOutcome> | undefined;
+  let artifactsRun: Promise<number> | undefined;
+
+  /** One artifacts run at a time (a page asking meanwhile shares it): each paper is asked at most once a day. */
+  function artifacts(): Promise<number> {
+    artifactsRun ??= checkArtifacts(hf)
+      .catch((err: unknown) => {
+        console.warn('Papertab: artifacts lookup failed', err);
+        return 0;
+      })
+      .finally(() => {
+        artifactsRun = undefined;
+      });
+    return artifactsRun;
+  }
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
@@ -85,6 +102,8 @@ export function createBackground(deps: BackgroundDeps) {
       try {
         const outcome = await refreshFeed({ ...hf, random: deps.random }, reason);
         done = outcome.kind === 'done';
+        // Saved papers' artifacts (and code) ride on the periodic refresh; the Refresh button does not wait for them.
+        if (done && reason !== 'manual') await artifacts();
         return outcome;
       } finally {
         const s = await settings();
@@ -150,7 +169,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function onMessage(
     raw: unknown,
     sender: Browser.runtime.MessageSender,
-  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | undefined> {
+  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | CheckArtifactsReply | undefined> {
     const message = parseMessage(raw);
     if (!message) return undefined;
     const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -173,6 +192,14 @@ export function createBackground(deps: BackgroundDeps) {
         return fetchRange(hf, message.range);
       case 'searchHf':
         return searchHf(hf, message.q);
+      case 'fetchTrending':
+        return fetchTrending(hf, message.range);
+      case 'checkArtifacts': {
+        const checked = await artifacts();
+        // A code release found by the lookups is told now, not at the next refresh.
+        await notifyCodeReleased(deps.db, await settings()).catch(() => false);
+        return { checked };
+      }
       case 'completeIncomplete':
         return { completed: await completeIncomplete(hf) };
       case 'syncNow':
