@@ -36,7 +36,7 @@ function ids(list: unknown[], kind: 'models' | 'datasets' | 'spaces'): string[] 
 
 export function parseRepos(json: unknown): PaperRepos | undefined {
   const r = v.safeParse(ReposSchema, json);
-  if (!r.success) return undefined;
+  if (!r.success || Array.isArray(json)) return undefined;
   return {
     models: ids(r.output.models, 'models'),
     datasets: ids(r.output.datasets, 'datasets'),
