@@ -28,6 +28,10 @@ import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { UndoToast } from './UndoToast';
 import { ViewNotice } from './ViewNotice';
+import { useTrending } from '@/lib/hooks/use-trending';
+import { orderByTrending } from '@/lib/store/trending';
+import { TrendingNote } from './TrendingNote';
+import { WithCodeToggle } from './WithCodeToggle';
 
 // The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
 // paint and the app would split it into a chunk the first paint must fetch first.
@@ -48,6 +52,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const [sort, chooseSort] = useSortChoice(settings.sort);
   const [density, chooseDensity] = useDensityChoice(settings.density);
   const [showAll, setShowAll] = useState(false);
+  const [withCode, setWithCode] = useState(false);
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [searchWanted, setSearchWanted] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -63,6 +68,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   );
   const current = data && sameView(data.view, view) ? data : undefined;
   const fetchNote = useRangeFetch(current, view);
+  const trending = useTrending(sort === 'trending', view, current, online);
 
   useEffect(() => {
     // Each paper carries its link, so the first paint needs no link builder (lib/views/first-paint.ts).
@@ -77,12 +83,16 @@ export function NewTabApp({ settings }: { settings: Settings }) {
 
   const search = useSearch(query, searchWanted);
   const searching = query.trim() !== '';
-  const sorted = useMemo(() => (current ? sortPapers(current.papers, sort) : []), [current, sort]);
-  const papers = useMemo(
+  const sorted = useMemo(() => {
+    const list = current ? sortPapers(current.papers, sort) : [];
+    return sort === 'trending' && trending ? orderByTrending(list, trending.ids) : list;
+  }, [current, sort, trending]);
+  const shown = useMemo(
     () => (showAll || !settings.minUpvotes ? sorted : sorted.filter((p) => p.upvotes >= settings.minUpvotes)),
     [sorted, showAll, settings.minUpvotes],
   );
-  const hidden = sorted.length - papers.length;
+  const hidden = sorted.length - shown.length;
+  const papers = useMemo(() => (withCode ? shown.filter((p) => p.githubRepo) : shown), [shown, withCode]);
   const watch = useMemo(
     () => compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs }),
     [settings.watchKeywords, settings.watchAuthors, settings.watchOrgs],
@@ -129,6 +139,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     <>
       <header class="top">
         {topRows}
+        <WithCodeToggle pressed={withCode} onChange={setWithCode} />
         <SearchBox
           value={query}
           inputRef={searchRef}
@@ -146,6 +157,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         ) : (
           <>
             <ViewNotice data={current} view={view} fetchNote={fetchNote} onGo={setView} />
+            {sort === 'trending' && current && <TrendingNote order={trending} />}
+            {withCode && shown.length > 0 && papers.length === 0 && <p class="notice subtle">{t('withCodeNone')}</p>}
             {hidden > 0 && (
               <p class="notice subtle">
                 {tn(hidden, 'hiddenBelowMinOne', 'hiddenBelowMinOther', settings.minUpvotes)}{' '}

@@ -24,6 +24,7 @@ import { ExportImport } from './ExportImport';
 import { ReadingListToolbar } from './ReadingListToolbar';
 import { UndoToast } from './UndoToast';
 import { SavedItem } from './SavedItem';
+import { useSavedExtras } from '@/lib/hooks/use-saved-extras';
 
 /** The reading list: every saved paper, newest first, with status, tags, notes, bulk edits and export. */
 export function ReadingListApp() {
@@ -38,6 +39,7 @@ export function ReadingListApp() {
   const [bulkTag, setBulkTag] = useState('');
   const [persisted, setPersisted] = useState<boolean>();
   useSettings(); // theme
+  const extras = useSavedExtras();
 
   useEffect(() => {
     void requestPersistence().then(setPersisted);
@@ -110,6 +112,8 @@ export function ReadingListApp() {
               onTags={(id, t) => void setTags(db(), id, t)}
               onNote={(id, n) => void setNote(db(), id, n)}
               onRemove={(id) => void remove([id])}
+              release={extras.released[item.id]}
+              artifacts={extras.artifacts.get(item.id)}
             />
           ))}
         </section>

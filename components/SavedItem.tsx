@@ -8,6 +8,8 @@ import { PaperLinks } from './PaperLinks';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { articleId } from './PaperCard';
 import { TagEditor } from './TagEditor';
+import { SavedPaperExtras } from './SavedPaperExtras';
+import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
 
 export interface SavedItemProps {
   item: SavedPaper;
@@ -17,10 +19,23 @@ export interface SavedItemProps {
   onTags: (id: string, tags: string[]) => void;
   onNote: (id: string, note: string) => void;
   onRemove: (id: string) => void;
+  /** Code released since it was saved, and the Hub artifacts citing it (lib/hooks/use-saved-extras.ts). */
+  release?: CodeRelease;
+  artifacts?: PaperArtifacts;
 }
 
 /** One saved paper: select, status, tags, note, remove. */
-export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, onRemove }: SavedItemProps) {
+export function SavedItem({
+  item,
+  selected,
+  onSelect,
+  onStatus,
+  onTags,
+  onNote,
+  onRemove,
+  release,
+  artifacts,
+}: SavedItemProps) {
   const p = item.paper;
   const id = articleId(item.id);
   // Saved as you type; an edit from elsewhere (another tab, sync) replaces it.
@@ -51,6 +66,7 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
           <span>{t('savedOn', shortDate(new Date(item.savedAt).toISOString()))}</span>
           {item.incomplete && <span title={t('detailsPendingTitle')}>{t('detailsPending')}</span>}
         </p>
+        <SavedPaperExtras release={release} artifacts={artifacts} />
         <div class="saved-controls">
           <label>
             {t('status')}{' '}

@@ -8,7 +8,8 @@ import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetry } from '.
 import { updateBadge } from '../views/badge';
 import { paperRefFromUrl, parseArxivId } from '../core/arxiv-id';
 import { t } from '../core/i18n';
-import { maybeNotify } from './notify';
+import { maybeNotify, notifyCodeReleased } from './notify';
+import { markDayNotified, noteRefresh } from './settle';
 import { writeFallback } from '../views/glance-fallback';
 import { runSync, scheduleSync, SYNC_ALARM } from './sync-runner';
 import { readSyncStatus, syncSummary } from '../sync/sync';
@@ -26,6 +27,8 @@ import type { PapertabDB } from '../store/db';
 import { getStatus, type HfRequestDeps } from '../feed/gate';
 import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../feed/refresh';
 import { fetchRange } from '../feed/range-fetch';
+import { fetchTrending } from '../feed/trending-fetch';
+import { checkArtifacts } from '../feed/artifacts';
 import { searchHf } from '../feed/hf-search';
 import {
   CONTENT_SCRIPT_MESSAGES,
@@ -36,6 +39,7 @@ import {
   type RefreshReply,
   type SearchHfReply,
   type CompleteReply,
+  type CheckArtifactsReply,
 } from '../core/messages';
 import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
@@ -76,17 +80,36 @@ export function createBackground(deps: BackgroundDeps) {
   /** Everything that asks Hugging Face goes through the one gate with these (a 429 arms the retry). */
   const hf = { db: deps.db, fetch: deps.fetch, now, scheduleRetry } satisfies HfRequestDeps;
   let inflight: Promise<RefreshOutcome> | undefined;
+  let artifactsRun: Promise<number> | undefined;
+
+  /** One artifacts run at a time (a page asking meanwhile shares it): each paper is asked at most once a day. */
+  function artifacts(): Promise<number> {
+    artifactsRun ??= checkArtifacts(hf)
+      .catch((err: unknown) => {
+        console.warn('Papertab: artifacts lookup failed', err);
+        return 0;
+      })
+      .finally(() => {
+        artifactsRun = undefined;
+      });
+    return artifactsRun;
+  }
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
     inflight ??= (async () => {
+      let done = false;
       try {
-        return await refreshFeed({ ...hf, random: deps.random }, reason);
+        const outcome = await refreshFeed({ ...hf, random: deps.random }, reason);
+        done = outcome.kind === 'done';
+        // Saved papers' artifacts (and code) ride on the periodic refresh; the Refresh button does not wait for them.
+        if (done && reason !== 'manual') await artifacts();
+        return outcome;
       } finally {
         const s = await settings();
         const found = await updateBadge(deps.db, s);
         await writeFallback(deps.db, now());
-        await maybeNotify(deps.db, s, found).catch((err: unknown) =>
+        await notifyAfterRefresh(done, s, found).catch((err: unknown) =>
           console.warn('Papertab: notification failed', err),
         );
       }
@@ -94,6 +117,13 @@ export function createBackground(deps: BackgroundDeps) {
       inflight = undefined;
     });
     return inflight;
+  }
+
+  /** The day's notification once its list has settled (only a refresh that got answers can tell), and code releases. */
+  async function notifyAfterRefresh(done: boolean, s: Settings, found: Awaited<ReturnType<typeof updateBadge>>) {
+    const day = done ? await noteRefresh(deps.db, now()) : undefined;
+    if (day && (await maybeNotify(deps.db, s, found, day))) await markDayNotified(deps.db, day);
+    await notifyCodeReleased(deps.db, s);
   }
 
   /** Run at every worker start: idempotent. */
@@ -139,7 +169,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function onMessage(
     raw: unknown,
     sender: Browser.runtime.MessageSender,
-  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | undefined> {
+  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | CheckArtifactsReply | undefined> {
     const message = parseMessage(raw);
     if (!message) return undefined;
     const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -162,6 +192,14 @@ export function createBackground(deps: BackgroundDeps) {
         return fetchRange(hf, message.range);
       case 'searchHf':
         return searchHf(hf, message.q);
+      case 'fetchTrending':
+        return fetchTrending(hf, message.range);
+      case 'checkArtifacts': {
+        const checked = await artifacts();
+        // A code release found by the lookups is told now, not at the next refresh.
+        await notifyCodeReleased(deps.db, await settings()).catch(() => false);
+        return { checked };
+      }
       case 'completeIncomplete':
         return { completed: await completeIncomplete(hf) };
       case 'syncNow':

@@ -22,6 +22,14 @@ const FetchRangeMessage = v.strictObject({
   ]),
 });
 
+/** "Trending" in the new tab: the background asks Hugging Face's trending order of a range and caches it. */
+const FetchTrendingMessage = v.strictObject({
+  type: v.literal('fetchTrending'),
+  range: FetchRangeMessage.entries.range,
+});
+/** The reading list asks the background to look up the Hub artifacts of saved papers that are due. */
+const CheckArtifactsMessage = v.strictObject({ type: v.literal('checkArtifacts') });
+
 const PaperId = v.pipe(v.string(), v.maxLength(64));
 const SavePaperMessage = v.strictObject({
   type: v.literal('savePaper'),
@@ -43,6 +51,8 @@ export const MessageSchema = v.variant('type', [
   UnsavePaperMessage,
   SearchHfMessage,
   CompleteIncompleteMessage,
+  FetchTrendingMessage,
+  CheckArtifactsMessage,
 ]);
 /** Messages a paper page's content script may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set(['savePaper', 'unsavePaper']);
@@ -76,6 +86,13 @@ export interface Replies {
   unsavePaper: SaveReply;
   searchHf: SearchHfReply;
   completeIncomplete: CompleteReply;
+  fetchTrending: RefreshReply;
+  checkArtifacts: CheckArtifactsReply;
+}
+
+export interface CheckArtifactsReply {
+  /** How many saved papers were looked up now (the rest were looked up less than a day ago). */
+  checked: number;
 }
 
 export function parseMessage(raw: unknown): Message | undefined {

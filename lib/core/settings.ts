@@ -25,7 +25,7 @@ export const SETTINGS_SCHEMA = {
   watchOrgs: [words, []],
   minUpvotes: [v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)), 0],
   defaultView: [v.picklist(['day', 'week', 'month']), 'day'],
-  sort: [v.picklist(['upvotes', 'newest']), 'upvotes'],
+  sort: [v.picklist(['upvotes', 'newest', 'trending']), 'upvotes'],
   theme: [v.picklist(['system', 'light', 'dark']), 'system'],
   quietNewTab: [v.boolean(), false],
   syncEnabled: [v.boolean(), true],

@@ -28,13 +28,15 @@ export class FetchFailure extends Error {
 
 export interface ApiOptions {
   fetch?: typeof fetch;
+  /** Hugging Face's own order (`sort=trending`) instead of its default. */
+  sort?: 'trending';
   timeoutMs?: number;
   now?: () => number;
 }
 
 export type FeedQuery = { date: string } | { week: string } | { month: string };
 
-async function getJson(url: string, opts: ApiOptions): Promise<unknown> {
+export async function getJson(url: string, opts: ApiOptions): Promise<unknown> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const now = opts.now ?? Date.now;
   const controller = new AbortController();
@@ -84,6 +86,7 @@ export async function fetchDailyPapers(query: FeedQuery, opts: ApiOptions = {}):
   let dropped = 0;
   for (let p = 0; p < MAX_PAGES; p++) {
     const params = new URLSearchParams({ ...query, p: String(p), limit: String(PAGE_SIZE) });
+    if (opts.sort) params.set('sort', opts.sort);
     const json = await getJson(`${HF_ORIGIN}/api/daily_papers?${params}`, opts);
     let parsed;
     try {

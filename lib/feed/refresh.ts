@@ -8,7 +8,7 @@ import { backoffDelayMs } from './backoff';
 import { getStatus, recordRateLimit } from './gate';
 import { daysBetween, recentDays, utcDay } from '../core/dates';
 import type { PapertabDB } from '../store/db';
-import { storeDay } from '../store/papers';
+import { latestDayWithPapers, storeDay } from '../store/papers';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
 import { t } from '../core/i18n';
 import { setMeta, type FetchErrorInfo, type RefreshStatus } from '../store/meta-table';
@@ -68,13 +68,19 @@ export async function refreshFeed(deps: RefreshDeps, reason: RefreshReason): Pro
   await setMeta(db, 'refreshStatus', { ...status, lastAttemptAt: t0 });
   const known = new Map((await db.days.toArray()).map((d) => [d.date, d]));
   const written: DayRecord[] = [];
+  // Filling an empty cache (a new install, a cleared cache) is no arrival of a week of papers:
+  // only its newest day with papers counts for the badge, as it always has.
+  const firstFill = !(await latestDayWithPapers(db));
+  let counting = true;
   try {
     for (const day of daysToRefresh(utcDay(t0), known, t0)) {
       const result = await fetchDailyPapers({ date: day }, { fetch: deps.fetch, now, timeoutMs: deps.timeoutMs });
       if (result.papers.length === 0 && result.dropped > 0) {
         throw new FetchFailure('malformed', t('errNoneReadable', result.dropped, day));
       }
-      written.push(await storeDay(db, day, result.papers, result.dropped, now()));
+      const record = await storeDay(db, day, result.papers, result.dropped, now(), { arrivals: counting });
+      written.push(record);
+      if (firstFill && record.count > 0) counting = false;
     }
   } catch (err) {
     const failure =

@@ -1,5 +1,6 @@
 /** Small typed records kept in the `meta` table. */
 import type { PapertabDB } from './db';
+import type { CodeRelease, DaySettle, PaperArtifacts, TrendingOrder } from '../core/extras';
 
 export interface FetchErrorInfo {
   kind: string;
@@ -25,6 +26,16 @@ export interface MetaValues {
   seenDay: string;
   /** Newest day a desktop notification was shown for (one per day). */
   notifiedDay: string;
+  /** Papers that arrived since the user last opened the new tab or the popup (lib/store/arrivals.ts). */
+  unseenPapers: { ids: string[] };
+  /** The newest day's list, as the notification watches it settle (lib/background/settle.ts). */
+  notifySettle: DaySettle;
+  /** Saved papers whose code appeared after they were saved (lib/store/code-released.ts). */
+  codeReleased: Record<string, CodeRelease>;
+  /** Hugging Face's trending order of a day, week or month (`trending:date:2026-11-24`). */
+  [trending: `trending:${string}`]: TrendingOrder;
+  /** The models, datasets and Spaces citing a saved paper (`artifacts:2404.12345`). */
+  [artifacts: `artifacts:${string}`]: PaperArtifacts;
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;
 }

@@ -2,6 +2,8 @@
 import type { PapertabDB } from './db';
 import { mergePaper, type DayRecord, type Paper } from '../core/paper';
 import { nextStamp } from '../core/stamps';
+import { addArrivals } from './arrivals';
+import { gainedRepo, recordCodeReleased } from './code-released';
 
 /**
  * A re-fetch updates a paper in place by the one paper merge (`mergePaper`): the response is the
@@ -13,16 +15,25 @@ export function refreshPaper(old: Paper | undefined, next: Paper): Paper {
   return old ? mergePaper(old, { ...next, fetchedAt: nextStamp(old.fetchedAt, next.fetchedAt) }) : next;
 }
 
-/** Saved papers keep their own copy of the paper: a fresh fetch refreshes it (upvotes, links). */
-async function refreshSavedCopies(db: PapertabDB, papers: Paper[]): Promise<void> {
+/**
+ * Saved papers keep their own copy of the paper: a fresh fetch refreshes it (upvotes, links). A
+ * complete copy that gains a code repository is marked "Code released". Call inside a transaction
+ * over `saved` and `meta`.
+ */
+export async function refreshSavedCopies(db: PapertabDB, papers: Paper[], at = Date.now()): Promise<void> {
   const saved = await db.saved.bulkGet(papers.map((p) => p.id));
+  const released: { id: string; repo: string }[] = [];
   const updates = saved.flatMap((s, i) => {
     if (!s) return [];
     const next = { ...s, paper: refreshPaper(s.paper, papers[i]!) };
+    const repo = gainedRepo(s.paper, next.paper);
+    // An incomplete copy (saved from a page) never knew its repo: completing it is no release.
+    if (repo && !s.incomplete) released.push({ id: s.id, repo });
     delete next.incomplete;
     return [next];
   });
   if (updates.length) await db.saved.bulkPut(updates);
+  await recordCodeReleased(db, released, at);
 }
 
 export async function storeDay(
@@ -31,11 +42,18 @@ export async function storeDay(
   papers: Paper[],
   dropped: number,
   fetchedAt: number,
+  /** The refresh's own fetches: papers not cached before count as arrivals for the badge. */
+  opts: { arrivals?: boolean } = {},
 ): Promise<DayRecord> {
-  return db.transaction('rw', db.papers, db.days, db.saved, async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
+    if (opts.arrivals)
+      await addArrivals(
+        db,
+        papers.filter((_, i) => !old[i]).map((p) => p.id),
+      );
     await db.papers.bulkPut(papers.map((p, i) => refreshPaper(old[i], { ...p, day: date })));
-    await refreshSavedCopies(db, papers);
+    await refreshSavedCopies(db, papers, fetchedAt);
     const count = await db.papers.where('day').equals(date).count();
     const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
     await db.days.put(record);
@@ -48,10 +66,10 @@ export async function storeDay(
  * answer is authoritative; a listing's day is only derived from a timestamp).
  */
 export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
-  await db.transaction('rw', db.papers, db.saved, async () => {
+  await db.transaction('rw', [db.papers, db.saved, db.meta], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: old[i]?.day || p.day })));
-    await refreshSavedCopies(db, papers);
+    await refreshSavedCopies(db, papers, papers[0]?.fetchedAt);
   });
 }
 

@@ -1,7 +1,8 @@
 /**
- * The toolbar badge: how many papers arrived in days newer than the newest day the user has
- * seen (or a dot, or nothing, as the user chose), in its own colour when any of them is on the
- * watch list. It is recomputed from the cache (never remembered), so it survives restarts.
+ * The toolbar badge: how many papers arrived since the user last opened the new tab or the popup,
+ * on any day, a day already seen included (or a dot, or nothing, as the user chose), in its own
+ * colour when any of them is on the watch list. It is recomputed from storage (the ids of the
+ * papers that arrived, lib/store/arrivals.ts), so it survives restarts.
  */
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../store/db';
@@ -11,19 +12,12 @@ import { getMeta, setMeta } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
 import { DEFAULTS, loadSettings, type Settings } from '../core/settings';
 import { compileWatch } from './watch';
+import { clearUnseen, newDays, readUnseenIds } from '../store/arrivals';
+
+export { newDays };
 
 export const BADGE_COLOR = '#b45309';
 export const WATCH_BADGE_COLOR = '#6d28d9';
-
-/** The days whose papers are new: those with papers newer than `seenDay`; before anything was seen, the newest one. */
-export function newDays(days: DayRecord[], seenDay: string | undefined): DayRecord[] {
-  const withPapers = days.filter((d) => d.status === 'ok' && d.count > 0);
-  if (seenDay === undefined) {
-    const newest = withPapers.reduce<DayRecord | undefined>((a, d) => (!a || d.date > a.date ? d : a), undefined);
-    return newest ? [newest] : [];
-  }
-  return withPapers.filter((d) => d.date > seenDay);
-}
 
 export function newPaperCount(days: DayRecord[], seenDay: string | undefined): number {
   return newDays(days, seenDay).reduce((sum, d) => sum + d.count, 0);
@@ -44,20 +38,16 @@ export interface NewPapers {
 }
 
 export async function findNewPapers(db: PapertabDB, settings: Settings = DEFAULTS): Promise<NewPapers> {
-  const [days, seen] = await Promise.all([db.days.toArray(), getMeta(db, 'seenDay')]);
-  const fresh = newDays(days, seen);
-  const count = fresh.reduce((sum, d) => sum + d.count, 0);
-  const newest = fresh.reduce<string | undefined>((a, d) => (!a || d.date > a ? d.date : a), undefined);
+  // A paper the cache no longer holds (cleared, pruned) is not counted.
+  const papers = (await db.papers.bulkGet(await readUnseenIds(db))).filter((p): p is Paper => !!p);
+  const count = papers.length;
+  const newest = papers.reduce<string | undefined>((a, p) => (p.day && (!a || p.day > a) ? p.day : a), undefined);
   const watch = compileWatch({
     keywords: settings.watchKeywords,
     authors: settings.watchAuthors,
     orgs: settings.watchOrgs,
   });
-  if (!fresh.length) return { count, newest, papers: [], watched: [] };
-  const papers = await db.papers
-    .where('day')
-    .anyOf(fresh.map((d) => d.date))
-    .toArray();
+  if (!papers.length) return { count, newest, papers: [], watched: [] };
   const watched = watch.empty
     ? []
     : papers.flatMap((paper) => {
@@ -68,8 +58,7 @@ export async function findNewPapers(db: PapertabDB, settings: Settings = DEFAULT
 }
 
 export async function computeBadgeCount(db: PapertabDB): Promise<number> {
-  const [days, seen] = await Promise.all([db.days.toArray(), getMeta(db, 'seenDay')]);
-  return newPaperCount(days, seen);
+  return (await db.papers.bulkGet(await readUnseenIds(db))).filter(Boolean).length;
 }
 
 export async function updateBadge(db: PapertabDB, settings?: Settings): Promise<NewPapers> {
@@ -88,10 +77,13 @@ export async function updateBadge(db: PapertabDB, settings?: Settings): Promise<
   return found;
 }
 
-/** Called when the new tab or popup shows the feed: the newest day with papers is now seen. */
+/** Called when the new tab or popup shows the feed: every paper that arrived is now seen. */
 export async function markSeen(db: PapertabDB): Promise<void> {
-  const newest = await latestDayWithPapers(db);
-  const seen = await getMeta(db, 'seenDay');
-  if (newest && (seen === undefined || newest.date > seen)) await setMeta(db, 'seenDay', newest.date);
+  await db.transaction('rw', db.days, db.meta, async () => {
+    const newest = await latestDayWithPapers(db);
+    const seen = await getMeta(db, 'seenDay');
+    if (newest && (seen === undefined || newest.date > seen)) await setMeta(db, 'seenDay', newest.date);
+    await clearUnseen(db);
+  });
   await updateBadge(db);
 }

@@ -13,7 +13,8 @@ import type { DayRecord, Paper } from '../core/paper';
 export type View =
   { kind: 'latest' } | { kind: 'day'; day: string } | { kind: 'week'; week: string } | { kind: 'month'; month: string };
 
-export type Sort = 'upvotes' | 'newest';
+/** `trending` is Hugging Face's order (lib/views/trending.ts); papers it does not rank follow by upvotes. */
+export type Sort = 'upvotes' | 'newest' | 'trending';
 
 export function parseHash(hash: string): View {
   const [kind, value = ''] = hash.replace(/^#\/?/, '').split('/');
@@ -114,7 +115,7 @@ export async function loadView(db: PapertabDB, view: View, nowMs: number): Promi
 export function sortPapers(papers: Paper[], sort: Sort): Paper[] {
   const byTitle = (a: Paper, b: Paper) => a.title.localeCompare(b.title);
   return [...papers].sort(
-    sort === 'upvotes'
+    sort !== 'newest'
       ? (a, b) => b.upvotes - a.upvotes || byTitle(a, b)
       : (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b),
   );

@@ -10,6 +10,10 @@ export class FakeHf {
   /** Papers served flat by id at `/api/papers/<id>` (the shape of `DailyItem['paper']`). */
   papers = new Map<string, DailyItem['paper']>();
   requests: string[] = [];
+  /** Hugging Face's trending order (ids) served for `sort=trending`; other papers follow in listing order. */
+  trending: string[] = [];
+  /** Answers of `/api/arxiv/<id>/repos` (any JSON: tests send malformed ones too); unknown ids answer 404. */
+  repos = new Map<string, unknown>();
   /** A fault for request URLs matching `match` (all when undefined). */
   fault?: { fault: FakeFault; match?: RegExp };
 
@@ -25,7 +29,15 @@ export class FakeHf {
     if (url.pathname === '/api/daily_papers') {
       const p = Number(url.searchParams.get('p') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 50);
-      const items = this.listing(url.searchParams).slice(p * limit, (p + 1) * limit);
+      let listed = this.listing(url.searchParams);
+      if (url.searchParams.get('sort') === 'trending') {
+        const rank = (i: DailyItem) => {
+          const at = this.trending.indexOf(i.paper.id);
+          return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+        };
+        listed = [...listed].sort((a, b) => rank(a) - rank(b));
+      }
+      const items = listed.slice(p * limit, (p + 1) * limit);
       return Response.json(items);
     }
     if (url.pathname === '/api/papers/search') {
@@ -33,6 +45,9 @@ export class FakeHf {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
       return Response.json([...this.days.values()].flat().filter((i) => i.paper.title.toLowerCase().includes(q)));
     }
+    const repos = /^\/api\/arxiv\/([^/]+)\/repos$/.exec(url.pathname);
+    if (repos && this.repos.has(decodeURIComponent(repos[1]!)))
+      return Response.json(this.repos.get(decodeURIComponent(repos[1]!)));
     const paper = /^\/api\/papers\/([^/]+)$/.exec(url.pathname);
     const known = paper && this.papers.get(decodeURIComponent(paper[1]!));
     if (known) return Response.json({ ...known, numComments: 0 });

@@ -32,6 +32,12 @@ export interface StandIn {
   port: number;
   /** Items served by /api/daily_papers for that day (and its week/month), in the given order. Replaces any earlier value. */
   setDay(date: string, items: DailyItem[]): void;
+  /** Adds items to a day already served (Hugging Face publishes a day gradually); an item with a known id replaces it. */
+  addToDay(date: string, items: DailyItem[]): void;
+  /** The order `sort=trending` answers with (ids; others follow by upvotes). Unset: by upvotes. */
+  setTrending(ids: string[]): void;
+  /** The answer of `/api/arxiv/<id>/repos` (any JSON). Unset ids answer `{models:[],datasets:[],spaces:[]}`. */
+  setRepos(id: string, body: unknown): void;
   /** Extra (or overriding) entries for /api/papers/<id>, /papers/<id> and arxiv /abs/<id>. */
   setPaper(paper: object): void;
   /** One fault at a time; applies to /api/* requests whose path+query matches `match` (default: all /api/). null clears it. */
@@ -295,6 +301,8 @@ export async function startStandIn(): Promise<StandIn> {
   const days = new Map<string, DailyItem[]>();
   const extraPapers = new Map<string, PaperLike>();
   let fault: { fault: Fault; match: RegExp } | null = null;
+  let trending: string[] = [];
+  const repos = new Map<string, unknown>();
   const hung = new Set<ServerResponse>();
   const requests: StandInRequest[] = [];
   const waiters = new Set<(r: StandInRequest) => void>();
@@ -388,7 +396,11 @@ export async function startStandIn(): Promise<StandIn> {
     }
     const submitter = q.get('submitter');
     if (submitter !== null) list = list.filter((it) => it.submittedBy.name === submitter);
-    if (q.get('sort') === 'trending') list = [...list].sort((a, b) => b.paper.upvotes - a.paper.upvotes);
+    if (q.get('sort') === 'trending') {
+      const rank = (it: DailyItem) =>
+        trending.includes(it.paper.id) ? trending.indexOf(it.paper.id) : trending.length;
+      list = [...list].sort((a, b) => rank(a) - rank(b) || b.paper.upvotes - a.paper.upvotes);
+    }
     page(list, q, res);
   }
 
@@ -465,6 +477,11 @@ export async function startStandIn(): Promise<StandIn> {
       }
       if (path === '/api/daily_papers') return dailyPapers(url.searchParams, res);
       if (path === '/api/papers/search') return search(url.searchParams, res);
+      const cited = /^\/api\/arxiv\/([^/]+)\/repos$/.exec(path);
+      if (cited) {
+        const id = decodeURIComponent(cited[1]!);
+        return json(res, 200, repos.get(id) ?? { models: [], datasets: [], spaces: [] });
+      }
       if (path.startsWith('/api/papers/')) {
         const id = decodeURIComponent(path.slice('/api/papers/'.length));
         const p = findPaper(id);
@@ -532,6 +549,17 @@ export async function startStandIn(): Promise<StandIn> {
     setDay(date, items) {
       if (!isValidDate(date)) throw new Error(`setDay: bad date ${date}`);
       days.set(date, items);
+    },
+    addToDay(date, items) {
+      if (!isValidDate(date)) throw new Error(`addToDay: bad date ${date}`);
+      const ids = new Set(items.map((i) => i.paper.id));
+      days.set(date, [...(days.get(date) ?? []).filter((i) => !ids.has(i.paper.id)), ...items]);
+    },
+    setTrending(ids) {
+      trending = [...ids];
+    },
+    setRepos(id, body) {
+      repos.set(id, body);
     },
     setPaper(paper) {
       const id = (paper as { id?: unknown }).id;

@@ -6,11 +6,12 @@ import { createBackground, SAVE_COMMAND } from '@/lib/background/main';
 import { MENU_SAVE_LINK, MENU_SAVE_PAGE, menuTarget } from '@/lib/background/context-menu';
 import { addDays, utcDay } from '@/lib/core/dates';
 import { createDb, type PapertabDB } from '@/lib/store/db';
-import { getMeta, setMeta } from '@/lib/store/meta-table';
+import { getMeta } from '@/lib/store/meta-table';
 import { DEFAULTS, updateSettings } from '@/lib/core/settings';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { datedAt, makeSaved } from '../fixtures/saved';
 import { FakeHf } from '../support/fake-hf';
+import { markSeen } from '@/lib/views/badge';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
 const TODAY = utcDay(NOW);
@@ -47,7 +48,7 @@ describe('background start', () => {
 
   it('re-creates a missing alarm and recomputes the badge at each start', async () => {
     await background().start();
-    await setMeta(db, 'seenDay', addDays(TODAY, -1));
+    await markSeen(db);
     fakeBrowser.reset(); // the browser restarted: no alarms, no badge
     await background().start();
     expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.periodInMinutes).toBe(30);
@@ -91,7 +92,8 @@ describe('background start', () => {
   it('refresh alarms fetch and update the badge', async () => {
     const bg = background();
     await bg.start();
-    await setMeta(db, 'seenDay', addDays(TODAY, -1));
+    // Changed on purpose (issue 11): what is seen is what the new tab or popup showed, not a day set by hand.
+    await markSeen(db);
     hf.days.set(TODAY, makeDay(TODAY, 4));
     clock += 30 * 60_000;
     await bg.onAlarm({ name: REFRESH_ALARM, scheduledTime: clock, periodInMinutes: 30 } as Parameters<

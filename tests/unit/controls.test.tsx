@@ -30,11 +30,20 @@ describe('SortToggle: Most upvoted or Newest', () => {
       within(screen.getByRole('group', { name: 'Sort' }))
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Most upvoted', 'Newest']);
+    ).toEqual(['Most upvoted', 'Newest', 'Trending']); // Trending added on purpose (issue 11)
     expect(pressed('Most upvoted')).toBe('true');
     expect(pressed('Newest')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
     expect(onChange).toHaveBeenCalledWith('newest');
+  });
+
+  it("offers Hugging Face's trending order, pressed when chosen", () => {
+    const onChange = vi.fn();
+    render(<SortToggle sort="trending" onChange={onChange} />);
+    expect(pressed('Trending')).toBe('true');
+    expect(pressed('Most upvoted')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Most upvoted' }));
+    expect(onChange).toHaveBeenCalledWith('upvotes');
   });
 
   it('shows Newest pressed when sorting by date', () => {
