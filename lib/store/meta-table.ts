@@ -1,5 +1,6 @@
 /** Small typed records kept in the `meta` table. */
 import type { PapertabDB } from './db';
+import type { ArchiveState } from '../core/archive';
 
 export interface FetchErrorInfo {
   kind: string;
@@ -25,6 +26,10 @@ export interface MetaValues {
   seenDay: string;
   /** Newest day a desktop notification was shown for (one per day). */
   notifiedDay: string;
+  /** The offline archive's progress and cursor (absent while it is off). */
+  archive: ArchiveState;
+  /** When each of the archive's requests in the last window went out (its sliding-window budget). */
+  archiveRequests: number[];
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;
 }

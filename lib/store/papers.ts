@@ -2,6 +2,7 @@
 import type { PapertabDB } from './db';
 import { mergePaper, type DayRecord, type Paper } from '../core/paper';
 import { nextStamp } from '../core/stamps';
+import { noteChangedPapers } from './search-store';
 
 /**
  * A re-fetch updates a paper in place by the one paper merge (`mergePaper`): the response is the
@@ -32,9 +33,13 @@ export async function storeDay(
   dropped: number,
   fetchedAt: number,
 ): Promise<DayRecord> {
-  return db.transaction('rw', db.papers, db.days, db.saved, async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.searchIndex], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     await db.papers.bulkPut(papers.map((p, i) => refreshPaper(old[i], { ...p, day: date })));
+    await noteChangedPapers(
+      db,
+      papers.map((p) => p.id),
+    );
     await refreshSavedCopies(db, papers);
     const count = await db.papers.where('day').equals(date).count();
     const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
@@ -48,9 +53,13 @@ export async function storeDay(
  * answer is authoritative; a listing's day is only derived from a timestamp).
  */
 export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
-  await db.transaction('rw', db.papers, db.saved, async () => {
+  await db.transaction('rw', [db.papers, db.saved, db.searchIndex], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: old[i]?.day || p.day })));
+    await noteChangedPapers(
+      db,
+      papers.map((p) => p.id),
+    );
     await refreshSavedCopies(db, papers);
   });
 }

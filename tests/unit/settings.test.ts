@@ -38,6 +38,7 @@ const CHANGED: Settings = {
   theme: 'dark',
   quietNewTab: true,
   syncEnabled: false,
+  archiveEnabled: true,
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -57,6 +58,7 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['sort', 'random'],
   ['theme', 'purple'],
   ['quietNewTab', 1],
+  ['archiveEnabled', 'yes'],
   ['syncEnabled', 'false'],
 ];
 
