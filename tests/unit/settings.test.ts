@@ -80,6 +80,7 @@ describe('defaults', () => {
       theme: 'system',
       quietNewTab: false,
       syncEnabled: true,
+      archiveEnabled: false,
     });
   });
 
