@@ -68,6 +68,7 @@ export function useSearch(query: string, wanted: boolean): SearchState {
       for (const p of list) if (papers.current.has(p.id)) papers.current.set(p.id, p);
     };
     async function load(): Promise<void> {
+      const t0 = performance.now();
       const compact = await import('../views/search-compact');
       const loaded = await loadStoredSearch(db());
       if (cancelled) return;
@@ -86,6 +87,8 @@ export function useSearch(query: string, wanted: boolean): SearchState {
       remember(loaded.changed);
       generation = loaded.generation;
       index.current = next;
+      // For `npm run bench`: when the index was loaded (after the first paint) and how long it took.
+      performance.measure?.('papertab:search-load', { start: t0, end: performance.now() });
       bump();
     }
     const sub = liveQuery(() => searchHead(db())).subscribe({
