@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { db } from '@/lib/store/db';
 import { t, tn } from '@/lib/core/i18n';
 import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
@@ -82,6 +83,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   useMarkSeen(current?.latest?.date);
 
   const search = useSearch(query, searchWanted);
+  const ArchiveLine = useArchiveLine(settings.archiveEnabled);
   const searching = query.trim() !== '';
   const sorted = useMemo(() => {
     const list = current ? sortPapers(current.papers, sort) : [];
@@ -152,6 +154,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
       {/* The same class as the first paint's (lib/views/first-paint.ts): the layout does not jump. */}
       <main class={density === 'compact' ? 'glance compact' : 'glance'}>
         {dbUnavailable && <DatabaseUnavailable />}
+        {ArchiveLine && <ArchiveLine />}
         {searching ? (
           <SearchResults query={query} search={search} online={online} list={listProps} />
         ) : (
@@ -181,6 +184,15 @@ export function NewTabApp({ settings }: { settings: Settings }) {
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );
+}
+
+/** The archive's one-line status, loaded only while the archive is on (it costs the new tab nothing otherwise). */
+function useArchiveLine(on: boolean): ComponentType | undefined {
+  const [line, setLine] = useState<{ c: ComponentType }>();
+  useEffect(() => {
+    if (on && !line) void import('./ArchiveStatusLine').then((m) => setLine({ c: m.ArchiveStatusLine }));
+  }, [on]);
+  return on ? line?.c : undefined;
 }
 
 function sameView(a: View, b: View): boolean {

@@ -3,6 +3,7 @@ import { t } from '@/lib/core/i18n';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { useSettings } from '@/lib/hooks/use-settings';
+import { ArchiveSection } from './ArchiveSection';
 import { DataSection } from './DataSection';
 import { FeedSection } from './FeedSection';
 import { NewTabAndPopupSection } from './NewTabAndPopupSection';
@@ -33,6 +34,7 @@ export function OptionsApp() {
         <NewTabAndPopupSection settings={settings} save={save} setNote={setNote} />
         <SyncSection settings={settings} save={save} />
         <ShortcutsSection />
+        <ArchiveSection settings={settings} save={save} setNote={setNote} />
         <DataSection />
       </main>
     </>

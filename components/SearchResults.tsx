@@ -1,15 +1,15 @@
 import { t, tn } from '@/lib/core/i18n';
-import type { SearchState } from '@/lib/hooks/use-search';
+import { SEARCH_PAGE, type SearchState } from '@/lib/hooks/use-search';
 import { HfSearch } from './HfSearch';
 import { PaperList, type PaperListProps } from './PaperList';
 
-/** Search results rendered per keystroke: a screenful or two, the rest one click away. */
-const SEARCH_PAGE = 10;
-
-/** While the search box has text: how many cached papers match, the first of them, and "Search Hugging Face". */
+/**
+ * While the search box has text: how many cached papers match, the first of them (most relevant
+ * first, or newest first), "Show more", and "Search Hugging Face".
+ */
 export function SearchResults({
   query,
-  search: { results, indexing },
+  search: { results, indexing, newest, setNewest, showMore },
   online,
   list,
 }: {
@@ -18,22 +18,33 @@ export function SearchResults({
   online: boolean;
   list: Omit<PaperListProps, 'papers' | 'label'>;
 }) {
+  const left = results ? results.total - results.papers.length : 0;
   return (
     <>
       <p class="match-count" role="status">
-        {results ? tn(results.papers.length, 'papersMatchOne', 'papersMatchOther') : t('searching')}
+        {results ? tn(results.total, 'papersMatchOne', 'papersMatchOther') : t('searching')}
         {indexing && ` ${t('indexingProgress', indexing.done, indexing.total)}`}
       </p>
+      {results && results.total > 1 && (
+        <button type="button" class="link-button" aria-pressed={newest} onClick={() => setNewest(!newest)}>
+          {t('searchNewestFirst')}
+        </button>
+      )}
       {results && (
         <PaperList
           resetKey={query}
           keyByPosition
-          pageSize={SEARCH_PAGE}
+          pageSize={Number.MAX_SAFE_INTEGER}
           papers={results.papers}
           label={t('searchResults')}
           terms={results.terms}
           {...list}
         />
+      )}
+      {left > 0 && (
+        <button type="button" class="more" onClick={showMore}>
+          {t('showMore', Math.min(SEARCH_PAGE, left), results!.total)}
+        </button>
       )}
       <HfSearch query={query} online={online} list={list} />
     </>

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 
 export const REFRESH_ALARM = 'papertab-refresh';
 export const RETRY_ALARM = 'papertab-retry';
+/** The offline archive's next step (lib/feed/archive.ts). */
+export const ARCHIVE_ALARM = 'papertab-archive';
 export const DEFAULT_REFRESH_MINUTES = 30;
 
 /**

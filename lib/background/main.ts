@@ -45,6 +45,8 @@ import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
 import { mirrorSavedIds } from '../store/saved-ids';
 import { menuTarget } from './context-menu';
+import { ARCHIVE_ALARM } from './alarms';
+import { createArchiveRunner, fold } from './archive-runner';
 
 export interface BackgroundDeps {
   db: PapertabDB;
@@ -94,6 +96,7 @@ export function createBackground(deps: BackgroundDeps) {
       });
     return artifactsRun;
   }
+  const archive = createArchiveRunner({ ...hf, random: deps.random }, async () => (await settings()).archiveEnabled);
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
@@ -112,6 +115,7 @@ export function createBackground(deps: BackgroundDeps) {
         await notifyAfterRefresh(done, s, found).catch((err: unknown) =>
           console.warn('Papertab: notification failed', err),
         );
+        await fold(deps.db);
       }
     })().finally(() => {
       inflight = undefined;
@@ -140,6 +144,8 @@ export function createBackground(deps: BackgroundDeps) {
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
     if (due) await refresh('startup');
     await completeIncomplete(hf);
+    await archive.start();
+    await fold(deps.db);
     // Each wake is not a reason to sync: edits and other devices schedule their own.
     const last = await readSyncStatus().catch(() => undefined);
     if (!last || now() - last.at >= SYNC_EVERY_MS) await sync();
@@ -149,6 +155,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (alarm.name === REFRESH_ALARM) await refresh('alarm');
     else if (alarm.name === RETRY_ALARM) await refresh('retry');
     else if (alarm.name === SYNC_ALARM) await sync();
+    else if (alarm.name === ARCHIVE_ALARM) await archive.run();
   }
 
   /** Sync the reading list and settings (never throws: a failed sync is reported in its status). */
@@ -200,6 +207,8 @@ export function createBackground(deps: BackgroundDeps) {
         await notifyCodeReleased(deps.db, await settings()).catch(() => false);
         return { checked };
       }
+      case 'archive':
+        return archive.onMessage(message.action, message.drop);
       case 'completeIncomplete':
         return { completed: await completeIncomplete(hf) };
       case 'syncNow':
@@ -222,6 +231,8 @@ export function createBackground(deps: BackgroundDeps) {
   async function onSettings(s: Settings): Promise<void> {
     await ensureRefreshAlarm(deps.refreshMinutes ?? s.refreshMinutes);
     await updateBadge(deps.db, s);
+    // Switched on: start (or resume) at once; switched off: the run checks the setting and stops.
+    if (s.archiveEnabled) void archive.run();
   }
 
   /** The "save the paper in this tab" keyboard command. */
@@ -236,5 +247,5 @@ export function createBackground(deps: BackgroundDeps) {
     return reply;
   }
 
-  return { start, refresh, sync, onAlarm, onMessage, onMenu, onSettings, onCommand, onStorageChanged };
+  return { start, refresh, sync, onAlarm, onMessage, onMenu, onSettings, onCommand, onStorageChanged, archive };
 }

@@ -11,6 +11,7 @@ import {
   applySyncedSettings,
   loadStored,
   SETTINGS_SCHEMA,
+  DEVICE_ONLY_SETTINGS,
   type SettingKey,
   type StoredSettings,
 } from '../core/settings';
@@ -22,7 +23,7 @@ export const SYNC_ALARM = 'papertab-sync';
 const DEBOUNCE_MS = 30_000;
 
 /** Keys that follow the user; the sync switch itself stays per device. */
-const isSyncedKey = (k: string): k is SettingKey => k in SETTINGS_SCHEMA && k !== 'syncEnabled';
+const isSyncedKey = (k: string): k is SettingKey => k in SETTINGS_SCHEMA && !DEVICE_ONLY_SETTINGS.has(k);
 
 export async function scheduleSync(now = Date.now()): Promise<void> {
   await browser.alarms.create(SYNC_ALARM, { when: now + DEBOUNCE_MS });

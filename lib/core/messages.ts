@@ -43,7 +43,15 @@ const SearchHfMessage = v.strictObject({
   q: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(1000)),
 });
 
+/** The options page steering the offline archive: pause, resume, or stop (keeping or dropping what it fetched). */
+const ArchiveMessage = v.strictObject({
+  type: v.literal('archive'),
+  action: v.picklist(['pause', 'resume', 'stop']),
+  drop: v.optional(v.boolean()),
+});
+
 export const MessageSchema = v.variant('type', [
+  ArchiveMessage,
   RefreshMessage,
   SyncNowMessage,
   FetchRangeMessage,
@@ -88,6 +96,7 @@ export interface Replies {
   completeIncomplete: CompleteReply;
   fetchTrending: RefreshReply;
   checkArtifacts: CheckArtifactsReply;
+  archive: RefreshReply;
 }
 
 export interface CheckArtifactsReply {

@@ -31,6 +31,8 @@ export const SETTINGS_SCHEMA = {
   syncEnabled: [v.boolean(), true],
   /** The new tab's papers: today's cards, or one or two lines each (lib/views/first-paint.ts reads it too). */
   density: [v.picklist(['comfortable', 'compact']), 'comfortable'],
+  /** Keep the whole Daily Papers archive offline (this device only: it costs this device's disk). */
+  archiveEnabled: [v.boolean(), false],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -41,6 +43,8 @@ export const DEFAULTS = Object.fromEntries(
   Object.entries(SETTINGS_SCHEMA).map(([k, [, d]]) => [k, d]),
 ) as unknown as Settings;
 export const SETTINGS_KEY = 'settings';
+/** Settings that stay on this device: sync neither sends nor applies them. */
+export const DEVICE_ONLY_SETTINGS: ReadonlySet<string> = new Set(['syncEnabled', 'archiveEnabled']);
 export const SETTINGS_VERSION = 1;
 // lib/views/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
 const MIRROR_KEY = 'papertab:settings';
@@ -214,7 +218,7 @@ export async function applySyncedSettings(
   const next: StoredSettings = { ...base, values: { ...base.values }, edited: { ...base.edited } };
   let changed = false;
   for (const [key, remoteAt] of Object.entries(remote.edited)) {
-    if (!(key in SETTINGS_SCHEMA) || key === 'syncEnabled') continue;
+    if (!(key in SETTINGS_SCHEMA) || DEVICE_ONLY_SETTINGS.has(key)) continue;
     // Another device's clock may be off: its time is believed up to `SYNC_AHEAD_MS` ahead.
     const at = clampSynced(remoteAt, now);
     const k = key as SettingKey;

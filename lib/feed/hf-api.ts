@@ -101,6 +101,28 @@ export async function fetchDailyPapers(query: FeedQuery, opts: ApiOptions = {}):
   return { papers: [...byId.values()], dropped };
 }
 
+export interface FeedPage extends FeedResult {
+  /** How many entries the page held before validation: fewer than asked for ends the listing. */
+  entries: number;
+}
+
+/** One page of a day's, week's or month's listing (`p`, `limit`), validated as the feed is. */
+export async function fetchDailyPage(
+  query: FeedQuery,
+  page: number,
+  limit: number,
+  opts: ApiOptions = {},
+): Promise<FeedPage> {
+  const params = new URLSearchParams({ ...query, p: String(page), limit: String(limit) });
+  const json = await getJson(`${HF_ORIGIN}/api/daily_papers?${params}`, opts);
+  try {
+    const parsed = parseDailyItems(json, 'date' in query ? query.date : featuredDay, (opts.now ?? Date.now)());
+    return { papers: parsed.items, dropped: parsed.dropped, entries: (json as unknown[]).length };
+  } catch {
+    throw new FetchFailure('malformed', t('errMalformed'));
+  }
+}
+
 /**
  * One paper by arXiv id; undefined when Hugging Face does not know it (404). The answer must be
  * that paper: one with another id (a redirect to a newer record, a server bug) is a failure,

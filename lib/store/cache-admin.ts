@@ -1,6 +1,7 @@
 /** The options page's data section: what is stored, and clearing the paper cache (never the reading list). */
 import type { PapertabDB } from './db';
 import { t } from '../core/i18n';
+import { clearSearchIndex } from './search-store';
 
 export interface StorageFigures {
   papers: number;
@@ -30,8 +31,9 @@ export async function storageFigures(db: PapertabDB): Promise<StorageFigures> {
  * reading list, the seen day and the refresh status stay; the next refresh fetches the recent days.
  */
 export async function clearPaperCache(db: PapertabDB): Promise<void> {
-  await db.transaction('rw', db.papers, db.days, db.meta, async () => {
+  await db.transaction('rw', [db.papers, db.days, db.meta, db.searchIndex], async () => {
     await db.papers.clear();
+    await clearSearchIndex(db);
     await db.days.clear();
     await db.meta.where('key').startsWith('range:').delete();
   });

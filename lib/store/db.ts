@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayRecord, Paper } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
+import type { SearchIndexRecord } from './search-store';
 
 export interface MetaRecord {
   key: string;
@@ -18,6 +19,7 @@ export type PapertabDB = Dexie & {
   days: EntityTable<DayRecord, 'date'>;
   meta: EntityTable<MetaRecord, 'key'>;
   saved: EntityTable<SavedPaper, 'id'>;
+  searchIndex: EntityTable<SearchIndexRecord, 'key'>;
 };
 
 interface SchemaVersion {
@@ -42,6 +44,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 2,
     stores: {
       saved: 'id, savedAt, updatedAt, status, *tags',
+    },
+  },
+  {
+    // The stored search index (lib/store/search-store.ts): built from the papers, so nothing to
+    // migrate; the background builds it at its next start.
+    version: 3,
+    stores: {
+      searchIndex: 'key',
     },
   },
 ];

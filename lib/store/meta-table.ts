@@ -1,6 +1,7 @@
 /** Small typed records kept in the `meta` table. */
 import type { PapertabDB } from './db';
 import type { CodeRelease, DaySettle, PaperArtifacts, TrendingOrder } from '../core/extras';
+import type { ArchiveState } from '../core/archive';
 
 export interface FetchErrorInfo {
   kind: string;
@@ -36,6 +37,10 @@ export interface MetaValues {
   [trending: `trending:${string}`]: TrendingOrder;
   /** The models, datasets and Spaces citing a saved paper (`artifacts:2404.12345`). */
   [artifacts: `artifacts:${string}`]: PaperArtifacts;
+  /** The offline archive's progress and cursor (absent while it is off). */
+  archive: ArchiveState;
+  /** When each of the archive's requests in the last window went out (its sliding-window budget). */
+  archiveRequests: number[];
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;
 }

@@ -4,6 +4,7 @@ import { mergePaper, type DayRecord, type Paper } from '../core/paper';
 import { nextStamp } from '../core/stamps';
 import { addArrivals } from './arrivals';
 import { gainedRepo, recordCodeReleased } from './code-released';
+import { noteChangedPapers } from './search-store';
 
 /**
  * A re-fetch updates a paper in place by the one paper merge (`mergePaper`): the response is the
@@ -45,7 +46,7 @@ export async function storeDay(
   /** The refresh's own fetches: papers not cached before count as arrivals for the badge. */
   opts: { arrivals?: boolean } = {},
 ): Promise<DayRecord> {
-  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta], async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     if (opts.arrivals)
       await addArrivals(
@@ -53,6 +54,10 @@ export async function storeDay(
         papers.filter((_, i) => !old[i]).map((p) => p.id),
       );
     await db.papers.bulkPut(papers.map((p, i) => refreshPaper(old[i], { ...p, day: date })));
+    await noteChangedPapers(
+      db,
+      papers.map((p) => p.id),
+    );
     await refreshSavedCopies(db, papers, fetchedAt);
     const count = await db.papers.where('day').equals(date).count();
     const record: DayRecord = { date, status: count > 0 ? 'ok' : 'empty', count, dropped, fetchedAt };
@@ -66,9 +71,13 @@ export async function storeDay(
  * answer is authoritative; a listing's day is only derived from a timestamp).
  */
 export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
-  await db.transaction('rw', [db.papers, db.saved, db.meta], async () => {
+  await db.transaction('rw', [db.papers, db.saved, db.meta, db.searchIndex], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: old[i]?.day || p.day })));
+    await noteChangedPapers(
+      db,
+      papers.map((p) => p.id),
+    );
     await refreshSavedCopies(db, papers, papers[0]?.fetchedAt);
   });
 }

@@ -45,6 +45,15 @@ const SEEDS: Record<number, { seed: (db: PapertabDB) => Promise<void>; check: (d
       expect(await db.saved.where('tags').equals('to-cite').primaryKeys()).toEqual([saved.id]);
     },
   },
+  3: {
+    // The stored search index: a head naming papers written since its base.
+    seed: async (db) => {
+      await db.searchIndex.put({ key: 'head', generation: 2, changed: [papers[0]!.id] });
+    },
+    check: async (db) => {
+      expect(await db.searchIndex.get('head')).toEqual({ key: 'head', generation: 2, changed: [papers[0]!.id] });
+    },
+  },
 };
 
 const seedsUpTo = (version: number) =>

@@ -39,6 +39,7 @@ const CHANGED: Settings = {
   quietNewTab: true,
   syncEnabled: false,
   density: 'compact',
+  archiveEnabled: true,
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -58,6 +59,7 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['sort', 'random'],
   ['theme', 'purple'],
   ['quietNewTab', 1],
+  ['archiveEnabled', 'yes'],
   ['syncEnabled', 'false'],
   ['density', 'tiny'],
 ];
@@ -81,6 +83,7 @@ describe('defaults', () => {
       quietNewTab: false,
       syncEnabled: true,
       density: 'comfortable',
+      archiveEnabled: false,
     });
   });
 

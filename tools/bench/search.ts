@@ -35,6 +35,10 @@ export interface SearchReport {
   loadedResources: string[];
   /** Time inside the search index per query (User Timing 'papertab:search-query'), ms. */
   queryTimes: number[];
+  /** The stored index's loading in the page: when it started (after navigation) and how long it took. */
+  indexLoad?: { start: number; duration: number };
+  /** The new tab's JS heap after a garbage collection, with the index loaded and results shown. */
+  heapBytes?: number;
 }
 
 async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<KeystrokeTiming> {
@@ -110,6 +114,13 @@ async function runSearch(s: Session, queries: string[]): Promise<SearchReport> {
     report.queryTimes = await page.evaluate(() =>
       performance.getEntriesByName('papertab:search-query').map((e) => e.duration),
     );
+    report.indexLoad = await page.evaluate(() => {
+      const e = performance.getEntriesByName('papertab:search-load')[0];
+      return e && { start: e.startTime, duration: e.duration };
+    });
+    const cdp = await s.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    report.heapBytes = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     if (profiler) await printProfile(profiler);
     return report;
   } finally {
@@ -156,7 +167,7 @@ export async function benchSearch(
   if (search.unchanged) log(`    ${search.unchanged} keystrokes changed nothing visible within 2 s (not counted)`);
   if (search.first?.toResults !== undefined) {
     log(
-      `    first keystroke (starts the index build): first results after ${ms(search.first.toResults)} ("${search.first.count}")` +
+      `    first keystroke: first results after ${ms(search.first.toResults)} ("${search.first.count}")` +
         (search.focusToFirstResults !== undefined ? `; focus → first results ${ms(search.focusToFirstResults)}` : ''),
     );
     if (search.indexComplete)
@@ -164,19 +175,37 @@ export async function benchSearch(
         `    index complete (count stopped changing) ${ms(search.indexComplete.after)} after the first keystroke ("${search.indexComplete.count}")`,
       );
   } else log('    first keystroke: no results appeared within 30 s');
+  if (search.indexLoad)
+    log(
+      `    stored index loaded by the page ${ms(search.indexLoad.start)} after navigation (after the first paint), ` +
+        `in ${ms(search.indexLoad.duration)}`,
+    );
+  const heapMb = search.heapBytes === undefined ? NaN : search.heapBytes / 2 ** 20;
+  log(`    new tab JS heap with the index loaded (after GC): ${heapMb.toFixed(1)} MB (target ≤ 60 MB)`);
+  const complete = search.indexComplete?.after;
+  const met = (ok: boolean) => (ok ? 'met' : 'not met');
   const rows = [
+    [
+      `search, first keystroke in a freshly opened new tab → complete results in the DOM`,
+      complete !== undefined ? ms(complete) : 'n/a',
+      `≤ 50 ms (${met(complete !== undefined && complete <= 50)})`,
+    ],
     [
       `search over ${paperCount.toLocaleString('en')} papers: keystroke → results in the DOM, median / p95 (${c.n} keystrokes)`,
       `${ms(c.median)} / ${ms(c.p95)}`,
-      'p95 ≤ 16 ms',
+      `median ≤ 8 ms, p95 ≤ 16 ms (${met(c.median <= 8 && c.p95 <= 16)})`,
     ],
     [
-      'search: one-off index build, first keystroke → first results / index complete',
-      `${search.first?.toResults !== undefined ? ms(search.first.toResults) : 'n/a'} / ${
-        search.indexComplete ? ms(search.indexComplete.after) : 'n/a'
-      }`,
+      'of which the index query alone, median / p95',
+      search.queryTimes.length ? `${ms(stats(search.queryTimes).median)} / ${ms(stats(search.queryTimes).p95)}` : 'n/a',
       '',
     ],
+    [
+      'stored index loaded by the page: after navigation / taking',
+      search.indexLoad ? `${ms(search.indexLoad.start)} / ${ms(search.indexLoad.duration)}` : 'n/a',
+      '',
+    ],
+    ['new tab JS heap with the index loaded (after GC)', `${heapMb.toFixed(1)} MB`, `≤ 60 MB (${met(heapMb <= 60)})`],
   ];
   return { search, rows };
 }

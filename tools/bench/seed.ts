@@ -17,9 +17,12 @@ export interface SeedData {
   avgSummaryBytes: number;
 }
 
-/** How many papers to cache: BENCH_PAPERS (a positive whole number), by default 10,000. */
+/**
+ * How many papers to cache: BENCH_PAPERS or the first argument (`npm run bench -- 30000`), a
+ * positive whole number; by default 10,000.
+ */
 export function paperCount(): number {
-  const raw = process.env.BENCH_PAPERS;
+  const raw = process.env.BENCH_PAPERS ?? process.argv.slice(2).find((a) => /^\d+$/.test(a));
   if (raw === undefined || raw === '') return DEFAULT_PAPERS;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_PAPERS must be a positive whole number, not "${raw}"`);
@@ -119,4 +122,29 @@ export async function seed(s: Session, data: SeedData): Promise<void> {
     ],
   });
   await page.close();
+}
+
+/**
+ * Has the background build the stored search index over the seeded papers, as it does after every
+ * refresh: fires the refresh alarm and waits for the index's new generation. Returns the time taken.
+ */
+export async function buildStoredIndex(s: Session): Promise<number> {
+  const t0 = Date.now();
+  await s.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): Promise<void> } } }
+    ).chrome.alarms.create('papertab-refresh', { when: Date.now() + 10 }),
+  );
+  const page = await s.context.newPage();
+  await page.goto(`${s.origin}/popup.html`);
+  await until(
+    'the stored search index',
+    async () =>
+      (await page.evaluate(idbRead, { storeName: 'searchIndex', key: 'head' }).catch(() => undefined)) as
+        { generation?: number; changed?: string[] } | undefined,
+    (head) => (head?.generation ?? 0) >= 1 && head?.changed?.length === 0,
+    300_000,
+  );
+  await page.close();
+  return Date.now() - t0;
 }

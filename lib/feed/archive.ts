@@ -1,0 +1,115 @@
+/**
+ * The offline archive: every month since 2023-05, one `month=` page per step, newest month first.
+ * Newest first because a partial archive is then the most useful one: the recent months are what a
+ * researcher searches most, and they are complete within the first minutes.
+ *
+ * Each step is idempotent and resumable: the cursor (month, page) is stored with the page's papers
+ * in one transaction, the request budget (150 in any 5 minutes) is persisted before each request,
+ * every request goes through the one gate (a 429 binds everything), and other faults back off as
+ * the refresh does. Running it again re-fetches at most the page it was on, and merges what it has.
+ */
+import { ARCHIVE_FIRST_MONTH, ARCHIVE_PAGE_SIZE, type ArchiveState } from '../core/archive';
+import { addDays, monthDays, utcDay } from '../core/dates';
+import { t } from '../core/i18n';
+import {
+  ensureArchive,
+  getArchive,
+  newPass,
+  storeArchivePage,
+  takeRequestSlot,
+  updateArchive,
+} from '../store/archive-store';
+import { backoffDelayMs } from './backoff';
+import { askHf, type HfRequestDeps } from './gate';
+import { fetchDailyPage, FetchFailure } from './hf-api';
+
+/** A month has had a few hundred papers: more pages than this means a server that never ends a listing. */
+const MAX_PAGES_PER_MONTH = 40;
+/** Once complete, the recent months are listed again at most this often (the refresh covers 8 days). */
+const TOP_UP_EVERY_MS = 24 * 60 * 60_000;
+
+export interface ArchiveDeps extends HfRequestDeps {
+  random?: () => number;
+}
+
+export type StepResult = { kind: 'stored'; state: ArchiveState } | { kind: 'wait'; until: number } | { kind: 'idle' };
+
+/** Fetches and stores the page under the cursor, unless the archive is paused, done, or must wait. */
+export async function archiveStep(deps: ArchiveDeps): Promise<StepResult> {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+  const state = await getArchive(db);
+  if (!state || state.status !== 'running' || !state.cursor) return { kind: 'idle' };
+  if (state.nextAttemptAt && state.nextAttemptAt > now()) return { kind: 'wait', until: state.nextAttemptAt };
+  const cursor = state.cursor;
+  const slot = await takeRequestSlot(db, now());
+  if (!slot.ok) return { kind: 'wait', until: slot.until };
+  try {
+    const asked = await askHf(deps, () =>
+      fetchDailyPage({ month: cursor.month }, cursor.page, ARCHIVE_PAGE_SIZE, { fetch: deps.fetch, now }),
+    );
+    if (!asked.ok) return { kind: 'wait', until: asked.until };
+    const page = asked.value;
+    if (page.papers.length === 0 && page.dropped > 0) {
+      throw new FetchFailure('malformed', t('errNoneReadable', page.dropped, cursor.month));
+    }
+    // A listing names no day per paper, only timestamps: each paper's day is kept inside its month.
+    const [first, last] = monthDays(cursor.month);
+    const papers = page.papers.map((p) => ({ ...p, day: p.day < first ? first : p.day > last ? last : p.day }));
+    const end = page.entries < ARCHIVE_PAGE_SIZE || cursor.page + 1 >= MAX_PAGES_PER_MONTH;
+    const next = await storeArchivePage(db, cursor, { papers, dropped: page.dropped, last: end }, now());
+    return next ? { kind: 'stored', state: next } : { kind: 'idle' };
+  } catch (err) {
+    const failure = err instanceof FetchFailure ? err : new FetchFailure('network', String(err));
+    const at = now();
+    const failed = await updateArchive(db, (s) => ({
+      ...s,
+      failures: s.failures + 1,
+      nextAttemptAt: at + backoffDelayMs(s.failures + 1, deps.random),
+      lastError: { kind: failure.kind, message: failure.message, at },
+    }));
+    return { kind: 'wait', until: failed?.nextAttemptAt ?? at };
+  }
+}
+
+/**
+ * Once the whole archive is listed, a daily pass lists the months since the last pass began (less
+ * the refresh's 8 days), so days missed while the browser was closed for over a week are filled in.
+ */
+async function maybeTopUp(deps: ArchiveDeps, state: ArchiveState): Promise<void> {
+  const now = (deps.now ?? Date.now)();
+  if (state.status !== 'done' || now - (state.completedAt ?? 0) < TOP_UP_EVERY_MS) return;
+  const from = addDays(utcDay(state.startedAt), -8).slice(0, 7);
+  const stopAt = from < ARCHIVE_FIRST_MONTH ? ARCHIVE_FIRST_MONTH : from;
+  await updateArchive(deps.db, (s) =>
+    s.status === 'done' ? newPass(utcDay(now).slice(0, 7), stopAt, now, s) : undefined,
+  );
+}
+
+export interface RunOptions {
+  /** Stop stepping after this long and come back by alarm (a worker's event should not run for ever). */
+  maxMs?: number;
+  /** Asked before each step: false (the archive was switched off meanwhile) stops the run. */
+  enabled?: () => Promise<boolean>;
+}
+
+/**
+ * Steps while there is work and budget; returns when to come back (undefined: nothing to do until
+ * the user resumes, or the daily top-up, which the caller's periodic alarm covers).
+ */
+export async function runArchive(deps: ArchiveDeps, opts: RunOptions = {}): Promise<number | undefined> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const state = await ensureArchive(deps.db, utcDay(started).slice(0, 7), started);
+  await maybeTopUp(deps, state);
+  for (;;) {
+    if (opts.enabled && !(await opts.enabled())) return undefined;
+    const step = await archiveStep(deps);
+    if (step.kind === 'idle') {
+      const s = await getArchive(deps.db);
+      return s?.status === 'done' ? (s.completedAt ?? started) + TOP_UP_EVERY_MS : undefined;
+    }
+    if (step.kind === 'wait') return step.until;
+    if (now() - started >= (opts.maxMs ?? 60_000)) return now();
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The stored search index: a compact index over the papers (`base`, lib/views/search-compact.ts) and
+ * a small `head` naming the papers written or removed since it was built. Whoever writes papers
+ * notes their ids in the head in the same transaction (lib/store/papers.ts), so a page that loads
+ * the index re-reads only those; the background folds them into a new base now and then.
+ */
+import type { PapertabDB } from './db';
+import type { Paper } from '../core/paper';
+
+/** The stored index (built and read by lib/views/search-compact.ts): structured-clone friendly, typed arrays for the bulk. */
+export interface StoredIndex {
+  version: 1;
+  /** Per slot: the paper id, its upvotes (tie-break) and its day as days since 1970 (newest first). */
+  ids: string[];
+  upvotes: Int32Array;
+  days: Int32Array;
+  /** Field lengths, field-major: `lengths[f * n + slot]`. */
+  lengths: Uint16Array;
+  totals: number[];
+  /** Every term, sorted, joined by "\n" (one string clones and splits far faster than 200,000). */
+  terms: string;
+  /** Postings of term `t` in field `f` are `slots/counts[offsets[t * F + f] .. offsets[t * F + f + 1]]`. */
+  offsets: Uint32Array;
+  slots: Uint32Array;
+  counts: Uint8Array;
+}
+
+/** `base`: the index as built (`index`); `head`: the ids written or removed since (`changed`). */
+export interface SearchIndexRecord {
+  key: 'base' | 'head';
+  generation: number;
+  index?: StoredIndex;
+  changed?: string[];
+}
+
+type Head = { key: 'head'; generation: number; changed: string[] };
+
+/** Past this many changed papers the background builds a new base (a page indexes them on load). */
+export const FOLD_AFTER = 1000;
+
+async function head(db: PapertabDB): Promise<Head> {
+  const rec = await db.searchIndex.get('head');
+  return { key: 'head', generation: rec?.generation ?? 0, changed: rec?.changed ?? [] };
+}
+
+/** Notes papers written or removed (call inside the transaction that writes them). */
+export async function noteChangedPapers(db: PapertabDB, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const h = await head(db);
+  // Appended even when already listed: a fold in flight keeps what was noted after it read the papers.
+  await db.searchIndex.put({ ...h, changed: [...h.changed, ...new Set(ids)] });
+}
+
+export const removeFromSearchIndex = noteChangedPapers;
+
+/** The cache was emptied: so is the index (a new generation, so a build in flight is not stored). */
+export async function clearSearchIndex(db: PapertabDB): Promise<void> {
+  const h = await head(db);
+  await db.searchIndex.delete('base');
+  await db.searchIndex.put({ key: 'head', generation: h.generation + 1, changed: [] });
+}
+
+export interface LoadedSearch {
+  generation: number;
+  index?: StoredIndex;
+  /** Papers written since the base was built (current copies), and ids removed since. */
+  changed: Paper[];
+  removed: string[];
+}
+
+/** What a page needs to search: the base as stored and the papers changed since. */
+export async function loadStoredSearch(db: PapertabDB): Promise<LoadedSearch> {
+  return db.transaction('r', [db.searchIndex, db.papers], async () => {
+    const h = await head(db);
+    const base = await db.searchIndex.get('base');
+    return { generation: h.generation, index: base?.index, ...(await resolve(db, h.changed)) };
+  });
+}
+
+/** The current copies of `ids`, and those no longer cached. */
+export async function resolve(
+  db: PapertabDB,
+  listed: readonly string[],
+): Promise<{ changed: Paper[]; removed: string[] }> {
+  const ids = [...new Set(listed)];
+  const papers = await db.papers.bulkGet([...ids]);
+  const changed: Paper[] = [];
+  const removed: string[] = [];
+  papers.forEach((p, i) => (p ? changed.push(p) : removed.push(ids[i]!)));
+  return { changed, removed };
+}
+
+/** The ids changed since the base, and the base's generation (pages watch this small record). */
+export async function searchHead(db: PapertabDB): Promise<{ generation: number; changed: string[] }> {
+  const h = await head(db);
+  return { generation: h.generation, changed: h.changed };
+}
+
+/**
+ * Builds a new base from every cached paper when the head has grown past `foldAfter` (or there is
+ * no base yet), and stores it unless the cache was cleared meanwhile. Papers written while it was
+ * built stay in the head. Safe to stop at any point: nothing changes until the last transaction.
+ */
+export async function foldSearchIndex(
+  db: PapertabDB,
+  build: (papers: Paper[]) => StoredIndex,
+  foldAfter = FOLD_AFTER,
+): Promise<boolean> {
+  const before = await db.transaction('r', [db.searchIndex, db.papers], async () => {
+    const h = await head(db);
+    const hasBase = (await db.searchIndex.where('key').equals('base').count()) > 0;
+    if (hasBase ? h.changed.length < foldAfter : h.changed.length === 0 && (await db.papers.count()) === 0)
+      return undefined;
+    return { head: h, papers: await db.papers.toArray() };
+  });
+  if (!before) return false;
+  const index = build(before.papers);
+  return db.transaction('rw', db.searchIndex, async () => {
+    const now = await head(db);
+    if (now.generation !== before.head.generation) return false;
+    // Ids noted before the read are in the new base; those noted since (again or anew) stay in the head.
+    const later = now.changed.slice(before.head.changed.length);
+    await db.searchIndex.put({ key: 'base', generation: now.generation + 1, index });
+    await db.searchIndex.put({ key: 'head', generation: now.generation + 1, changed: later });
+    return true;
+  });
+}
