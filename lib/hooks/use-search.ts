@@ -26,11 +26,11 @@ export interface SearchState {
 /** Matches shown per keystroke; "Show more" adds as many. */
 export const SEARCH_PAGE = 10;
 
-/** Loads the index once the page is idle (never before the first paint), or at once when search is wanted. */
+/** Loads the index once the page is idle (after the first paint; at the latest 300 ms on), or at once when search is wanted. */
 function whenIdle(run: () => void): () => void {
   const idle = globalThis.requestIdleCallback;
   if (idle) {
-    const id = idle(run, { timeout: 1000 });
+    const id = idle(run, { timeout: 300 });
     return () => globalThis.cancelIdleCallback(id);
   }
   const id = setTimeout(run, 200);

@@ -39,6 +39,8 @@ export interface SearchReport {
   indexLoad?: { start: number; duration: number };
   /** The new tab's JS heap after a garbage collection, with the index loaded and results shown. */
   heapBytes?: number;
+  /** Of which array buffers' backing stores (the index's typed arrays), when Chromium reports them. */
+  backingBytes?: number;
 }
 
 async function typeAndTime(page: Page, key: string, timeoutMs: number): Promise<KeystrokeTiming> {
@@ -120,7 +122,10 @@ async function runSearch(s: Session, queries: string[]): Promise<SearchReport> {
     });
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    report.heapBytes = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    // The index's typed arrays live outside the V8 heap proper: their backing stores are counted too.
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    report.heapBytes = heap.usedSize + (heap.backingStorageSize ?? 0);
+    report.backingBytes = heap.backingStorageSize;
     if (profiler) await printProfile(profiler);
     return report;
   } finally {
@@ -181,7 +186,12 @@ export async function benchSearch(
         `in ${ms(search.indexLoad.duration)}`,
     );
   const heapMb = search.heapBytes === undefined ? NaN : search.heapBytes / 2 ** 20;
-  log(`    new tab JS heap with the index loaded (after GC): ${heapMb.toFixed(1)} MB (target ≤ 60 MB)`);
+  const backing =
+    search.backingBytes === undefined ? 'not reported' : `${(search.backingBytes / 2 ** 20).toFixed(1)} MB`;
+  log(
+    `    new tab JS heap with the index loaded (after GC, array buffers included): ${heapMb.toFixed(1)} MB, ` +
+      `of which array buffers ${backing} (target ≤ 60 MB)`,
+  );
   const complete = search.indexComplete?.after;
   const met = (ok: boolean) => (ok ? 'met' : 'not met');
   const rows = [
@@ -205,7 +215,11 @@ export async function benchSearch(
       search.indexLoad ? `${ms(search.indexLoad.start)} / ${ms(search.indexLoad.duration)}` : 'n/a',
       '',
     ],
-    ['new tab JS heap with the index loaded (after GC)', `${heapMb.toFixed(1)} MB`, `≤ 60 MB (${met(heapMb <= 60)})`],
+    [
+      'new tab JS heap with the index loaded (after GC, array buffers included)',
+      `${heapMb.toFixed(1)} MB`,
+      `≤ 60 MB (${met(heapMb <= 60)})`,
+    ],
   ];
   return { search, rows };
 }
