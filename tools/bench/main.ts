@@ -5,6 +5,7 @@
 //  (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b
 //  (c) search over 10,000 cached papers: keystroke → filtered results in the DOM (median, p95)
 //  (d) JS and CSS bytes (gzip) the new tab loads at every opening (first paint + app), and on first search
+//  (e) "For you": a month of papers ranked against a reading list of 1,000 (./rank.ts, in Node)
 //
 // Environment: BENCH_PAPERS (papers cached, default 10000), BENCH_VERBOSE (samples in run order),
 // BENCH_VARIANTS (variant pages, ./variants.ts), BENCH_PROFILE (CPU profile while typing, ./profile.ts).
@@ -18,6 +19,7 @@ import { benchFirstPaint, writeBlankPage } from './first-paint';
 import { benchSearch, searchQueries } from './search';
 import { makeSeed, paperCount, seed } from './seed';
 import { chromiumVersion, cpuModel, launch, type Session } from './session';
+import { benchRank } from './rank';
 import { benchSizes } from './sizes';
 import { kb, log } from './util';
 
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
     const queries = searchQueries(data.authorsByFrequency);
     const { search, rows: searchRows } = await benchSearch(s, queries, data.papers.length); // (c)
     const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
+    log();
+    const rankRows = benchRank(data.papers); // (e)
 
     // The background must have stayed quiet: any daily_papers request came from it.
     const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
     );
 
     // Table -----------------------------------------------------------------------------------
-    const rows: string[][] = [...paintRows, ...searchRows, ...sizeRows];
+    const rows: string[][] = [...paintRows, ...searchRows, ...sizeRows, ...rankRows];
     log();
     const busy = Math.max(loadStart, loadEnd) > os.cpus().length * 0.75;
     log(
