@@ -52,6 +52,7 @@ export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps)
         >
           <option value="upvotes">{t('sortUpvotes')}</option>
           <option value="newest">{t('sortNewest')}</option>
+          <option value="foryou">{t('sortForYou')}</option>
         </select>
       </label>
       <label class="field">

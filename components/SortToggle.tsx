@@ -10,6 +10,9 @@ export function SortToggle({ sort, onChange }: { sort: Sort; onChange: (s: Sort)
       <button type="button" aria-pressed={sort === 'newest'} onClick={() => onChange('newest')}>
         {t('sortNewest')}
       </button>
+      <button type="button" aria-pressed={sort === 'foryou'} onClick={() => onChange('foryou')}>
+        {t('sortForYou')}
+      </button>
     </div>
   );
 }

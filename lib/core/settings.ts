@@ -15,6 +15,15 @@ const words = v.pipe(
   ),
 );
 
+/**
+ * Papers marked "Not interested": ids, the latest first, at most 200 (the oldest fall off: they are
+ * past days no view shows by default, and the list travels in the one 8 KB settings sync item).
+ */
+const paperIds = v.pipe(
+  v.array(v.string()),
+  v.transform((list) => [...new Set(list.filter((s) => s.length > 0 && s.length <= 40))].slice(0, 200)),
+);
+
 /** Each setting's schema and default; an invalid stored value becomes the default. */
 export const SETTINGS_SCHEMA = {
   refreshMinutes: [v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(1440)), 30],
@@ -25,10 +34,14 @@ export const SETTINGS_SCHEMA = {
   watchOrgs: [words, []],
   minUpvotes: [v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)), 0],
   defaultView: [v.picklist(['day', 'week', 'month']), 'day'],
-  sort: [v.picklist(['upvotes', 'newest']), 'upvotes'],
+  sort: [v.picklist(['upvotes', 'newest', 'foryou']), 'upvotes'],
   theme: [v.picklist(['system', 'light', 'dark']), 'system'],
   quietNewTab: [v.boolean(), false],
   syncEnabled: [v.boolean(), true],
+  muteKeywords: [words, []],
+  muteAuthors: [words, []],
+  muteOrgs: [words, []],
+  notInterested: [paperIds, []],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;

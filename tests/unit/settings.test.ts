@@ -38,6 +38,10 @@ const CHANGED: Settings = {
   theme: 'dark',
   quietNewTab: true,
   syncEnabled: false,
+  muteKeywords: ['survey'],
+  muteAuthors: ['Grace Hopper'],
+  muteOrgs: ['acme'],
+  notInterested: ['2401.00001'],
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -48,6 +52,9 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['badgeMode', 'sparkle'],
   ['notifyNewDay', 'yes'],
   ['watchKeywords', 'diffusion'],
+  ['muteKeywords', 'survey'],
+  ['notInterested', [1, 2]],
+  ['sort', 'random'],
   ['watchKeywords', [1, 2]],
   ['watchAuthors', { name: 'Ada' }],
   ['watchOrgs', null],
@@ -58,6 +65,8 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['theme', 'purple'],
   ['quietNewTab', 1],
   ['syncEnabled', 'false'],
+  ['muteAuthors', [null]],
+  ['muteOrgs', {}],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -78,6 +87,10 @@ describe('defaults', () => {
       theme: 'system',
       quietNewTab: false,
       syncEnabled: true,
+      muteKeywords: [],
+      muteAuthors: [],
+      muteOrgs: [],
+      notInterested: [],
     });
   });
 
