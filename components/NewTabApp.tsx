@@ -15,7 +15,7 @@ import type { Settings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileWatch } from '@/lib/views/watch';
 import { compileHider } from '@/lib/views/rank/mute';
-import { useForYou } from '@/lib/hooks/use-for-you';
+import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
@@ -69,7 +69,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
 
   const search = useSearch(query, searchWanted);
   const searching = query.trim() !== '';
-  const forYou = useForYou(sort === 'foryou', current?.papers, settings.notInterested);
+  const forYou = useForYou(sort === 'foryou', current?.papers, settings.notInterested, loadRanker);
   const notInterested = useNotInterested(settings.notInterested);
   const [showHidden, setShowHidden] = useState(false);
   const hider = useMemo(
@@ -223,6 +223,10 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     </>
   );
 }
+
+let ranker: Promise<Ranker> | undefined;
+/** The ranker's chunk, fetched once, when "For you" is first wanted (never for the first paint). */
+const loadRanker = () => (ranker ??= import('@/lib/views/rank/index'));
 
 function sameView(a: View, b: View): boolean {
   return viewHash(a) === viewHash(b);

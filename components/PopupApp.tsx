@@ -18,6 +18,7 @@ import { useSettings } from '@/lib/hooks/use-settings';
 import { compileWatch } from '@/lib/views/watch';
 import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou } from '@/lib/hooks/use-for-you';
+import * as rankerModule from '@/lib/views/rank/index';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { ForYouReason } from './ForYouReason';
 import { NotInterestedButton } from './NotInterestedButton';
@@ -26,6 +27,7 @@ import { StatusLine } from './StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
+const loadRanker = () => Promise.resolve(rankerModule);
 const TOP = 10;
 
 /** The popup, or its storage-only fallback where the database cannot be opened (Firefox private windows). */
@@ -58,7 +60,7 @@ export function PopupApp() {
   }, [data]);
 
   // "For you" when the new tab's order is "For you"; muted and not-interested papers are left out.
-  const forYou = useForYou(settings.sort === 'foryou', data?.papers, settings.notInterested);
+  const forYou = useForYou(settings.sort === 'foryou', data?.papers, settings.notInterested, loadRanker);
   const notInterested = useNotInterested(settings.notInterested);
   const hider = compileHider(
     { keywords: settings.muteKeywords, authors: settings.muteAuthors, orgs: settings.muteOrgs },

@@ -5,8 +5,7 @@ import type { SavedPaper } from '../core/saved';
 import type { Ranked, Reason } from '../views/rank/rank';
 import { useLiveQuery } from './use-live-query';
 
-type Ranker = typeof import('../views/rank/index');
-let loading: Promise<Ranker> | undefined;
+export type Ranker = typeof import('../views/rank/index');
 
 export interface ForYou {
   /** The papers, most like the reading list first (upvotes first while the list is empty). */
@@ -25,16 +24,22 @@ interface Inputs {
 /**
  * The "For you" order of `papers`, or undefined while it is not ready (or not wanted). The profile
  * is made from the reading list (live: a save, a status change or a removal anywhere ranks again)
- * and the papers marked "Not interested" the cache still holds. The ranker's code is imported only
- * once the order is wanted.
+ * and the papers marked "Not interested" the cache still holds. `load` gives the ranker's code: the
+ * new tab imports it lazily (its chunk only once the order is wanted); the popup, whose script has
+ * no lazy chunks (a second entry with an `import()` would split Vite's preload helper into a chunk
+ * the new tab's entry then imports first), has it at hand.
  */
-export function useForYou(enabled: boolean, papers: Paper[] | undefined, notInterested: string[]): ForYou | undefined {
+export function useForYou(
+  enabled: boolean,
+  papers: Paper[] | undefined,
+  notInterested: string[],
+  load: () => Promise<Ranker>,
+): ForYou | undefined {
   const [ranker, setRanker] = useState<Ranker>();
   useEffect(() => {
     if (!enabled || ranker) return;
     let live = true;
-    loading ??= import('../views/rank/index');
-    void loading.then((m) => live && setRanker(m));
+    void load().then((m) => live && setRanker(m));
     return () => {
       live = false;
     };
