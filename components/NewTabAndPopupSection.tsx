@@ -52,6 +52,8 @@ export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps)
         >
           <option value="upvotes">{t('sortUpvotes')}</option>
           <option value="newest">{t('sortNewest')}</option>
+          <option value="trending">{t('sortTrending')}</option>
+          <option value="foryou">{t('sortForYou')}</option>
         </select>
       </label>
       <label class="field">

@@ -15,6 +15,9 @@ import { hfPaperUrl } from '@/lib/core/paper-links';
 import type { Settings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileWatch } from '@/lib/views/watch';
+import { compileHider } from '@/lib/views/rank/mute';
+import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';
+import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
 import { useRangeFetch } from '@/lib/hooks/use-range-fetch';
@@ -71,30 +74,58 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const fetchNote = useRangeFetch(current, view);
   const trending = useTrending(sort === 'trending', view, current, online);
 
-  useEffect(() => {
-    // Each paper carries its link, so the first paint needs no link builder (lib/views/first-paint.ts).
-    if (current && view.kind === 'latest')
-      writeSnapshot(SNAPSHOT_KEY, {
-        ...current,
-        papers: current.papers.map((p) => ({ ...p, href: hfPaperUrl(p.id) })),
-      });
-  }, [current]);
-
   useMarkSeen(current?.latest?.date);
 
   const search = useSearch(query, searchWanted);
   const ArchiveLine = useArchiveLine(settings.archiveEnabled);
   const searching = query.trim() !== '';
+  const forYou = useForYou(sort === 'foryou', current?.papers, settings.notInterested, loadRanker);
+  const notInterested = useNotInterested(settings.notInterested);
+  const [showHidden, setShowHidden] = useState(false);
+  const hider = useMemo(
+    () =>
+      compileHider(
+        { keywords: settings.muteKeywords, authors: settings.muteAuthors, orgs: settings.muteOrgs },
+        settings.notInterested,
+      ),
+    [settings.muteKeywords, settings.muteAuthors, settings.muteOrgs, settings.notInterested],
+  );
+  const markedIds = useMemo(() => new Set(settings.notInterested), [settings.notInterested]);
   const sorted = useMemo(() => {
-    const list = current ? sortPapers(current.papers, sort) : [];
-    return sort === 'trending' && trending ? orderByTrending(list, trending.ids) : list;
-  }, [current, sort, trending]);
-  const shown = useMemo(
+    if (!current) return [];
+    if (sort === 'trending') {
+      const list = sortPapers(current.papers, sort);
+      return trending ? orderByTrending(list, trending.ids) : list;
+    }
+    if (sort !== 'foryou') return sortPapers(current.papers, sort);
+    // Until ranked: the snapshot's order is the last "For you" order; fresh data goes by upvotes.
+    return forYou?.papers ?? (current === snapshot ? current.papers : sortPapers(current.papers, sort));
+  }, [current, sort, forYou, trending]);
+  const upvoted = useMemo(
     () => (showAll || !settings.minUpvotes ? sorted : sorted.filter((p) => p.upvotes >= settings.minUpvotes)),
     [sorted, showAll, settings.minUpvotes],
   );
-  const hidden = sorted.length - shown.length;
-  const papers = useMemo(() => (withCode ? shown.filter((p) => p.githubRepo) : shown), [shown, withCode]);
+  const hidden = sorted.length - upvoted.length;
+  // Muted and "Not interested" papers: hidden like those below the minimum upvotes, counted apart.
+  const unhidden = useMemo(
+    () => (showHidden || hider.empty ? upvoted : upvoted.filter((p) => !hider.hides(p))),
+    [upvoted, showHidden, hider],
+  );
+  const hiddenByYou = upvoted.length - unhidden.length;
+  const papers = useMemo(() => (withCode ? unhidden.filter((p) => p.githubRepo) : unhidden), [unhidden, withCode]);
+
+  useEffect(() => {
+    // Each paper carries its link, so the first paint needs no link builder (lib/views/first-paint.ts).
+    // In the "For you" order the snapshot keeps that order (the first paint does not rank), and
+    // muted or not-interested papers stay out of it.
+    if (!current || view.kind !== 'latest') return;
+    // The order shown (For you as ranked, Trending as Hugging Face ranks it): the first paint keeps it.
+    const ranked = sort === 'foryou' || sort === 'trending' ? sorted : current.papers;
+    writeSnapshot(SNAPSHOT_KEY, {
+      ...current,
+      papers: ranked.filter((p) => hider.empty || !hider.hides(p)).map((p) => ({ ...p, href: hfPaperUrl(p.id) })),
+    });
+  }, [current, sorted, hider]);
   const watch = useMemo(
     () => compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs }),
     [settings.watchKeywords, settings.watchAuthors, settings.watchOrgs],
@@ -118,7 +149,15 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     onHelp: () => setHelpOpen(true),
   });
 
-  const listProps = { saved: saved.ids, onToggleSave: saved.toggle, expanded, onToggleAbstract: toggleAbstract, watch };
+  const listProps = {
+    saved: saved.ids,
+    onToggleSave: saved.toggle,
+    expanded,
+    onToggleAbstract: toggleAbstract,
+    watch,
+    onNotInterested: notInterested.toggle,
+    notInterested: markedIds,
+  };
   // Everything above the search box, made again only when what it shows changes: not per keystroke.
   const topRows = useMemo(
     () => (
@@ -161,7 +200,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           <>
             <ViewNotice data={current} view={view} fetchNote={fetchNote} onGo={setView} />
             {sort === 'trending' && current && <TrendingNote order={trending} />}
-            {withCode && shown.length > 0 && papers.length === 0 && <p class="notice subtle">{t('withCodeNone')}</p>}
+            {withCode && unhidden.length > 0 && papers.length === 0 && <p class="notice subtle">{t('withCodeNone')}</p>}
             {hidden > 0 && (
               <p class="notice subtle">
                 {tn(hidden, 'hiddenBelowMinOne', 'hiddenBelowMinOther', settings.minUpvotes)}{' '}
@@ -170,7 +209,22 @@ export function NewTabApp({ settings }: { settings: Settings }) {
                 </button>
               </p>
             )}
-            <PaperList key={viewHash(view)} papers={papers} label={t('papersList')} {...listProps} />
+            {hiddenByYou > 0 && (
+              <p class="notice subtle">
+                {tn(hiddenByYou, 'hiddenByYouOne', 'hiddenByYouOther')}{' '}
+                <button type="button" class="link-button" onClick={() => setShowHidden(true)}>
+                  {t('showAll')}
+                </button>
+              </p>
+            )}
+            {sort === 'foryou' && forYou?.fallback && <p class="notice subtle">{t('forYouEmpty')}</p>}
+            <PaperList
+              key={viewHash(view)}
+              papers={papers}
+              label={t('papersList')}
+              {...listProps}
+              reason={sort === 'foryou' ? forYou?.reason : undefined}
+            />
           </>
         )}
       </main>
@@ -179,6 +233,13 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           message={t('removedTitle', saved.removed.paper.title)}
           onUndo={saved.undo}
           onDismiss={saved.dismiss}
+        />
+      )}
+      {notInterested.last && !saved.removed && (
+        <UndoToast
+          message={t('notInterestedDone', notInterested.last.title)}
+          onUndo={notInterested.undo}
+          onDismiss={notInterested.dismiss}
         />
       )}
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
@@ -194,6 +255,10 @@ function useArchiveLine(on: boolean): ComponentType | undefined {
   }, [on]);
   return on ? line?.c : undefined;
 }
+
+let ranker: Promise<Ranker> | undefined;
+/** The ranker's chunk, fetched once, when "For you" is first wanted (never for the first paint). */
+const loadRanker = () => (ranker ??= import('@/lib/views/rank/index'));
 
 function sameView(a: View, b: View): boolean {
   return viewHash(a) === viewHash(b);

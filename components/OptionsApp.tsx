@@ -6,6 +6,7 @@ import { useSettings } from '@/lib/hooks/use-settings';
 import { ArchiveSection } from './ArchiveSection';
 import { DataSection } from './DataSection';
 import { FeedSection } from './FeedSection';
+import { MuteSection } from './MuteSection';
 import { NewTabAndPopupSection } from './NewTabAndPopupSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SyncSection } from './SyncSection';
@@ -31,6 +32,7 @@ export function OptionsApp() {
         {dbUnavailable && <DatabaseUnavailable />}
         <FeedSection settings={settings} save={save} setNote={setNote} />
         <WatchListSection settings={settings} save={save} />
+        <MuteSection settings={settings} save={save} />
         <NewTabAndPopupSection settings={settings} save={save} setNote={setNote} />
         <SyncSection settings={settings} save={save} />
         <ShortcutsSection />

@@ -4,7 +4,10 @@ import { shortDate } from '@/lib/core/format';
 import { t, tParts } from '@/lib/core/i18n';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { safeHfImageUrl } from '@/lib/core/safe-url';
+import type { Reason } from '@/lib/views/rank/rank';
+import { ForYouReason } from './ForYouReason';
 import { Highlight } from './Highlight';
+import { NotInterestedButton } from './NotInterestedButton';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
@@ -22,6 +25,11 @@ export interface PaperCardProps {
   terms?: string[];
   /** Watch-list entries this paper matches: highlighted. */
   watchTerms?: string;
+  /** In the "For you" order: why this paper ranks high. */
+  reason?: Reason;
+  /** "Not interested" (shown when given), and whether the paper is marked. */
+  onNotInterested?: (paper: Paper) => void;
+  notInterested?: boolean;
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
@@ -34,6 +42,9 @@ export const PaperCard = memo(function PaperCard({
   onToggleAbstract,
   terms = [],
   watchTerms,
+  reason,
+  onNotInterested,
+  notInterested = false,
 }: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHfImageUrl(paper.thumbnail);
@@ -67,6 +78,7 @@ export const PaperCard = memo(function PaperCard({
             <Highlight text={paper.title} terms={terms} />
           </a>
         </h2>
+        {reason && <ForYouReason reason={reason} />}
         <PaperByline paper={paper} terms={terms} />
         <p class="paper-meta">
           <span class="upvotes" title={t('upvotesTitle')}>
@@ -118,6 +130,9 @@ export const PaperCard = memo(function PaperCard({
         <div class="paper-actions">
           <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
           <PaperLinks paper={paper} />
+          {onNotInterested && (
+            <NotInterestedButton marked={notInterested} title={paper.title} onToggle={() => onNotInterested(paper)} />
+          )}
         </div>
       </div>
     </article>

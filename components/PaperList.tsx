@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import type { CompiledWatch } from '@/lib/views/watch';
+import type { Reason } from '@/lib/views/rank/rank';
 import { PaperCard } from './PaperCard';
 
 const PAGE = 100;
@@ -24,6 +25,11 @@ export interface PaperListProps {
    * reuses the card before it (its text patched) instead of tearing one down and building another.
    */
   keyByPosition?: boolean;
+  /** "For you": why each paper ranks high (asked only for the cards rendered). */
+  reason?: (p: Paper) => Reason | undefined;
+  onNotInterested?: (p: Paper) => void;
+  /** Papers marked "Not interested" (shown through "Show all"). */
+  notInterested?: Set<string>;
 }
 
 /** Renders the first hundred papers and more on request, so a month or a broad search stays fast. */
@@ -39,6 +45,9 @@ export function PaperList({
   pageSize = PAGE,
   resetKey = '',
   keyByPosition = false,
+  reason,
+  onNotInterested,
+  notInterested,
 }: PaperListProps) {
   const [paging, setPaging] = useState({ key: resetKey, n: pageSize });
   const shown = paging.key === resetKey ? paging.n : pageSize;
@@ -55,6 +64,9 @@ export function PaperList({
           onToggleAbstract={onToggleAbstract}
           terms={terms}
           watchTerms={watch?.match(p)?.terms.join(', ')}
+          reason={reason?.(p)}
+          onNotInterested={onNotInterested}
+          notInterested={notInterested?.has(p.id)}
         />
       ))}
       {papers.length > shown && (

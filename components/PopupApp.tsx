@@ -16,10 +16,18 @@ import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileWatch } from '@/lib/views/watch';
+import { compileHider } from '@/lib/views/rank/mute';
+import { useForYou } from '@/lib/hooks/use-for-you';
+import * as rankerModule from '@/lib/views/rank/index';
+import { useNotInterested } from '@/lib/hooks/use-not-interested';
+import { ForYouReason } from './ForYouReason';
+import { NotInterestedButton } from './NotInterestedButton';
+import { UndoToast } from './UndoToast';
 import { StatusLine } from './StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
+const loadRanker = () => Promise.resolve(rankerModule);
 const TOP = 10;
 
 /** The popup, or its storage-only fallback where the database cannot be opened (Firefox private windows). */
@@ -51,12 +59,19 @@ export function PopupApp() {
     if (data) writeSnapshot(SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
   }, [data]);
 
+  // "For you" when the new tab's order is "For you"; muted and not-interested papers are left out.
+  const forYou = useForYou(settings.sort === 'foryou', data?.papers, settings.notInterested, loadRanker);
+  const notInterested = useNotInterested(settings.notInterested);
+  const hider = compileHider(
+    { keywords: settings.muteKeywords, authors: settings.muteAuthors, orgs: settings.muteOrgs },
+    settings.notInterested,
+  );
   const papers = data
-    ? sortPapers(
-        data.papers.filter((p) => p.upvotes >= settings.minUpvotes),
-        'upvotes',
-      ).slice(0, TOP)
+    ? (forYou?.papers ?? sortPapers(data.papers, 'upvotes'))
+        .filter((p) => p.upvotes >= settings.minUpvotes && !hider.hides(p))
+        .slice(0, TOP)
     : [];
+  const reason = settings.sort === 'foryou' ? forYou?.reason : undefined;
   const watch = compileWatch({
     keywords: settings.watchKeywords,
     authors: settings.watchAuthors,
@@ -100,11 +115,21 @@ export function PopupApp() {
                   <span class="sr-only"> {t('upvotesHidden')}</span>
                 </span>
                 <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
+                {reason?.(p) && <ForYouReason reason={reason(p)!} />}
+                <NotInterestedButton marked={false} title={p.title} onToggle={() => void notInterested.toggle(p)} />
               </article>
             </li>
           );
         })}
       </ol>
+      {settings.sort === 'foryou' && forYou?.fallback && <p class="notice subtle">{t('forYouEmpty')}</p>}
+      {notInterested.last && (
+        <UndoToast
+          message={t('notInterestedDone', notInterested.last.title)}
+          onUndo={notInterested.undo}
+          onDismiss={notInterested.dismiss}
+        />
+      )}
       <footer>
         <a href="/newtab.html" onClick={open('/newtab.html')}>
           {t('openPapertab')}

@@ -13,6 +13,9 @@ export function SortToggle({ sort, onChange }: { sort: Sort; onChange: (s: Sort)
       <button type="button" aria-pressed={sort === 'trending'} onClick={() => onChange('trending')}>
         {t('sortTrending')}
       </button>
+      <button type="button" aria-pressed={sort === 'foryou'} onClick={() => onChange('foryou')}>
+        {t('sortForYou')}
+      </button>
     </div>
   );
 }

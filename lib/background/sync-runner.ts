@@ -34,6 +34,10 @@ const LABELS: Partial<Record<SettingKey, () => string>> = {
   watchKeywords: () => t('watchedKeywords'),
   watchAuthors: () => t('watchedAuthors'),
   watchOrgs: () => t('watchedOrgs'),
+  muteKeywords: () => t('mutedKeywords'),
+  muteAuthors: () => t('mutedAuthors'),
+  muteOrgs: () => t('mutedOrgs'),
+  notInterested: () => t('notInterestedSetting'),
 };
 
 /** Syncs the settings; returns what the user should know about it (in words), if anything. */

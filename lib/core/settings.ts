@@ -15,6 +15,15 @@ const words = v.pipe(
   ),
 );
 
+/**
+ * Papers marked "Not interested": ids, the latest first, at most 200 (the oldest fall off: they are
+ * past days no view shows by default, and the list travels in the one 8 KB settings sync item).
+ */
+const paperIds = v.pipe(
+  v.array(v.string()),
+  v.transform((list) => [...new Set(list.filter((s) => s.length > 0 && s.length <= 40))].slice(0, 200)),
+);
+
 /** Each setting's schema and default; an invalid stored value becomes the default. */
 export const SETTINGS_SCHEMA = {
   refreshMinutes: [v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(1440)), 30],
@@ -25,7 +34,7 @@ export const SETTINGS_SCHEMA = {
   watchOrgs: [words, []],
   minUpvotes: [v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)), 0],
   defaultView: [v.picklist(['day', 'week', 'month']), 'day'],
-  sort: [v.picklist(['upvotes', 'newest', 'trending']), 'upvotes'],
+  sort: [v.picklist(['upvotes', 'newest', 'trending', 'foryou']), 'upvotes'],
   theme: [v.picklist(['system', 'light', 'dark']), 'system'],
   quietNewTab: [v.boolean(), false],
   syncEnabled: [v.boolean(), true],
@@ -33,6 +42,10 @@ export const SETTINGS_SCHEMA = {
   density: [v.picklist(['comfortable', 'compact']), 'comfortable'],
   /** Keep the whole Daily Papers archive offline (this device only: it costs this device's disk). */
   archiveEnabled: [v.boolean(), false],
+  muteKeywords: [words, []],
+  muteAuthors: [words, []],
+  muteOrgs: [words, []],
+  notInterested: [paperIds, []],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;

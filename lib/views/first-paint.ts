@@ -57,11 +57,13 @@ function papersToPaint(): { papers: SnapPaper[]; day?: string; compact: boolean 
   );
   if (!papers.length) return undefined;
   const byTitle = (a: SnapPaper, b: SnapPaper) => a.title.localeCompare(b.title);
-  papers.sort(
-    s.sort === 'newest'
-      ? (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b)
-      : (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
-  );
+  // "For you" and "Trending" are ordered by the app, which wrote the snapshot in that order: kept as it is.
+  if (s.sort !== 'foryou' && s.sort !== 'trending')
+    papers.sort(
+      s.sort === 'newest'
+        ? (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b)
+        : (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
+    );
   const latest = isObj(snap.latest) && typeof snap.latest.date === 'string' ? snap.latest.date : undefined;
   if (isObj(settings) && (settings.theme === 'dark' || settings.theme === 'light'))
     document.documentElement.dataset.theme = settings.theme;

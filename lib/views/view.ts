@@ -13,8 +13,11 @@ import type { DayRecord, Paper } from '../core/paper';
 export type View =
   { kind: 'latest' } | { kind: 'day'; day: string } | { kind: 'week'; week: string } | { kind: 'month'; month: string };
 
-/** `trending` is Hugging Face's order (lib/views/trending.ts); papers it does not rank follow by upvotes. */
-export type Sort = 'upvotes' | 'newest' | 'trending';
+/**
+ * `trending` is Hugging Face's order (lib/views/trending.ts); papers it does not rank follow by upvotes.
+ * "For you" orders by likeness to the reading list (lib/views/rank/); until ranked, by upvotes.
+ */
+export type Sort = 'upvotes' | 'newest' | 'trending' | 'foryou';
 
 export function parseHash(hash: string): View {
   const [kind, value = ''] = hash.replace(/^#\/?/, '').split('/');
@@ -115,8 +118,8 @@ export async function loadView(db: PapertabDB, view: View, nowMs: number): Promi
 export function sortPapers(papers: Paper[], sort: Sort): Paper[] {
   const byTitle = (a: Paper, b: Paper) => a.title.localeCompare(b.title);
   return [...papers].sort(
-    sort !== 'newest'
-      ? (a, b) => b.upvotes - a.upvotes || byTitle(a, b)
-      : (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b),
+    sort === 'newest'
+      ? (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b)
+      : (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
   );
 }

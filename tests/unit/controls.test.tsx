@@ -22,7 +22,7 @@ afterEach(() => {
 
 const pressed = (name: string) => screen.getByRole('button', { name }).getAttribute('aria-pressed');
 
-describe('SortToggle: Most upvoted or Newest', () => {
+describe('SortToggle: Most upvoted, Newest or For you', () => {
   it('presses the current order and asks for the other one', () => {
     const onChange = vi.fn();
     render(<SortToggle sort="upvotes" onChange={onChange} />);
@@ -30,11 +30,20 @@ describe('SortToggle: Most upvoted or Newest', () => {
       within(screen.getByRole('group', { name: 'Sort' }))
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Most upvoted', 'Newest', 'Trending']); // Trending added on purpose (issue 11)
+    ).toEqual(['Most upvoted', 'Newest', 'Trending', 'For you']); // Trending and For you added on purpose (issue 11)
     expect(pressed('Most upvoted')).toBe('true');
     expect(pressed('Newest')).toBe('false');
+    expect(pressed('For you')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
     expect(onChange).toHaveBeenCalledWith('newest');
+    fireEvent.click(screen.getByRole('button', { name: 'For you' }));
+    expect(onChange).toHaveBeenCalledWith('foryou');
+  });
+
+  it('shows For you pressed in the "For you" order', () => {
+    render(<SortToggle sort="foryou" onChange={() => undefined} />);
+    expect(pressed('For you')).toBe('true');
+    expect(pressed('Most upvoted')).toBe('false');
   });
 
   it("offers Hugging Face's trending order, pressed when chosen", () => {

@@ -40,6 +40,10 @@ const CHANGED: Settings = {
   syncEnabled: false,
   density: 'compact',
   archiveEnabled: true,
+  muteKeywords: ['survey'],
+  muteAuthors: ['Grace Hopper'],
+  muteOrgs: ['acme'],
+  notInterested: ['2401.00001'],
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -50,6 +54,9 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['badgeMode', 'sparkle'],
   ['notifyNewDay', 'yes'],
   ['watchKeywords', 'diffusion'],
+  ['muteKeywords', 'survey'],
+  ['notInterested', [1, 2]],
+  ['sort', 'random'],
   ['watchKeywords', [1, 2]],
   ['watchAuthors', { name: 'Ada' }],
   ['watchOrgs', null],
@@ -62,6 +69,8 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['archiveEnabled', 'yes'],
   ['syncEnabled', 'false'],
   ['density', 'tiny'],
+  ['muteAuthors', [null]],
+  ['muteOrgs', {}],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -84,6 +93,10 @@ describe('defaults', () => {
       syncEnabled: true,
       density: 'comfortable',
       archiveEnabled: false,
+      muteKeywords: [],
+      muteAuthors: [],
+      muteOrgs: [],
+      notInterested: [],
     });
   });
 

@@ -6,6 +6,7 @@
 //  (c) search over the cached papers: first keystroke in a fresh new tab → complete results; every
 //      keystroke → results in the DOM (median, p95); the new tab's JS heap with the index loaded
 //  (d) JS and CSS bytes (gzip) the new tab loads at every opening (first paint + app), and on first search
+//  (e) "For you": a month of papers ranked against a reading list of 1,000 (./rank.ts, in Node)
 //
 // Environment: BENCH_PAPERS or the first argument (papers cached, default 10000), BENCH_VERBOSE (samples in run order),
 // BENCH_VARIANTS (variant pages, ./variants.ts), BENCH_PROFILE (CPU profile while typing, ./profile.ts).
@@ -19,6 +20,7 @@ import { benchFirstPaint, writeBlankPage } from './first-paint';
 import { benchSearch, searchQueries } from './search';
 import { buildStoredIndex, makeSeed, paperCount, seed } from './seed';
 import { chromiumVersion, cpuModel, launch, type Session } from './session';
+import { benchRank } from './rank';
 import { benchSizes } from './sizes';
 import { kb, log } from './util';
 
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     const queries = searchQueries(data.authorsByFrequency);
     const { search, rows: searchRows } = await benchSearch(s, queries, data.papers.length); // (c)
     const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
+    log();
+    const rankRows = benchRank(data.papers); // (e)
 
     // The background must have stayed quiet: any daily_papers request came from it.
     const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
     );
 
     // Table -----------------------------------------------------------------------------------
-    const rows: string[][] = [...paintRows, ...searchRows, ...sizeRows];
+    const rows: string[][] = [...paintRows, ...searchRows, ...sizeRows, ...rankRows];
     log();
     const busy = Math.max(loadStart, loadEnd) > os.cpus().length * 0.75;
     log(
