@@ -14,6 +14,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/support/unit-setup.ts'],
+          // A limit, not a pace: a test ends as soon as its state is reached (loaded 2-core machines).
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

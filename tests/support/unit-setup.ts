@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { options } from 'preact';
+import { configure } from '@testing-library/preact';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetKnownSettings } from '@/lib/core/settings';
@@ -17,6 +18,10 @@ installI18n();
 // machine), the global is gone and the run ends with an uncaught ReferenceError although every test
 // passed. A plain timer schedules the same effects without touching jsdom's globals.
 options.requestAnimationFrame = (callback: () => void) => void setTimeout(callback);
+
+// Waits end when the state is reached; these limits only decide when a wait has failed. On a loaded
+// 2-core machine a component's first render can take a few seconds, so the limits are generous.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();
