@@ -20,7 +20,7 @@ import {
   updateArchive,
 } from '../store/archive-store';
 import { backoffDelayMs } from './backoff';
-import { askHf, type HfRequestDeps } from './gate';
+import { askHf, getStatus, type HfRequestDeps } from './gate';
 import { fetchDailyPage, FetchFailure } from './hf-api';
 
 /** A month has had a few hundred papers: more pages than this means a server that never ends a listing. */
@@ -42,6 +42,9 @@ export async function archiveStep(deps: ArchiveDeps): Promise<StepResult> {
   if (!state || state.status !== 'running' || !state.cursor) return { kind: 'idle' };
   if (state.nextAttemptAt && state.nextAttemptAt > now()) return { kind: 'wait', until: state.nextAttemptAt };
   const cursor = state.cursor;
+  // A 429's wait is checked before a budget slot is taken, so the budget counts requests actually sent.
+  const { rateLimitedUntil } = await getStatus(db);
+  if (rateLimitedUntil && rateLimitedUntil > now()) return { kind: 'wait', until: rateLimitedUntil };
   const slot = await takeRequestSlot(db, now());
   if (!slot.ok) return { kind: 'wait', until: slot.until };
   try {

@@ -60,6 +60,13 @@ describe('the new tab first paint', () => {
     expect(titles()).toEqual(['New', 'Old']);
   });
 
+  it('keeps the snapshot\'s order in the "For you" order (the app ranked it; the first paint does not rank)', () => {
+    snapshot([paper('2511.00001', 'Ranked first', 3), paper('2511.00002', 'Most upvoted', 90)]);
+    localStorage.setItem(SETTINGS_MIRROR_KEY, JSON.stringify({ sort: 'foryou' }));
+    paintFirst(root);
+    expect(titles()).toEqual(['Ranked first', 'Most upvoted']);
+  });
+
   it('puts hostile text on screen as text', () => {
     snapshot([paper('2511.00001', '<img src=x onerror="window.__pwned=1">Hostile', 5)]);
     paintFirst(root);
