@@ -13,7 +13,8 @@ import { utcDay } from '@/lib/core/dates';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import type { Settings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
-import { compileWatch } from '@/lib/views/watch';
+import { useFollows } from '@/lib/hooks/use-follows';
+import { FollowingView } from './FollowingView';
 import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
 import { useRangeFetch } from '@/lib/hooks/use-range-fetch';
@@ -81,10 +82,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     [sorted, showAll, settings.minUpvotes],
   );
   const hidden = sorted.length - papers.length;
-  const watch = useMemo(
-    () => compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs }),
-    [settings.watchKeywords, settings.watchAuthors, settings.watchOrgs],
-  );
+  const follows = useFollows(settings);
+  const watch = follows.matcher;
   const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
 
   const toggleAbstract = useCallback((id: string) => {
@@ -104,7 +103,14 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     onHelp: () => setHelpOpen(true),
   });
 
-  const listProps = { saved: saved.ids, onToggleSave: saved.toggle, expanded, onToggleAbstract: toggleAbstract, watch };
+  const listProps = {
+    saved: saved.ids,
+    onToggleSave: saved.toggle,
+    expanded,
+    onToggleAbstract: toggleAbstract,
+    watch,
+    follows,
+  };
   // Everything above the search box, made again only when what it shows changes: not per keystroke.
   const topRows = useMemo(
     () => (
@@ -138,6 +144,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         {dbUnavailable && <DatabaseUnavailable />}
         {searching ? (
           <SearchResults query={query} search={search} online={online} list={listProps} />
+        ) : view.kind === 'following' ? (
+          <FollowingView matcher={watch} list={listProps} />
         ) : (
           <>
             <ViewNotice data={current} view={view} fetchNote={fetchNote} onGo={setView} />

@@ -8,6 +8,8 @@ import { Highlight } from './Highlight';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
+import { FollowMenu } from './FollowMenu';
+import type { Follows } from '@/lib/hooks/use-follows';
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -22,6 +24,8 @@ export interface PaperCardProps {
   terms?: string[];
   /** Watch-list entries this paper matches: highlighted. */
   watchTerms?: string;
+  /** The user's follows: when given, the card offers "Follow…" for its authors and organization. */
+  follows?: Follows;
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
@@ -34,6 +38,7 @@ export const PaperCard = memo(function PaperCard({
   onToggleAbstract,
   terms = [],
   watchTerms,
+  follows,
 }: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHfImageUrl(paper.thumbnail);
@@ -118,6 +123,7 @@ export const PaperCard = memo(function PaperCard({
         <div class="paper-actions">
           <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
           <PaperLinks paper={paper} />
+          {follows && <FollowMenu paper={paper} follows={follows} idPrefix={id} />}
         </div>
       </div>
     </article>

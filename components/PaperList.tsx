@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import type { CompiledWatch } from '@/lib/views/watch';
+import type { Follows } from '@/lib/hooks/use-follows';
 import { PaperCard } from './PaperCard';
 
 const PAGE = 100;
@@ -15,6 +16,7 @@ export interface PaperListProps {
   onToggleAbstract: (id: string) => void;
   terms?: string[];
   watch?: CompiledWatch;
+  follows?: Follows;
   /** How many to render before "Show more" (search results: few, so each keystroke stays fast). */
   pageSize?: number;
   /** A new value starts paging over (a new query), without remounting the list. */
@@ -36,6 +38,7 @@ export function PaperList({
   onToggleAbstract,
   terms,
   watch,
+  follows,
   pageSize = PAGE,
   resetKey = '',
   keyByPosition = false,
@@ -55,6 +58,7 @@ export function PaperList({
           onToggleAbstract={onToggleAbstract}
           terms={terms}
           watchTerms={watch?.match(p)?.terms.join(', ')}
+          follows={follows}
         />
       ))}
       {papers.length > shown && (

@@ -15,7 +15,7 @@ import { SaveThisPaper } from './SaveThisPaper';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
-import { compileWatch } from '@/lib/views/watch';
+import { useFollows } from '@/lib/hooks/use-follows';
 import { StatusLine } from './StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 
@@ -38,6 +38,7 @@ export function PopupApp() {
   const online = useOnline();
   const settings = useSettings();
   const saved = useSaved();
+  const follows = useFollows(settings);
 
   // Count what is new before marking it seen, so the popup can still say "6 new".
   const latest = data?.latest?.date;
@@ -57,11 +58,7 @@ export function PopupApp() {
         'upvotes',
       ).slice(0, TOP)
     : [];
-  const watch = compileWatch({
-    keywords: settings.watchKeywords,
-    authors: settings.watchAuthors,
-    orgs: settings.watchOrgs,
-  });
+  const watch = follows.matcher;
   const open = (path: string) => async (e: Event) => {
     e.preventDefault();
     await browser.tabs.create({ url: browser.runtime.getURL(path as '/newtab.html') });

@@ -41,6 +41,7 @@ import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
 import { mirrorSavedIds } from '../store/saved-ids';
 import { menuTarget } from './context-menu';
+import { FOLLOWING_ALARM, syncHfFollowing } from './hf-following-runner';
 
 export interface BackgroundDeps {
   db: PapertabDB;
@@ -76,6 +77,17 @@ export function createBackground(deps: BackgroundDeps) {
   /** Everything that asks Hugging Face goes through the one gate with these (a 429 arms the retry). */
   const hf = { db: deps.db, fetch: deps.fetch, now, scheduleRetry } satisfies HfRequestDeps;
   let inflight: Promise<RefreshOutcome> | undefined;
+  /** The Hugging Face account's follows, one run after another (a changed username waits its turn). */
+  let followingQueue: Promise<unknown> = Promise.resolve();
+  function following(username: string): Promise<void> {
+    const run = followingQueue.then(async () => {
+      const outcome = await syncHfFollowing(hf, username);
+      // Papers of newly followed accounts colour the badge.
+      if (outcome && outcome.kind !== 'rate-limited') await updateBadge(deps.db, await settings());
+    });
+    followingQueue = run.catch((err: unknown) => console.warn('Papertab: Hugging Face follows failed', err));
+    return followingQueue as Promise<void>;
+  }
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
@@ -105,6 +117,7 @@ export function createBackground(deps: BackgroundDeps) {
     // A retry alarm lost with the browser is re-armed; one whose time passed is done right away below.
     if (status.nextAttemptAt && status.nextAttemptAt > now()) await scheduleRetry(status.nextAttemptAt);
     await updateBadge(deps.db, s);
+    await following(s.hfUsername);
     // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
     await mirrorSavedIds(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
@@ -119,6 +132,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (alarm.name === REFRESH_ALARM) await refresh('alarm');
     else if (alarm.name === RETRY_ALARM) await refresh('retry');
     else if (alarm.name === SYNC_ALARM) await sync();
+    else if (alarm.name === FOLLOWING_ALARM) await following((await settings()).hfUsername);
   }
 
   /** Sync the reading list and settings (never throws: a failed sync is reported in its status). */
@@ -184,6 +198,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function onSettings(s: Settings): Promise<void> {
     await ensureRefreshAlarm(deps.refreshMinutes ?? s.refreshMinutes);
     await updateBadge(deps.db, s);
+    await following(s.hfUsername);
   }
 
   /** The "save the paper in this tab" keyboard command. */

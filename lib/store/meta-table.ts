@@ -1,5 +1,6 @@
 /** Small typed records kept in the `meta` table. */
 import type { PapertabDB } from './db';
+import type { HfFollowingRecord } from '../core/follows';
 
 export interface FetchErrorInfo {
   kind: string;
@@ -25,6 +26,8 @@ export interface MetaValues {
   seenDay: string;
   /** Newest day a desktop notification was shown for (one per day). */
   notifiedDay: string;
+  /** Whom the optional Hugging Face account follows (lib/feed/hf-following.ts). */
+  hfFollowing: HfFollowingRecord;
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;
 }

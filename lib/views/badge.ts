@@ -10,7 +10,8 @@ import { t } from '../core/i18n';
 import { getMeta, setMeta } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
 import { DEFAULTS, loadSettings, type Settings } from '../core/settings';
-import { compileWatch } from './watch';
+import { compileInterests, interestsOf } from './follow-match';
+import { followedAccounts } from '../store/hf-following';
 
 export const BADGE_COLOR = '#b45309';
 export const WATCH_BADGE_COLOR = '#6d28d9';
@@ -48,11 +49,8 @@ export async function findNewPapers(db: PapertabDB, settings: Settings = DEFAULT
   const fresh = newDays(days, seen);
   const count = fresh.reduce((sum, d) => sum + d.count, 0);
   const newest = fresh.reduce<string | undefined>((a, d) => (!a || d.date > a ? d.date : a), undefined);
-  const watch = compileWatch({
-    keywords: settings.watchKeywords,
-    authors: settings.watchAuthors,
-    orgs: settings.watchOrgs,
-  });
+  // Followed people and organizations (by hand and through the Hugging Face account) and watched keywords.
+  const watch = compileInterests(interestsOf(settings, await followedAccounts(db, settings.hfUsername)));
   if (!fresh.length) return { count, newest, papers: [], watched: [] };
   const papers = await db.papers
     .where('day')

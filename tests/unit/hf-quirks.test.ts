@@ -59,8 +59,8 @@ describe('real payload quirks: what the feed sent in each era', () => {
   });
 
   it('drops an account name that is not one (never put in a link or a match)', () => {
-    const item = structuredClone(ERA_2024[0]!);
-    item.paper.authors[0]!.user!.user = '../../evil name';
+    const item = structuredClone(ERA_2024[0]!) as unknown as { paper: { authors: { user: { user: string } }[] } };
+    item.paper.authors[0]!.user.user = '../../evil name';
     const [paper] = parseDailyItems([item], '2024-05-27', AT).items;
     expect(paper?.authors[0]).toBe('Mira Okafor');
     expect(paper && Object.hasOwn(paper, 'authorUsers')).toBe(false);

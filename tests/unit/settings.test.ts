@@ -30,14 +30,18 @@ const CHANGED: Settings = {
   badgeMode: 'dot',
   notifyNewDay: true,
   watchKeywords: ['diffusion'],
-  watchAuthors: ['Ada Lovelace'],
-  watchOrgs: ['allenai'],
+  // Always empty once read: their entries are folded into followPeople and followOrgs (follows.test.ts).
+  watchAuthors: [],
+  watchOrgs: [],
   minUpvotes: 5,
   defaultView: 'week',
   sort: 'newest',
   theme: 'dark',
   quietNewTab: true,
   syncEnabled: false,
+  followPeople: [{ name: 'Ada Lovelace', hub: 'ada' }, { name: 'Alan Turing' }],
+  followOrgs: [{ name: 'Ai2', hub: 'allenai' }],
+  hfUsername: 'grace-hopper',
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -58,6 +62,9 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['theme', 'purple'],
   ['quietNewTab', 1],
   ['syncEnabled', 'false'],
+  ['followPeople', 'Ada Lovelace'],
+  ['followOrgs', { name: 'allenai' }],
+  ['hfUsername', 'not a user/../name'],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -78,6 +85,9 @@ describe('defaults', () => {
       theme: 'system',
       quietNewTab: false,
       syncEnabled: true,
+      followPeople: [],
+      followOrgs: [],
+      hfUsername: '',
     });
   });
 
@@ -164,9 +174,14 @@ describe('changing settings', () => {
     await Promise.all([
       updateSettings({ theme: 'dark' }),
       updateSettings({ badgeMode: 'dot' }),
-      updateSettings({ watchOrgs: ['allenai'] }),
+      updateSettings({ watchKeywords: ['diffusion'] }),
     ]);
-    expect(await loadSettings()).toEqual({ ...DEFAULTS, theme: 'dark', badgeMode: 'dot', watchOrgs: ['allenai'] });
+    expect(await loadSettings()).toEqual({
+      ...DEFAULTS,
+      theme: 'dark',
+      badgeMode: 'dot',
+      watchKeywords: ['diffusion'],
+    });
   });
 
   it('a rejected change does not block the next one', async () => {
