@@ -5,6 +5,7 @@ import { DatabaseUnavailable } from './DatabaseUnavailable';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { DataSection } from './DataSection';
 import { FeedSection } from './FeedSection';
+import { FollowingSection } from './FollowingSection';
 import { NewTabAndPopupSection } from './NewTabAndPopupSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SyncSection } from './SyncSection';
@@ -30,6 +31,7 @@ export function OptionsApp() {
         {dbUnavailable && <DatabaseUnavailable />}
         <FeedSection settings={settings} save={save} setNote={setNote} />
         <WatchListSection settings={settings} save={save} />
+        <FollowingSection settings={settings} save={save} />
         <NewTabAndPopupSection settings={settings} save={save} setNote={setNote} />
         <SyncSection settings={settings} save={save} />
         <ShortcutsSection />

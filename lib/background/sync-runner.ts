@@ -33,6 +33,8 @@ const LABELS: Partial<Record<SettingKey, () => string>> = {
   watchKeywords: () => t('watchedKeywords'),
   watchAuthors: () => t('watchedAuthors'),
   watchOrgs: () => t('watchedOrgs'),
+  followPeople: () => t('followedPeople'),
+  followOrgs: () => t('followedOrgs'),
 };
 
 /** Syncs the settings; returns what the user should know about it (in words), if anything. */

@@ -45,7 +45,7 @@ const clean = (s: string, max: number) => s.replace(/\s+/g, ' ').trim().slice(0,
 
 const FollowedSchema = v.pipe(
   v.object({
-    name: v.string(),
+    name: v.fallback(v.optional(v.string(), ''), ''),
     hub: v.fallback(v.optional(v.pipe(v.string(), v.regex(HF_USERNAME_RE))), undefined),
   }),
   v.transform(({ name, hub }): Followed => {
