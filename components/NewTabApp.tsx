@@ -14,10 +14,11 @@ import { utcDay } from '@/lib/core/dates';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import type { Settings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
-import { compileWatch } from '@/lib/views/watch';
 import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
+import { useFollows } from '@/lib/hooks/use-follows';
+import { FollowingView } from './FollowingView';
 import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
 import { useRangeFetch } from '@/lib/hooks/use-range-fetch';
@@ -126,10 +127,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
       papers: ranked.filter((p) => hider.empty || !hider.hides(p)).map((p) => ({ ...p, href: hfPaperUrl(p.id) })),
     });
   }, [current, sorted, hider]);
-  const watch = useMemo(
-    () => compileWatch({ keywords: settings.watchKeywords, authors: settings.watchAuthors, orgs: settings.watchOrgs }),
-    [settings.watchKeywords, settings.watchAuthors, settings.watchOrgs],
-  );
+  const follows = useFollows(settings);
+  const watch = follows.matcher;
   const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
 
   const toggleAbstract = useCallback((id: string) => {
@@ -157,6 +156,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     watch,
     onNotInterested: notInterested.toggle,
     notInterested: markedIds,
+    follows,
   };
   // Everything above the search box, made again only when what it shows changes: not per keystroke.
   const topRows = useMemo(
@@ -196,6 +196,12 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         {ArchiveLine && <ArchiveLine />}
         {searching ? (
           <SearchResults query={query} search={search} online={online} list={listProps} />
+        ) : view.kind === 'following' ? (
+          <FollowingView
+            matcher={watch}
+            list={listProps}
+            hide={showHidden || hider.empty ? undefined : (p) => hider.hides(p)}
+          />
         ) : (
           <>
             <ViewNotice data={current} view={view} fetchNote={fetchNote} onGo={setView} />

@@ -7,6 +7,7 @@ import { ArchiveSection } from './ArchiveSection';
 import { DataSection } from './DataSection';
 import { FeedSection } from './FeedSection';
 import { MuteSection } from './MuteSection';
+import { FollowingSection } from './FollowingSection';
 import { NewTabAndPopupSection } from './NewTabAndPopupSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SyncSection } from './SyncSection';
@@ -33,6 +34,7 @@ export function OptionsApp() {
         <FeedSection settings={settings} save={save} setNote={setNote} />
         <WatchListSection settings={settings} save={save} />
         <MuteSection settings={settings} save={save} />
+        <FollowingSection settings={settings} save={save} />
         <NewTabAndPopupSection settings={settings} save={save} setNote={setNote} />
         <SyncSection settings={settings} save={save} />
         <ShortcutsSection />

@@ -11,6 +11,8 @@ import { NotInterestedButton } from './NotInterestedButton';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
+import { FollowMenu } from './FollowMenu';
+import type { Follows } from '@/lib/hooks/use-follows';
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -30,6 +32,8 @@ export interface PaperCardProps {
   /** "Not interested" (shown when given), and whether the paper is marked. */
   onNotInterested?: (paper: Paper) => void;
   notInterested?: boolean;
+  /** The user's follows: when given, the card offers "Follow…" for its authors and organization. */
+  follows?: Follows;
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
@@ -45,6 +49,7 @@ export const PaperCard = memo(function PaperCard({
   reason,
   onNotInterested,
   notInterested = false,
+  follows,
 }: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHfImageUrl(paper.thumbnail);
@@ -133,6 +138,7 @@ export const PaperCard = memo(function PaperCard({
           {onNotInterested && (
             <NotInterestedButton marked={notInterested} title={paper.title} onToggle={() => onNotInterested(paper)} />
           )}
+          {follows && <FollowMenu paper={paper} follows={follows} idPrefix={id} />}
         </div>
       </div>
     </article>

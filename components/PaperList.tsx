@@ -3,6 +3,7 @@ import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import type { CompiledWatch } from '@/lib/views/watch';
 import type { Reason } from '@/lib/views/rank/rank';
+import type { Follows } from '@/lib/hooks/use-follows';
 import { PaperCard } from './PaperCard';
 
 const PAGE = 100;
@@ -16,6 +17,7 @@ export interface PaperListProps {
   onToggleAbstract: (id: string) => void;
   terms?: string[];
   watch?: CompiledWatch;
+  follows?: Follows;
   /** How many to render before "Show more" (search results: few, so each keystroke stays fast). */
   pageSize?: number;
   /** A new value starts paging over (a new query), without remounting the list. */
@@ -42,6 +44,7 @@ export function PaperList({
   onToggleAbstract,
   terms,
   watch,
+  follows,
   pageSize = PAGE,
   resetKey = '',
   keyByPosition = false,
@@ -67,6 +70,7 @@ export function PaperList({
           reason={reason?.(p)}
           onNotInterested={onNotInterested}
           notInterested={notInterested?.has(p.id)}
+          follows={follows}
         />
       ))}
       {papers.length > shown && (

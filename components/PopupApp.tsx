@@ -15,7 +15,6 @@ import { SaveThisPaper } from './SaveThisPaper';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
-import { compileWatch } from '@/lib/views/watch';
 import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou } from '@/lib/hooks/use-for-you';
 import * as rankerModule from '@/lib/views/rank/index';
@@ -23,6 +22,7 @@ import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { ForYouReason } from './ForYouReason';
 import { NotInterestedButton } from './NotInterestedButton';
 import { UndoToast } from './UndoToast';
+import { useFollows } from '@/lib/hooks/use-follows';
 import { StatusLine } from './StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 
@@ -46,6 +46,7 @@ export function PopupApp() {
   const online = useOnline();
   const settings = useSettings();
   const saved = useSaved();
+  const follows = useFollows(settings);
 
   // Count what is new before marking it seen, so the popup can still say "6 new".
   const latest = data?.latest?.date;
@@ -72,11 +73,7 @@ export function PopupApp() {
         .slice(0, TOP)
     : [];
   const reason = settings.sort === 'foryou' ? forYou?.reason : undefined;
-  const watch = compileWatch({
-    keywords: settings.watchKeywords,
-    authors: settings.watchAuthors,
-    orgs: settings.watchOrgs,
-  });
+  const watch = follows.matcher;
   const open = (path: string) => async (e: Event) => {
     e.preventDefault();
     await browser.tabs.create({ url: browser.runtime.getURL(path as '/newtab.html') });

@@ -10,6 +10,7 @@ export function ViewHeading({ view, data }: { view: View; data?: ViewData }) {
   else if (view.kind === 'day') label = dayLabel(view.day, now);
   else if (view.kind === 'week' && data) label = t('weekOf', dayLabel(data.bounds[0], now));
   else if (view.kind === 'month') label = monthLabel(view.month);
+  else if (view.kind === 'following') label = t('viewFollowing');
   const count = data?.papers.length;
   return (
     <h1>

@@ -4,7 +4,7 @@ import { t, type PlainKey } from '@/lib/core/i18n';
 import { canShow, stepView, switchKind, type View } from '@/lib/views/view';
 
 type Unit = 'day' | 'week' | 'month';
-const UNIT = { latest: 'day', day: 'day', week: 'week', month: 'month' } as const;
+const UNIT = { latest: 'day', day: 'day', week: 'week', month: 'month', following: 'day' } as const;
 const WORDS: Record<Unit, { name: PlainKey; previous: PlainKey; next: PlainKey }> = {
   day: { name: 'periodDay', previous: 'previousDay', next: 'nextDay' },
   week: { name: 'periodWeek', previous: 'previousWeek', next: 'nextWeek' },
@@ -19,16 +19,24 @@ export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: s
   const unit = UNIT[view.kind];
   const prev = stepView(view, shownDay, -1, today);
   const next = stepView(view, shownDay, +1, today);
-  const kind = view.kind === 'latest' ? 'day' : view.kind;
+  const kind = view.kind === 'latest' || view.kind === 'following' ? 'day' : view.kind;
   return (
     <nav class="view-nav" aria-label={t('viewNav')}>
       <div class="segmented" role="group" aria-label={t('period')}>
         {(['day', 'week', 'month'] as const).map((k) => (
-          <button key={k} type="button" aria-pressed={kind === k} onClick={() => onChange(switchKind(k, focusDay))}>
+          <button
+            key={k}
+            type="button"
+            aria-pressed={kind === k && view.kind !== 'following'}
+            onClick={() => onChange(switchKind(k, focusDay))}
+          >
             {t(WORDS[k].name)}
           </button>
         ))}
       </div>
+      <button type="button" aria-pressed={view.kind === 'following'} onClick={() => onChange({ kind: 'following' })}>
+        {t('viewFollowing')}
+      </button>
       <button type="button" onClick={() => onChange(prev)} disabled={prev === view} aria-keyshortcuts="[">
         <span aria-hidden="true">← </span>
         {t(WORDS[unit].previous)}

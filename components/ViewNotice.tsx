@@ -19,7 +19,7 @@ export function ViewNotice({
   fetchNote?: FetchNote;
   onGo: (v: View) => void;
 }) {
-  if (!data) return null;
+  if (!data || view.kind === 'following') return null;
   const now = Date.now();
   if (fetchNote?.busy && data.papers.length === 0) return <p class="notice">{t('loadingFromHf')}</p>;
   if (fetchNote?.message && data.papers.length === 0) return <p class="notice error">{fetchNote.message}</p>;

@@ -3,7 +3,7 @@ import { t } from '@/lib/core/i18n';
 import type { Settings } from '@/lib/core/settings';
 import { WatchListEditor } from './WatchListEditor';
 
-/** Settings, "Watch list": the keywords, authors and organisations whose papers stand out. */
+/** Settings, "Watch list": the keywords whose papers stand out (authors and organizations are followed: FollowingSection). */
 export function WatchListSection({ settings, save }: { settings: Settings; save: SaveSettings }) {
   return (
     <section aria-labelledby="opt-watch">
@@ -13,16 +13,6 @@ export function WatchListSection({ settings, save }: { settings: Settings; save:
         label={t('watchedKeywords')}
         value={settings.watchKeywords}
         onSave={(watchKeywords) => void save({ watchKeywords })}
-      />
-      <WatchListEditor
-        label={t('watchedAuthors')}
-        value={settings.watchAuthors}
-        onSave={(watchAuthors) => void save({ watchAuthors })}
-      />
-      <WatchListEditor
-        label={t('watchedOrgs')}
-        value={settings.watchOrgs}
-        onSave={(watchOrgs) => void save({ watchOrgs })}
       />
     </section>
   );

@@ -47,6 +47,7 @@ import { mirrorSavedIds } from '../store/saved-ids';
 import { menuTarget } from './context-menu';
 import { ARCHIVE_ALARM } from './alarms';
 import { createArchiveRunner, fold } from './archive-runner';
+import { FOLLOWING_ALARM, syncHfFollowing } from './hf-following-runner';
 
 export interface BackgroundDeps {
   db: PapertabDB;
@@ -97,6 +98,17 @@ export function createBackground(deps: BackgroundDeps) {
     return artifactsRun;
   }
   const archive = createArchiveRunner({ ...hf, random: deps.random }, async () => (await settings()).archiveEnabled);
+  /** The Hugging Face account's follows, one run after another (a changed username waits its turn). */
+  let followingQueue: Promise<unknown> = Promise.resolve();
+  function following(username: string): Promise<void> {
+    const run = followingQueue.then(async () => {
+      const outcome = await syncHfFollowing(hf, username);
+      // Papers of newly followed accounts colour the badge.
+      if (outcome && outcome.kind !== 'rate-limited') await updateBadge(deps.db, await settings());
+    });
+    followingQueue = run.catch((err: unknown) => console.warn('Papertab: Hugging Face follows failed', err));
+    return followingQueue as Promise<void>;
+  }
 
   /** One refresh at a time per worker; callers arriving meanwhile share its outcome. */
   function refresh(reason: RefreshReason): Promise<RefreshOutcome> {
@@ -139,6 +151,7 @@ export function createBackground(deps: BackgroundDeps) {
     // A retry alarm lost with the browser is re-armed; one whose time passed is done right away below.
     if (status.nextAttemptAt && status.nextAttemptAt > now()) await scheduleRetry(status.nextAttemptAt);
     await updateBadge(deps.db, s);
+    await following(s.hfUsername);
     // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
     await mirrorSavedIds(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
@@ -156,6 +169,7 @@ export function createBackground(deps: BackgroundDeps) {
     else if (alarm.name === RETRY_ALARM) await refresh('retry');
     else if (alarm.name === SYNC_ALARM) await sync();
     else if (alarm.name === ARCHIVE_ALARM) await archive.run();
+    else if (alarm.name === FOLLOWING_ALARM) await following((await settings()).hfUsername);
   }
 
   /** Sync the reading list and settings (never throws: a failed sync is reported in its status). */
@@ -233,6 +247,7 @@ export function createBackground(deps: BackgroundDeps) {
     await updateBadge(deps.db, s);
     // Switched on: start (or resume) at once; switched off: the run checks the setting and stops.
     if (s.archiveEnabled) void archive.run();
+    await following(s.hfUsername);
   }
 
   /** The "save the paper in this tab" keyboard command. */

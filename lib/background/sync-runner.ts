@@ -38,6 +38,8 @@ const LABELS: Partial<Record<SettingKey, () => string>> = {
   muteAuthors: () => t('mutedAuthors'),
   muteOrgs: () => t('mutedOrgs'),
   notInterested: () => t('notInterestedSetting'),
+  followPeople: () => t('followedPeople'),
+  followOrgs: () => t('followedOrgs'),
 };
 
 /** Syncs the settings; returns what the user should know about it (in words), if anything. */

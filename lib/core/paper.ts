@@ -19,6 +19,11 @@ export interface Paper {
   title: string;
   summary: string;
   authors: string[];
+  /**
+   * The authors' Hugging Face accounts where the feed links one, by position in `authors` ('' for
+   * an author without one); absent when none is linked.
+   */
+  authorUsers?: string[];
   /** arXiv publication time (ISO 8601), when known. */
   publishedAt?: string;
   /** The Daily Papers day (`date=` value, YYYY-MM-DD) the paper was featured on; '' when unknown. */

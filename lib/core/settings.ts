@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { clampSynced, nextStamp } from './stamps';
+import { followList, foldWatchIntoFollows, hfUsernameSchema, type Followed } from './follows';
 
 const words = v.pipe(
   v.array(v.string()),
@@ -46,6 +47,11 @@ export const SETTINGS_SCHEMA = {
   muteAuthors: [words, []],
   muteOrgs: [words, []],
   notInterested: [paperIds, []],
+  // Following replaced the watch list's authors and organizations (folded in on every read, below).
+  followPeople: [followList, [] as Followed[]],
+  followOrgs: [followList, [] as Followed[]],
+  /** Optional: follow whom this Hugging Face account follows ('' = none). */
+  hfUsername: [hfUsernameSchema, ''],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -97,7 +103,9 @@ export function parseStored(
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const version = typeof obj.version === 'number' && Number.isInteger(obj.version) ? obj.version : SETTINGS_VERSION;
   const rawValues = obj.values && typeof obj.values === 'object' ? { ...(obj.values as Record<string, unknown>) } : {};
+  const editedRaw = obj.edited && typeof obj.edited === 'object' ? { ...(obj.edited as Record<string, unknown>) } : {};
   const values = migrate(rawValues, version, SETTINGS_VERSION, migrations);
+  foldWatchIntoFollows(values, editedRaw);
   const settings = { ...DEFAULTS };
   const clean: Partial<Settings> = {};
   for (const key of Object.keys(SETTINGS_SCHEMA) as SettingKey[]) {
@@ -105,7 +113,6 @@ export function parseStored(
     const r = v.safeParse(SETTINGS_SCHEMA[key][0], values[key]);
     if (r.success) (settings as Record<string, unknown>)[key] = (clean as Record<string, unknown>)[key] = r.output;
   }
-  const editedRaw = obj.edited && typeof obj.edited === 'object' ? (obj.edited as Record<string, unknown>) : {};
   const edited: StoredSettings['edited'] = {};
   for (const key of Object.keys(clean) as SettingKey[]) {
     const t = editedRaw[key];
@@ -181,7 +188,9 @@ export function forgetKnownSettings(): void {
 }
 
 /** Writes the record now (synchronously issued), and the first-paint mirror. */
-function write(next: StoredSettings): Promise<void> {
+function write(written: StoredSettings): Promise<void> {
+  // Normalised as a read would (a synced copy may carry watch-list authors still to fold in).
+  const next = parseStored(written).stored;
   known = next;
   const print = fingerprint(next);
   ownWrites.set(print, (ownWrites.get(print) ?? 0) + 1);

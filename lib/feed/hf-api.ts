@@ -36,7 +36,8 @@ export interface ApiOptions {
 
 export type FeedQuery = { date: string } | { week: string } | { month: string };
 
-export async function getJson(url: string, opts: ApiOptions): Promise<unknown> {
+/** GETs JSON from Hugging Face (failures as `FetchFailure`); `onHeaders` sees a good answer's headers (paging links). */
+export async function getJson(url: string, opts: ApiOptions, onHeaders?: (headers: Headers) => void): Promise<unknown> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const now = opts.now ?? Date.now;
   const controller = new AbortController();
@@ -57,6 +58,7 @@ export async function getJson(url: string, opts: ApiOptions): Promise<unknown> {
       throw new FetchFailure('rate-limited', t('errRateLimited'), 429, retryAfterMs(res.headers, now()));
     }
     if (!res.ok) throw new FetchFailure('http', t('errHttp', res.status), res.status);
+    onHeaders?.(res.headers);
     let body: string;
     try {
       body = await res.text();

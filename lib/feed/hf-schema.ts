@@ -11,6 +11,7 @@ import { singleLine } from '../core/single-line';
 const HF_ORIGIN = 'https://huggingface.co';
 
 import { PAPER_ID_RE } from '../core/paper-id';
+import { HF_USERNAME_RE } from '../core/follows';
 
 export { PAPER_ID_RE };
 
@@ -43,11 +44,27 @@ function lenientArray<T extends v.GenericSchema>(item: T, max: number) {
   );
 }
 
-const PersonSchema = v.object({
-  name: v.pipe(text(200), v.minLength(1)),
-  fullname: opt(text(200)),
-  avatarUrl: opt(v.string()),
-});
+/** A Hub username where one is expected: anything else is dropped, never put in a link or a match. */
+const hubName = v.pipe(v.string(), v.regex(HF_USERNAME_RE));
+
+/**
+ * A Hub user. From March 2025 to March 2026 `paper.submittedOnDailyBy` carries `user` and
+ * `fullname` but no `name`: the account name (`user`) stands in, else the full name.
+ */
+const PersonSchema = v.pipe(
+  v.object({
+    name: opt(v.pipe(text(200), v.minLength(1))),
+    user: opt(v.pipe(text(200), v.minLength(1))),
+    fullname: opt(text(200)),
+    avatarUrl: opt(v.string()),
+  }),
+  v.check((p) => !!(p.name ?? p.user ?? p.fullname)),
+  v.transform(({ name, user, fullname, avatarUrl }) => ({
+    name: (name ?? user ?? fullname)!,
+    fullname,
+    avatarUrl,
+  })),
+);
 
 const OrganizationSchema = v.object({
   name: v.pipe(text(200), v.minLength(1)),
@@ -55,7 +72,11 @@ const OrganizationSchema = v.object({
   avatar: opt(v.string()),
 });
 
-const AuthorSchema = v.object({ name: v.pipe(text(300), v.minLength(1)) });
+const AuthorSchema = v.object({
+  name: v.pipe(text(300), v.minLength(1)),
+  /** The author's Hub account, when linked. */
+  user: opt(v.object({ user: hubName })),
+});
 
 const IsoDate = v.pipe(
   v.string(),
@@ -83,6 +104,8 @@ export const PaperSchema = v.object({
 
 export const DailyItemSchema = v.object({
   paper: PaperSchema,
+  /** When the item entered the feed. */
+  publishedAt: opt(IsoDate),
   title: opt(text(1000)),
   summary: opt(text(20_000)),
   thumbnail: opt(v.string()),
@@ -128,6 +151,7 @@ function fromRawPaper(p: RawPaper & { title: string }, day: string, fetchedAt: n
     title: p.title,
     summary: p.summary,
     authors: p.authors.map((a) => a.name),
+    authorUsers: p.authors.some((a) => a.user) ? p.authors.map((a) => a.user?.user ?? '') : undefined,
     publishedAt: p.publishedAt,
     day,
     upvotes: p.upvotes,
@@ -155,6 +179,18 @@ function fromRawItem(item: RawItem & { paper: { title: string } }, day: string, 
   });
 }
 
+const TEX = /[$\\]/;
+
+/**
+ * The paper's own title, else the item's: a paper with neither is of no use. Where the item's
+ * title keeps TeX the paper's lost (`$\nabla^2$DFT` beside `DFT`, `\textsc{…}` beside `…`), the
+ * item's is the true one.
+ */
+export function pickTitle(paperTitle: string | undefined, itemTitle: string | undefined): string | undefined {
+  if (paperTitle && itemTitle && TEX.test(itemTitle) && !TEX.test(paperTitle)) return itemTitle;
+  return paperTitle ?? itemTitle;
+}
+
 export interface Parsed<T> {
   items: T[];
   /** Entries that failed validation and were left out. */
@@ -172,8 +208,7 @@ export function parseDailyItems(
   let dropped = 0;
   for (const entry of json) {
     const r = v.safeParse(DailyItemSchema, entry);
-    // The paper's own title, else the item's: a paper with neither is of no use.
-    const title = r.success ? (r.output.paper.title ?? r.output.title) : undefined;
+    const title = r.success ? pickTitle(r.output.paper.title, r.output.title) : undefined;
     if (!r.success || !title) {
       dropped++;
       continue;
@@ -184,9 +219,13 @@ export function parseDailyItems(
   return { items, dropped };
 }
 
-/** The featured day of an item from a week or month listing, where the request does not name it. */
+/**
+ * The featured day of an item from a week or month listing, where the request does not name it.
+ * Items before March 2025 have no `paper.submittedOnDailyAt`: the day the item entered the feed
+ * (its own `publishedAt`) stands in (callers keep it inside the range asked for).
+ */
 export function featuredDay(item: RawItem): string {
-  return item.paper.submittedOnDailyAt?.slice(0, 10) ?? '';
+  return (item.paper.submittedOnDailyAt ?? item.publishedAt)?.slice(0, 10) ?? '';
 }
 
 /** Validates one flat paper (`/api/papers/<id>`). Returns undefined when it is not a usable paper. */

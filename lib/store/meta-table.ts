@@ -2,6 +2,7 @@
 import type { PapertabDB } from './db';
 import type { CodeRelease, DaySettle, PaperArtifacts, TrendingOrder } from '../core/extras';
 import type { ArchiveState } from '../core/archive';
+import type { HfFollowingRecord } from '../core/follows';
 
 export interface FetchErrorInfo {
   kind: string;
@@ -41,6 +42,8 @@ export interface MetaValues {
   archive: ArchiveState;
   /** When each of the archive's requests in the last window went out (its sliding-window budget). */
   archiveRequests: number[];
+  /** Whom the optional Hugging Face account follows (lib/feed/hf-following.ts). */
+  hfFollowing: HfFollowingRecord;
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;
 }

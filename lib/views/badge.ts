@@ -11,8 +11,9 @@ import { t } from '../core/i18n';
 import { getMeta, setMeta } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
 import { DEFAULTS, loadSettings, type Settings } from '../core/settings';
-import { compileWatch } from './watch';
 import { clearUnseen, newDays, readUnseenIds } from '../store/arrivals';
+import { compileInterests, interestsOf } from './follow-match';
+import { followedAccounts } from '../store/hf-following';
 
 export { newDays };
 
@@ -42,11 +43,8 @@ export async function findNewPapers(db: PapertabDB, settings: Settings = DEFAULT
   const papers = (await db.papers.bulkGet(await readUnseenIds(db))).filter((p): p is Paper => !!p);
   const count = papers.length;
   const newest = papers.reduce<string | undefined>((a, p) => (p.day && (!a || p.day > a) ? p.day : a), undefined);
-  const watch = compileWatch({
-    keywords: settings.watchKeywords,
-    authors: settings.watchAuthors,
-    orgs: settings.watchOrgs,
-  });
+  // Followed people and organizations (by hand and through the Hugging Face account) and watched keywords.
+  const watch = compileInterests(interestsOf(settings, await followedAccounts(db, settings.hfUsername)));
   if (!papers.length) return { count, newest, papers: [], watched: [] };
   const watched = watch.empty
     ? []

@@ -11,7 +11,12 @@ import { getMeta, type RefreshStatus } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
 
 export type View =
-  { kind: 'latest' } | { kind: 'day'; day: string } | { kind: 'week'; week: string } | { kind: 'month'; month: string };
+  | { kind: 'latest' }
+  | { kind: 'day'; day: string }
+  | { kind: 'week'; week: string }
+  | { kind: 'month'; month: string }
+  /** The papers of everyone followed, across the whole cache (lib/views/following.ts). */
+  | { kind: 'following' };
 
 /**
  * `trending` is Hugging Face's order (lib/views/trending.ts); papers it does not rank follow by upvotes.
@@ -24,6 +29,7 @@ export function parseHash(hash: string): View {
   if (kind === 'day' && isDay(value)) return { kind: 'day', day: value };
   if (kind === 'week' && isWeek(value)) return { kind: 'week', week: value };
   if (kind === 'month' && MONTH_RE.test(value)) return { kind: 'month', month: value };
+  if (kind === 'following' && !value) return { kind: 'following' };
   return { kind: 'latest' };
 }
 
@@ -37,12 +43,15 @@ export function viewHash(view: View): string {
       return `#/week/${view.week}`;
     case 'month':
       return `#/month/${view.month}`;
+    case 'following':
+      return '#/following';
   }
 }
 
 /** The view one step before (-1) or after (+1); the latest view steps from the day it shows. */
 export function stepView(view: View, shownDay: string | undefined, delta: number, today: string): View {
   let next: View;
+  if (view.kind === 'following') return view;
   if (view.kind === 'week') next = { kind: 'week', week: addWeeks(view.week, delta) };
   else if (view.kind === 'month') next = { kind: 'month', month: addMonths(view.month, delta) };
   else next = { kind: 'day', day: addDays(view.kind === 'day' ? view.day : (shownDay ?? today), delta) };
@@ -51,7 +60,7 @@ export function stepView(view: View, shownDay: string | undefined, delta: number
 
 /** Views wholly in the future have nothing to show. */
 export function canShow(view: View, today: string): boolean {
-  if (view.kind === 'latest') return true;
+  if (view.kind === 'latest' || view.kind === 'following') return true;
   return rangeBounds(toRange(view, today))[0] <= today;
 }
 
@@ -65,6 +74,7 @@ export function switchKind(kind: 'day' | 'week' | 'month', focusDay: string): Vi
 export function toRange(view: View, latestDay: string): FeedRange {
   switch (view.kind) {
     case 'latest':
+    case 'following':
       return { date: latestDay };
     case 'day':
       return { date: view.day };
@@ -95,6 +105,9 @@ export async function loadView(db: PapertabDB, view: View, nowMs: number): Promi
   return db.transaction('r', db.days, db.papers, db.meta, async () => {
     const [latest, status] = await Promise.all([latestDayWithPapers(db), getMeta(db, 'refreshStatus')]);
     const today = utcDay(nowMs);
+    // The Following view reads its own papers (lib/views/following.ts): here only what frames it.
+    if (view.kind === 'following')
+      return { view, bounds: [today, today], papers: [], latest, cached: true, status: status ?? { failures: 0 } };
     const range = toRange(view, latest?.date ?? today);
     const bounds = rangeBounds(range);
     const papers = await db.papers.where('day').between(bounds[0], bounds[1], true, true).toArray();

@@ -24,11 +24,11 @@ export function foldText(s: string): string {
 }
 
 /** Words of folded text, so phrases match on word boundaries whatever the punctuation. */
-function tokens(s: string): string[] {
+export function tokens(s: string): string[] {
   return foldText(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-function containsPhrase(hay: string[], phrase: string[]): boolean {
+export function containsPhrase(hay: string[], phrase: string[]): boolean {
   if (!phrase.length || phrase.length > hay.length) return false;
   outer: for (let i = 0; i <= hay.length - phrase.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (hay[i + j] !== phrase[j]) continue outer;

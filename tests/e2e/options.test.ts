@@ -75,8 +75,6 @@ describe('the options page', () => {
 
   it('the watch list highlights matching papers (accent- and case-insensitive, whole words) and colours the badge', async () => {
     const page = await options();
-    const box = page.getByRole('textbox', { name: 'Watched authors' });
-    await box.fill('gomez attention');
     await page.getByRole('textbox', { name: 'Watched keywords' }).fill('sparse gomez\natten');
     const colour = async () =>
       (await ext.sw()).evaluate(() =>

@@ -40,6 +40,8 @@ export interface StandIn {
   setRepos(id: string, body: unknown): void;
   /** Extra (or overriding) entries for /api/papers/<id>, /papers/<id> and arxiv /abs/<id>. */
   setPaper(paper: object): void;
+  /** The accounts /api/users/<username>/following lists (user objects as the Hub sends them); an unknown user answers 404. */
+  setFollowing(username: string, accounts: object[]): void;
   /** One fault at a time; applies to /api/* requests whose path+query matches `match` (default: all /api/). null clears it. */
   setFault(fault: Fault | null, match?: RegExp): void;
   /** Ends (destroys) every request currently held by a 'hang' fault. */
@@ -300,6 +302,7 @@ export async function startStandIn(): Promise<StandIn> {
 
   const days = new Map<string, DailyItem[]>();
   const extraPapers = new Map<string, PaperLike>();
+  const following = new Map<string, object[]>();
   let fault: { fault: Fault; match: RegExp } | null = null;
   let trending: string[] = [];
   const repos = new Map<string, unknown>();
@@ -482,6 +485,11 @@ export async function startStandIn(): Promise<StandIn> {
         const id = decodeURIComponent(cited[1]!);
         return json(res, 200, repos.get(id) ?? { models: [], datasets: [], spaces: [] });
       }
+      const followingOf = /^\/api\/users\/([^/]+)\/following$/.exec(path);
+      if (followingOf) {
+        const list = following.get(decodeURIComponent(followingOf[1]!).toLowerCase());
+        return list ? json(res, 200, list) : json(res, 404, { error: 'User not found' });
+      }
       if (path.startsWith('/api/papers/')) {
         const id = decodeURIComponent(path.slice('/api/papers/'.length));
         const p = findPaper(id);
@@ -565,6 +573,9 @@ export async function startStandIn(): Promise<StandIn> {
       const id = (paper as { id?: unknown }).id;
       if (typeof id !== 'string') throw new Error('setPaper: paper.id must be a string');
       extraPapers.set(id, paper as PaperLike);
+    },
+    setFollowing(username, accounts) {
+      following.set(username.toLowerCase(), accounts);
     },
     setFault(f, match = /^\/api\//) {
       fault = f ? { fault: f, match } : null;

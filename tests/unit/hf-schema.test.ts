@@ -123,7 +123,8 @@ describe('parseDailyItems: well-formed items', () => {
     );
     expect(items.map((p) => [p.id, p.day])).toEqual([
       ['2503.00001', '2025-03-05'],
-      ['2503.00002', ''],
+      // No submittedOnDailyAt (payloads before March 2025): the day the item entered the feed.
+      ['2503.00002', '2025-03-03'],
     ]);
   });
 
@@ -280,7 +281,9 @@ describe('parseDailyItems: malformed optional fields are dropped, the paper is k
     const p = one(
       item(
         { organization: { fullname: 'No handle' }, submittedOnDailyBy: { name: '' } },
-        { submittedBy: { fullname: 'AK' } },
+        // A user with neither name, account nor full name names no one (one with only a full name
+        // is kept by it: see "real payload quirks").
+        { submittedBy: { avatarUrl: '/avatars/x.svg' } },
       ),
     );
     expect(Object.hasOwn(p, 'organization')).toBe(false);

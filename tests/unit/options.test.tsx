@@ -103,30 +103,26 @@ describe('the options page stores each setting as it changes', () => {
     expect(document.activeElement).toBe(keywords);
   });
 
-  it('the watch lists, one entry per line (or comma), saved when leaving the box', async () => {
+  it('the watched keywords, one entry per line (or comma), saved when leaving the box', async () => {
     render(<OptionsApp />);
     const keywords = screen.getByRole('textbox', { name: 'Watched keywords' });
     fireEvent.input(keywords, { target: { value: 'diffusion model\n  sparse attention \n\nRLHF, LoRA' } });
     fireEvent.blur(keywords);
     await stored({ watchKeywords: ['diffusion model', 'sparse attention', 'RLHF', 'LoRA'] });
-
-    const authors = screen.getByRole('textbox', { name: 'Watched authors' });
-    fireEvent.input(authors, { target: { value: 'Aidan Gómez' } });
-    fireEvent.blur(authors);
-    const orgs = screen.getByRole('textbox', { name: 'Watched organizations' });
-    fireEvent.input(orgs, { target: { value: 'allenai\nQwen' } });
-    fireEvent.blur(orgs);
-    await stored({ watchAuthors: ['Aidan Gómez'], watchOrgs: ['allenai', 'Qwen'] });
+    // Authors and organizations are followed now (FollowingSection): no watch-list box for them.
+    expect(screen.queryByRole('textbox', { name: 'Watched authors' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Watched organizations' })).toBeNull();
   });
 
   it('shows the stored settings when it opens', async () => {
     await updateSettings({ refreshMinutes: 360, badgeMode: 'off', watchAuthors: ['Wei Li'], quietNewTab: true });
+    // The old watch list's author shows as followed (folded into the follows when read).
     render(<OptionsApp />);
     await waitFor(() =>
       expect((screen.getByRole('combobox', { name: /Refresh interval/ }) as HTMLSelectElement).value).toBe('360'),
     );
     expect((screen.getByRole('radio', { name: 'Off' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('textbox', { name: 'Watched authors' }) as HTMLTextAreaElement).value).toBe('Wei Li');
+    expect(screen.getByRole('button', { name: 'Unfollow Wei Li' })).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: /Quiet new tab/ }) as HTMLInputElement).checked).toBe(true);
   });
 });

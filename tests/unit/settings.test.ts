@@ -30,8 +30,9 @@ const CHANGED: Settings = {
   badgeMode: 'dot',
   notifyNewDay: true,
   watchKeywords: ['diffusion'],
-  watchAuthors: ['Ada Lovelace'],
-  watchOrgs: ['allenai'],
+  // Always empty once read: their entries are folded into followPeople and followOrgs (follows.test.ts).
+  watchAuthors: [],
+  watchOrgs: [],
   minUpvotes: 5,
   defaultView: 'week',
   sort: 'newest',
@@ -44,6 +45,9 @@ const CHANGED: Settings = {
   muteAuthors: ['Grace Hopper'],
   muteOrgs: ['acme'],
   notInterested: ['2401.00001'],
+  followPeople: [{ name: 'Ada Lovelace', hub: 'ada' }, { name: 'Alan Turing' }],
+  followOrgs: [{ name: 'Ai2', hub: 'allenai' }],
+  hfUsername: 'grace-hopper',
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -71,6 +75,9 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['density', 'tiny'],
   ['muteAuthors', [null]],
   ['muteOrgs', {}],
+  ['followPeople', 'Ada Lovelace'],
+  ['followOrgs', { name: 'allenai' }],
+  ['hfUsername', 'not a user/../name'],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -97,6 +104,9 @@ describe('defaults', () => {
       muteAuthors: [],
       muteOrgs: [],
       notInterested: [],
+      followPeople: [],
+      followOrgs: [],
+      hfUsername: '',
     });
   });
 
@@ -183,9 +193,14 @@ describe('changing settings', () => {
     await Promise.all([
       updateSettings({ theme: 'dark' }),
       updateSettings({ badgeMode: 'dot' }),
-      updateSettings({ watchOrgs: ['allenai'] }),
+      updateSettings({ watchKeywords: ['diffusion'] }),
     ]);
-    expect(await loadSettings()).toEqual({ ...DEFAULTS, theme: 'dark', badgeMode: 'dot', watchOrgs: ['allenai'] });
+    expect(await loadSettings()).toEqual({
+      ...DEFAULTS,
+      theme: 'dark',
+      badgeMode: 'dot',
+      watchKeywords: ['diffusion'],
+    });
   });
 
   it('a rejected change does not block the next one', async () => {

@@ -1,0 +1,53 @@
+import { useCallback, useMemo } from 'preact/hooks';
+import { follow, unfollow, type Followed, type HfFollowingRecord } from '../core/follows';
+import { updateSettings, type Settings } from '../core/settings';
+import { db } from '../store/db';
+import { accountsFor, readHfFollowing } from '../store/hf-following';
+import { accountsAsFollows, compileInterests, interestsOf } from '../views/follow-match';
+import type { CompiledWatch } from '../views/watch';
+import { useLiveQuery } from './use-live-query';
+
+export type FollowKind = 'people' | 'orgs';
+
+/** What a page knows of the user's follows, and the one way to change them. */
+export interface Follows {
+  /** Followed by hand (the settings). */
+  people: Followed[];
+  orgs: Followed[];
+  /** Followed through the Hugging Face account (read only here: unfollow them on the Hub). */
+  viaHf: { people: Followed[]; orgs: Followed[] };
+  /** The stored record of the Hugging Face account's follows, whoever it belongs to. */
+  hfRecord?: HfFollowingRecord;
+  /** Followed people, organizations and watched keywords, matched per paper. */
+  matcher: CompiledWatch;
+  /** Follows by hand, written at once. */
+  add: (kind: FollowKind, entry: Followed) => void;
+  /** Stops following these entries (all that stood for one author, say), written at once. */
+  remove: (kind: FollowKind, entries: readonly Followed[]) => void;
+}
+
+/** The follows, live: a change from any page, the background or sync shows everywhere. */
+export function useFollows(settings: Settings): Follows {
+  const hfRecord = useLiveQuery(() => readHfFollowing(db()), [], undefined);
+  const accounts = useMemo(() => accountsFor(hfRecord, settings.hfUsername), [hfRecord, settings.hfUsername]);
+  const matcher = useMemo(
+    () => compileInterests(interestsOf(settings, accounts)),
+    [settings.watchKeywords, settings.followPeople, settings.followOrgs, accounts],
+  );
+  const viaHf = useMemo(() => accountsAsFollows(accounts), [accounts]);
+  const add = useCallback(
+    (kind: FollowKind, entry: Followed) => {
+      const key = kind === 'people' ? 'followPeople' : 'followOrgs';
+      void updateSettings({ [key]: follow(settings[key], entry) });
+    },
+    [settings.followPeople, settings.followOrgs],
+  );
+  const remove = useCallback(
+    (kind: FollowKind, entries: readonly Followed[]) => {
+      const key = kind === 'people' ? 'followPeople' : 'followOrgs';
+      void updateSettings({ [key]: entries.reduce<Followed[]>((list, e) => unfollow(list, e), settings[key]) });
+    },
+    [settings.followPeople, settings.followOrgs],
+  );
+  return { people: settings.followPeople, orgs: settings.followOrgs, viaHf, hfRecord, matcher, add, remove };
+}
