@@ -180,8 +180,11 @@ export function loadCompactIndex(stored: StoredIndex): CompactIndex {
     });
   }
 
+  /** Whether a live paper holds the word (a removed or replaced paper's words no longer count). */
   function has(term: string): boolean {
-    return overlay.has(term) || baseTerms[lowerBound(baseTerms, term)] === term;
+    for (const runs of runsOf(term))
+      for (const run of runs) for (const slot of run.slots) if (!isDead(slot)) return true;
+    return false;
   }
 
   function sortedOverlay(): string[] {
