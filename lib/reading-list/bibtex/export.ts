@@ -59,15 +59,17 @@ export function citationKeyFor(paper: SavedPaper['paper'], list: readonly Keyed[
   return bibtexKeys(all).get(paper.id)!;
 }
 
-/** The list as a .bib file, in list order; a paper listed twice is exported once. */
-export function toBibtex(list: readonly SavedPaper[]): string {
-  const keys = bibtexKeys(list);
+/**
+ * The list as a .bib file, in list order; a paper listed twice is exported once. A part of the
+ * list (a filter, a selection) passes the whole list's `keys`, so each paper keeps its key.
+ */
+export function toBibtex(list: readonly SavedPaper[], keys = bibtexKeys(list)): string {
   const seen = new Set<string>();
   const entries: string[] = [];
   for (const saved of list) {
     if (seen.has(saved.id)) continue;
     seen.add(saved.id);
-    entries.push(bibtexEntry(saved, keys.get(saved.id)!, { abstract: true }));
+    entries.push(bibtexEntry(saved, keys.get(saved.id) ?? baseKey(saved.paper), { abstract: true }));
   }
   return entries.join('\n');
 }

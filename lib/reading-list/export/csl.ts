@@ -10,7 +10,7 @@ import { citationUrl, isArxivId } from '../../core/arxiv-id';
 import { paperYear } from '../../core/paper';
 import { singleLine } from '../../core/single-line';
 import { arxivDoi, arxivPrimaryClass, paperDate, splitName } from '../../core/citation';
-import { bibtexKeys } from '../bibtex/export';
+import { baseKey, bibtexKeys } from '../bibtex/export';
 
 export interface CslName {
   family: string;
@@ -65,14 +65,15 @@ function item(saved: SavedPaper, key: string): CslItem {
   };
 }
 
-/** The list as a CSL-JSON array, in list order, each paper once. */
-export function toCslItems(list: readonly SavedPaper[]): CslItem[] {
-  const keys = bibtexKeys(list);
+/** The list as a CSL-JSON array, in list order, each paper once; `keys` as for BibTeX (`toBibtex`). */
+export function toCslItems(list: readonly SavedPaper[], keys = bibtexKeys(list)): CslItem[] {
   const seen = new Set<string>();
-  return list.filter((s) => !seen.has(s.id) && !!seen.add(s.id)).map((s) => item(s, keys.get(s.id)!));
+  return list
+    .filter((s) => !seen.has(s.id) && !!seen.add(s.id))
+    .map((s) => item(s, keys.get(s.id) ?? baseKey(s.paper)));
 }
 
 /** The .json file's text. */
-export function toCslJson(list: readonly SavedPaper[]): string {
-  return `${JSON.stringify(toCslItems(list), null, 2)}\n`;
+export function toCslJson(list: readonly SavedPaper[], keys = bibtexKeys(list)): string {
+  return `${JSON.stringify(toCslItems(list, keys), null, 2)}\n`;
 }
