@@ -8,6 +8,7 @@ import { Highlight } from './Highlight';
 import { PaperByline } from './PaperByline';
 import { PaperLinks, formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
+import { CopyCitation } from './CopyCitation';
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -117,6 +118,7 @@ export const PaperCard = memo(function PaperCard({
         )}
         <div class="paper-actions">
           <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
+          <CopyCitation paper={paper} />
           <PaperLinks paper={paper} />
         </div>
       </div>

@@ -12,6 +12,7 @@ import { loadView, sortPapers, type ViewData } from '@/lib/views/view';
 import { RefreshButton } from './RefreshButton';
 import { SaveButton } from './SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
+import { CopyCitation } from './CopyCitation';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
@@ -100,6 +101,7 @@ export function PopupApp() {
                   <span class="sr-only"> {t('upvotesHidden')}</span>
                 </span>
                 <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
+                <CopyCitation paper={p} />
               </article>
             </li>
           );

@@ -8,6 +8,7 @@ import { PaperLinks } from './PaperLinks';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { articleId } from './PaperCard';
 import { TagEditor } from './TagEditor';
+import { CopyCitation } from './CopyCitation';
 
 export interface SavedItemProps {
   item: SavedPaper;
@@ -73,6 +74,7 @@ export function SavedItem({ item, selected, onSelect, onStatus, onTags, onNote, 
         </label>
         <div class="paper-actions">
           <PaperLinks paper={p} />
+          <CopyCitation paper={p} />
           <button type="button" onClick={() => onRemove(item.id)}>
             {t('remove')}
           </button>
