@@ -13,6 +13,7 @@ import { PaperLinks, formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
 import { FollowMenu } from './FollowMenu';
 import type { Follows } from '@/lib/hooks/use-follows';
+import { CopyCitation } from './CopyCitation';
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -134,6 +135,7 @@ export const PaperCard = memo(function PaperCard({
         )}
         <div class="paper-actions">
           <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
+          <CopyCitation paper={paper} />
           <PaperLinks paper={paper} />
           {onNotInterested && (
             <NotInterestedButton marked={notInterested} title={paper.title} onToggle={() => onNotInterested(paper)} />

@@ -12,6 +12,7 @@ import { loadView, sortPapers, type ViewData } from '@/lib/views/view';
 import { RefreshButton } from './RefreshButton';
 import { SaveButton } from './SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
+import { CopyCitation } from './CopyCitation';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
@@ -114,6 +115,7 @@ export function PopupApp() {
                 <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
                 {reason?.(p) && <ForYouReason reason={reason(p)!} />}
                 <NotInterestedButton marked={false} title={p.title} onToggle={() => void notInterested.toggle(p)} />
+                <CopyCitation paper={p} />
               </article>
             </li>
           );

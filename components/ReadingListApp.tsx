@@ -117,7 +117,7 @@ export function ReadingListApp() {
             />
           ))}
         </section>
-        <ExportImport list={all} />
+        <ExportImport list={all} shown={shown} selected={all.filter((r) => selected.has(r.id))} />
         <p class="storage-note">
           {persisted === undefined ? '' : persisted ? t('storagePersistent') : t('storageBestEffort')}
         </p>

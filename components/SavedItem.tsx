@@ -10,6 +10,7 @@ import { articleId } from './PaperCard';
 import { TagEditor } from './TagEditor';
 import { SavedPaperExtras } from './SavedPaperExtras';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
+import { CopyCitation } from './CopyCitation';
 
 export interface SavedItemProps {
   item: SavedPaper;
@@ -89,6 +90,7 @@ export function SavedItem({
         </label>
         <div class="paper-actions">
           <PaperLinks paper={p} />
+          <CopyCitation paper={p} />
           <button type="button" onClick={() => onRemove(item.id)}>
             {t('remove')}
           </button>

@@ -43,6 +43,9 @@ export function useNewTabKeyboard(handlers: {
         case 'save':
           focused?.querySelector<HTMLButtonElement>('button.save')?.click();
           break;
+        case 'copy':
+          focused?.querySelector<HTMLButtonElement>('button.copy-bibtex')?.click();
+          break;
         case 'abstract':
           focused?.querySelector<HTMLButtonElement>('button[aria-controls$="-abstract"]')?.click();
           break;

@@ -15,6 +15,7 @@ import type { SaveReply } from '../core/save-request';
 import { SAVED_IDS_KEY } from '../core/saved-mirror';
 import { findPlacement, readPageMeta, type Placement } from './read-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';
+import { pageBibtex, writeClipboard } from './copy-bibtex';
 
 export interface PageContext {
   onInvalidated(cb: () => void): void;
@@ -119,6 +120,13 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     }
   }
 
+  async function copyBibtex() {
+    if (!current) return;
+    const { id, handle } = current;
+    const text = pageBibtex(id, readPageMeta(doc, new URL(location.href)));
+    handle.showCopied(await writeClipboard(doc, text, handle.host.shadowRoot!));
+  }
+
   function ensure() {
     if (invalidated) return;
     const href = location.href;
@@ -136,7 +144,12 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     const hosts = doc.querySelectorAll(HOST_TAG);
     if (current?.id === ref.id && hosts.length === 1 && isPlaced(current.handle.host, placement)) return;
     removeAll();
-    const handle = createSaveButton(doc, ref.id, () => void toggle());
+    const handle = createSaveButton(
+      doc,
+      ref.id,
+      () => void toggle(),
+      () => void copyBibtex(),
+    );
     place(handle.host, placement, doc);
     current = { id: ref.id, handle, busy: false };
     render();

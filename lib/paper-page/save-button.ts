@@ -20,20 +20,32 @@ button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; 
 button[aria-pressed="true"] { background: #fde68a; color: #422006; }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
+button.copy { margin-left: 6px; }
 .msg { margin-left: 6px; color: #b91c1c; }
+.msg.ok { color: #166534; }
 @media (prefers-color-scheme: dark) {
   button { background: #292524; color: #fde68a; border-color: #f59e0b; }
   button[aria-pressed="true"] { background: #78350f; color: #fef3c7; }
   .msg { color: #fca5a5; }
+  .msg.ok { color: #86efac; }
 }`;
 
 export interface SaveButtonHandle {
   host: HTMLElement;
   button: HTMLButtonElement;
   setState(state: ButtonState, message?: string): void;
+  /** The Copy BibTeX button beside Save, when asked for. */
+  copyButton?: HTMLButtonElement;
+  /** Says whether the copy worked. */
+  showCopied(ok: boolean): void;
 }
 
-export function createSaveButton(doc: Document, paperId: string, onClick: () => void): SaveButtonHandle {
+export function createSaveButton(
+  doc: Document,
+  paperId: string,
+  onClick: () => void,
+  onCopy?: () => void,
+): SaveButtonHandle {
   const host = doc.createElement(HOST_TAG);
   host.dataset.paperId = paperId;
   const root = host.attachShadow({ mode: 'open' });
@@ -49,19 +61,37 @@ export function createSaveButton(doc: Document, paperId: string, onClick: () => 
   msg.className = 'msg';
   msg.setAttribute('role', 'status');
   button.append(icon, label);
-  root.append(style, button, msg);
+  root.append(style, button);
   button.addEventListener('click', (event) => {
     // A script's `button.click()` or `dispatchEvent` (the page's own, say) is not trusted: ignored.
     if (event.isTrusted) onClick();
   });
+  let copyButton: HTMLButtonElement | undefined;
+  if (onCopy) {
+    copyButton = doc.createElement('button');
+    copyButton.type = 'button';
+    copyButton.className = 'copy';
+    copyButton.title = t('pageCopyTitle');
+    copyButton.textContent = t('copyBibtex');
+    copyButton.addEventListener('click', (event) => {
+      if (event.isTrusted) onCopy();
+    });
+    root.append(copyButton);
+  }
+  root.append(msg);
 
   function setState(state: ButtonState, message = '') {
     button.setAttribute('aria-pressed', String(state === 'saved'));
     button.setAttribute('aria-busy', String(state === 'busy'));
     icon.textContent = state === 'saved' ? '★' : '☆';
     label.textContent = state === 'saved' ? t('saved') : state === 'busy' ? t('saving') : t('save');
+    msg.className = 'msg';
     msg.textContent = state === 'error' ? message : '';
   }
+  function showCopied(ok: boolean) {
+    msg.className = ok ? 'msg ok' : 'msg';
+    msg.textContent = ok ? t('copied') : t('copyFailed');
+  }
   setState('unsaved');
-  return { host, button, setState };
+  return { host, button, setState, copyButton, showCopied };
 }

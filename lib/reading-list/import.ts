@@ -14,6 +14,9 @@ import { newSaved } from './list';
 import { paperFromPage } from '../core/save-request';
 import { clampTimes, lastChange, revived } from '../core/stamps';
 import { clearTombstones, deletionTimes } from '../sync/tombstones';
+import { looksLikeRis, parseRis } from './refs/ris';
+import { isCslJson, parseCslJson } from './refs/csl';
+import type { ReferenceImport } from './refs/reference';
 
 export type ImportResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -25,7 +28,10 @@ export function looksLikeJson(text: string): boolean {
 
 export async function importText(db: PapertabDB, text: string, now = Date.now()): Promise<ImportResult> {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: t('importTooLarge') };
+  if (looksLikeRis(text)) return importReferences(db, parseRis(text), 'RIS', now);
   if (looksLikeJson(text)) {
+    const csl = cslJsonOf(text);
+    if (csl !== undefined) return importReferences(db, parseCslJson(csl), 'CSL-JSON', now);
     const parsed = parseBackup(text);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
     // Times from a file are clamped once, here (at most `CLOCK_SKEW_MS` ahead): they then are this
@@ -53,6 +59,34 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   return { ok: false, error: t('importUnknownFormat') };
 }
 
+/** The parsed JSON when it is CSL-JSON (a list, or one item with a type), else undefined. */
+function cslJsonOf(text: string): unknown {
+  try {
+    const json: unknown = JSON.parse(text);
+    return isCslJson(json) ? json : undefined;
+  } catch {
+    return undefined; // the backup reader says what is wrong
+  }
+}
+
+/** RIS and CSL-JSON add papers like BibTeX: never touching saved ones, details completed from Hugging Face. */
+async function importReferences(
+  db: PapertabDB,
+  parsed: ReferenceImport,
+  format: 'RIS' | 'CSL-JSON',
+  now: number,
+): Promise<ImportResult> {
+  if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
+  if (parsed.items.length === 0) {
+    const none = tn(parsed.skipped, 'importNoArxivIdRefOne', 'importNoArxivIdRefOther');
+    return { ok: false, error: t('importNothingChanged', none) };
+  }
+  const incoming = parsed.items.map((r) => ({ ...newSaved(paperFromPage(r.id, r.meta, 0), now, 0), incomplete: true }));
+  const r = await writeMerged(db, incoming, format, now);
+  if (r.ok && parsed.skipped) r.message += ` ${tn(parsed.skipped, 'importSkippedOne', 'importSkippedOther')}`;
+  return r;
+}
+
 /**
  * Importing is the user's edit, made now: a paper it names whose deletion (here, or on another
  * device as the synced list says) would win at the next sync is stamped like an Undo (`revived`),
@@ -61,7 +95,7 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
 async function writeMerged(
   db: PapertabDB,
   all: SavedPaper[],
-  kind: 'backup' | 'bibtex',
+  kind: 'backup' | 'bibtex' | 'RIS' | 'CSL-JSON',
   now: number,
 ): Promise<ImportResult> {
   // Read before the transaction: awaiting browser.storage inside it would end it.
@@ -71,9 +105,9 @@ async function writeMerged(
   );
   const { counts, back } = await db.transaction('rw', db.saved, async () => {
     const existing = (await db.saved.bulkGet(all.map((r) => r.id))).filter((r): r is SavedPaper => !!r);
-    // BibTeX carries no status, tags or notes: it only adds papers, never touches saved ones.
+    // BibTeX, RIS and CSL-JSON carry no status, tags or notes: they only add papers, never touch saved ones.
     const known = new Map(existing.map((r) => [r.id, r]));
-    const incoming = kind === 'bibtex' ? all.filter((r) => !known.has(r.id)) : all;
+    const incoming = kind !== 'backup' ? all.filter((r) => !known.has(r.id)) : all;
     const skipped = all.length - incoming.length;
     const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
     const touched = new Set(incoming.map((r) => r.id));
@@ -95,6 +129,8 @@ async function writeMerged(
     message:
       kind === 'backup'
         ? tn(n, 'importedBackupOne', 'importedBackupOther', counts.added, counts.updated, counts.unchanged)
-        : tn(n, 'importedBibtexOne', 'importedBibtexOther', counts.added, counts.updated, counts.unchanged),
+        : kind === 'bibtex'
+          ? tn(n, 'importedBibtexOne', 'importedBibtexOther', counts.added, counts.updated, counts.unchanged)
+          : tn(n, 'importedRefsOne', 'importedRefsOther', kind, counts.added, counts.updated, counts.unchanged),
   };
 }

@@ -110,7 +110,7 @@ export function paintFirst(root: HTMLElement): boolean {
 }
 
 /** Keys the app's shortcuts use (lib/views/keyboard.ts); Enter is left alone (links answer it natively). */
-const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'a', '/', '[', ']', '?']);
+const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'c', 'a', '/', '[', ']', '?']);
 
 /**
  * Between the first paint and the app's keyboard handler, shortcut keys are held and then replayed

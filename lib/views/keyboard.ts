@@ -1,7 +1,8 @@
 /** The new tab's keyboard shortcuts, as data: one table drives both the handler and the help. */
 import { t, type PlainKey } from '../core/i18n';
 
-export type KeyAction = 'next' | 'prev' | 'open' | 'save' | 'abstract' | 'search' | 'prevRange' | 'nextRange' | 'help';
+export type KeyAction =
+  'next' | 'prev' | 'open' | 'save' | 'copy' | 'abstract' | 'search' | 'prevRange' | 'nextRange' | 'help';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values, also shown as the keys' names. */
@@ -24,6 +25,7 @@ export const SHORTCUTS: Shortcut[] = [
   shortcut(['k'], 'prev', 'shortcutPrev'),
   shortcut(['o', 'Enter'], 'open', 'shortcutOpen'),
   shortcut(['s'], 'save', 'shortcutSave'),
+  shortcut(['c'], 'copy', 'shortcutCopy'),
   shortcut(['a'], 'abstract', 'shortcutAbstract'),
   shortcut(['/'], 'search', 'shortcutSearch'),
   shortcut(['['], 'prevRange', 'shortcutPrevRange'),

@@ -183,7 +183,7 @@ export function loadCompactIndex(stored: StoredIndex): CompactIndex {
   /** Whether a live paper holds the word (a removed or replaced paper's words no longer count). */
   function has(term: string): boolean {
     for (const runs of runsOf(term))
-      for (const run of runs) for (const slot of run.slots) if (!isDead(slot)) return true;
+      for (const { slots } of runs) for (let i = 0; i < slots.length; i++) if (!isDead(slots[i]!)) return true;
     return false;
   }
 

@@ -33,7 +33,7 @@ const entries = (bib: string) => bib.split(/\n(?=@)/);
 const keysOf = (bib: string) => [...bib.matchAll(/^@misc\{([^,]*),/gm)].map((m) => m[1]);
 
 describe('toBibtex: arXiv-style entries', () => {
-  it('writes an entry the way arxiv.org does, with tags as keywords', () => {
+  it('writes an entry the way arxiv.org does, with the DOI, date, abstract and tags as keywords', () => {
     const bib = toBibtex([saved('2404.12345', {}, { tags: ['video', 'attention'] })]);
     expect(bib).toBe(
       [
@@ -41,9 +41,12 @@ describe('toBibtex: arXiv-style entries', () => {
         '  title = {{Sparse Attention for Long Video Understanding}},',
         '  author = {Ada Lovelace and Alan Turing},',
         '  year = {2024},',
+        '  date = {2024-04-18},',
         '  eprint = {2404.12345},',
         '  archivePrefix = {arXiv},',
+        '  doi = {10.48550/arXiv.2404.12345},',
         '  url = {https://arxiv.org/abs/2404.12345},',
+        '  abstract = {We study sparse attention.},',
         '  keywords = {video, attention}',
         '}',
         '',
@@ -194,35 +197,53 @@ describe('toBibtex: citation keys', () => {
     expect(keysOf(toBibtex(list))).toEqual(['lovelace2024sparse', 'lovelace2024other']);
   });
 
-  it('suffixes colliding keys with a, b, … in id order', () => {
+  it('keeps the key of the paper saved first; a later one with the same key adds its id', () => {
+    const at = (savedAt: number) => ({ savedAt });
     const list = [
-      saved('2404.30000'),
-      saved('2404.10000'),
-      saved('2404.20000'),
-      saved('2404.40000', { title: 'Unique' }),
+      saved('2404.30000', {}, at(3)),
+      saved('2404.10000', {}, at(2)),
+      saved('2404.20000', {}, at(1)),
+      saved('2404.40000', { title: 'Unique' }, at(4)),
     ];
     expect(Object.fromEntries(bibtexKeys(list))).toEqual({
-      '2404.10000': 'lovelace2024sparsea',
-      '2404.20000': 'lovelace2024sparseb',
-      '2404.30000': 'lovelace2024sparsec',
+      '2404.20000': 'lovelace2024sparse',
+      '2404.10000': 'lovelace2024sparse240410000',
+      '2404.30000': 'lovelace2024sparse240430000',
       '2404.40000': 'lovelace2024unique',
     });
-    // Entries stay in list order; only the keys follow id order.
+    // Entries stay in list order.
     expect(keysOf(toBibtex(list))).toEqual([
-      'lovelace2024sparsec',
-      'lovelace2024sparsea',
-      'lovelace2024sparseb',
+      'lovelace2024sparse240430000',
+      'lovelace2024sparse240410000',
+      'lovelace2024sparse',
       'lovelace2024unique',
     ]);
   });
 
-  it('never lets a suffixed key collide with another paper’s key', () => {
-    const list = [saved('2404.10000'), saved('2404.20000'), saved('2404.30000', { title: 'Sparsea Models' })];
-    expect(Object.fromEntries(bibtexKeys(list))).toEqual({
-      '2404.10000': 'lovelace2024sparseb',
-      '2404.20000': 'lovelace2024sparsec',
-      '2404.30000': 'lovelace2024sparsea',
-    });
+  it('never changes a key as other papers are saved, removed or imported', () => {
+    const first = saved('2404.10000', {}, { savedAt: 1 });
+    const alone = bibtexKeys([first]).get(first.id);
+    const later = saved('2404.00001', {}, { savedAt: 2 });
+    const older = saved('2301.00001', { title: 'Sparse Nets', publishedAt: '2024-01-01T00:00:00Z' }, { savedAt: 3 });
+    const grown = bibtexKeys([later, older, first]);
+    expect(grown.get(first.id)).toBe(alone);
+    // A later-saved namesake's key depends only on itself, whatever else the list holds.
+    expect(grown.get(later.id)).toBe('lovelace2024sparse240400001');
+    expect(bibtexKeys([saved('2405.1', { title: 'X' }), later, first]).get(later.id)).toBe(
+      'lovelace2024sparse240400001',
+    );
+  });
+
+  it('never lets a disambiguated key collide with another paper’s key', () => {
+    const list = [
+      saved('2404.10000', {}, { savedAt: 1 }),
+      saved('2404.20000', {}, { savedAt: 2 }),
+      saved('2404.30000', { title: 'Sparse240420000 Models' }, { savedAt: 3 }),
+    ];
+    const keys = bibtexKeys(list);
+    expect(new Set(keys.values()).size).toBe(3);
+    expect(keys.get('2404.30000')).toBe('lovelace2024sparse240420000');
+    expect(keys.get('2404.20000')).toBe('lovelace2024sparse240420000x');
   });
 
   it('keeps keys unique, and each paper’s key, whatever the list order (property)', () => {

@@ -54,20 +54,22 @@ function parseCsv(text: string): string[][] {
 describe('toCsv', () => {
   it('writes a header and one CRLF-terminated row per paper', () => {
     expect(toCsv([saved('2404.12345')])).toBe(
-      'id,title,authors,published,upvotes,status,tags,note,saved_at,url\r\n' +
+      'id,title,authors,published,upvotes,status,tags,note,saved_at,url,doi\r\n' +
         '2404.12345,Sparse Attention,"Ada Lovelace; Alan Turing",2024-04-18,12,reading,"video; attention",' +
-        'Read section 3,2024-04-20T10:00:00.000Z,https://arxiv.org/abs/2404.12345\r\n',
+        'Read section 3,2024-04-20T10:00:00.000Z,https://arxiv.org/abs/2404.12345,10.48550/arXiv.2404.12345\r\n',
     );
   });
 
   it('writes only the header for an empty list', () => {
-    expect(toCsv([])).toBe('id,title,authors,published,upvotes,status,tags,note,saved_at,url\r\n');
+    expect(toCsv([])).toBe('id,title,authors,published,upvotes,status,tags,note,saved_at,url,doi\r\n');
   });
 
   it('leaves unknown dates empty and links non-arXiv ids to Hugging Face', () => {
     const [, row] = parseCsv(toCsv([saved('some-slug', { publishedAt: undefined })]));
     expect(row![3]).toBe('');
     expect(row![9]).toBe('https://huggingface.co/papers/some-slug');
+    // Only arXiv registers DOIs: none for a Hugging Face-only paper.
+    expect(row![10]).toBe('');
   });
 
   it('quotes fields with commas, quotes or line breaks and doubles the quotes', () => {
@@ -133,7 +135,7 @@ describe('toCsv', () => {
       fc.property(text, text, fc.array(text, { maxLength: 3 }), (title, note, tags) => {
         const rows = parseCsv(toCsv([saved('2404.12345', { title }, { note, tags })]));
         expect(rows).toHaveLength(2);
-        expect(rows[1]).toHaveLength(10);
+        expect(rows[1]).toHaveLength(11);
         const guard = (s: string) => (/^[^\S\t\r]*[=+\-@\t\r＝＋－＠]/.test(s) ? `'${s}` : s);
         expect(rows[1]![1]).toBe(guard(title));
         expect(rows[1]![7]).toBe(guard(note));

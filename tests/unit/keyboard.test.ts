@@ -16,6 +16,7 @@ describe('keyboard shortcuts on the new tab', () => {
       o: 'open',
       Enter: 'open',
       s: 'save',
+      c: 'copy',
       a: 'abstract',
       '/': 'search',
       '[': 'prevRange',

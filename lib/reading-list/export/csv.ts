@@ -7,6 +7,7 @@
  */
 import type { SavedPaper } from '../../core/saved';
 import { citationUrl } from '../../core/arxiv-id';
+import { arxivDoi } from '../../core/citation';
 
 export const CSV_HEADER = [
   'id',
@@ -19,6 +20,7 @@ export const CSV_HEADER = [
   'note',
   'saved_at',
   'url',
+  'doi',
 ] as const;
 
 /** One cell, guarded against formula injection and quoted when needed. */
@@ -48,6 +50,7 @@ function row(saved: SavedPaper): string[] {
     saved.note,
     isoTime(saved.savedAt),
     citationUrl(saved.id),
+    arxivDoi(saved.id) ?? '',
   ];
 }
 

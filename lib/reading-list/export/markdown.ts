@@ -10,6 +10,8 @@ import { singleLine } from '../../core/single-line';
 import { isArxivId } from '../../core/arxiv-id';
 import { paperYear } from '../../core/paper';
 import { hfPaperUrl } from '../../core/paper-links';
+import { escapeMarkdown } from '../../core/markdown-escape';
+import { arxivDoi } from '../../core/citation';
 
 const GROUPS: [ReadingStatus, PlainKey][] = [
   ['to-read', 'statusToRead'],
@@ -19,10 +21,7 @@ const GROUPS: [ReadingStatus, PlainKey][] = [
 /** Long author lists (some papers have hundreds) are cut to keep one paper on one line. */
 const MAX_AUTHORS = 10;
 
-/** Escapes Markdown inline syntax: emphasis, code, links, HTML, tables, strikethrough, math and entities. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~$]|&(?=#?\w+;)/g, '\\$&');
-}
+export { escapeMarkdown };
 
 /** Escapes one line of free text, including what would start a heading, quote or list. */
 function escapeLine(line: string): string {
@@ -49,6 +48,8 @@ function item(saved: SavedPaper): string {
   if (by) line += ` — ${by}`;
   if (year) line += ` (${year})`;
   if (isArxivId(saved.id)) line += ` · arXiv:${saved.id}`;
+  const doi = arxivDoi(saved.id);
+  if (doi) line += ` · doi:${doi}`;
   const lines = [line];
   const tags = saved.tags.map((tag) => singleLine(tag)).filter(Boolean);
   if (tags.length) {
