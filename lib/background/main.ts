@@ -83,6 +83,11 @@ export function createBackground(deps: BackgroundDeps) {
   /** Everything that asks Hugging Face goes through the one gate with these (a 429 arms the retry). */
   const hf = { db: deps.db, fetch: deps.fetch, now, scheduleRetry } satisfies HfRequestDeps;
   let inflight: Promise<RefreshOutcome> | undefined;
+  let folding: Promise<void> = Promise.resolve();
+  /** Folds new papers into the stored search index, one fold at a time (idempotent; redone at start). */
+  function foldSoon(): void {
+    folding = folding.then(() => fold(deps.db));
+  }
   let artifactsRun: Promise<number> | undefined;
 
   /** One artifacts run at a time (a page asking meanwhile shares it): each paper is asked at most once a day. */
@@ -127,7 +132,9 @@ export function createBackground(deps: BackgroundDeps) {
         await notifyAfterRefresh(done, s, found).catch((err: unknown) =>
           console.warn('Papertab: notification failed', err),
         );
-        await fold(deps.db);
+        // After the refresh, not part of it: a refresh asked for meanwhile starts anew instead of
+        // sharing one that is only folding its papers into the stored search index.
+        foldSoon();
       }
     })().finally(() => {
       inflight = undefined;
