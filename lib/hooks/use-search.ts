@@ -46,6 +46,7 @@ export function useSearch(query: string, wanted: boolean): SearchState {
   const index = useRef<CompactIndex | undefined>(undefined);
   const papers = useRef(new Map<string, Paper>());
   const [version, setVersion] = useState(0);
+  const [, setRead] = useState(0);
   const [indexing, setIndexing] = useState<{ done: number; total: number }>();
   const [newest, setNewest] = useState(false);
   const [paging, setPaging] = useState({ query, shown: SEARCH_PAGE });
@@ -151,7 +152,8 @@ export function useSearch(query: string, wanted: boolean): SearchState {
       .papers.bulkGet(missing.map((h) => h.id))
       .then((list) => {
         for (const p of list) if (p) papers.current.set(p.id, p);
-        if (!cancelled) setVersion((v) => v + 1);
+        // Only the papers to show arrived: the index did not change, so the query is not asked again.
+        if (!cancelled) setRead((v) => v + 1);
       });
     return () => {
       cancelled = true;
