@@ -117,10 +117,9 @@ export function NewTabApp({ settings }: { settings: Settings }) {
 
   useEffect(() => {
     // Each paper carries its link, so the first paint needs no link builder (lib/views/first-paint.ts).
-    // In the "For you" order the snapshot keeps that order (the first paint does not rank), and
-    // muted or not-interested papers stay out of it.
+    // The first paint does not rank: in "For you" and "Trending" the snapshot keeps the order shown.
+    // Muted and not-interested papers stay out of it.
     if (!current || view.kind !== 'latest') return;
-    // The order shown (For you as ranked, Trending as Hugging Face ranks it): the first paint keeps it.
     const ranked = sort === 'foryou' || sort === 'trending' ? sorted : current.papers;
     writeSnapshot(SNAPSHOT_KEY, {
       ...current,

@@ -25,9 +25,6 @@ export interface SearchState {
 
 /** Matches shown per keystroke; "Show more" adds as many. */
 export const SEARCH_PAGE = 10;
-/** Matches read ahead of the next keystroke, and how many papers the page keeps in memory at most. */
-const PREFETCH = 50;
-const KEEP = 3_000;
 
 /** Loads the index once the page is idle (after the first paint; at the latest 300 ms on), or at once when search is wanted. */
 function whenIdle(run: () => void): () => void {
@@ -162,28 +159,6 @@ export function useSearch(query: string, wanted: boolean): SearchState {
       cancelled = true;
     };
   }, [missingKey]);
-
-  // Typing narrows a query: the next keystroke's first matches are mostly among this one's first 50.
-  // Read those ahead, off the keystroke's path, so the next results need no database read.
-  const aheadKey = missing.length
-    ? ''
-    : (hits
-        ?.slice(0, PREFETCH)
-        .map((h) => h.id)
-        .join(' ') ?? '');
-  useEffect(() => {
-    const ids = aheadKey ? aheadKey.split(' ').filter((id) => !papers.current.has(id)) : [];
-    if (!ids.length) return;
-    const id = setTimeout(() => {
-      if (papers.current.size > KEEP) papers.current.clear();
-      void db()
-        .papers.bulkGet(ids)
-        .then((list) => {
-          for (const p of list) if (p) papers.current.set(p.id, p);
-        });
-    });
-    return () => clearTimeout(id);
-  }, [aheadKey]);
 
   const lastResults = useRef<SearchResults | undefined>(undefined);
   let results: SearchResults | undefined;
