@@ -165,7 +165,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (due) await refresh('startup');
     await completeIncomplete(hf);
     await archive.start();
-    await fold(deps.db);
+    foldSoon();
     // Each wake is not a reason to sync: edits and other devices schedule their own.
     const last = await readSyncStatus().catch(() => undefined);
     if (!last || now() - last.at >= SYNC_EVERY_MS) await sync();
