@@ -64,6 +64,7 @@ export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps)
         >
           <option value="comfortable">{t('densityComfortable')}</option>
           <option value="compact">{t('densityCompact')}</option>
+          <option value="grid">{t('layoutGrid')}</option>
         </select>
       </label>
       <label class="field">

@@ -7,13 +7,12 @@ import { safeHfImageUrl } from '@/lib/core/safe-url';
 import type { Reason } from '@/lib/views/rank/rank';
 import { ForYouReason } from './ForYouReason';
 import { Highlight } from './Highlight';
-import { NotInterestedButton } from './NotInterestedButton';
 import { PaperByline } from './PaperByline';
-import { PaperLinks, formatCount } from './PaperLinks';
+import { formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
-import { FollowMenu } from './FollowMenu';
 import type { Follows } from '@/lib/hooks/use-follows';
-import { CopyCitation } from './CopyCitation';
+import { MoreActions } from './MoreActions';
+import { safeHttpUrl } from '@/lib/core/safe-url';
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -37,8 +36,10 @@ export interface PaperCardProps {
   follows?: Follows;
 }
 
-/** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
-/** Memoised: a save, an expanded abstract or a keystroke elsewhere re-renders only the cards whose props changed. */
+/**
+ * One paper as the new tab shows it: at rest the paper (title, who, one line of facts, the summary,
+ * the keywords, the thumbnail), Save and one "More actions" menu for everything else.
+ * Memoised: a save, an expanded abstract or a keystroke elsewhere re-renders only the cards whose props changed. */
 export const PaperCard = memo(function PaperCard({
   paper,
   saved,
@@ -86,44 +87,19 @@ export const PaperCard = memo(function PaperCard({
         </h2>
         {reason && <ForYouReason reason={reason} />}
         <PaperByline paper={paper} terms={terms} />
-        <p class="paper-meta">
-          <span class="upvotes" title={t('upvotesTitle')}>
-            <span aria-hidden="true">▲ </span>
-            {paper.upvotes} <span class="sr-only">{t('upvotesHidden')}</span>
-          </span>
-          <a class="comments" href={`${hfPaperUrl(paper.id)}#community`} title={t('commentsTitle')}>
-            <CommentIcon />
-            {formatCount(paper.numComments)} <span class="sr-only">{t('commentsHidden')}</span>
-          </a>
-          {paper.publishedAt && (
-            <span>
-              {tParts('publishedOn', <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>)}
-            </span>
-          )}
-        </p>
+        <PaperFacts paper={paper} />
         {paper.aiSummary && (
           <p class="ai-summary">
             <Highlight text={paper.aiSummary} terms={terms} />
           </p>
         )}
-        {paper.summary && onToggleAbstract && (
-          <button
-            type="button"
-            class="link-button"
-            aria-expanded={expanded}
-            aria-controls={`${id}-abstract`}
-            onClick={() => onToggleAbstract(paper.id)}
-          >
-            {expanded ? t('hideAbstract') : t('showAbstract')}
-          </button>
-        )}
-        <div id={`${id}-abstract`} class="abstract" hidden={!expanded}>
-          {expanded && (
+        {expanded && (
+          <div id={`${id}-abstract`} class="abstract">
             <p>
               <Highlight text={paper.summary} terms={terms} />
             </p>
-          )}
-        </div>
+          </div>
+        )}
         {paper.aiKeywords.length > 0 && (
           <ul class="keywords" aria-label={t('keywords')}>
             {paper.aiKeywords.map((k) => (
@@ -135,17 +111,52 @@ export const PaperCard = memo(function PaperCard({
         )}
         <div class="paper-actions">
           <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
-          <CopyCitation paper={paper} />
-          <PaperLinks paper={paper} />
-          {onNotInterested && (
-            <NotInterestedButton marked={notInterested} title={paper.title} onToggle={() => onNotInterested(paper)} />
-          )}
-          {follows && <FollowMenu paper={paper} follows={follows} idPrefix={id} />}
+          <MoreActions
+            paper={paper}
+            idPrefix={id}
+            abstractShown={expanded}
+            onToggleAbstract={onToggleAbstract && (() => onToggleAbstract(paper.id))}
+            notInterested={notInterested}
+            onNotInterested={onNotInterested && (() => onNotInterested(paper))}
+            follows={follows}
+            showKeys
+          />
         </div>
       </div>
     </article>
   );
 });
+
+/** Upvotes, comments, date and whether there is code (with its stars): facts, not controls. */
+function PaperFacts({ paper }: { paper: Paper }) {
+  const code = safeHttpUrl(paper.githubRepo);
+  return (
+    <p class="paper-meta">
+      <span class="upvotes" title={t('upvotesTitle')}>
+        <span aria-hidden="true">▲ </span>
+        {paper.upvotes} <span class="sr-only">{t('upvotesHidden')}</span>
+      </span>
+      <span class="comments" title={t('commentsTitle')}>
+        <CommentIcon />
+        {formatCount(paper.numComments)} <span class="sr-only">{t('commentsHidden')}</span>
+      </span>
+      {paper.publishedAt && (
+        <span>{tParts('publishedOn', <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>)}</span>
+      )}
+      {code && (
+        <span class="code-mark">
+          <span aria-hidden="true">
+            {'</>'}
+            {paper.githubStars !== undefined && ` ★ ${formatCount(paper.githubStars)}`}
+          </span>
+          <span class="sr-only">
+            {paper.githubStars !== undefined ? t('codeStars', formatCount(paper.githubStars)) : t('hasCode')}
+          </span>
+        </span>
+      )}
+    </p>
+  );
+}
 
 function CommentIcon() {
   return (

@@ -39,8 +39,12 @@ export const SETTINGS_SCHEMA = {
   theme: [v.picklist(['system', 'light', 'dark']), 'system'],
   quietNewTab: [v.boolean(), false],
   syncEnabled: [v.boolean(), true],
-  /** The new tab's papers: today's cards, or one or two lines each (lib/views/first-paint.ts reads it too). */
-  density: [v.picklist(['comfortable', 'compact']), 'comfortable'],
+  /**
+   * The new tab's layout: cards (Comfortable), a line or two each (Compact) or thumbnail cards in a
+   * grid (Grid). Named `density` since before Grid, so synced choices keep their key
+   * (lib/views/first-paint.ts reads it too).
+   */
+  density: [v.picklist(['comfortable', 'compact', 'grid']), 'comfortable'],
   /** Keep the whole Daily Papers archive offline (this device only: it costs this device's disk). */
   archiveEnabled: [v.boolean(), false],
   muteKeywords: [words, []],

@@ -4,7 +4,7 @@ import { updateSettings, type Settings } from '@/lib/core/settings';
 export type Density = Settings['density'];
 
 /**
- * The new tab's density (Comfortable or Compact): the click shows at once; the setting follows
+ * The new tab's layout (Comfortable, Compact or Grid): the click shows at once; the setting follows
  * through storage, with the first-paint mirror, so the next new tab paints in it from the start.
  */
 export function useDensityChoice(stored: Density): [Density, (d: Density) => void] {

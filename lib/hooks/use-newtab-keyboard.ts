@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { keyAction } from '@/lib/views/keyboard';
+import { CARD_ACTION_EVENT, keyAction } from '@/lib/views/keyboard';
 
 // The same name as lib/page-keys.ts, kept literal here: importing that module from both the first
 // paint and the app would split it into a chunk the first paint must fetch first.
 const APP_READY_EVENT = 'papertab:ready';
 
-/** j/k/o/Enter/s/a move through and act on papers; / [ ] ? as listed in lib/keyboard.ts. */
+/** j/k/o/Enter/s/m and the card actions' keys move through and act on papers; / [ ] ? as listed in lib/views/keyboard.ts. */
 export function useNewTabKeyboard(handlers: {
   onSearch: () => void;
   onStep: (delta: number) => void;
@@ -43,11 +43,8 @@ export function useNewTabKeyboard(handlers: {
         case 'save':
           focused?.querySelector<HTMLButtonElement>('button.save')?.click();
           break;
-        case 'copy':
-          focused?.querySelector<HTMLButtonElement>('button.copy-bibtex')?.click();
-          break;
-        case 'abstract':
-          focused?.querySelector<HTMLButtonElement>('button[aria-controls$="-abstract"]')?.click();
+        case 'menu':
+          focused?.querySelector<HTMLButtonElement>('button.more-actions')?.click();
           break;
         case 'search':
           ref.current.onSearch();
@@ -61,6 +58,8 @@ export function useNewTabKeyboard(handlers: {
         case 'help':
           ref.current.onHelp();
           break;
+        default:
+          focused?.dispatchEvent(new CustomEvent(CARD_ACTION_EVENT, { detail: action.slice('card:'.length) }));
       }
       e.preventDefault();
     }

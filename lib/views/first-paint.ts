@@ -19,14 +19,31 @@ interface SnapPaper {
   authors?: string[];
   aiSummary?: string;
   publishedAt?: string;
+  /** The thumbnail, checked by the app when it wrote the snapshot (and again here, by host). */
+  thumb?: string;
 }
 
 const HF_PAPERS = 'https://huggingface.co/papers/';
 
 /** Papers painted ahead of the app: more than a screenful, far fewer than a day. */
 const FIRST = 12;
-/** The same in the Compact density, where a screen holds about twice as many. */
+/** The same in the Compact layout, where a screen holds about twice as many. */
 const FIRST_COMPACT = 24;
+
+type Layout = 'comfortable' | 'compact' | 'grid';
+
+/** Only Hugging Face's images are drawn (the page's CSP allows no others either). */
+function hfImage(src: unknown): string | undefined {
+  if (typeof src !== 'string') return undefined;
+  try {
+    const u = new URL(src);
+    return u.protocol === 'https:' && (u.hostname === 'huggingface.co' || u.hostname.endsWith('.huggingface.co'))
+      ? u.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function readJson(key: string): unknown {
   try {
@@ -39,7 +56,7 @@ function readJson(key: string): unknown {
 
 const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object';
 
-function papersToPaint(): { papers: SnapPaper[]; day?: string; compact: boolean } | undefined {
+function papersToPaint(): { papers: SnapPaper[]; day?: string; layout: Layout } | undefined {
   const settings = readJson(SETTINGS_MIRROR_KEY);
   const s = isObj(settings) ? settings : {};
   if (s.quietNewTab === true || (s.defaultView !== undefined && s.defaultView !== 'day')) return undefined;
@@ -67,9 +84,9 @@ function papersToPaint(): { papers: SnapPaper[]; day?: string; compact: boolean 
   const latest = isObj(snap.latest) && typeof snap.latest.date === 'string' ? snap.latest.date : undefined;
   if (isObj(settings) && (settings.theme === 'dark' || settings.theme === 'light'))
     document.documentElement.dataset.theme = settings.theme;
-  // The density the app will show (settings.ts `density`), so the first paint has its layout: no jump.
-  const compact = s.density === 'compact';
-  return { papers: papers.slice(0, compact ? FIRST_COMPACT : FIRST), day: latest, compact };
+  // The layout the app will show (settings.ts `density`), so the first paint has it: no jump.
+  const layout: Layout = s.density === 'compact' || s.density === 'grid' ? s.density : 'comfortable';
+  return { papers: papers.slice(0, layout === 'compact' ? FIRST_COMPACT : FIRST), day: latest, layout };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -83,10 +100,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 export function paintFirst(root: HTMLElement): boolean {
   const data = papersToPaint();
   if (!data) return false;
-  const main = el('main', data.compact ? 'glance compact' : 'glance');
+  const main = el('main', glanceClass(data.layout));
   const section = el('section', 'papers');
   for (const p of data.papers) {
     const article = el('article', 'paper');
+    const thumb = data.layout === 'compact' ? undefined : hfImage(p.thumb);
+    if (thumb) {
+      const img = el('img', 'thumb');
+      img.src = thumb;
+      img.alt = '';
+      img.width = 160;
+      img.height = 90;
+      article.append(img);
+    }
     const body = el('div', 'paper-body');
     const h2 = el('h2', 'paper-title');
     const a = el('a', undefined, p.title);
@@ -109,8 +135,13 @@ export function paintFirst(root: HTMLElement): boolean {
   return true;
 }
 
+/** The class of the papers' `<main>` in each layout: the same as the app's (components/newtab/NewTabApp.tsx). */
+function glanceClass(layout: string): string {
+  return layout === 'compact' || layout === 'grid' ? `glance ${layout}` : 'glance';
+}
+
 /** Keys the app's shortcuts use (lib/views/keyboard.ts); Enter is left alone (links answer it natively). */
-const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'c', 'a', '/', '[', ']', '?']);
+const SHORTCUT_KEYS = new Set(['j', 'k', 'o', 's', 'c', 'a', 'f', 'x', 'm', '/', '[', ']', '?']);
 
 /**
  * Between the first paint and the app's keyboard handler, shortcut keys are held and then replayed

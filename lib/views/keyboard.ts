@@ -1,8 +1,19 @@
 /** The new tab's keyboard shortcuts, as data: one table drives both the handler and the help. */
 import { t, type PlainKey } from '../core/i18n';
+import { PAPER_ACTIONS } from './paper-actions';
 
+/** `card:<id>` runs the focused paper's action `<id>` (lib/views/paper-actions.ts). */
 export type KeyAction =
-  'next' | 'prev' | 'open' | 'save' | 'copy' | 'abstract' | 'search' | 'prevRange' | 'nextRange' | 'help';
+  | 'next'
+  | 'prev'
+  | 'open'
+  | 'save'
+  | 'menu'
+  | 'search'
+  | 'prevRange'
+  | 'nextRange'
+  | 'help'
+  | `card:${string}`;
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values, also shown as the keys' names. */
@@ -20,13 +31,28 @@ const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortc
   },
 });
 
+/** The card actions that have a key: one entry in the actions list gives the key and its help line. */
+const cardShortcuts: Shortcut[] = PAPER_ACTIONS.flatMap((a) =>
+  a.key
+    ? [
+        {
+          keys: [a.key],
+          action: `card:${a.id}` as const,
+          get label() {
+            return a.keyHelp?.() ?? a.id;
+          },
+        },
+      ]
+    : [],
+);
+
 export const SHORTCUTS: Shortcut[] = [
   shortcut(['j'], 'next', 'shortcutNext'),
   shortcut(['k'], 'prev', 'shortcutPrev'),
   shortcut(['o', 'Enter'], 'open', 'shortcutOpen'),
   shortcut(['s'], 'save', 'shortcutSave'),
-  shortcut(['c'], 'copy', 'shortcutCopy'),
-  shortcut(['a'], 'abstract', 'shortcutAbstract'),
+  ...cardShortcuts,
+  shortcut(['m'], 'menu', 'shortcutMenu'),
   shortcut(['/'], 'search', 'shortcutSearch'),
   shortcut(['['], 'prevRange', 'shortcutPrevRange'),
   shortcut([']'], 'nextRange', 'shortcutNextRange'),
@@ -38,3 +64,6 @@ const BY_KEY = new Map(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.action] 
 export function keyAction(key: string): KeyAction | undefined {
   return BY_KEY.get(key);
 }
+
+/** The event a focused card receives for `card:<id>`: `detail` is the action's id. */
+export const CARD_ACTION_EVENT = 'papertab:card-action';

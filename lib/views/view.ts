@@ -9,6 +9,7 @@ import { isRangeCached, rangeBounds, type FeedRange } from '../store/ranges';
 import { latestDayWithPapers } from '../store/papers';
 import { getMeta, type RefreshStatus } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
+import { orderByTrending } from '../store/trending';
 
 export type View =
   | { kind: 'latest' }
@@ -135,4 +136,56 @@ export function sortPapers(papers: Paper[], sort: Sort): Paper[] {
       ? (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.upvotes - a.upvotes || byTitle(a, b)
       : (a, b) => b.upvotes - a.upvotes || byTitle(a, b),
   );
+}
+
+/** What decides which papers a view shows, and in what order. */
+export interface ShowRules {
+  sort: Sort;
+  /** "For you": the ranked order once known. */
+  forYou?: Paper[];
+  /** "Trending": Hugging Face's order once known (ids). */
+  trendingIds?: readonly string[];
+  minUpvotes: number;
+  /** "Show all" under the minimum's notice. */
+  showBelowMin?: boolean;
+  /** Mutes and "Not interested" (lib/views/rank/mute.ts `compileHider`). */
+  hider?: { empty: boolean; hides: (p: Paper) => boolean };
+  /** "Show all" under the hidden-by-you notice. */
+  showHidden?: boolean;
+  withCode?: boolean;
+}
+
+export interface Shown {
+  /** In the view's order. */
+  ordered: Paper[];
+  papers: Paper[];
+  /** Left out for being under the minimum upvotes. */
+  belowMin: number;
+  /** Left out by mutes and "Not interested". */
+  hiddenByYou: number;
+  /** Papers shown were it not for "With code". */
+  beforeCode: number;
+}
+
+/**
+ * The one rule for which papers a view shows (new tab and popup; the first paint keeps a tiny copy
+ * of its order and minimum, lib/views/first-paint.ts): ordered, then the minimum upvotes, then
+ * mutes and "Not interested", then "With code".
+ */
+export function shownPapers(all: Paper[], r: ShowRules): Shown {
+  let ordered: Paper[];
+  if (r.sort === 'foryou' && r.forYou) ordered = r.forYou;
+  else if (r.sort === 'trending' && r.trendingIds) ordered = orderByTrending(sortPapers(all, 'upvotes'), r.trendingIds);
+  else ordered = sortPapers(all, r.sort);
+  const upvoted = r.showBelowMin || !r.minUpvotes ? ordered : ordered.filter((p) => p.upvotes >= r.minUpvotes);
+  const hider = r.hider;
+  const kept = r.showHidden || !hider || hider.empty ? upvoted : upvoted.filter((p) => !hider.hides(p));
+  const papers = r.withCode ? kept.filter((p) => p.githubRepo) : kept;
+  return {
+    ordered,
+    papers,
+    belowMin: ordered.length - upvoted.length,
+    hiddenByYou: upvoted.length - kept.length,
+    beforeCode: kept.length,
+  };
 }

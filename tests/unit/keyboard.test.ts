@@ -16,8 +16,11 @@ describe('keyboard shortcuts on the new tab', () => {
       o: 'open',
       Enter: 'open',
       s: 'save',
-      c: 'copy',
-      a: 'abstract',
+      c: 'card:copy-bibtex',
+      a: 'card:abstract',
+      f: 'card:follow',
+      x: 'card:not-interested',
+      m: 'menu',
       '/': 'search',
       '[': 'prevRange',
       ']': 'nextRange',
@@ -33,7 +36,7 @@ describe('keyboard shortcuts on the new tab', () => {
     for (const s of SHORTCUTS) expect(s.label.trim()).not.toBe('');
   });
 
-  it.each(['x', 'Escape', ' ', 'Tab', 'ArrowDown', 'enter', '', 'constructor', '__proto__'])(
+  it.each(['q', 'Escape', ' ', 'Tab', 'ArrowDown', 'enter', '', 'constructor', '__proto__'])(
     'the key %j does nothing',
     (key) => {
       expect(keyAction(key)).toBeUndefined();

@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/core/i18n';
+import type { Paper } from '@/lib/core/paper';
+import type { Follows } from '@/lib/hooks/use-follows';
+import { CARD_ACTION_EVENT } from '@/lib/views/keyboard';
+import { actionsFor, type ActionContext, type CopyFormat } from '@/lib/views/paper-actions';
+
+type Parts = typeof import('./ActionsMenu');
+let parts: Promise<Parts> | undefined;
+/** The menu, the follow list and citation formatting: one chunk, fetched when a card first needs it. */
+export const loadCardParts = () => (parts ??= import('./ActionsMenu'));
+
+export interface MoreActionsProps {
+  paper: Paper;
+  /** The card's id: the menu's and the follow list's ids start with it. */
+  idPrefix: string;
+  abstractShown?: boolean;
+  onToggleAbstract?: () => void;
+  notInterested?: boolean;
+  onNotInterested?: () => void;
+  follows?: Follows;
+  /** The popup opens links in a new tab (it closes otherwise). */
+  linkTarget?: '_blank';
+  /** The new tab shows each item's key. */
+  showKeys?: boolean;
+}
+
+/**
+ * The one "More actions" button a card shows at rest (the WAI-ARIA menu button pattern), and what
+ * it opens: the actions menu, the follow list, the copy status. A card's action keys arrive as
+ * CARD_ACTION_EVENT on its article (lib/hooks/use-newtab-keyboard.ts).
+ */
+export function MoreActions(props: MoreActionsProps) {
+  const { paper, idPrefix, follows } = props;
+  const [menu, setMenu] = useState<'closed' | 'first' | 'last'>('closed');
+  const [follow, setFollow] = useState(false);
+  const [status, setStatus] = useState<'copied' | 'failed'>();
+  const [mod, setMod] = useState<Parts>();
+  const button = useRef<HTMLButtonElement>(null);
+  const load = () =>
+    loadCardParts().then((m) => {
+      setMod(m);
+      return m;
+    });
+
+  const ctx: ActionContext = {
+    paper,
+    abstractShown: props.abstractShown,
+    toggleAbstract: props.onToggleAbstract,
+    notInterested: props.notInterested,
+    toggleNotInterested: props.onNotInterested,
+    openFollow: follows ? () => void load().then(() => setFollow(true)) : undefined,
+    copy: (format: CopyFormat) =>
+      void load()
+        .then((m) => m.copyCitation(format, paper))
+        .then((ok) => setStatus(ok ? 'copied' : 'failed')),
+  };
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(undefined), 2500);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  useEffect(() => {
+    const article = button.current?.closest('article');
+    if (!article) return;
+    const onAction = (e: Event) => {
+      const id = (e as CustomEvent<string>).detail;
+      actionsFor(ctxRef.current).find((a) => a.id === id && a.run)?.run?.(ctxRef.current);
+    };
+    article.addEventListener(CARD_ACTION_EVENT, onAction);
+    return () => article.removeEventListener(CARD_ACTION_EVENT, onAction);
+  }, []);
+
+  const open = (from: 'first' | 'last') => {
+    setMenu(from);
+    void load();
+  };
+  const close = (refocus: boolean) => {
+    setMenu('closed');
+    if (refocus) button.current?.focus();
+  };
+  const menuId = `${idPrefix}-actions`;
+  return (
+    <>
+      <span class="more-actions-wrap">
+        <button
+          ref={button}
+          type="button"
+          class="more-actions"
+          aria-haspopup="menu"
+          aria-expanded={menu !== 'closed'}
+          aria-controls={menu !== 'closed' ? menuId : undefined}
+          aria-label={t('moreActionsFor', paper.title)}
+          aria-keyshortcuts={props.showKeys ? 'm' : undefined}
+          title={t('moreActions')}
+          // A pointer on its way: the chunk is fetched before the click.
+          onPointerEnter={() => void load()}
+          onClick={() => (menu === 'closed' ? open('first') : close(false))}
+          onKeyDown={(e) => {
+            if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && menu === 'closed') {
+              e.preventDefault();
+              open(e.key === 'ArrowDown' ? 'first' : 'last');
+            }
+          }}
+        >
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" class="icon">
+            <circle cx="3" cy="8" r="1.5" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.5" fill="currentColor" />
+            <circle cx="13" cy="8" r="1.5" fill="currentColor" />
+          </svg>
+        </button>
+        {menu !== 'closed' && mod && (
+          <mod.ActionsMenu
+            id={menuId}
+            label={t('actionsMenuFor', paper.title)}
+            actions={actionsFor(ctx)}
+            ctx={ctx}
+            focus={menu}
+            onClose={close}
+            linkTarget={props.linkTarget}
+            showKeys={props.showKeys}
+          />
+        )}
+      </span>
+      {/* Only while there is something to say: a page of cards would otherwise hold dozens of empty live regions. */}
+      {status && (
+        <span class="copy-status" role="status">
+          {status === 'copied' ? t('copied') : t('copyFailed')}
+        </span>
+      )}
+      {follow && mod && follows && (
+        <mod.FollowPanel
+          paper={paper}
+          follows={follows}
+          idPrefix={idPrefix}
+          onClose={() => {
+            setFollow(false);
+            button.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
