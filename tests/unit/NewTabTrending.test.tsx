@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NewTabPage } from '@/components/NewTabApp';
-import { ReadingListApp } from '@/components/ReadingListApp';
+import { NewTabPage } from '@/components/newtab/NewTabApp';
+import { ReadingListApp } from '@/components/reading-list/ReadingListApp';
 import { clockTime } from '@/lib/core/format';
 import { db } from '@/lib/store/db';
 import { setMeta } from '@/lib/store/meta-table';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupFallback } from '@/components/PopupFallback';
+import { PopupFallback } from '@/components/popup/PopupFallback';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { FALLBACK_KEY, readFallback, writeFallback } from '@/lib/views/glance-fallback';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '@/components/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import { clearPaperCache, formatBytes } from '@/lib/store/cache-admin';
 import { createDb, db, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';

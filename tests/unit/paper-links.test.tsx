@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PaperCard } from '@/components/PaperCard';
+import { PaperCard } from '@/components/shared/PaperCard';
 import { canonicalUrls } from '@/lib/core/arxiv-id';
 import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { makeDailyItem } from '../fixtures/papers';
