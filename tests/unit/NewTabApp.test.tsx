@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NewTabPage } from '@/components/newtab/NewTabApp';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { pageTestSetup } from '../support/page-test';
 

@@ -7,7 +7,7 @@ import { clockTime } from '@/lib/core/format';
 import { db } from '@/lib/store/db';
 import { setMeta } from '@/lib/store/meta-table';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { makeSaved } from '../fixtures/saved';
 import { pageTestSetup } from '../support/page-test';

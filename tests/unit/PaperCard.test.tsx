@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaperCard } from '@/components/shared/PaperCard';
 import { PaperList } from '@/components/shared/PaperList';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
 import { hostileItem, makeDailyItem, type DailyItemOverrides } from '../fixtures/papers';
 

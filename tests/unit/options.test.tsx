@@ -5,7 +5,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { clearPaperCache, formatBytes } from '@/lib/store/cache-admin';
 import { createDb, db, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { savePaper } from '@/lib/reading-list/list';
 import { DEFAULTS, loadSettings, updateSettings, type Settings } from '@/lib/core/settings';

@@ -5,7 +5,7 @@ import { canonicalUrls } from '@/lib/core/arxiv-id';
 import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { makeDailyItem } from '../fixtures/papers';
 import { makeSaved } from '../fixtures/saved';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 
 afterEach(cleanup);
 
