@@ -1,20 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { db } from '@/lib/store/db';
-import { t, tn } from '@/lib/core/i18n';
-import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
+import { t } from '@/lib/core/i18n';
+import { readSnapshot } from '@/lib/views/snapshot';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
 import { useSearch } from '@/lib/hooks/use-search';
-import { loadView, sortPapers, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
+import { loadView, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
-import { hfPaperUrl } from '@/lib/core/paper-links';
+import type { Paper } from '@/lib/core/paper';
 import type { Settings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
-import { compileHider } from '@/lib/views/rank/mute';
+import { useGlancePapers } from '@/lib/hooks/use-glance-papers';
 import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { useFollows } from '@/lib/hooks/use-follows';
@@ -34,9 +34,8 @@ import { SearchResults } from './SearchResults';
 import { UndoToast } from '../shared/UndoToast';
 import { ViewNotice } from './ViewNotice';
 import { useTrending } from '@/lib/hooks/use-trending';
-import { orderByTrending } from '@/lib/store/trending';
 import { TrendingNote } from './TrendingNote';
-import { WithCodeToggle } from './WithCodeToggle';
+import { GlanceNotices } from './GlanceNotices';
 
 // The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
 // paint and the app would split it into a chunk the first paint must fetch first.
@@ -56,11 +55,9 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const [view, setView] = useViewRoute(settings.defaultView, snapshot?.latest?.date);
   const [sort, chooseSort] = useSortChoice(settings.sort);
   const [density, chooseDensity] = useDensityChoice(settings.density);
-  const [showAll, setShowAll] = useState(false);
   const [withCode, setWithCode] = useState(false);
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [searchWanted, setSearchWanted] = useState(false);
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const online = useOnline();
@@ -74,69 +71,19 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const current = data && sameView(data.view, view) ? data : undefined;
   const fetchNote = useRangeFetch(current, view);
   const trending = useTrending(sort === 'trending', view, current, online);
-
   useMarkSeen(current?.latest?.date);
 
   const search = useSearch(query, searchWanted);
   const ArchiveLine = useArchiveLine(settings.archiveEnabled);
-  const searching = query.trim() !== '';
   const forYou = useForYou(sort === 'foryou', current?.papers, settings.notInterested, loadRanker);
   const notInterested = useNotInterested(settings.notInterested);
-  const [showHidden, setShowHidden] = useState(false);
-  const hider = useMemo(
-    () =>
-      compileHider(
-        { keywords: settings.muteKeywords, authors: settings.muteAuthors, orgs: settings.muteOrgs },
-        settings.notInterested,
-      ),
-    [settings.muteKeywords, settings.muteAuthors, settings.muteOrgs, settings.notInterested],
-  );
-  const markedIds = useMemo(() => new Set(settings.notInterested), [settings.notInterested]);
-  const sorted = useMemo(() => {
-    if (!current) return [];
-    if (sort === 'trending') {
-      const list = sortPapers(current.papers, sort);
-      return trending ? orderByTrending(list, trending.ids) : list;
-    }
-    if (sort !== 'foryou') return sortPapers(current.papers, sort);
-    // Until ranked: the snapshot's order is the last "For you" order; fresh data goes by upvotes.
-    return forYou?.papers ?? (current === snapshot ? current.papers : sortPapers(current.papers, sort));
-  }, [current, sort, forYou, trending]);
-  const upvoted = useMemo(
-    () => (showAll || !settings.minUpvotes ? sorted : sorted.filter((p) => p.upvotes >= settings.minUpvotes)),
-    [sorted, showAll, settings.minUpvotes],
-  );
-  const hidden = sorted.length - upvoted.length;
-  // Muted and "Not interested" papers: hidden like those below the minimum upvotes, counted apart.
-  const unhidden = useMemo(
-    () => (showHidden || hider.empty ? upvoted : upvoted.filter((p) => !hider.hides(p))),
-    [upvoted, showHidden, hider],
-  );
-  const hiddenByYou = upvoted.length - unhidden.length;
-  const papers = useMemo(() => (withCode ? unhidden.filter((p) => p.githubRepo) : unhidden), [unhidden, withCode]);
-
-  useEffect(() => {
-    // Each paper carries its link, so the first paint needs no link builder (lib/views/first-paint.ts).
-    // The first paint does not rank: in "For you" and "Trending" the snapshot keeps the order shown.
-    // Muted and not-interested papers stay out of it.
-    if (!current || view.kind !== 'latest') return;
-    const ranked = sort === 'foryou' || sort === 'trending' ? sorted : current.papers;
-    writeSnapshot(SNAPSHOT_KEY, {
-      ...current,
-      papers: ranked.filter((p) => hider.empty || !hider.hides(p)).map((p) => ({ ...p, href: hfPaperUrl(p.id) })),
-    });
-  }, [current, sorted, hider]);
-  const follows = useFollows(settings);
-  const watch = follows.matcher;
+  const glance = useGlancePapers({
+    ...{ settings, view, current, snapshot, sort, withCode, snapshotKey: SNAPSHOT_KEY },
+    forYou: forYou?.papers,
+    trendingIds: trending?.ids,
+  });
+  const list = useListProps(settings, saved, notInterested.toggle);
   const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
-
-  const toggleAbstract = useCallback((id: string) => {
-    setExpanded((s) => {
-      const next = new Set(s);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
 
   useNewTabKeyboard({
     onSearch: () => {
@@ -147,39 +94,22 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     onHelp: () => setHelpOpen(true),
   });
 
-  const listProps = {
-    saved: saved.ids,
-    onToggleSave: saved.toggle,
-    expanded,
-    onToggleAbstract: toggleAbstract,
-    watch,
-    onNotInterested: notInterested.toggle,
-    notInterested: markedIds,
-    follows,
-  };
   // Everything above the search box, made again only when what it shows changes: not per keystroke.
   const topRows = useMemo(
     () => (
       <NewTabTopBar
-        view={view}
-        data={current}
-        online={online}
-        shownDay={shownDay}
-        sort={sort}
-        onView={setView}
-        onSort={chooseSort}
+        {...{ view, data: current, online, shownDay, onView: setView }}
         onHelp={() => setHelpOpen(true)}
-        density={density}
-        onDensity={chooseDensity}
+        options={{ sort, onSort: chooseSort, withCode, onWithCode: setWithCode, density, onDensity: chooseDensity }}
       />
     ),
-    [view, current, online, shownDay, sort, setView, density],
+    [view, current, online, shownDay, sort, setView, density, withCode],
   );
+  const hide = glance.showHidden || glance.hider.empty ? undefined : glance.hider.hides;
   return (
     <>
       <header class="top">
         {topRows}
-        <WithCodeToggle pressed={withCode} onChange={setWithCode} />
         <SearchBox
           value={query}
           inputRef={searchRef}
@@ -189,67 +119,88 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           }}
         />
       </header>
-      {/* The same class as the first paint's (lib/views/first-paint.ts): the layout does not jump. */}
-      <main class={density === 'compact' ? 'glance compact' : 'glance'}>
+      {/* The same class as the first paint's (lib/views/first-paint.ts `glanceClass`): the layout does not jump. */}
+      <main class={density === 'comfortable' ? 'glance' : `glance ${density}`}>
         {dbUnavailable && <DatabaseUnavailable />}
         {ArchiveLine && <ArchiveLine />}
-        {searching ? (
-          <SearchResults query={query} search={search} online={online} list={listProps} />
+        {query.trim() !== '' ? (
+          <SearchResults query={query} search={search} online={online} list={list} />
         ) : view.kind === 'following' ? (
-          <FollowingView
-            matcher={watch}
-            list={listProps}
-            hide={showHidden || hider.empty ? undefined : (p) => hider.hides(p)}
-          />
+          <FollowingView matcher={list.watch} list={list} hide={hide} />
         ) : (
           <>
             <ViewNotice data={current} view={view} fetchNote={fetchNote} onGo={setView} />
             {sort === 'trending' && current && <TrendingNote order={trending} />}
-            {withCode && unhidden.length > 0 && papers.length === 0 && <p class="notice subtle">{t('withCodeNone')}</p>}
-            {hidden > 0 && (
-              <p class="notice subtle">
-                {tn(hidden, 'hiddenBelowMinOne', 'hiddenBelowMinOther', settings.minUpvotes)}{' '}
-                <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-                  {t('showAll')}
-                </button>
-              </p>
-            )}
-            {hiddenByYou > 0 && (
-              <p class="notice subtle">
-                {tn(hiddenByYou, 'hiddenByYouOne', 'hiddenByYouOther')}{' '}
-                <button type="button" class="link-button" onClick={() => setShowHidden(true)}>
-                  {t('showAll')}
-                </button>
-              </p>
-            )}
-            {sort === 'foryou' && forYou?.fallback && <p class="notice subtle">{t('forYouEmpty')}</p>}
+            <GlanceNotices
+              withCodeNone={withCode && glance.beforeCode > 0 && glance.papers.length === 0}
+              belowMin={glance.belowMin}
+              minUpvotes={settings.minUpvotes}
+              onShowBelowMin={glance.showAllBelowMin}
+              hiddenByYou={glance.hiddenByYou}
+              onShowHidden={glance.showAllHidden}
+              forYouEmpty={sort === 'foryou' && !!forYou?.fallback}
+            />
             <PaperList
               key={viewHash(view)}
-              papers={papers}
+              papers={glance.papers}
               label={t('papersList')}
-              {...listProps}
+              {...list}
               reason={sort === 'foryou' ? forYou?.reason : undefined}
             />
           </>
         )}
       </main>
-      {saved.removed && (
-        <UndoToast
-          message={t('removedTitle', saved.removed.paper.title)}
-          onUndo={saved.undo}
-          onDismiss={saved.dismiss}
-        />
-      )}
-      {notInterested.last && !saved.removed && (
-        <UndoToast
-          message={t('notInterestedDone', notInterested.last.title)}
-          onUndo={notInterested.undo}
-          onDismiss={notInterested.dismiss}
-        />
-      )}
+      <Toasts saved={saved} notInterested={notInterested} />
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );
+}
+
+/** What every list of cards on the new tab shares: saves, abstracts, follows, "Not interested". */
+function useListProps(settings: Settings, saved: ReturnType<typeof useSaved>, onNotInterested: (p: Paper) => void) {
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const toggleAbstract = useCallback((id: string) => {
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const follows = useFollows(settings);
+  const notInterested = useMemo(() => new Set(settings.notInterested), [settings.notInterested]);
+  return {
+    saved: saved.ids,
+    onToggleSave: saved.toggle,
+    expanded,
+    onToggleAbstract: toggleAbstract,
+    watch: follows.matcher,
+    onNotInterested,
+    notInterested,
+    follows,
+  };
+}
+
+/** Undo for a removal from the reading list, else for "Not interested". */
+function Toasts({
+  saved,
+  notInterested,
+}: {
+  saved: ReturnType<typeof useSaved>;
+  notInterested: ReturnType<typeof useNotInterested>;
+}) {
+  if (saved.removed)
+    return (
+      <UndoToast message={t('removedTitle', saved.removed.paper.title)} onUndo={saved.undo} onDismiss={saved.dismiss} />
+    );
+  if (notInterested.last)
+    return (
+      <UndoToast
+        message={t('notInterestedDone', notInterested.last.title)}
+        onUndo={notInterested.undo}
+        onDismiss={notInterested.dismiss}
+      />
+    );
+  return null;
 }
 
 /** The archive's one-line status, loaded only while the archive is on (it costs the new tab nothing otherwise). */

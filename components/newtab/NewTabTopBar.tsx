@@ -1,59 +1,50 @@
 import { t } from '@/lib/core/i18n';
-import type { Sort, View, ViewData } from '@/lib/views/view';
-import type { Density } from '@/lib/hooks/use-density-choice';
-import { DensityToggle } from './DensityToggle';
+import type { View, ViewData } from '@/lib/views/view';
 import { RefreshButton } from '../shared/RefreshButton';
-import { SortToggle } from './SortToggle';
 import { StatusLine } from '../shared/StatusLine';
 import { ViewHeading } from './ViewHeading';
 import { ViewNav } from './ViewNav';
+import { ViewOptions, type ViewOptionsProps } from './ViewOptions';
 
 /**
- * The new tab's rows above the search box: what is shown and how fresh it is, the links to the
- * other pages, then day/week/month navigation and the sort order.
+ * The new tab's rows above the search box: the title with the links to the other pages, then one
+ * row of controls: the view, previous/next and the date, order and filters, and the status with Refresh.
  */
 export function NewTabTopBar({
   view,
   data,
   online,
   shownDay,
-  sort,
   onView,
-  onSort,
   onHelp,
-  density,
-  onDensity,
+  options,
 }: {
   view: View;
   data?: ViewData;
   online: boolean;
   shownDay?: string;
-  sort: Sort;
   onView: (v: View) => void;
-  onSort: (s: Sort) => void;
   onHelp: () => void;
-  density?: Density;
-  onDensity?: (d: Density) => void;
+  options: ViewOptionsProps;
 }) {
   return (
     <>
       <div class="top-row">
         <ViewHeading view={view} data={data} />
-        <div class="toolbar">
-          {data && <StatusLine status={data.status} online={online} />}
-          <RefreshButton />
+        <nav class="toolbar page-links" aria-label={t('pages')}>
           <a href="/reading-list.html">{t('readingList')}</a>
           <a href="/options.html">{t('settings')}</a>
           <button type="button" class="link-button" onClick={onHelp} aria-keyshortcuts="?">
             {t('keyboardShortcuts')}
           </button>
-        </div>
+        </nav>
       </div>
-      <div class="top-row">
+      <div class="top-row controls-row">
         <ViewNav view={view} shownDay={shownDay} onChange={onView} />
-        <div class="toolbar">
-          {density && onDensity && <DensityToggle density={density} onChange={onDensity} />}
-          <SortToggle sort={sort} onChange={onSort} />
+        <ViewOptions {...options} />
+        <div class="toolbar status-bar">
+          {data && <StatusLine status={data.status} online={online} />}
+          <RefreshButton />
         </div>
       </div>
     </>

@@ -37,21 +37,30 @@ export function ViewNav({ view, shownDay, onChange }: { view: View; shownDay?: s
       <button type="button" aria-pressed={view.kind === 'following'} onClick={() => onChange({ kind: 'following' })}>
         {t('viewFollowing')}
       </button>
-      <button type="button" onClick={() => onChange(prev)} disabled={prev === view} aria-keyshortcuts="[">
-        <span aria-hidden="true">← </span>
-        {t(WORDS[unit].previous)}
+      <button
+        type="button"
+        class="step"
+        onClick={() => onChange(prev)}
+        disabled={prev === view}
+        aria-keyshortcuts="["
+        aria-label={t(WORDS[unit].previous)}
+        title={t(WORDS[unit].previous)}
+      >
+        <span aria-hidden="true">←</span>
       </button>
       <button
         type="button"
+        class="step"
         onClick={() => onChange(next)}
         disabled={next === view || !canShow(next, today)}
         aria-keyshortcuts="]"
+        aria-label={t(WORDS[unit].next)}
+        title={t(WORDS[unit].next)}
       >
-        {t(WORDS[unit].next)}
-        <span aria-hidden="true"> →</span>
+        <span aria-hidden="true">→</span>
       </button>
       <label class="date-picker">
-        <span>{t('goToDate')}</span>
+        <span class="sr-only">{t('goToDate')}</span>
         <input
           type="date"
           value={focusDay}

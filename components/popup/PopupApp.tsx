@@ -8,11 +8,10 @@ import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
-import { loadView, sortPapers, type ViewData } from '@/lib/views/view';
+import { loadView, shownPapers, sortPapers, type ViewData } from '@/lib/views/view';
 import { RefreshButton } from '../shared/RefreshButton';
-import { SaveButton } from '../shared/SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
-import { CopyCitation } from '../shared/CopyCitation';
+import { PopupPaper } from './PopupPaper';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
@@ -20,12 +19,9 @@ import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou } from '@/lib/hooks/use-for-you';
 import * as rankerModule from '@/lib/views/rank/index';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
-import { ForYouReason } from '../shared/ForYouReason';
-import { NotInterestedButton } from '../shared/NotInterestedButton';
 import { UndoToast } from '../shared/UndoToast';
 import { useFollows } from '@/lib/hooks/use-follows';
 import { StatusLine } from '../shared/StatusLine';
-import { hfPaperUrl } from '@/lib/core/paper-links';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
 const loadRanker = () => Promise.resolve(rankerModule);
@@ -68,10 +64,14 @@ export function PopupApp() {
     { keywords: settings.muteKeywords, authors: settings.muteAuthors, orgs: settings.muteOrgs },
     settings.notInterested,
   );
+  // The new tab's rule (lib/views/view.ts), in the upvotes order unless "For you".
   const papers = data
-    ? (forYou?.papers ?? sortPapers(data.papers, 'upvotes'))
-        .filter((p) => p.upvotes >= settings.minUpvotes && !hider.hides(p))
-        .slice(0, TOP)
+    ? shownPapers(data.papers, {
+        sort: forYou ? 'foryou' : 'upvotes',
+        forYou: forYou?.papers,
+        minUpvotes: settings.minUpvotes,
+        hider,
+      }).papers.slice(0, TOP)
     : [];
   const reason = settings.sort === 'foryou' ? forYou?.reason : undefined;
   const watch = follows.matcher;
@@ -96,30 +96,19 @@ export function PopupApp() {
       <SaveThisPaper saved={saved.ids} />
       {data && !data.latest && <p class="notice">{t('noPapersCachedShort')}</p>}
       <ol class="popup-list" aria-label={t('topPapers')}>
-        {papers.map((p) => {
-          const match = watch.match(p);
-          return (
-            <li key={p.id}>
-              <article class={match ? 'popup-paper watched' : 'popup-paper'} aria-labelledby={`p-${p.id}`}>
-                {match && <span class="watch-label">{t('watchList', match.terms.join(', '))}</span>}
-                <h2 id={`p-${p.id}`}>
-                  <a href={hfPaperUrl(p.id)} target="_blank" rel="noopener noreferrer">
-                    {p.title}
-                  </a>
-                </h2>
-                <span class="upvotes" title={t('upvotesTitle')}>
-                  <span aria-hidden="true">▲ </span>
-                  {p.upvotes}
-                  <span class="sr-only"> {t('upvotesHidden')}</span>
-                </span>
-                <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
-                {reason?.(p) && <ForYouReason reason={reason(p)!} />}
-                <NotInterestedButton marked={false} title={p.title} onToggle={() => void notInterested.toggle(p)} />
-                <CopyCitation paper={p} />
-              </article>
-            </li>
-          );
-        })}
+        {papers.map((p) => (
+          <li key={p.id}>
+            <PopupPaper
+              paper={p}
+              saved={saved.ids.has(p.id)}
+              onToggleSave={() => void saved.toggle(p)}
+              onNotInterested={() => void notInterested.toggle(p)}
+              follows={follows}
+              watchTerms={watch.match(p)?.terms.join(', ')}
+              reason={reason?.(p)}
+            />
+          </li>
+        ))}
       </ol>
       {settings.sort === 'foryou' && forYou?.fallback && <p class="notice subtle">{t('forYouEmpty')}</p>}
       {notInterested.last && (

@@ -69,7 +69,9 @@ export function MoreActions(props: MoreActionsProps) {
     if (!article) return;
     const onAction = (e: Event) => {
       const id = (e as CustomEvent<string>).detail;
-      actionsFor(ctxRef.current).find((a) => a.id === id && a.run)?.run?.(ctxRef.current);
+      actionsFor(ctxRef.current)
+        .find((a) => a.id === id && a.run)
+        ?.run?.(ctxRef.current);
     };
     article.addEventListener(CARD_ACTION_EVENT, onAction);
     return () => article.removeEventListener(CARD_ACTION_EVENT, onAction);

@@ -141,7 +141,9 @@ function PaperFacts({ paper }: { paper: Paper }) {
         {formatCount(paper.numComments)} <span class="sr-only">{t('commentsHidden')}</span>
       </span>
       {paper.publishedAt && (
-        <span>{tParts('publishedOn', <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>)}</span>
+        <span class="published">
+          {tParts('publishedOn', <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>)}
+        </span>
       )}
       {code && (
         <span class="code-mark">

@@ -4,16 +4,7 @@ import { PAPER_ACTIONS } from './paper-actions';
 
 /** `card:<id>` runs the focused paper's action `<id>` (lib/views/paper-actions.ts). */
 export type KeyAction =
-  | 'next'
-  | 'prev'
-  | 'open'
-  | 'save'
-  | 'menu'
-  | 'search'
-  | 'prevRange'
-  | 'nextRange'
-  | 'help'
-  | `card:${string}`;
+  'next' | 'prev' | 'open' | 'save' | 'menu' | 'search' | 'prevRange' | 'nextRange' | 'help' | `card:${string}`;
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values, also shown as the keys' names. */

@@ -11,7 +11,7 @@ import {
 } from '@/lib/core/settings';
 import { paintFirst } from '@/lib/views/first-paint';
 import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/views/page-keys';
-import { DensityToggle } from '@/components/newtab/DensityToggle';
+import { LayoutToggle } from '@/components/newtab/LayoutToggle';
 
 beforeEach(() => {
   localStorage.clear();
@@ -83,6 +83,19 @@ describe('the first paint and the density', () => {
     expect(root.querySelectorAll('article').length).toBeGreaterThanOrEqual(20);
   });
 
+  it("paints the Grid layout, with the snapshot's checked thumbnails, when Grid is chosen", () => {
+    snapshot(30);
+    const snap = JSON.parse(localStorage.getItem(NEWTAB_SNAPSHOT_KEY)!) as { papers: { thumb?: string }[] };
+    snap.papers[0]!.thumb = 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2511.00000.png';
+    snap.papers[1]!.thumb = 'https://evil.example/x.png';
+    localStorage.setItem(NEWTAB_SNAPSHOT_KEY, JSON.stringify(snap));
+    localStorage.setItem(SETTINGS_MIRROR_KEY, JSON.stringify({ density: 'grid' }));
+    const root = paint();
+    expect(root.querySelector('main')!.className).toBe('glance grid');
+    const imgs = [...root.querySelectorAll('img.thumb')] as HTMLImageElement[];
+    expect(imgs.map((i) => i.src)).toEqual([snap.papers[0]!.thumb]);
+  });
+
   it('a malformed density in the mirror paints Comfortable', () => {
     snapshot(30);
     localStorage.setItem(SETTINGS_MIRROR_KEY, JSON.stringify({ density: { compact: true } }));
@@ -90,11 +103,12 @@ describe('the first paint and the density', () => {
   });
 });
 
-describe('the density switch', () => {
-  it('is two buttons in a named group, the current one pressed, that report a choice', () => {
+describe('the layout switch', () => {
+  it('is three buttons in a named group, the current one pressed, that report a choice', () => {
     const chosen: string[] = [];
-    render(<DensityToggle density="comfortable" onChange={(d) => chosen.push(d)} />);
-    const group = screen.getByRole('group', { name: 'Density' });
+    render(<LayoutToggle density="comfortable" onChange={(d) => chosen.push(d)} />);
+    expect(screen.getByRole('button', { name: 'Grid' }).getAttribute('aria-pressed')).toBe('false');
+    const group = screen.getByRole('group', { name: 'Layout' });
     expect(group).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Comfortable' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('false');
