@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openMenu } from '../support/menu';
 import { PaperCard } from '@/components/shared/PaperCard';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { loadSettings, updateSettings } from '@/lib/core/settings';
@@ -42,10 +43,12 @@ describe('Follow… on a paper card', () => {
   it('lists the organization and every author as toggles; following stores the Hub account', async () => {
     render(<Card />);
     const card = screen.getByRole('article', { name: TITLE });
-    const open = within(card).getByRole('button', { name: 'Follow…' });
-    expect(open.getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(open);
-    const ada = within(card).getByRole('button', { name: 'Follow Ada Lovelace' });
+    fireEvent.click((await openMenu(card)).getByRole('menuitem', { name: 'Follow…' }));
+    const ada = await waitFor(() => within(card).getByRole('button', { name: 'Follow Ada Lovelace' }));
+    // The list opens with the first toggle focused.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Follow CodeFuse AI' })),
+    );
     expect(ada.getAttribute('aria-pressed')).toBe('false');
     expect(within(card).getByRole('button', { name: 'Follow CodeFuse AI' })).toBeTruthy();
 
@@ -66,8 +69,8 @@ describe('Follow… on a paper card', () => {
     await updateSettings({ watchAuthors: ['Lovelace'] });
     render(<Card />);
     const card = screen.getByRole('article', { name: TITLE });
-    fireEvent.click(within(card).getByRole('button', { name: 'Follow…' }));
-    const ada = within(card).getByRole('button', { name: 'Follow Ada Lovelace' });
+    fireEvent.click((await openMenu(card)).getByRole('menuitem', { name: 'Follow…' }));
+    const ada = await waitFor(() => within(card).getByRole('button', { name: 'Follow Ada Lovelace' }));
     await waitFor(() => expect(ada.getAttribute('aria-pressed')).toBe('true'));
     fireEvent.click(ada);
     await waitFor(() => expect(ada.getAttribute('aria-pressed')).toBe('false'));

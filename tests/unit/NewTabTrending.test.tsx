@@ -48,9 +48,9 @@ describe('Trending in the new tab', () => {
     await setMeta(db(), `trending:date:${LATEST}`, { ids: [id(2), id(0), id(3), id(1)], fetchedAt });
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Trending' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Trending', hidden: true }));
     await waitFor(() => expect(titles()).toEqual(['Gamma Paper', 'Alpha Paper', 'Delta Paper', 'Beta Paper']));
-    expect(screen.getByRole('button', { name: 'Trending' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Trending', hidden: true }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText(`Trending as of ${clockTime(fetchedAt)}`)).toBeTruthy();
     expect(sendMessage).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'fetchTrending' }));
   });
@@ -60,7 +60,7 @@ describe('Trending in the new tab', () => {
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, message: '' });
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Trending' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Trending', hidden: true }));
     await waitFor(() => expect(sendMessage).toHaveBeenCalledWith({ type: 'fetchTrending', range: { date: LATEST } }));
     expect(screen.getByText(/trending order is not here yet/)).toBeTruthy();
     // The background's answer arrives through the database.
@@ -75,7 +75,7 @@ describe('With code', () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, message: '' });
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
-    const toggle = screen.getByRole('button', { name: 'With code' });
+    const toggle = screen.getByRole('button', { name: 'With code', hidden: true });
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(toggle);
     await waitFor(() => expect(titles()).toEqual(['Beta Paper', 'Delta Paper']));

@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { openMenu } from '../support/menu';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaperCard } from '@/components/shared/PaperCard';
@@ -88,11 +89,27 @@ describe('PaperCard: one paper on the new tab', () => {
     expect(screen.queryByText(/^\+\d/)).toBeNull();
   });
 
-  it('shows upvotes and links to the comments', () => {
+  it('shows upvotes, comments and the code marker with its stars as facts, not links', () => {
     render(<Card paper={fullPaper()} />);
     expect(screen.getByTitle('Upvotes').textContent).toBe('▲ 42 upvotes');
-    const comments = screen.getByRole('link', { name: '7 comments' });
-    expect(comments.getAttribute('href')).toBe(`https://huggingface.co/papers/${ID}#community`);
+    expect(screen.queryByRole('link', { name: /comments/ })).toBeNull();
+    expect(screen.getByRole('article').textContent).toContain('7 comments');
+    expect(screen.getByRole('article').textContent).toContain('Code, 1.2k stars');
+  });
+
+  it('at rest offers Save and one More actions button besides the title link', () => {
+    render(<Card paper={fullPaper()} />);
+    const article = screen.getByRole('article');
+    expect(
+      within(article)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    ).toEqual(['☆ Save', `More actions for “${TITLE}”`]);
+    expect(
+      within(article)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([TITLE]);
   });
 
   it('shows the AI summary and the keywords', () => {
@@ -102,60 +119,55 @@ describe('PaperCard: one paper on the new tab', () => {
     expect(keywords.map((k) => k.textContent)).toEqual(['sparse attention', 'video understanding', 'efficiency']);
   });
 
-  it('"Show abstract" reveals the abstract and says so with aria-expanded', () => {
+  it('"Show abstract" in the menu reveals the abstract in place; the menu then offers "Hide abstract"', async () => {
     render(<Card paper={fullPaper()} />);
-    const button = screen.getByRole('button', { name: 'Show abstract' });
-    expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByText(ABSTRACT)).toBeNull();
-
-    fireEvent.click(button);
-    const hide = screen.getByRole('button', { name: 'Hide abstract' });
-    expect(hide.getAttribute('aria-expanded')).toBe('true');
-    const abstract = screen.getByText(ABSTRACT);
-    expect(abstract.closest('[hidden]')).toBeNull();
-    expect(document.getElementById(hide.getAttribute('aria-controls')!)?.contains(abstract)).toBe(true);
-
-    fireEvent.click(hide);
+    fireEvent.click((await openMenu(screen.getByRole('article'))).getByRole('menuitem', { name: 'Show abstract' }));
+    expect(screen.getByText(ABSTRACT).closest('[hidden]')).toBeNull();
+    fireEvent.click((await openMenu(screen.getByRole('article'))).getByRole('menuitem', { name: 'Hide abstract' }));
     expect(screen.queryByText(ABSTRACT)).toBeNull();
   });
 
-  it('links to arXiv, the PDF, GitHub with its stars and the project page', () => {
+  it('the menu links to arXiv, the PDF, the code and the project page', async () => {
     render(<Card paper={fullPaper()} />);
-    const links = within(screen.getByRole('list', { name: 'Links' }));
-    expect(links.getByRole('link', { name: 'arXiv' }).getAttribute('href')).toBe(`https://arxiv.org/abs/${ID}`);
-    expect(links.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe(`https://arxiv.org/pdf/${ID}`);
-    expect(links.getByRole('link', { name: 'GitHub ★ 1.2k' }).getAttribute('href')).toBe(
+    const links = await openMenu(screen.getByRole('article'));
+    expect(links.getByRole('menuitem', { name: 'arXiv' }).getAttribute('href')).toBe(`https://arxiv.org/abs/${ID}`);
+    expect(links.getByRole('menuitem', { name: 'PDF' }).getAttribute('href')).toBe(`https://arxiv.org/pdf/${ID}`);
+    expect(links.getByRole('menuitem', { name: 'Code' }).getAttribute('href')).toBe(
       'https://github.com/example/sparse-video',
     );
-    expect(links.getByRole('link', { name: 'Project page' }).getAttribute('href')).toBe(
+    expect(links.getByRole('menuitem', { name: 'Project page' }).getAttribute('href')).toBe(
       'https://sparse-video.github.io/',
     );
   });
 
-  it('leaves out links the paper does not have', () => {
+  it('leaves out links the paper does not have', async () => {
     const paper = fullPaper();
     delete paper.githubRepo;
     delete paper.githubStars;
     delete paper.projectPage;
     render(<Card paper={paper} />);
-    expect(screen.queryByRole('link', { name: /GitHub/ })).toBeNull();
-    expect(screen.queryByRole('link', { name: 'Project page' })).toBeNull();
-    expect(screen.getByRole('link', { name: 'arXiv' }).getAttribute('href')).toBe(`https://arxiv.org/abs/${ID}`);
+    const menu = await openMenu(screen.getByRole('article'));
+    expect(menu.queryByRole('menuitem', { name: 'Code' })).toBeNull();
+    expect(menu.queryByRole('menuitem', { name: 'Project page' })).toBeNull();
+    expect(menu.getByRole('menuitem', { name: 'arXiv' }).getAttribute('href')).toBe(`https://arxiv.org/abs/${ID}`);
   });
 
-  it('never links to a javascript: or data: address, even one that reached the cache', () => {
+  it('never links to a javascript: or data: address, even one that reached the cache', async () => {
     render(
       <Card paper={{ ...fullPaper(), githubRepo: 'javascript:alert(1)', projectPage: 'data:text/html,<b>x</b>' }} />,
     );
-    expect(screen.queryByRole('link', { name: /GitHub/ })).toBeNull();
-    expect(screen.queryByRole('link', { name: 'Project page' })).toBeNull();
-    for (const a of screen.getAllByRole('link')) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+    const menu = await openMenu(screen.getByRole('article'));
+    expect(menu.queryByRole('menuitem', { name: 'Code' })).toBeNull();
+    expect(menu.queryByRole('menuitem', { name: 'Project page' })).toBeNull();
+    for (const a of document.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
   });
 
-  it('has no arXiv or PDF link for a paper whose id is not an arXiv id', () => {
+  it('has no arXiv or PDF link for a paper whose id is not an arXiv id', async () => {
     render(<Card paper={fullPaper({}, 'my-lab-report')} />);
-    expect(screen.queryByRole('link', { name: 'arXiv' })).toBeNull();
-    expect(screen.queryByRole('link', { name: 'PDF' })).toBeNull();
+    const menu = await openMenu(screen.getByRole('article'));
+    expect(menu.queryByRole('menuitem', { name: 'arXiv' })).toBeNull();
+    expect(menu.queryByRole('menuitem', { name: 'PDF' })).toBeNull();
     expect(screen.getByRole('link', { name: TITLE }).getAttribute('href')).toBe(
       'https://huggingface.co/papers/my-lab-report',
     );
@@ -177,7 +189,7 @@ describe('PaperCard: one paper on the new tab', () => {
     expect(screen.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('shows markup in the title, abstract and authors as text, never as HTML', () => {
+  it('shows markup in the title, abstract and authors as text, never as HTML', async () => {
     const { items } = parseDailyItems([hostileItem(DAY)], DAY, 1);
     const paper = items[0]!;
     const { container } = render(<Card paper={paper} />);
@@ -185,7 +197,7 @@ describe('PaperCard: one paper on the new tab', () => {
     expect(screen.getByRole('link', { name: paper.title }).textContent).toBe(
       '<img src=x onerror="window.__pwned=1">Hostile <b>title</b>',
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Show abstract' }));
+    fireEvent.click((await openMenu(screen.getByRole('article'))).getByRole('menuitem', { name: 'Show abstract' }));
     expect(screen.queryByText(paper.summary)).not.toBeNull();
     expect(container.querySelector('img[src="x"], b, script, i')).toBeNull();
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();

@@ -91,7 +91,7 @@ describe('shortcut keys pressed before the app listens', () => {
   it('are held, then replayed in order once the app is ready', () => {
     holdKeysUntilReady(document);
     const seen: string[] = [];
-    for (const key of ['j', 's', 'x'])
+    for (const key of ['j', 's', 'q'])
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     // The app's handler arrives later.
     document.addEventListener('keydown', (e) => seen.push(e.key));

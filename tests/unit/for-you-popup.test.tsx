@@ -1,3 +1,4 @@
+import { openMenu } from '../support/menu';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -41,7 +42,9 @@ describe('For you in the popup', () => {
     const first = screen.getByRole('article', { name: day[2]!.title });
     expect(first.textContent).toMatch(/Like \d papers? you saved/);
     fireEvent.click(
-      within(screen.getByRole('article', { name: day[1]!.title })).getByRole('button', { name: 'Not interested' }),
+      (await openMenu(screen.getByRole('article', { name: day[1]!.title }))).getByRole('menuitem', {
+        name: 'Not interested',
+      }),
     );
     await waitFor(() => expect(titles()).toEqual([day[2]!.title]), WAIT);
     expect((await loadSettings()).notInterested).toEqual([day[1]!.id]);

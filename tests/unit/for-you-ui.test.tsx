@@ -1,3 +1,4 @@
+import { openMenu } from '../support/menu';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -49,9 +50,9 @@ describe('For you in the new tab', () => {
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toHaveLength(4), WAIT);
     expect(titles()[0]).toBe(day[0]!.title);
-    fireEvent.click(screen.getByRole('button', { name: 'For you' }));
+    fireEvent.click(screen.getByRole('button', { name: 'For you', hidden: true }));
     await waitFor(() => expect(titles()[0]).toBe(ON_TOPIC), WAIT);
-    expect(screen.getByRole('button', { name: 'For you' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'For you', hidden: true }).getAttribute('aria-pressed')).toBe('true');
     const card = screen.getByRole('article', { name: ON_TOPIC });
     await waitFor(() => expect(card.textContent).toMatch(/Like \d papers? you saved: /), WAIT);
     expect((await loadSettings()).sort).toBe('foryou');
@@ -62,7 +63,7 @@ describe('For you in the new tab', () => {
     await waitFor(() => expect(titles()).toHaveLength(4), WAIT);
     const speech = day[1]!.title;
     const card = screen.getByRole('article', { name: speech });
-    fireEvent.click(within(card).getByRole('button', { name: 'Not interested' }));
+    fireEvent.click((await openMenu(card)).getByRole('menuitem', { name: 'Not interested' }));
     await waitFor(() => expect(titles()).not.toContain(speech), WAIT);
     expect((await loadSettings()).notInterested).toEqual([day[1]!.id]);
     expect(toast().textContent).toContain(`Hidden: ${speech}`);
@@ -72,15 +73,13 @@ describe('For you in the new tab', () => {
     expect((await loadSettings()).notInterested).toEqual([]);
 
     fireEvent.click(
-      within(screen.getByRole('article', { name: speech })).getByRole('button', { name: 'Not interested' }),
+      (await openMenu(screen.getByRole('article', { name: speech }))).getByRole('menuitem', { name: 'Not interested' }),
     );
     await waitFor(() => expect(titles()).not.toContain(speech), WAIT);
     fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
     await waitFor(() => expect(titles()).toContain(speech), WAIT);
-    const marked = within(screen.getByRole('article', { name: speech })).getByRole('button', {
-      name: 'Not interested',
-    });
-    expect(marked.getAttribute('aria-pressed')).toBe('true');
+    const marked = await openMenu(screen.getByRole('article', { name: speech }));
+    expect(marked.getByRole('menuitem', { name: 'Interested again' })).toBeTruthy();
   });
 
   it('a muted keyword, author or organization hides matching papers', async () => {
