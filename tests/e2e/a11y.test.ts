@@ -162,8 +162,9 @@ describe.each(MODES)('in $name', ({ name, colorScheme, theme, bg }) => {
     await waitForPapers(page, items.length);
     const watched = page.getByRole('article', { name: WATCHED_TITLE });
     await expect.poll(() => watched.textContent()).toContain('On your watch list');
-    await watched.getByRole('button', { name: 'Show abstract' }).click();
-    await watched.getByRole('button', { name: 'Hide abstract' }).waitFor();
+    await watched.getByRole('button', { name: /^More actions/ }).click();
+    await watched.getByRole('menuitem', { name: 'Show abstract' }).click();
+    await watched.locator('.abstract').waitFor();
     await expectAccessible(page, `new tab, ${name}`);
 
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();

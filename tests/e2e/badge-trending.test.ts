@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { makeDay, utcDay, type DailyItem } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { fireRefreshAlarm, waitForBadge, waitForPapers } from '../support/e2e';
+import { fireRefreshAlarm, waitForBadge, waitForPapers, openOrderAndFilters } from '../support/e2e';
 
 /**
  * The badge counts papers (a day already seen that grows counts again), Trending shows Hugging
@@ -63,6 +63,7 @@ describe('badge, trending, code and artifacts in the built extension', () => {
     const order = [4, 7, 0, 8, 2, 1, 6, 3, 5].map((i) => all[i]!.paper.id);
     hf.setTrending(order);
     const page = await newTab(9);
+    await openOrderAndFilters(page);
     const trending = page.getByRole('button', { name: 'Trending' });
     await trending.click();
     await expect.poll(() => trending.getAttribute('aria-pressed')).toBe('true');
@@ -76,6 +77,7 @@ describe('badge, trending, code and artifacts in the built extension', () => {
 
   it('With code shows only papers that link a repository', async () => {
     const page = await newTab(9);
+    await openOrderAndFilters(page);
     const toggle = page.getByRole('button', { name: 'With code' });
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');

@@ -65,7 +65,8 @@ describe('copy citation on the new tab', () => {
     const paper = items[0]!.paper;
     const card = page.getByRole('article', { name: paper.title });
     await clear(page);
-    await card.getByRole('button', { name: 'Copy BibTeX' }).click();
+    await card.getByRole('button', { name: /^More actions/ }).click();
+    await card.getByRole('menuitem', { name: 'Copy BibTeX' }).click();
     await card.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     const entry = oneEntry(await clipboardAfter(page, ''));
     expect(entry.type).toBe('misc');
@@ -80,7 +81,8 @@ describe('copy citation on the new tab', () => {
     await card.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => card.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('true');
     await clear(page);
-    await card.getByRole('button', { name: 'Copy BibTeX' }).click();
+    await card.getByRole('button', { name: /^More actions/ }).click();
+    await card.getByRole('menuitem', { name: 'Copy BibTeX' }).click();
     expect(oneEntry(await clipboardAfter(page, '')).key).toBe(key);
     await page.close();
   });
@@ -89,7 +91,7 @@ describe('copy citation on the new tab', () => {
     const page = await newTab();
     const paper = items[1]!.paper;
     const card = page.getByRole('article', { name: paper.title });
-    const more = card.getByRole('button', { name: /More citation formats/ });
+    const more = card.getByRole('button', { name: /^More actions/ });
     expect(await more.getAttribute('aria-haspopup')).toBe('menu');
     await more.click();
     expect(await more.getAttribute('aria-expanded')).toBe('true');

@@ -85,7 +85,8 @@ describe('following', () => {
     await waitForPapers(page, 5);
 
     const card = page.getByRole('article', { name: 'Mira paper 1' });
-    await card.getByRole('button', { name: 'Follow…' }).click();
+    await card.getByRole('button', { name: /^More actions/ }).click();
+    await card.getByRole('menuitem', { name: 'Follow…' }).click();
     const toggle = card.getByRole('button', { name: 'Follow Mira Okafor' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();

@@ -4,7 +4,7 @@ import { addDays, isoWeek, weekDays } from '@/lib/core/dates';
 import { makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { shownTitles, waitForBadge, waitForPapers } from '../support/e2e';
+import { shownTitles, waitForBadge, waitForPapers, openOrderAndFilters } from '../support/e2e';
 
 /**
  * One browser for the file (installing takes a moment); each test opens its own pages. Yesterday
@@ -52,17 +52,18 @@ describe('the new tab', () => {
     expect(text).toContain(paper.ai_summary!);
     for (const k of paper.ai_keywords ?? [])
       expect(await card.getByRole('list', { name: 'Keywords' }).textContent()).toContain(k);
-    expect(await card.getByRole('link', { name: 'arXiv' }).getAttribute('href')).toBe(
+    expect(await card.locator('time').getAttribute('datetime')).toBe(new Date(paper.publishedAt).toISOString());
+    // The links and the full abstract are in the card's one menu.
+    await card.getByRole('button', { name: /^More actions/ }).click();
+    expect(await card.getByRole('menuitem', { name: 'arXiv' }).getAttribute('href')).toBe(
       `https://arxiv.org/abs/${paper.id}`,
     );
-    expect(await card.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe(
+    expect(await card.getByRole('menuitem', { name: 'PDF' }).getAttribute('href')).toBe(
       `https://arxiv.org/pdf/${paper.id}`,
     );
     if (paper.githubRepo)
-      expect(await card.getByRole('link', { name: /GitHub/ }).getAttribute('href')).toBe(paper.githubRepo);
-    expect(await card.locator('time').getAttribute('datetime')).toBe(new Date(paper.publishedAt).toISOString());
-    // The full abstract is one click away.
-    await card.getByRole('button', { name: 'Show abstract' }).click();
+      expect(await card.getByRole('menuitem', { name: 'Code' }).getAttribute('href')).toBe(paper.githubRepo);
+    await card.getByRole('menuitem', { name: 'Show abstract' }).click();
     expect(await card.textContent()).toContain(paper.summary.slice(0, 80));
     await page.close();
   });
@@ -70,6 +71,7 @@ describe('the new tab', () => {
   it('sorts by upvotes by default and by newest on request', async () => {
     const page = await newTab();
     expect(await shownTitles(page)).toEqual(byUpvotes(YESTERDAY, 8).map((p) => p.title));
+    await openOrderAndFilters(page);
     await page.getByRole('button', { name: 'Newest' }).click();
     const newest = makeDay(YESTERDAY, 8)
       .map((i) => i.paper)
@@ -202,7 +204,7 @@ describe('the new tab', () => {
     expect(await focused()).toBe(papers[1]!.title);
     const card = page.getByRole('article', { name: papers[1]!.title });
     await page.keyboard.press('a');
-    await expect.poll(() => card.getByRole('button', { name: 'Hide abstract' }).count()).toBe(1);
+    await expect.poll(() => card.locator('.abstract').count()).toBe(1);
     const wasSaved = await card.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed');
     await page.keyboard.press('s');
     await expect

@@ -5,7 +5,7 @@ import { isoWeek, weekDays } from '@/lib/core/dates';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { fireAlarm, shownTitles, waitForBadge, waitForPapers } from '../support/e2e';
+import { fireAlarm, shownTitles, waitForBadge, waitForPapers, openOrderAndFilters } from '../support/e2e';
 import { until } from '../support/until';
 
 let hf: StandIn;
@@ -139,6 +139,7 @@ describe('the options page', () => {
     const tab = await ext.page('newtab.html');
     await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toContain('Week of');
     expect(await tab.getByRole('button', { name: 'Week', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await openOrderAndFilters(tab);
     expect(await tab.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
     expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 21, 19)');

@@ -58,3 +58,10 @@ export function readSavedInPage(key: string): Promise<StoredSaved> {
 export async function storedSaved(page: Page, id: string): Promise<StoredSaved> {
   return page.evaluate(readSavedInPage, id);
 }
+
+/** Opens the new tab's one "Order and filters" control: its order, With code and layout buttons stay reachable while it is open. */
+export async function openOrderAndFilters(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /Order and filters/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.locator('#view-options-panel').waitFor();
+}
