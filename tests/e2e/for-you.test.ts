@@ -106,8 +106,12 @@ describe('For you', () => {
     const card = () => page.getByRole('article', { name: SPEECH });
     // Through the card's menu, by pointer here (glance.test.ts does it by keyboard).
     const notInterested = async () => {
-      await card().getByRole('button', { name: /^More actions/ }).click();
-      await card().getByRole('menuitem', { name: /^(Not interested|Interested again)$/ }).click();
+      await card()
+        .getByRole('button', { name: /^More actions/ })
+        .click();
+      await card()
+        .getByRole('menuitem', { name: /^(Not interested|Interested again)$/ })
+        .click();
     };
     await notInterested();
     await expect.poll(() => page.getByRole('article').count()).toBe(5);
@@ -122,12 +126,16 @@ describe('For you', () => {
     await waitForPapers(page, 5);
     await page.getByRole('button', { name: 'Show all' }).click();
     await expect.poll(() => page.getByRole('article').count()).toBe(6);
-    await card().getByRole('button', { name: /^More actions/ }).click();
+    await card()
+      .getByRole('button', { name: /^More actions/ })
+      .click();
     expect(await card().getByRole('menuitem', { name: 'Interested again' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     // Unmarked again, for the next test.
     await notInterested();
-    await card().getByRole('button', { name: /^More actions/ }).click();
+    await card()
+      .getByRole('button', { name: /^More actions/ })
+      .click();
     await card().getByRole('menuitem', { name: 'Not interested' }).waitFor();
     await page.keyboard.press('Escape');
     await page.close();

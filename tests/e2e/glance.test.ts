@@ -156,3 +156,147 @@ describe('the popup at 380×600', () => {
     await page.close();
   });
 });
+
+describe('every action one key away on the new tab', () => {
+  /** The menu's item names, in order, once the focused card's menu is open. */
+  const menuItems = (page: Page) =>
+    page.evaluate(() => [...document.querySelectorAll('[role="menu"] [role="menuitem"]')].map((e) => e.textContent));
+  const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+  const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+
+  async function focusCard(page: Page, index: number) {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i <= index; i++) await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe(papers[index]!.id);
+  }
+
+  /** `m`, then Home and ArrowDown to the item, then Enter: the keyboard alone. */
+  async function runItem(page: Page, name: string | RegExp) {
+    await page.keyboard.press('m');
+    await expect.poll(() => menuItems(page)).not.toEqual([]);
+    const items = await menuItems(page);
+    const at = items.findIndex((t) => (typeof name === 'string' ? t?.startsWith(name) : name.test(t ?? '')));
+    expect(at, `${String(name)} in ${items.join(', ')}`).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+    expect(await focusedText(page)).toMatch(typeof name === 'string' ? name : name);
+    await page.keyboard.press('Enter');
+  }
+
+  async function clipboardChange(page: Page) {
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    return async () => {
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+  }
+
+  it('the menu follows the menu button pattern: arrows, Home/End, type-ahead, Escape returns focus', async () => {
+    const page = await newTab();
+    await focusCard(page, 0);
+    const button = page.getByRole('button', { name: `More actions for “${papers[0]!.title}”` });
+    expect(await button.getAttribute('aria-haspopup')).toBe('menu');
+    await page.keyboard.press('m');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('menu').getAttribute('id')).toBe(await button.getAttribute('aria-controls'));
+    await expect.poll(() => focusedText(page)).toMatch(/^Copy BibTeX/);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedText(page)).toMatch(/^Copy reference/);
+    await page.keyboard.press('End');
+    const items = await menuItems(page);
+    expect(await focusedText(page)).toBe(items[items.length - 1]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedText(page)).toMatch(/^Copy BibTeX/);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedText(page)).toBe(items[items.length - 1]);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('p');
+    expect(await focusedText(page)).toBe('PDF');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await focusedLabel(page)).toBe(`More actions for “${papers[0]!.title}”`);
+    // ArrowUp on the button opens the menu at its last item.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedText(page)).toBe(items[items.length - 1]);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('performs every menu action by keyboard alone', async () => {
+    const page = await newTab();
+    // Links open in place: the stand-ins answer for arXiv, the code and the project page.
+    await page.route(/^https:\/\/(github\.com|[^/]+\.github\.io)\//, (r) => r.fulfill({ body: 'ok' }));
+    const index = papers.findIndex((p) => p.githubRepo && p.projectPage);
+    const paper = papers[index]!;
+    const card = page.getByRole('article', { name: paper.title });
+
+    await focusCard(page, index);
+    let copied = await clipboardChange(page);
+    await runItem(page, 'Copy BibTeX');
+    expect(await copied()).toContain(`eprint = {${paper.id}}`);
+    copied = await clipboardChange(page);
+    await runItem(page, 'Copy reference');
+    expect(await copied()).toContain(`${paper.title}.`);
+    copied = await clipboardChange(page);
+    await runItem(page, 'Copy Markdown link');
+    expect(await copied()).toBe(`[${paper.title}](https://arxiv.org/abs/${paper.id})`);
+
+    await runItem(page, 'Show abstract');
+    await expect.poll(() => card.locator('.abstract').isVisible()).toBe(true);
+    await runItem(page, 'Hide abstract');
+    await expect.poll(() => card.locator('.abstract').count()).toBe(0);
+
+    await runItem(page, 'Follow…');
+    await expect.poll(() => focusedText(page)).toMatch(/^Follow /);
+    const first = await focusedText(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByRole('button', { name: first }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await focusedLabel(page)).toBe(`More actions for “${paper.title}”`);
+
+    for (const [name, url] of [
+      ['arXiv', `https://arxiv.org/abs/${paper.id}`],
+      ['PDF', `https://arxiv.org/pdf/${paper.id}`],
+      ['Code', paper.githubRepo!],
+      ['Project page', paper.projectPage!],
+    ] as const) {
+      await runItem(page, name);
+      await page.waitForURL(url);
+      await page.goBack();
+      await waitForPapers(page, COUNT);
+      await focusCard(page, index);
+    }
+
+    await runItem(page, 'Not interested');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => card.count()).toBe(1);
+    await page.close();
+  });
+
+  it('c, a, f and x act on the focused paper without the menu, and ? lists every key', async () => {
+    const page = await newTab();
+    const paper = papers[2]!;
+    const card = page.getByRole('article', { name: paper.title });
+    await focusCard(page, 2);
+    const copied = await clipboardChange(page);
+    await page.keyboard.press('c');
+    expect(await copied()).toContain(`eprint = {${paper.id}}`);
+    await page.keyboard.press('a');
+    await expect.poll(() => card.locator('.abstract').isVisible()).toBe(true);
+    await page.keyboard.press('f');
+    await expect.poll(() => focusedText(page)).toMatch(/^Follow /);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('x');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => card.count()).toBe(1);
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const keys = await help.locator('kbd').allTextContents();
+    for (const k of ['j', 'k', 'o', 's', 'c', 'a', 'f', 'x', 'm', '/', '[', ']', '?']) expect(keys).toContain(k);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+});
