@@ -6,6 +6,7 @@ import type { Reason } from '@/lib/views/rank/rank';
 import { ForYouReason } from '../shared/ForYouReason';
 import { MoreActions } from '../shared/MoreActions';
 import { SaveButton } from '../shared/SaveButton';
+import { TitleText } from '../shared/TitleText';
 
 /**
  * One paper in the popup: its title (two lines at most), the organization or first author and the
@@ -35,7 +36,7 @@ export function PopupPaper({
       {watchTerms && <span class="watch-label">{t('watchList', watchTerms)}</span>}
       <h2 id={id}>
         <a href={hfPaperUrl(paper.id)} target="_blank" rel="noopener noreferrer">
-          {paper.title}
+          <TitleText title={paper.title} />
         </a>
       </h2>
       <p class="popup-facts">

@@ -7,6 +7,7 @@ import { safeHfImageUrl } from '@/lib/core/safe-url';
 import type { Reason } from '@/lib/views/rank/rank';
 import { ForYouReason } from './ForYouReason';
 import { Highlight } from './Highlight';
+import { TitleText } from './TitleText';
 import { PaperByline } from './PaperByline';
 import { formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
@@ -82,7 +83,7 @@ export const PaperCard = memo(function PaperCard({
         {watchTerms && <span class="watch-label">{t('watchList', watchTerms)}</span>}
         <h2 class="paper-title" id={`${id}-title`}>
           <a href={hfPaperUrl(paper.id)}>
-            <Highlight text={paper.title} terms={terms} />
+            <TitleText title={paper.title} terms={terms} />
           </a>
         </h2>
         {reason && <ForYouReason reason={reason} />}
