@@ -64,13 +64,13 @@ describe('badge, trending, code and artifacts in the built extension', () => {
     hf.setTrending(order);
     const page = await newTab(9);
     await openOrderAndFilters(page);
-    const trending = page.getByRole('button', { name: 'Trending' });
+    const trending = page.getByRole('button', { name: 'Trending', exact: true });
     await trending.click();
     await expect.poll(() => trending.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => shownIds(page), { timeout: 15_000 }).toEqual(order);
     expect(await page.getByText(/^Trending as of /).count()).toBe(1);
     expect(hf.requests.some((r) => r.path.includes('sort=trending') && r.path.includes(`date=${DAY}`))).toBe(true);
-    await page.getByRole('button', { name: 'Most upvoted' }).click();
+    await page.getByRole('button', { name: 'Most upvoted', exact: true }).click();
     await expect.poll(() => trending.getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
@@ -78,7 +78,7 @@ describe('badge, trending, code and artifacts in the built extension', () => {
   it('With code shows only papers that link a repository', async () => {
     const page = await newTab(9);
     await openOrderAndFilters(page);
-    const toggle = page.getByRole('button', { name: 'With code' });
+    const toggle = page.getByRole('button', { name: 'With code', exact: true });
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     const coded = all.filter((it) => it.paper.githubRepo).map((it) => it.paper.id);

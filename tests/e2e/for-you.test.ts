@@ -65,10 +65,10 @@ describe('For you', () => {
   it('with an empty list says so and keeps the most upvoted first', async () => {
     const page = await newTab();
     await openOrderAndFilters(page);
-    await page.getByRole('button', { name: 'For you' }).click();
+    await page.getByRole('button', { name: 'For you', exact: true }).click();
     await page.getByText('Save papers to get a ranking made for you').waitFor();
     expect((await shownTitles(page))[0]).toBe(SPEECH);
-    await page.getByRole('button', { name: 'Most upvoted' }).click();
+    await page.getByRole('button', { name: 'Most upvoted', exact: true }).click();
     await page.close();
   });
 
@@ -85,7 +85,7 @@ describe('For you', () => {
     const page = await newTab();
     expect((await shownTitles(page))[0]).toBe(SPEECH);
     await openOrderAndFilters(page);
-    const forYou = page.getByRole('button', { name: 'For you' });
+    const forYou = page.getByRole('button', { name: 'For you', exact: true });
     await forYou.click();
     expect(await forYou.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await shownTitles(page))[0]).toBe(ON_TOPIC);
@@ -96,7 +96,7 @@ describe('For you', () => {
     // Remembered: a new tab opens in the "For you" order.
     const again = await newTab();
     await openOrderAndFilters(again);
-    expect(await again.getByRole('button', { name: 'For you' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await again.getByRole('button', { name: 'For you', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await shownTitles(again))[0]).toBe(ON_TOPIC);
     await again.close();
   });
@@ -129,7 +129,7 @@ describe('For you', () => {
     await card()
       .getByRole('button', { name: /^More actions/ })
       .click();
-    expect(await card().getByRole('menuitem', { name: 'Interested again' }).count()).toBe(1);
+    await card().getByRole('menuitem', { name: 'Interested again' }).waitFor();
     await page.keyboard.press('Escape');
     // Unmarked again, for the next test.
     await notInterested();

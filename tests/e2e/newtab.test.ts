@@ -72,7 +72,7 @@ describe('the new tab', () => {
     const page = await newTab();
     expect(await shownTitles(page)).toEqual(byUpvotes(YESTERDAY, 8).map((p) => p.title));
     await openOrderAndFilters(page);
-    await page.getByRole('button', { name: 'Newest' }).click();
+    await page.getByRole('button', { name: 'Newest', exact: true }).click();
     const newest = makeDay(YESTERDAY, 8)
       .map((i) => i.paper)
       .sort(
@@ -80,8 +80,8 @@ describe('the new tab', () => {
       )
       .map((p) => p.title);
     expect(await shownTitles(page)).toEqual(newest);
-    expect(await page.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('button', { name: 'Most upvoted' }).click();
+    expect(await page.getByRole('button', { name: 'Newest', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Most upvoted', exact: true }).click();
     // The sort is a setting: wait until it is stored before closing the tab.
     await expect
       .poll(() =>

@@ -140,7 +140,7 @@ describe('the options page', () => {
     await expect.poll(() => tab.getByRole('heading', { level: 1 }).textContent()).toContain('Week of');
     expect(await tab.getByRole('button', { name: 'Week', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await openOrderAndFilters(tab);
-    expect(await tab.getByRole('button', { name: 'Newest' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await tab.getByRole('button', { name: 'Newest', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 21, 19)');
     // The week shown is the newest day's: the date picker stands on its Monday.
