@@ -30,6 +30,29 @@ const STORAGE = [
   { regex: folderRegex(['store']), message: 'Content scripts never open IndexedDB: ask the background.' },
 ];
 
+// The reading list has one owner (issue 18): only lib/store/reading-list.ts writes the `saved`
+// table, and only it (and the deletion records' own module) writes deletions or the ids mirror.
+const READING_LIST_OWNER = ['lib/store/reading-list.ts', 'lib/store/tombstones.ts'];
+const SAVED_WRITE = '/^(put|add|bulkPut|bulkAdd|delete|update|bulkDelete|bulkUpdate|clear|modify|upsert)$/';
+const OWNER_MESSAGE = 'Only lib/store/reading-list.ts writes the reading list: hand it the change.';
+const SAVED_WRITES = [
+  // db.saved.put(…), db.saved.bulkDelete(…), …
+  {
+    selector: `CallExpression[callee.object.property.name='saved'][callee.property.name=${SAVED_WRITE}]`,
+    message: OWNER_MESSAGE,
+  },
+  // db.saved.where(…).modify(…), db.saved.filter(…).delete(), db.saved.toCollection().delete()
+  {
+    selector: `CallExpression[callee.property.name=/^(modify|delete)$/][callee.object.type='CallExpression'] MemberExpression[property.name='saved']`,
+    message: OWNER_MESSAGE,
+  },
+  {
+    selector:
+      'CallExpression[callee.name=/^(writeTombstones|addTombstones|clearTombstones|recordTombstones|mirrorSavedIds)$/]',
+    message: OWNER_MESSAGE,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/.tmp/'] },
   js.configs.recommended,
@@ -89,5 +112,20 @@ export default tseslint.config(
       },
       ...STORAGE,
     ),
+  },
+  {
+    // The JSX selector repeats the global one: a later block's no-restricted-syntax replaces it.
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: READING_LIST_OWNER,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never write HTML: feed and page text is untrusted.',
+        },
+        ...SAVED_WRITES,
+      ],
+    },
   },
 );

@@ -43,7 +43,7 @@ import {
 } from '../core/messages';
 import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
-import { mirrorSavedIds } from '../store/saved-ids';
+import { rebuildSavedMirror } from '../store/reading-list';
 import { menuTarget } from './context-menu';
 import { ARCHIVE_ALARM } from './alarms';
 import { createArchiveRunner, fold } from './archive-runner';
@@ -160,7 +160,7 @@ export function createBackground(deps: BackgroundDeps) {
     await updateBadge(deps.db, s);
     await following(s.hfUsername);
     // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
-    await mirrorSavedIds(deps.db);
+    await rebuildSavedMirror(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
     if (due) await refresh('startup');
     await completeIncomplete(hf);
