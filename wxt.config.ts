@@ -71,7 +71,7 @@ export default defineConfig({
     host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*'],
     optional_permissions: ['notifications', 'search'],
     // The browser's default for extension pages, plus: images only from here and Hugging Face (the
-    // feed's thumbnails and avatars are checked too, in lib/feed/hf-schema.ts; this is the second lock).
+    // feed's thumbnails and avatars are checked too, in lib/hf/hf-schema.ts; this is the second lock).
     content_security_policy: {
       extension_pages:
         "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' data: https://huggingface.co https://*.huggingface.co",

@@ -6,7 +6,7 @@ import { toCsv } from '@/lib/reading-list/export/csv';
 import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { toRis } from '@/lib/reading-list/export/ris';
 import { toCslJson } from '@/lib/reading-list/export/csl';
-// Static, not import(): see components/CopyCitation.tsx (the preload helper and the new tab's first paint).
+// Static, not import(): see components/shared/CopyCitation.tsx (the preload helper and the new tab's first paint).
 import { notesZip } from '@/lib/reading-list/export/notes-zip';
 import { t } from '@/lib/core/i18n';
 import { importText } from '@/lib/reading-list/import';
