@@ -2,8 +2,8 @@
 // (tests/fixtures/hf-eras.ts): what the user sees and what is stored.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperCard } from '@/components/PaperCard';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { PaperCard } from '@/components/shared/PaperCard';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { storeDay } from '@/lib/store/papers';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { ERA_2024, ERA_2025_AUTUMN } from '../fixtures/hf-eras';
