@@ -4,14 +4,13 @@ import globals from 'globals';
 
 // Which lib/ folder may import which: arrows point one way, records and ids at the bottom, the
 // background's wiring and the views at the top (README, "How it is built").
-const FOLDERS = ['core', 'store', 'feed', 'sync', 'reading-list', 'save', 'paper-page', 'views', 'hooks', 'background'];
+const FOLDERS = ['core', 'store', 'hf', 'sync', 'reading-list', 'paper-page', 'views', 'hooks', 'background'];
 const MAY_IMPORT = {
   core: ['core'],
   store: ['core', 'store'],
-  feed: ['core', 'store', 'feed'],
+  hf: ['core', 'store', 'reading-list', 'hf'],
   sync: ['core', 'store', 'sync'],
-  'reading-list': ['core', 'store', 'feed', 'sync', 'reading-list'],
-  save: ['core', 'store', 'feed', 'reading-list', 'save'],
+  'reading-list': ['core', 'store', 'hf', 'sync', 'reading-list'],
   'paper-page': ['core', 'paper-page'],
   views: ['core', 'store', 'views'],
   hooks: ['core', 'store', 'reading-list', 'views', 'hooks'],
@@ -20,7 +19,7 @@ const MAY_IMPORT = {
 /** A specifier naming one of these lib/ folders, in relative or alias form. */
 const folderRegex = (names) => `^(?:@/lib/|(?:\\.\\./)+)(?:${names.join('|')})(?:/|$)`;
 /** The modules that reach Hugging Face: only the background may import them. */
-const NETWORK = `^(?:@/lib/|(?:\\.\\./)+)(?:feed/(?:hf-api|gate|refresh|range-fetch|hf-search|rate-limit|backoff)|save/)`;
+const NETWORK = `^(?:@/lib/|(?:\\.\\./)+)(?:hf/(?!hf-schema))`;
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const STORAGE = [
   {
@@ -88,7 +87,7 @@ export default tseslint.config(
         regex: '^(?:@/|(?:\\.\\./)+)(?:components|entrypoints)(?:/|$)',
         message: 'lib/ never imports components or entrypoints.',
       },
-      ...(folder === 'background' || folder === 'save' || folder === 'feed'
+      ...(folder === 'background' || folder === 'hf'
         ? []
         : [{ regex: NETWORK, message: 'Only the background reaches the network: send it a message.' }]),
       ...(folder === 'paper-page' || folder === 'core' ? STORAGE : []),

@@ -24,12 +24,12 @@ export const SAVE_COMMAND = 'save-paper';
 /** A sync at least this often even when nothing announced a change (a missed event, a new device). */
 const SYNC_EVERY_MS = 30 * 60_000;
 import type { PapertabDB } from '../store/db';
-import { getStatus, type HfRequestDeps } from '../feed/gate';
-import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../feed/refresh';
-import { fetchRange } from '../feed/range-fetch';
-import { fetchTrending } from '../feed/trending-fetch';
-import { checkArtifacts } from '../feed/artifacts';
-import { searchHf } from '../feed/hf-search';
+import { getStatus, type HfRequestDeps } from '../hf/gate';
+import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../hf/refresh';
+import { fetchRange } from '../hf/range-fetch';
+import { fetchTrending } from '../hf/trending-fetch';
+import { checkArtifacts } from '../hf/artifacts';
+import { searchHf } from '../hf/hf-search';
 import {
   CONTENT_SCRIPT_MESSAGES,
   isFromExtensionPage,
@@ -42,7 +42,7 @@ import {
   type CheckArtifactsReply,
 } from '../core/messages';
 import type { SaveReply } from '../core/save-request';
-import { completeIncomplete, saveById, unsaveById } from '../save/save-paper';
+import { completeIncomplete, saveById, unsaveById } from '../hf/save-paper';
 import { rebuildSavedMirror } from '../store/reading-list';
 import { menuTarget } from './context-menu';
 import { ARCHIVE_ALARM } from './alarms';

@@ -4,8 +4,8 @@
  * when it cannot (404, offline, old-style id), what the page said is saved and completed later.
  */
 import { parseArxivId } from '../core/arxiv-id';
-import { askHf, type HfRequestDeps } from '../feed/gate';
-import { FetchFailure, fetchPaper } from '../feed/hf-api';
+import { askHf, type HfRequestDeps } from './gate';
+import { FetchFailure, fetchPaper } from './hf-api';
 import { t } from '../core/i18n';
 import type { Paper } from '../core/paper';
 import { savePaper, unsavePaper } from '../reading-list/list';
