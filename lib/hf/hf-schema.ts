@@ -110,9 +110,13 @@ export const DailyItemSchema = v.object({
   title: opt(text(1000)),
   summary: opt(text(20_000)),
   thumbnail: opt(v.string()),
+  /** The thumbnail's older name (items of 2024-05-27 to 2024-06-11). */
+  mediaUrl: opt(v.string()),
   numComments: opt(count),
   submittedBy: opt(PersonSchema),
   organization: opt(OrganizationSchema),
+  /** The organization's older place (items of 2025-09-29 to 2025-10-02): the submitter's. */
+  submitterOrganization: opt(OrganizationSchema),
 });
 
 type RawPaper = v.InferOutput<typeof PaperSchema>;
@@ -168,8 +172,9 @@ function fromRawItem(item: RawItem & { paper: { title: string } }, day: string, 
     ...paper,
     summary: paper.summary || item.summary || '',
     numComments: item.numComments ?? paper.numComments,
-    thumbnail: safeHfImageUrl(item.thumbnail),
-    organization: paper.organization ?? organization(item.organization),
+    // Each name is checked on its own: a bad `thumbnail` must not hide a good `mediaUrl`.
+    thumbnail: safeHfImageUrl(item.thumbnail) ?? safeHfImageUrl(item.mediaUrl),
+    organization: paper.organization ?? organization(item.organization) ?? organization(item.submitterOrganization),
     submittedBy: person(item.submittedBy) ?? paper.submittedBy,
   });
 }
