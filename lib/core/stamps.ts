@@ -42,10 +42,7 @@ export function clampTime(t: number, now: number, ahead = CLOCK_SKEW_MS): number
  * values stamped in the same millisecond) goes to the greater JSON, so every device and every
  * import resolves it alike instead of each keeping its own.
  */
-export function laterEditWins(
-  held: { value: unknown; at: number },
-  incoming: { value: unknown; at: number },
-): boolean {
+export function laterEditWins(held: { value: unknown; at: number }, incoming: { value: unknown; at: number }): boolean {
   if (incoming.at !== held.at) return incoming.at > held.at;
   return (JSON.stringify(incoming.value) ?? '') > (JSON.stringify(held.value) ?? '');
 }

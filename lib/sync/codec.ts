@@ -208,7 +208,8 @@ export async function encodeList(
   ].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const total = payload.records.length;
   const measure = async (es: readonly Entry[]) => (await build(es, total, encoding, opts.now)).bytes;
-  if ((await measure([])) > budget) throw new RangeError(`A sync budget of ${budget} bytes cannot hold even an empty list`);
+  if ((await measure([])) > budget)
+    throw new RangeError(`A sync budget of ${budget} bytes cannot hold even an empty list`);
   const size = (e: Entry) => ('record' in e ? e.record.note.length + JSON.stringify(e.record.tags).length : 0);
   const fitted = await fitEntries(entries, budget, measure, { held: opts.held ?? new Set(), size });
   const out = await build(fitted.chosen, total, encoding, opts.now);

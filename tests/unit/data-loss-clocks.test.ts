@@ -124,6 +124,27 @@ describe('a clock days off never rewrites history: an edit made after seeing a s
       expect((await get(b, p.id))!.note).toBe('Back on A.');
     });
 
+  for (const [name, skewA] of [
+    ['3 days behind', -3 * DAY],
+    ['365 days behind', -365 * DAY],
+    ['3 days ahead', 3 * DAY],
+  ] as const)
+    it(`a device whose clock is ${name} edits what a right one saved, and its edit stays`, async () => {
+      const p = papers[0]!;
+      const onA = (t: number) => t + skewA;
+      await savePaper(b.db, p, T0);
+      await setNote(b.db, p.id, 'Saved and noted on B.', T0 + MIN);
+      await sync(b, T0 + 2 * MIN);
+      await sync(a, onA(T0 + 3 * MIN));
+      await setNote(a.db, p.id, 'Edited on A.', onA(T0 + 4 * MIN));
+      for (let day = 0; day < 4; day++) {
+        await sync(a, onA(T0 + day * DAY + 5 * MIN));
+        await sync(b, T0 + day * DAY + 6 * MIN);
+      }
+      expect((await get(a, p.id))!.note).toBe('Edited on A.');
+      expect((await get(b, p.id))!.note).toBe('Edited on A.');
+    });
+
   it('a mute set on a device 30 days ahead, changed on a right device after syncing, stays changed', async () => {
     const area = fakeBrowser.storage.sync;
     let onA: SyncedSettings = { values: { mutedKeywords: ['diffusion'] }, edited: { mutedKeywords: T0 + 30 * DAY } };
@@ -177,7 +198,12 @@ describe('one oversized record never stops sync', () => {
     expect(status.warning).toContain(big.title);
     expect(status.warning).toMatch(/1 paper's note is too long to sync; it stays on this device/);
     await sync(b, T0 + 3 * MIN);
-    expect(await ids(b)).toEqual(papers.slice(1).map((p) => p.id).sort());
+    expect(await ids(b)).toEqual(
+      papers
+        .slice(1)
+        .map((p) => p.id)
+        .sort(),
+    );
     expect((await get(a, big.id))!.note).toBe(noise);
   });
 

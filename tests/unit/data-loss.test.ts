@@ -14,12 +14,7 @@ import type { Paper } from '@/lib/core/paper';
 import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
 import { type SavedPaper } from '@/lib/core/saved';
 import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
-import {
-  CLOCK_SKEW_MS,
-  clampTime,
-  laterEditWins,
-  nextStamp,
-} from '@/lib/core/stamps';
+import { CLOCK_SKEW_MS, clampTime, laterEditWins, nextStamp } from '@/lib/core/stamps';
 import { SYNC_SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
