@@ -108,6 +108,40 @@ const TEMPORARY_SIZE_EXEMPT = [
   'lib/paper-page/controller.ts',
 ];
 
+// The reading list has one owner (issue 18): only lib/store/reading-list.ts writes the `saved`
+// table, and only it (and the deletion records' own module) writes deletions or the ids mirror.
+// A rule of its own (not no-restricted-syntax), so no other block's selectors replace it.
+const READING_LIST_OWNER = ['lib/store/reading-list.ts', 'lib/store/tombstones.ts'];
+const SAVED_WRITE = '/^(put|add|bulkPut|bulkAdd|delete|update|bulkDelete|bulkUpdate|clear|modify|upsert)$/';
+const SAVED_WRITES = [
+  // db.saved.put(…), db.saved.bulkDelete(…), …
+  `CallExpression[callee.object.property.name='saved'][callee.property.name=${SAVED_WRITE}]`,
+  // db.saved.where(…).modify(…), db.saved.filter(…).delete(), db.saved.toCollection().delete()
+  "CallExpression[callee.property.name=/^(modify|delete)$/][callee.object.type='CallExpression'] MemberExpression[property.name='saved']",
+  'CallExpression[callee.name=/^(writeTombstones|addTombstones|clearTombstones|recordTombstones|mirrorSavedIds)$/]',
+];
+const readingListOwner = {
+  plugins: {
+    papertab: {
+      rules: {
+        'reading-list-owner': {
+          meta: {
+            type: 'problem',
+            messages: { owner: 'Only lib/store/reading-list.ts writes the reading list: hand it the change.' },
+          },
+          create: (context) =>
+            Object.fromEntries(
+              SAVED_WRITES.map((sel) => [sel, (node) => context.report({ node, messageId: 'owner' })]),
+            ),
+        },
+      },
+    },
+  },
+  files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+  ignores: READING_LIST_OWNER,
+  rules: { 'papertab/reading-list-owner': 'error' },
+};
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/.tmp/'] },
   js.configs.recommended,
@@ -172,4 +206,5 @@ export default tseslint.config(
   ...(TEMPORARY_SIZE_EXEMPT.length
     ? [{ files: TEMPORARY_SIZE_EXEMPT, rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' } }]
     : []),
+  readingListOwner,
 );

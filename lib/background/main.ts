@@ -19,7 +19,7 @@ import { SYNC_SETTINGS_KEY } from '../sync/settings';
 import { getStatus } from '../hf/gate';
 import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById } from '../hf/save-paper';
-import { mirrorSavedIds } from '../store/saved-ids';
+import { rebuildSavedMirror } from '../store/reading-list';
 import { menuTarget } from './context-menu';
 import { FOLLOWING_ALARM } from './hf-following-runner';
 import { createWork, type BackgroundDeps } from './work';
@@ -48,7 +48,7 @@ export function createBackground(deps: BackgroundDeps) {
     await updateBadge(deps.db, s);
     await following(s.hfUsername);
     // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
-    await mirrorSavedIds(deps.db);
+    await rebuildSavedMirror(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;
     if (due) await refresh('startup');
     await completeIncomplete(hf);
