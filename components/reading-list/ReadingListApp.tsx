@@ -16,13 +16,13 @@ import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
 import { requestPersistence } from '@/lib/store/persist';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
-import { DatabaseUnavailable } from './DatabaseUnavailable';
+import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { useSelection } from '@/lib/hooks/use-selection';
 import { BulkActions } from './BulkActions';
-import { ExportImport } from './ExportImport';
+import { ExportImport } from '../shared/ExportImport';
 import { ReadingListToolbar } from './ReadingListToolbar';
-import { UndoToast } from './UndoToast';
+import { UndoToast } from '../shared/UndoToast';
 import { SavedItem } from './SavedItem';
 import { useSavedExtras } from '@/lib/hooks/use-saved-extras';
 
