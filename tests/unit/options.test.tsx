@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '@/components/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import { clearPaperCache, formatBytes } from '@/lib/store/cache-admin';
 import { createDb, db, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { savePaper } from '@/lib/reading-list/list';
 import { DEFAULTS, loadSettings, updateSettings, type Settings } from '@/lib/core/settings';
@@ -124,6 +124,13 @@ describe('the options page stores each setting as it changes', () => {
     expect((screen.getByRole('radio', { name: 'Off' }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Unfollow Wei Li' })).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: /Quiet new tab/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('the privacy policy', () => {
+  it('is one link away, to the copy shipped in the extension', () => {
+    render(<OptionsApp />);
+    expect(screen.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy.txt');
   });
 });
 
