@@ -48,6 +48,7 @@ import { menuTarget } from './context-menu';
 import { ARCHIVE_ALARM } from './alarms';
 import { createArchiveRunner, fold } from './archive-runner';
 import { FOLLOWING_ALARM, syncHfFollowing } from './hf-following-runner';
+import { createZoteroRunner, isZoteroMessage, type ZoteroReply } from './zotero-runner';
 
 export interface BackgroundDeps {
   db: PapertabDB;
@@ -102,6 +103,7 @@ export function createBackground(deps: BackgroundDeps) {
       });
     return artifactsRun;
   }
+  const zotero = createZoteroRunner({ db: deps.db, fetch: deps.fetch, now, random: deps.random, hf });
   const archive = createArchiveRunner({ ...hf, random: deps.random }, async () => (await settings()).archiveEnabled);
   /** The Hugging Face account's follows, one run after another (a changed username waits its turn). */
   let followingQueue: Promise<unknown> = Promise.resolve();
@@ -197,13 +199,17 @@ export function createBackground(deps: BackgroundDeps) {
   async function onMessage(
     raw: unknown,
     sender: Browser.runtime.MessageSender,
-  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | CheckArtifactsReply | undefined> {
+  ): Promise<RefreshReply | SaveReply | SearchHfReply | CompleteReply | CheckArtifactsReply | ZoteroReply | undefined> {
     const message = parseMessage(raw);
     if (!message) return undefined;
     const origin = new URL(browser.runtime.getURL('/')).origin;
     const fromPage = isFromExtensionPage(sender, browser.runtime.id, origin);
     const fromPaperSite = CONTENT_SCRIPT_MESSAGES.has(message.type) && isFromPaperPage(sender, browser.runtime.id);
     if (!fromPage && !fromPaperSite) return undefined;
+    // A paper page's script may send to Zotero only the paper its tab shows.
+    if (isZoteroMessage(message)) {
+      return zotero.onMessage(message, !fromPage, fromPage ? undefined : senderPaperId(sender, browser.runtime.id));
+    }
     switch (message.type) {
       case 'savePaper':
       case 'unsavePaper': {

@@ -8,6 +8,13 @@ import { paperRefFromUrl } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-request';
 import type { Paper } from './paper';
+import {
+  ZOTERO_MESSAGES,
+  type ZoteroCheckReply,
+  type ZoteroCollectionsReply,
+  type ZoteroPlainReply,
+  type ZoteroSendReply,
+} from './zotero-messages';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
 const SyncNowMessage = v.strictObject({ type: v.literal('syncNow') });
@@ -61,9 +68,15 @@ export const MessageSchema = v.variant('type', [
   CompleteIncompleteMessage,
   FetchTrendingMessage,
   CheckArtifactsMessage,
+  ...ZOTERO_MESSAGES,
 ]);
 /** Messages a paper page's content script may send; everything else is for extension pages only. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set(['savePaper', 'unsavePaper']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set([
+  'savePaper',
+  'unsavePaper',
+  'zoteroSend',
+  'zoteroCheck',
+]);
 /** Sites whose paper pages host a Save button. */
 export const PAPER_HOSTS: ReadonlySet<string> = new Set([
   'huggingface.co',
@@ -97,6 +110,11 @@ export interface Replies {
   fetchTrending: RefreshReply;
   checkArtifacts: CheckArtifactsReply;
   archive: RefreshReply;
+  zoteroSend: ZoteroSendReply;
+  zoteroMove: ZoteroPlainReply;
+  zoteroCheck: ZoteroCheckReply;
+  zoteroCollections: ZoteroCollectionsReply;
+  zoteroImport: ZoteroPlainReply;
 }
 
 export interface CheckArtifactsReply {

@@ -48,6 +48,8 @@ const CHANGED: Settings = {
   followPeople: [{ name: 'Ada Lovelace', hub: 'ada' }, { name: 'Alan Turing' }],
   followOrgs: [{ name: 'Ai2', hub: 'allenai' }],
   hfUsername: 'grace-hopper',
+  zoteroEnabled: true,
+  zoteroAlsoSave: true,
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
