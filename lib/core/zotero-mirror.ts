@@ -11,6 +11,8 @@ export interface InZotero {
   ids: string[];
   /** Why the marks cannot be shown or are stale (local API off, Zotero not running…), in words. */
   problem?: string;
+  /** Zotero is turned on in Papertab (the paper-page button shows only then). */
+  enabled?: boolean;
 }
 
 export const NOTHING_IN_ZOTERO: InZotero = { at: 0, ids: [] };
@@ -24,5 +26,6 @@ export function parseInZotero(value: unknown): InZotero {
     at: typeof v.at === 'number' ? v.at : 0,
     ids,
     ...(typeof v.problem === 'string' ? { problem: v.problem } : {}),
+    ...(v.enabled === true ? { enabled: true } : {}),
   };
 }

@@ -16,43 +16,65 @@ export async function readInZotero(): Promise<InZotero> {
   return parseInZotero((await browser.storage.local.get(IN_ZOTERO_KEY))[IN_ZOTERO_KEY]);
 }
 
-async function write(value: InZotero): Promise<void> {
-  await browser.storage.local.set({ [IN_ZOTERO_KEY]: value });
-}
-
 export interface LibraryDeps extends ZoteroDeps {
   now: () => number;
   hasPermission(): Promise<boolean>;
 }
 
-/** Reads the library again unless the last read is fresh (or `force`); one read at a time. */
 export function createLibraryCheck(deps: LibraryDeps) {
-  let running: Promise<InZotero> | undefined;
-  async function run(): Promise<InZotero> {
-    const held = await readInZotero();
-    let next: InZotero;
-    try {
-      if (!(await deps.hasPermission())) throw new ZoteroError('no-permission');
-      next = { at: deps.now(), ids: [...idsInLibrary(await arxivItems(deps))].sort() };
-    } catch (err) {
-      // The marks last known stay (they are still likely true); the problem is said beside them.
-      const kind = err instanceof ZoteroError ? err.kind : 'failed';
-      next = { at: deps.now(), ids: held.ids, problem: failureMessage(kind) };
-    }
-    await write(next);
+  // Every change to the mirror is a read-modify-write: one at a time, so none undoes another.
+  let writes: Promise<unknown> = Promise.resolve();
+  function mutate(change: (held: InZotero) => InZotero): Promise<InZotero> {
+    const next = writes.then(async () => {
+      const value = change(await readInZotero());
+      await browser.storage.local.set({ [IN_ZOTERO_KEY]: value });
+      return value;
+    });
+    writes = next.catch(() => undefined);
     return next;
   }
+
+  let running: Promise<InZotero> | undefined;
+  /** Papers sent while a read of the library is under way: that read may predate them. */
+  let sentDuring: Set<string> | undefined;
+  async function run(): Promise<InZotero> {
+    try {
+      if (!(await deps.hasPermission())) throw new ZoteroError('no-permission');
+      const ids = idsInLibrary(await arxivItems(deps));
+      return await mutate((held) => {
+        for (const id of sentDuring ?? []) ids.add(id);
+        return { at: deps.now(), ids: [...ids].sort(), ...(held.enabled ? { enabled: true } : {}) };
+      });
+    } catch (err) {
+      // The marks last known stay (they are still likely true); the problem is said beside them.
+      const problem = failureMessage(err instanceof ZoteroError ? err.kind : 'failed');
+      return mutate((held) => ({ ...held, at: deps.now(), problem }));
+    }
+  }
   return {
+    /** Reads the library again unless the last read is fresh (or `force`); one read at a time. */
     async check(force = false): Promise<InZotero> {
       const held = await readInZotero();
       if (!force && !held.problem && held.at && deps.now() - held.at < IN_ZOTERO_FRESH_MS) return held;
-      running ??= run().finally(() => (running = undefined));
+      if (!running) {
+        sentDuring = new Set();
+        running = run().finally(() => {
+          running = undefined;
+          sentDuring = undefined;
+        });
+      }
       return running;
+    },
+    /** Whether Zotero is on, for the paper-page button (which reads only this mirror); off forgets the marks. */
+    async setEnabled(enabled: boolean): Promise<void> {
+      await mutate((held) =>
+        !!held.enabled === enabled ? held : enabled ? { at: 0, ids: [], enabled } : { at: 0, ids: [] },
+      );
     },
     /** Papers just sent: marked at once, before the next read of the library. */
     async add(ids: readonly string[]): Promise<void> {
-      const held = await readInZotero();
-      await write({ ...held, ids: [...new Set([...held.ids, ...ids])].sort() });
+      for (const id of ids) sentDuring?.add(id);
+      await mutate((held) => ({ ...held, ids: [...new Set([...held.ids, ...ids])].sort() }));
     },
   };
 }
