@@ -96,7 +96,6 @@ export function createSaveButton(
   // Its own line: the Save button's states rewrite `msg`, and must not erase where a send went.
   const zoteroMsg = doc.createElement('span');
   zoteroMsg.className = 'msg';
-  zoteroMsg.setAttribute('role', 'status');
   root.append(zoteroButton, msg, zoteroMsg);
 
   function setState(state: ButtonState, message = '') {
@@ -118,6 +117,8 @@ export function createSaveButton(
       state === 'in' ? `✓ ${t('inZotero')}` : state === 'busy' ? t('zoteroSending') : t('sendToZotero');
   }
   function say(text: string, ok: boolean) {
+    // A live region from the first send on (the page's one status line until then is Save's).
+    zoteroMsg.setAttribute('role', 'status');
     zoteroMsg.className = ok ? 'msg ok' : 'msg';
     zoteroMsg.textContent = text;
   }

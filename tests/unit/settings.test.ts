@@ -80,6 +80,8 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['followPeople', 'Ada Lovelace'],
   ['followOrgs', { name: 'allenai' }],
   ['hfUsername', 'not a user/../name'],
+  ['zoteroEnabled', 'yes'],
+  ['zoteroAlsoSave', 1],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -109,6 +111,8 @@ describe('defaults', () => {
       followPeople: [],
       followOrgs: [],
       hfUsername: '',
+      zoteroEnabled: false,
+      zoteroAlsoSave: false,
     });
   });
 
