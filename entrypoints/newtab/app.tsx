@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { NewTabPage } from '@/components/NewTabApp';
+import { NewTabPage } from '@/components/newtab/NewTabApp';
 import { localizePage } from '@/lib/core/i18n';
 
 /** Replaces the first paint (if any) with the live app, in one task: no empty frame between them. */

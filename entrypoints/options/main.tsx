@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '@/components/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import { localizePage } from '@/lib/core/i18n';
 
 localizePage('settingsTitle');

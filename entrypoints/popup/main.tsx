@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupPage } from '@/components/PopupApp';
+import { PopupPage } from '@/components/popup/PopupApp';
 import { localizePage } from '@/lib/core/i18n';
 
 localizePage('extName');

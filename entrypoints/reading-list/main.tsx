@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ReadingListApp } from '@/components/ReadingListApp';
+import { ReadingListApp } from '@/components/reading-list/ReadingListApp';
 import { localizePage } from '@/lib/core/i18n';
 
 localizePage('pageTitleReadingList');

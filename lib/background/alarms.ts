@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 
 export const REFRESH_ALARM = 'papertab-refresh';
 export const RETRY_ALARM = 'papertab-retry';
-/** The offline archive's next step (lib/feed/archive.ts). */
+/** The offline archive's next step (lib/hf/archive.ts). */
 export const ARCHIVE_ALARM = 'papertab-archive';
 export const DEFAULT_REFRESH_MINUTES = 30;
 

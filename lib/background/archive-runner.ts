@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ARCHIVE_ALARM } from './alarms';
-import { runArchive, type ArchiveDeps } from '../feed/archive';
+import { runArchive, type ArchiveDeps } from '../hf/archive';
 import { getArchive, stopArchive, updateArchive } from '../store/archive-store';
 import { foldSearchIndex } from '../store/search-store';
 import { buildStoredIndex } from '../views/search-compact';

@@ -4,8 +4,8 @@
  * browser keeps alarms while the worker sleeps; every start recomputes what is due from storage).
  */
 import { browser } from 'wxt/browser';
-import type { HfRequestDeps } from '../feed/gate';
-import { followingDueAt, refreshHfFollowing, type FollowingOutcome } from '../feed/hf-following';
+import type { HfRequestDeps } from '../hf/gate';
+import { followingDueAt, refreshHfFollowing, type FollowingOutcome } from '../hf/hf-following';
 import { readHfFollowing } from '../store/hf-following';
 
 export const FOLLOWING_ALARM = 'papertab-hf-following';

@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { HfRequestDeps } from '../feed/gate';
+import type { HfRequestDeps } from '../hf/gate';
 import { t } from '../core/i18n';
-import { completeIncomplete } from '../save/save-paper';
+import { completeIncomplete } from '../hf/save-paper';
 import {
   applySyncedSettings,
   loadStored,

@@ -1,6 +1,6 @@
 /**
  * The shapes a save request and its reply share between pages, content scripts and the background.
- * Kept apart from `save/save-paper.ts` so that the pages' message contract does not pull the saving
+ * Kept apart from `hf/save-paper.ts` so that the pages' message contract does not pull the saving
  * code (and the Hugging Face client behind it) into every page's bundle.
  */
 import * as v from 'valibot';

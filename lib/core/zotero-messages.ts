@@ -24,22 +24,21 @@ export const ZoteroMoveMessage = v.strictObject({
   sent: v.pipe(v.array(v.strictObject({ id: PaperId, sessionID: SessionId })), v.minLength(1), v.maxLength(500)),
   target: Target,
 });
-/** A view opened: read the library again unless the last read is fresh (`force`: now). */
-export const ZoteroCheckMessage = v.strictObject({ type: v.literal('zoteroCheck'), force: v.optional(v.boolean()) });
+/**
+ * A view opened: read the library again unless the last read is fresh (`force`: now, for
+ * extension pages). A paper page names its paper (`id`), and never forces.
+ */
+export const ZoteroCheckMessage = v.strictObject({
+  type: v.literal('zoteroCheck'),
+  force: v.optional(v.boolean()),
+  id: v.optional(PaperId),
+});
 /** The options page: Zotero's collections, to import one. */
 export const ZoteroCollectionsMessage = v.strictObject({ type: v.literal('zoteroCollections') });
 export const ZoteroImportMessage = v.strictObject({
   type: v.literal('zoteroImport'),
   key: v.pipe(v.string(), v.regex(/^[23456789A-Z]{8}$/)),
 });
-
-export const ZOTERO_MESSAGES = [
-  ZoteroSendMessage,
-  ZoteroMoveMessage,
-  ZoteroCheckMessage,
-  ZoteroCollectionsMessage,
-  ZoteroImportMessage,
-] as const;
 
 export interface ZoteroTarget {
   id: string;

@@ -74,7 +74,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       // One look at the library per paper shown (the background answers from its cache when fresh).
       if (zotero.enabled && !current.checked) {
         current.checked = true;
-        void browser.runtime.sendMessage({ type: 'zoteroCheck' }).catch(() => undefined);
+        void browser.runtime.sendMessage({ type: 'zoteroCheck', id: current.id }).catch(() => undefined);
       }
     }
   };

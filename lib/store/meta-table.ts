@@ -42,7 +42,7 @@ export interface MetaValues {
   archive: ArchiveState;
   /** When each of the archive's requests in the last window went out (its sliding-window budget). */
   archiveRequests: number[];
-  /** Whom the optional Hugging Face account follows (lib/feed/hf-following.ts). */
+  /** Whom the optional Hugging Face account follows (lib/hf/hf-following.ts). */
   hfFollowing: HfFollowingRecord;
   /** When a week or month listing (`range:week:2026-W48`) was last fetched whole. */
   [range: `range:${string}`]: number;

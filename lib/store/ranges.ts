@@ -1,6 +1,6 @@
 /**
  * Days, weeks and months as ranges of the cache: what they span and whether the cache can answer
- * for them. Pages import this; the fetching (`feed/range-fetch.ts`) stays in the background.
+ * for them. Pages import this; the fetching (`hf/range-fetch.ts`) stays in the background.
  */
 import { addDays, isDay, isWeek, monthDays, MONTH_RE, utcDay, weekDays } from '../core/dates';
 import type { PapertabDB } from './db';

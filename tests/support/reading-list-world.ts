@@ -17,7 +17,7 @@ import { clearPaperCache } from '@/lib/store/cache-admin';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { toBackup } from '@/lib/reading-list/backup';
 import { toBibtex } from '@/lib/reading-list/bibtex/export';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { importText } from '@/lib/reading-list/import';
 import type { Paper } from '@/lib/core/paper';
 import {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PaperCard } from '@/components/PaperCard';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { PaperCard } from '@/components/shared/PaperCard';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { loadSettings, updateSettings } from '@/lib/core/settings';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { useFollows } from '@/lib/hooks/use-follows';

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NewTabPage } from '@/components/NewTabApp';
+import { NewTabPage } from '@/components/newtab/NewTabApp';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { pageTestSetup } from '../support/page-test';
 

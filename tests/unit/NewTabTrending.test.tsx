@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NewTabPage } from '@/components/NewTabApp';
-import { ReadingListApp } from '@/components/ReadingListApp';
+import { NewTabPage } from '@/components/newtab/NewTabApp';
+import { ReadingListApp } from '@/components/reading-list/ReadingListApp';
 import { clockTime } from '@/lib/core/format';
 import { db } from '@/lib/store/db';
 import { setMeta } from '@/lib/store/meta-table';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { makeSaved } from '../fixtures/saved';
 import { pageTestSetup } from '../support/page-test';

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PaperCard } from '@/components/PaperCard';
-import { PaperList } from '@/components/PaperList';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { PaperCard } from '@/components/shared/PaperCard';
+import { PaperList } from '@/components/shared/PaperList';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
 import { hostileItem, makeDailyItem, type DailyItemOverrides } from '../fixtures/papers';
 

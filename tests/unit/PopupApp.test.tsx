@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/popup/PopupApp';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { updateSettings } from '@/lib/core/settings';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SyncStatus } from '@/components/SyncStatus';
+import { SyncStatus } from '@/components/options/SyncStatus';
 import { SYNC_STATUS_KEY, syncNow } from '@/lib/sync/sync';
 import { createDb, db } from '@/lib/store/db';
 import { savePaper } from '@/lib/reading-list/list';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '@/components/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import type { ArchiveState } from '@/lib/core/archive';
 import { loadSettings, updateSettings } from '@/lib/core/settings';
 import { db } from '@/lib/store/db';

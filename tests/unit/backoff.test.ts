@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelayMs } from '@/lib/feed/backoff';
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelayMs } from '@/lib/hf/backoff';
 
 const MIN = 60_000;
 /** The top of the jitter range: the full exponential delay. */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOR, badgeText, markSeen, newPaperCount, updateBadge, WATCH_BADGE_COLOR } from '@/lib/views/badge';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { setMeta } from '@/lib/store/meta-table';
 import type { DayRecord } from '@/lib/core/paper';
 import { DEFAULTS, updateSettings } from '@/lib/core/settings';

@@ -11,7 +11,7 @@ import { parseBackup } from '@/lib/reading-list/backup';
 import { parseBibtex } from '@/lib/reading-list/bibtex/import';
 import { csvCell, toCsv } from '@/lib/reading-list/export/csv';
 import { escapeMarkdown, toMarkdown } from '@/lib/reading-list/export/markdown';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { readPageMeta } from '@/lib/paper-page/read-page';
 import { singleLine } from '@/lib/core/single-line';
 import { fold, highlightParts, words } from '@/lib/views/text-match';

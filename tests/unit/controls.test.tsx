@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KeyboardHelp } from '@/components/KeyboardHelp';
-import { SortToggle } from '@/components/SortToggle';
-import { StatusLine } from '@/components/StatusLine';
-import { ViewNav } from '@/components/ViewNav';
+import { KeyboardHelp } from '@/components/newtab/KeyboardHelp';
+import { SortToggle } from '@/components/newtab/SortToggle';
+import { StatusLine } from '@/components/shared/StatusLine';
+import { ViewNav } from '@/components/newtab/ViewNav';
 import { SHORTCUTS } from '@/lib/views/keyboard';
 import type { View } from '@/lib/views/view';
 

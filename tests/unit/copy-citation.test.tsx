@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CopyCitation } from '@/components/CopyCitation';
+import { CopyCitation } from '@/components/shared/CopyCitation';
 import { citationText } from '@/lib/reading-list/copy-citation';
 import { pageBibtex } from '@/lib/paper-page/copy-bibtex';
 import { db } from '@/lib/store/db';

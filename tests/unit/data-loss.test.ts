@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { toBackup } from '@/lib/reading-list/backup';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { importText } from '@/lib/reading-list/import';
 import type { Paper } from '@/lib/core/paper';
 import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';

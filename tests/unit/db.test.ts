@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDb, LATEST_VERSION, SCHEMA_VERSIONS, type PapertabDB } from '@/lib/store/db';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { SavedPaper } from '@/lib/core/saved';
 import { makeDay } from '../fixtures/papers';
 

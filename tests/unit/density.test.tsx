@@ -11,7 +11,7 @@ import {
 } from '@/lib/core/settings';
 import { paintFirst } from '@/lib/views/first-paint';
 import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/views/page-keys';
-import { DensityToggle } from '@/components/DensityToggle';
+import { DensityToggle } from '@/components/newtab/DensityToggle';
 
 beforeEach(() => {
   localStorage.clear();

@@ -11,7 +11,7 @@ import { arxivDoi, arxivPrimaryClass, paperDate } from '@/lib/core/citation';
 import { citationUrl, isArxivId } from '@/lib/core/arxiv-id';
 import { paperYear, type Paper } from '@/lib/core/paper';
 import { singleLine } from '@/lib/core/single-line';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { SavedPaper } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
 import { hostileItem, makeDay } from '../fixtures/papers';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/popup/PopupApp';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { savePaper } from '@/lib/reading-list/list';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NewTabPage } from '@/components/NewTabApp';
-import { OptionsApp } from '@/components/OptionsApp';
+import { NewTabPage } from '@/components/newtab/NewTabApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { savePaper } from '@/lib/reading-list/list';

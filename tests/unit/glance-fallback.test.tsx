@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupFallback } from '@/components/PopupFallback';
+import { PopupFallback } from '@/components/popup/PopupFallback';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { FALLBACK_KEY, readFallback, writeFallback } from '@/lib/views/glance-fallback';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDailyPapers, FetchFailure, fetchPaper, REQUEST_TIMEOUT_MS, searchPapers } from '@/lib/feed/hf-api';
+import { fetchDailyPapers, FetchFailure, fetchPaper, REQUEST_TIMEOUT_MS, searchPapers } from '@/lib/hf/hf-api';
 import { makeDailyItem, makeDay, paperIdFor } from '../fixtures/papers';
 
 const DAY = '2025-03-04';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featuredDay, parseDailyItems, parsePaper } from '@/lib/feed/hf-schema';
-import { fetchDailyPapers } from '@/lib/feed/hf-api';
+import { featuredDay, parseDailyItems, parsePaper } from '@/lib/hf/hf-schema';
+import { fetchDailyPapers } from '@/lib/hf/hf-api';
 import { ERA_2024, ERA_2025, ERA_2026 } from '../fixtures/hf-eras';
 
 const AT = Date.parse('2026-11-30T09:00:00Z');

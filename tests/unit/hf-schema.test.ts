@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuredDay, parseDailyItems, parsePaper } from '@/lib/feed/hf-schema';
+import { featuredDay, parseDailyItems, parsePaper } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
 import { hostileItem, makeDailyItem, makeDay } from '../fixtures/papers';
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findNewPapers } from '@/lib/views/badge';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { maybeNotify, NOTIFICATION_ID } from '@/lib/background/notify';
 import { DEFAULTS, type Settings } from '@/lib/core/settings';

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '@/components/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import { clearPaperCache, formatBytes } from '@/lib/store/cache-admin';
 import { createDb, db, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { savePaper } from '@/lib/reading-list/list';
 import { DEFAULTS, loadSettings, updateSettings, type Settings } from '@/lib/core/settings';

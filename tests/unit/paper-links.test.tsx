@@ -1,11 +1,11 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PaperCard } from '@/components/PaperCard';
+import { PaperCard } from '@/components/shared/PaperCard';
 import { canonicalUrls } from '@/lib/core/arxiv-id';
 import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { makeDailyItem } from '../fixtures/papers';
 import { makeSaved } from '../fixtures/saved';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 
 afterEach(cleanup);
 

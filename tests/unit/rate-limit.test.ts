@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterMs } from '@/lib/feed/rate-limit';
+import { retryAfterMs } from '@/lib/hf/rate-limit';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 const DAY_MS = 86_400_000;

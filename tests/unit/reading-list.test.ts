@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type PapertabDB } from '@/lib/store/db';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
 import { restoreSaved, savedIds, savePaper, unsavePaper } from '@/lib/reading-list/list';
 import { makeDay } from '../fixtures/papers';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { setMeta } from '@/lib/store/meta-table';
 import { setNote, setStatus } from '@/lib/reading-list/list';
 import type { PageMeta } from '@/lib/core/save-request';
-import { completeIncomplete, saveById, unsaveById } from '@/lib/save/save-paper';
+import { completeIncomplete, saveById, unsaveById } from '@/lib/hf/save-paper';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 

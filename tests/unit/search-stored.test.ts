@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '@/lib/core/paper';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { clearPaperCache } from '@/lib/store/cache-admin';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay, storePapers } from '@/lib/store/papers';

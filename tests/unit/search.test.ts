@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
 import { createSearchIndex, highlightParts, type HighlightPart } from '@/lib/views/search';
 import { fold, words } from '@/lib/views/text-match';

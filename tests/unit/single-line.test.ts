@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseBackup, toBackup } from '@/lib/reading-list/backup';
 import { parseBibtex } from '@/lib/reading-list/bibtex/import';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { PageMetaSchema } from '@/lib/core/save-request';
 import { singleLine } from '@/lib/core/single-line';
 import { decodeList, encodeList } from '@/lib/sync/codec';

@@ -4,16 +4,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type PapertabDB } from '@/lib/store/db';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
 import { restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
 import type { SavedPaper } from '@/lib/core/saved';
-import { completeIncomplete } from '@/lib/save/save-paper';
+import { completeIncomplete } from '@/lib/hf/save-paper';
 import { toBase64 } from '@/lib/sync/bytes';
 import { chunkKey, decodeList, META_KEY, type SyncMeta } from '@/lib/sync/codec';
 import { SYNC_SETTINGS_KEY, syncSettings, type SyncedSettings } from '@/lib/sync/settings';
 import { readSyncStatus, syncNow, syncSummary, type SyncOptions } from '@/lib/sync/sync';
-import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
+import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/store/tombstones';
 import { makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utcDay } from '@/lib/core/dates';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay, storePapers } from '@/lib/store/papers';
-import { parseDailyItems } from '@/lib/feed/hf-schema';
+import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { setMeta } from '@/lib/store/meta-table';
 import type { Paper } from '@/lib/core/paper';
 import { loadView, parseHash, sortPapers, stepView, switchKind, viewHash, type View } from '@/lib/views/view';

@@ -1,6 +1,6 @@
 // The cached papers the bench measures with: generated through the real validation, written to IndexedDB.
 
-import { parseDailyItems } from '../../lib/feed/hf-schema';
+import { parseDailyItems } from '../../lib/hf/hf-schema';
 import type { DayRecord, Paper } from '../../lib/core/paper';
 import { makeDailyItem, makeDay, utcDay } from '../../tests/fixtures/papers';
 import { until } from '../../tests/support/until';

@@ -1,7 +1,7 @@
 import { t, tn } from '@/lib/core/i18n';
 import { SEARCH_PAGE, type SearchState } from '@/lib/hooks/use-search';
 import { HfSearch } from './HfSearch';
-import { PaperList, type PaperListProps } from './PaperList';
+import { PaperList, type PaperListProps } from '../shared/PaperList';
 
 /**
  * While the search box has text: how many cached papers match, the first of them (most relevant

@@ -8,7 +8,7 @@ import { formatBytes } from '@/lib/store/cache-admin';
 import { db } from '@/lib/store/db';
 import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
-import { archiveProgressText } from './ArchiveStatusLine';
+import { archiveProgressText } from '../shared/ArchiveStatusLine';
 
 /**
  * Settings, "Offline archive": the switch with the archive's size before it starts, then its

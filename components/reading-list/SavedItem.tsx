@@ -3,16 +3,16 @@ import { t } from '@/lib/core/i18n';
 import { useAutosavedText } from '@/lib/hooks/use-autosave';
 import { STATUSES } from '@/lib/reading-list/list';
 import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
-import { PaperByline } from './PaperByline';
-import { PaperLinks } from './PaperLinks';
+import { PaperByline } from '../shared/PaperByline';
+import { PaperLinks } from '../shared/PaperLinks';
 import { hfPaperUrl } from '@/lib/core/paper-links';
-import { articleId } from './PaperCard';
+import { articleId } from '../shared/PaperCard';
 import { TagEditor } from './TagEditor';
 import { SavedPaperExtras } from './SavedPaperExtras';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
-import { CopyCitation } from './CopyCitation';
-import { InZoteroMark } from './InZoteroMark';
-import { SendToZoteroButton } from './SendToZoteroButton';
+import { CopyCitation } from '../shared/CopyCitation';
+import { InZoteroMark } from '../shared/InZoteroMark';
+import { SendToZoteroButton } from '../shared/SendToZoteroButton';
 
 export interface SavedItemProps {
   item: SavedPaper;

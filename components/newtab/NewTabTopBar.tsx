@@ -2,9 +2,9 @@ import { t } from '@/lib/core/i18n';
 import type { Sort, View, ViewData } from '@/lib/views/view';
 import type { Density } from '@/lib/hooks/use-density-choice';
 import { DensityToggle } from './DensityToggle';
-import { RefreshButton } from './RefreshButton';
+import { RefreshButton } from '../shared/RefreshButton';
 import { SortToggle } from './SortToggle';
-import { StatusLine } from './StatusLine';
+import { StatusLine } from '../shared/StatusLine';
 import { ViewHeading } from './ViewHeading';
 import { ViewNav } from './ViewNav';
 

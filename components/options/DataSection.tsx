@@ -4,7 +4,7 @@ import { db } from '@/lib/store/db';
 import { t, tn } from '@/lib/core/i18n';
 import { send } from '@/lib/core/messages';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
-import { ExportImport } from './ExportImport';
+import { ExportImport } from '../shared/ExportImport';
 
 /** Settings, "Data": what is stored, export and import, and clearing the paper cache (after a confirmation). */
 export function DataSection() {

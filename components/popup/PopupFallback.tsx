@@ -5,9 +5,9 @@ import { t } from '@/lib/core/i18n';
 import { readFallback, type GlanceFallback } from '@/lib/views/glance-fallback';
 import { send } from '@/lib/core/messages';
 import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
-import { DatabaseUnavailable } from './DatabaseUnavailable';
+import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { hfPaperUrl } from '@/lib/core/paper-links';
-import { SaveButton } from './SaveButton';
+import { SaveButton } from '../shared/SaveButton';
 
 /** The popup without IndexedDB: the day's top papers from extension storage; saves go through the background. */
 export function PopupFallback() {

@@ -4,11 +4,12 @@
  * when it cannot (404, offline, old-style id), what the page said is saved and completed later.
  */
 import { parseArxivId } from '../core/arxiv-id';
-import { askHf, type HfRequestDeps } from '../feed/gate';
-import { FetchFailure, fetchPaper } from '../feed/hf-api';
+import { askHf, type HfRequestDeps } from './gate';
+import { FetchFailure, fetchPaper } from './hf-api';
 import { t } from '../core/i18n';
 import type { Paper } from '../core/paper';
 import { savePaper, unsavePaper } from '../reading-list/list';
+import { markCompletionTried } from '../store/reading-list';
 import { paperFromPage, type PageMeta, type SaveReply } from '../core/save-request';
 
 type Deps = HfRequestDeps;
@@ -70,7 +71,7 @@ export async function completeIncomplete(deps: Deps, max = 10): Promise<number> 
     // Offline or asked to slow down: the next paper would fail the same way; try again next run.
     if (failed) break;
     if (!paper) {
-      await deps.db.saved.update(s.id, { completionTriedAt: now });
+      await markCompletionTried(deps.db, s.id, now);
       continue;
     }
     await savePaper(deps.db, paper, now);

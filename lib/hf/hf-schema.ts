@@ -11,6 +11,7 @@ import { singleLine } from '../core/single-line';
 const HF_ORIGIN = 'https://huggingface.co';
 
 import { PAPER_ID_RE } from '../core/paper-id';
+import { dropUndefined } from '../core/drop-undefined';
 import { HF_USERNAME_RE } from '../core/follows';
 
 export { PAPER_ID_RE };
@@ -109,9 +110,13 @@ export const DailyItemSchema = v.object({
   title: opt(text(1000)),
   summary: opt(text(20_000)),
   thumbnail: opt(v.string()),
+  /** The thumbnail's older name (items of 2024-05-27 to 2024-06-11). */
+  mediaUrl: opt(v.string()),
   numComments: opt(count),
   submittedBy: opt(PersonSchema),
   organization: opt(OrganizationSchema),
+  /** The organization's older place (items of 2025-09-29 to 2025-10-02): the submitter's. */
+  submitterOrganization: opt(OrganizationSchema),
 });
 
 type RawPaper = v.InferOutput<typeof PaperSchema>;
@@ -137,12 +142,6 @@ function person(p: RawPerson | undefined): Person | undefined {
 function organization(o: RawOrganization | undefined): Organization | undefined {
   if (!o) return undefined;
   return dropUndefined({ name: o.name, fullname: o.fullname, avatar: avatarUrl(o.avatar) });
-}
-
-/** Undefined fields are removed so that merging a newer record never erases a known value. */
-export function dropUndefined<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
-  return obj;
 }
 
 function fromRawPaper(p: RawPaper & { title: string }, day: string, fetchedAt: number): Paper {
@@ -173,8 +172,9 @@ function fromRawItem(item: RawItem & { paper: { title: string } }, day: string, 
     ...paper,
     summary: paper.summary || item.summary || '',
     numComments: item.numComments ?? paper.numComments,
-    thumbnail: safeHfImageUrl(item.thumbnail),
-    organization: paper.organization ?? organization(item.organization),
+    // Each name is checked on its own: a bad `thumbnail` must not hide a good `mediaUrl`.
+    thumbnail: safeHfImageUrl(item.thumbnail) ?? safeHfImageUrl(item.mediaUrl),
+    organization: paper.organization ?? organization(item.organization) ?? organization(item.submitterOrganization),
     submittedBy: person(item.submittedBy) ?? paper.submittedBy,
   });
 }

@@ -5,12 +5,12 @@ import { t, tn } from '@/lib/core/i18n';
 import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
-import { DatabaseUnavailable } from './DatabaseUnavailable';
+import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
 import { useZotero } from '@/lib/hooks/use-zotero';
 import type { Paper } from '@/lib/core/paper';
-import { ZoteroSentToast } from './ZoteroSentToast';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 import { useSearch } from '@/lib/hooks/use-search';
 import { loadView, sortPapers, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
@@ -31,10 +31,10 @@ import { useViewRoute } from '@/lib/hooks/use-view-route';
 import { QuietNewTab } from './QuietNewTab';
 import { KeyboardHelp } from './KeyboardHelp';
 import { NewTabTopBar } from './NewTabTopBar';
-import { PaperList } from './PaperList';
+import { PaperList } from '../shared/PaperList';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
-import { UndoToast } from './UndoToast';
+import { UndoToast } from '../shared/UndoToast';
 import { ViewNotice } from './ViewNotice';
 import { useTrending } from '@/lib/hooks/use-trending';
 import { orderByTrending } from '@/lib/store/trending';
@@ -265,7 +265,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
 function useArchiveLine(on: boolean): ComponentType | undefined {
   const [line, setLine] = useState<{ c: ComponentType }>();
   useEffect(() => {
-    if (on && !line) void import('./ArchiveStatusLine').then((m) => setLine({ c: m.ArchiveStatusLine }));
+    if (on && !line) void import('../shared/ArchiveStatusLine').then((m) => setLine({ c: m.ArchiveStatusLine }));
   }, [on]);
   return on ? line?.c : undefined;
 }

@@ -4,7 +4,7 @@ import type { Paper } from '@/lib/core/paper';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { loadFollowing } from '@/lib/views/following';
 import type { CompiledWatch } from '@/lib/views/watch';
-import { PaperList, type PaperListProps } from './PaperList';
+import { PaperList, type PaperListProps } from '../shared/PaperList';
 
 /** The "Following" view: the papers of everyone followed, newest first, or how to follow someone. */
 export function FollowingView({

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '@/lib/core/i18n';
 import { send } from '@/lib/core/messages';
 import type { Paper } from '@/lib/core/paper';
-import { PaperList, type PaperListProps } from './PaperList';
+import { PaperList, type PaperListProps } from '../shared/PaperList';
 
 type State =
   { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; papers: Paper[] } | { kind: 'error'; message: string };

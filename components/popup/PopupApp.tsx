@@ -9,30 +9,30 @@ import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
 import { loadView, sortPapers, type ViewData } from '@/lib/views/view';
-import { RefreshButton } from './RefreshButton';
-import { SaveButton } from './SaveButton';
+import { RefreshButton } from '../shared/RefreshButton';
+import { SaveButton } from '../shared/SaveButton';
 import { SaveThisPaper } from './SaveThisPaper';
-import { CopyCitation } from './CopyCitation';
+import { CopyCitation } from '../shared/CopyCitation';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou } from '@/lib/hooks/use-for-you';
-import * as rankerModule from '@/lib/views/rank/index';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
-import { ForYouReason } from './ForYouReason';
-import { NotInterestedButton } from './NotInterestedButton';
-import { UndoToast } from './UndoToast';
+import { ForYouReason } from '../shared/ForYouReason';
+import { NotInterestedButton } from '../shared/NotInterestedButton';
+import { UndoToast } from '../shared/UndoToast';
 import { useFollows } from '@/lib/hooks/use-follows';
-import { StatusLine } from './StatusLine';
+import { StatusLine } from '../shared/StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { useZotero } from '@/lib/hooks/use-zotero';
-import { ZoteroSentToast } from './ZoteroSentToast';
-import { InZoteroMark } from './InZoteroMark';
-import { SendToZoteroButton } from './SendToZoteroButton';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
+import { InZoteroMark } from '../shared/InZoteroMark';
+import { SendToZoteroButton } from '../shared/SendToZoteroButton';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
-const loadRanker = () => Promise.resolve(rankerModule);
+// The ranker's code loads only when For you is the order.
+const loadRanker = () => import('@/lib/views/rank/index');
 const TOP = 10;
 
 /** The popup, or its storage-only fallback where the database cannot be opened (Firefox private windows). */

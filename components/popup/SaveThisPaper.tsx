@@ -4,7 +4,7 @@ import { paperRefFromUrl, type PaperRef } from '@/lib/core/arxiv-id';
 import { t, tParts } from '@/lib/core/i18n';
 import { send } from '@/lib/core/messages';
 import type { Zotero } from '@/lib/hooks/use-zotero';
-import { InZoteroMark } from './InZoteroMark';
+import { InZoteroMark } from '../shared/InZoteroMark';
 
 /**
  * The popup's "Save this paper" for the tab the user was looking at (PDFs included, where no

@@ -1,7 +1,7 @@
 import { useSettingsForm } from '@/lib/hooks/use-settings-form';
 import { t } from '@/lib/core/i18n';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
-import { DatabaseUnavailable } from './DatabaseUnavailable';
+import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { ArchiveSection } from './ArchiveSection';
 import { DataSection } from './DataSection';
