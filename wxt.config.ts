@@ -34,15 +34,44 @@ const noPluginScriptOnNewTab: Plugin = {
   },
 };
 
+// Vite wraps every dynamic import() in its preload helper, one module that every page's chunks
+// import. With module preload off (below) the helper only ever runs the import, yet once two pages
+// load code lazily it becomes a shared chunk that the new tab's entry must fetch before its first
+// paint. Here each module that imports lazily gets its own copy of a one-line helper (it lands in
+// that module's chunk), and the build fails if Vite ever hands a lazy import dependencies to load
+// first (CSS), which the one-line helper would not load.
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+const OWN_HELPER = '\0papertab-preload:';
+const ownPreloadHelper: Plugin = {
+  name: 'papertab:own-preload-helper',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    return id === PRELOAD_HELPER && importer ? OWN_HELPER + importer : null;
+  },
+  load(id) {
+    return id.startsWith(OWN_HELPER) ? 'export const __vitePreload = (load) => load();' : null;
+  },
+  generateBundle: {
+    order: 'post',
+    handler(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps'))
+          throw new Error(`papertab:own-preload-helper: ${chunk.fileName} asks Vite to preload dependencies`);
+      }
+    },
+  },
+};
+
 // See README "Permissions" for why each entry is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too (WXT 0.20 builds Firefox as MV2 unless told): one manifest version everywhere.
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact(), noInnerHtml, noPluginScriptOnNewTab],
-    // No preload helper chunk: the new tab's entry must import nothing, so its first paint costs one
-    // script fetch (every extension resource fetch costs ~15 ms here; see README "Fast").
+    plugins: [preact(), noInnerHtml, noPluginScriptOnNewTab, ownPreloadHelper],
+    // No module preloading: a lazy chunk loads its own imports when it runs (extension files come from
+    // disk), and with ownPreloadHelper above the new tab's entry imports nothing, so its first paint
+    // costs one script fetch (every extension resource fetch costs ~15 ms here; see README "Fast").
     // PAPERTAB_NO_MINIFY=1 keeps function names, for `BENCH_PROFILE=1 npm run bench`.
     build: {
       modulePreload: false,

@@ -18,7 +18,6 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou } from '@/lib/hooks/use-for-you';
-import * as rankerModule from '@/lib/views/rank/index';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { ForYouReason } from '../shared/ForYouReason';
 import { NotInterestedButton } from '../shared/NotInterestedButton';
@@ -28,7 +27,8 @@ import { StatusLine } from '../shared/StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
-const loadRanker = () => Promise.resolve(rankerModule);
+// The ranker's code loads only when For you is the order.
+const loadRanker = () => import('@/lib/views/rank/index');
 const TOP = 10;
 
 /** The popup, or its storage-only fallback where the database cannot be opened (Firefox private windows). */
