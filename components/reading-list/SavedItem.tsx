@@ -2,7 +2,7 @@ import { shortDate } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
 import { useAutosavedText } from '@/lib/hooks/use-autosave';
 import { STATUSES } from '@/lib/reading-list/list';
-import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
+import { NOTE_MAX_CHARS, type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
 import { PaperByline } from '../shared/PaperByline';
 import { PaperLinks } from '../shared/PaperLinks';
 import { hfPaperUrl } from '@/lib/core/paper-links';
@@ -47,7 +47,9 @@ export function SavedItem({
   const p = item.paper;
   const id = articleId(item.id);
   // Saved as you type; an edit from elsewhere (another tab, sync) replaces it.
-  const note = useAutosavedText(item.note, (text) => onNote(item.id, text));
+  // Over the one cap, nothing is saved (so nothing is cut) until the note is shortened: it says so.
+  const note = useAutosavedText(item.note, (text) => text.length <= NOTE_MAX_CHARS && onNote(item.id, text));
+  const over = note.value.length > NOTE_MAX_CHARS;
   return (
     <article class="paper saved-item" id={id} aria-labelledby={`${id}-title`} data-paper-id={item.id}>
       <input
@@ -94,8 +96,13 @@ export function SavedItem({
         </div>
         <label class="note">
           <span>{t('note')}</span>
-          <textarea rows={note.value ? 3 : 1} {...note} />
+          <textarea rows={note.value ? 3 : 1} aria-invalid={over} {...note} />
         </label>
+        {over && (
+          <p class="note-too-long" role="alert">
+            {t('noteTooLong', NOTE_MAX_CHARS.toLocaleString(), note.value.length.toLocaleString())}
+          </p>
+        )}
         <div class="paper-actions">
           <PaperLinks paper={p} />
           <CopyCitation paper={p} />
