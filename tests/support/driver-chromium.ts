@@ -1,10 +1,10 @@
 // The scenario driver (driver.ts) on Chromium: playwright-core over the launcher in extension.ts.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
-import { fireAlarm, launchExtension, type ExtensionSession } from './extension';
+import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
 import type { Driver, DriverOptions, OpenOptions, Tab } from './driver';
 
 /** Playwright's CSS already pierces open shadow roots. */
@@ -37,13 +37,26 @@ function tab(page: Page): Tab {
   };
 }
 
+/** A copy of the build for this test only, with access to Zotero's port listed as granted. */
+async function buildWithZoteroAccess(dir: string): Promise<string> {
+  await cp(extensionPath, dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push('http://127.0.0.1:23119/*');
+  await writeFile(file, JSON.stringify(manifest));
+  return dir;
+}
+
 export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver> {
   const profile = await mkdtemp(join(tmpdir(), 'papertab-driver-'));
+  const copy = opts.zoteroAccess
+    ? await buildWithZoteroAccess(join(await mkdtemp(join(tmpdir(), 'papertab-build-')), 'extension'))
+    : undefined;
   const errors: string[] = [];
   let ext: ExtensionSession;
 
   async function start(): Promise<void> {
-    ext = await launchExtension({ port: opts.port, userDataDir: profile });
+    ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy });
     // Reading the clipboard back is the test's own need (every origin: an extension's is opaque to the protocol).
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const origin = `chrome-extension://${ext.extensionId}/`;
@@ -95,10 +108,12 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
       await ext.close();
       await start();
     },
+    answerPermissionPrompt: async () => undefined,
     errors: () => [...errors],
     async close() {
       await ext?.close();
       await rm(profile, { recursive: true, force: true });
+      if (copy) await rm(join(copy, '..'), { recursive: true, force: true });
     },
   };
 }

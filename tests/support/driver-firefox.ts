@@ -192,6 +192,18 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
         (s) => s === 'stopped',
       );
     },
+    async answerPermissionPrompt(accept) {
+      // Firefox's own prompt (a doorhanger on the tab that asked).
+      await poll(
+        () =>
+          ff.chrome<boolean>(`(() => {
+            const prompt = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
+            if (prompt) prompt[${JSON.stringify(accept ? 'button' : 'secondaryButton')}].click();
+            return Boolean(prompt);
+          })()`),
+        'the permission prompt',
+      );
+    },
     restart: () => ff.restart(),
     errors: () => ff.errors(),
     close: () => ff.close(),

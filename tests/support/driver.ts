@@ -79,6 +79,11 @@ export interface Driver {
   stopBackground(): Promise<void>;
   /** Closes the browser and starts it again on the same profile (the extension stays installed). */
   restart(): Promise<void>;
+  /**
+   * Answers the browser's permission prompt, as the user would (Firefox's doorhanger). Chromium's
+   * cannot be answered headless: there, `zoteroAccess` grants in advance and this does nothing.
+   */
+  answerPermissionPrompt(accept: boolean): Promise<void>;
   /** Uncaught errors and console.error calls from Papertab's code (pages, background, content scripts) so far. */
   errors(): string[];
   close(): Promise<void>;
@@ -87,6 +92,13 @@ export interface Driver {
 export interface DriverOptions {
   /** Port of the stand-in for huggingface.co and arxiv.org (StandIn.port). */
   port: number;
+  /**
+   * Access to Zotero on this computer granted in advance (Chromium): headless Chromium shows the
+   * permission prompt but nothing can answer it, so a copy of the build, made for the test only,
+   * lists the origin as granted. The built extension itself is not changed. Firefox answers its
+   * real prompt instead (`answerPermissionPrompt`).
+   */
+  zoteroAccess?: boolean;
 }
 
 export function browserUnderTest(): BrowserName {
