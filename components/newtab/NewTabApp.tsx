@@ -8,6 +8,8 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
+import { useZotero } from '@/lib/hooks/use-zotero';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 import { useSearch } from '@/lib/hooks/use-search';
 import { loadView, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
@@ -62,6 +64,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const online = useOnline();
   const saved = useSaved();
+  const zotero = useZotero(settings.zoteroEnabled);
+  const sendToZotero = useCallback((p: Paper) => void zotero.send([p.id]), [zotero.send]);
 
   const data = useLiveQuery<ViewData | undefined>(
     () => loadView(db(), view, Date.now()),
@@ -82,7 +86,11 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     forYou: forYou?.papers,
     trendingIds: trending?.ids,
   });
-  const list = useListProps(settings, saved, notInterested.toggle);
+  const list = {
+    ...useListProps(settings, saved, notInterested.toggle),
+    inZotero: zotero.ids,
+    onSendToZotero: zotero.enabled ? sendToZotero : undefined,
+  };
   const shownDay = view.kind === 'latest' ? current?.latest?.date : undefined;
 
   useNewTabKeyboard({
@@ -151,6 +159,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         )}
       </main>
       <Toasts saved={saved} notInterested={notInterested} />
+      <ZoteroSentToast zotero={zotero} />
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

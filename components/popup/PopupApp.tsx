@@ -17,14 +17,16 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { compileHider } from '@/lib/views/rank/mute';
 import { useForYou } from '@/lib/hooks/use-for-you';
-import * as rankerModule from '@/lib/views/rank/index';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { UndoToast } from '../shared/UndoToast';
 import { useFollows } from '@/lib/hooks/use-follows';
 import { StatusLine } from '../shared/StatusLine';
+import { useZotero } from '@/lib/hooks/use-zotero';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
-const loadRanker = () => Promise.resolve(rankerModule);
+// The ranker's code loads only when For you is the order.
+const loadRanker = () => import('@/lib/views/rank/index');
 const TOP = 10;
 
 /** The popup, or its storage-only fallback where the database cannot be opened (Firefox private windows). */
@@ -44,6 +46,7 @@ export function PopupApp() {
   const settings = useSettings();
   const saved = useSaved();
   const follows = useFollows(settings);
+  const zotero = useZotero(settings.zoteroEnabled);
 
   // Count what is new before marking it seen, so the popup can still say "6 new".
   const latest = data?.latest?.date;
@@ -93,7 +96,7 @@ export function PopupApp() {
           <RefreshButton />
         </div>
       </header>
-      <SaveThisPaper saved={saved.ids} />
+      <SaveThisPaper saved={saved.ids} zotero={zotero} />
       {data && !data.latest && <p class="notice">{t('noPapersCachedShort')}</p>}
       <ol class="popup-list" aria-label={t('topPapers')}>
         {papers.map((p) => (
@@ -106,11 +109,14 @@ export function PopupApp() {
               follows={follows}
               watchTerms={watch.match(p)?.terms.join(', ')}
               reason={reason?.(p)}
+              inZotero={zotero.ids.has(p.id)}
+              onSendToZotero={zotero.enabled ? () => void zotero.send([p.id]) : undefined}
             />
           </li>
         ))}
       </ol>
       {settings.sort === 'foryou' && forYou?.fallback && <p class="notice subtle">{t('forYouEmpty')}</p>}
+      <ZoteroSentToast zotero={zotero} />
       {notInterested.last && (
         <UndoToast
           message={t('notInterestedDone', notInterested.last.title)}

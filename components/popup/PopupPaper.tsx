@@ -4,6 +4,7 @@ import { hfPaperUrl } from '@/lib/core/paper-links';
 import type { Follows } from '@/lib/hooks/use-follows';
 import type { Reason } from '@/lib/views/rank/rank';
 import { ForYouReason } from '../shared/ForYouReason';
+import { InZoteroMark } from '../shared/InZoteroMark';
 import { MoreActions } from '../shared/MoreActions';
 import { SaveButton } from '../shared/SaveButton';
 import { TitleText } from '../shared/TitleText';
@@ -20,6 +21,8 @@ export function PopupPaper({
   follows,
   watchTerms,
   reason,
+  inZotero = false,
+  onSendToZotero,
 }: {
   paper: Paper;
   saved: boolean;
@@ -28,6 +31,8 @@ export function PopupPaper({
   follows: Follows;
   watchTerms?: string;
   reason?: Reason;
+  inZotero?: boolean;
+  onSendToZotero?: () => void;
 }) {
   const id = `p-${paper.id.replace(/[^\w-]/g, '_')}`;
   const who = paper.organization?.fullname || paper.organization?.name || paper.authors[0];
@@ -46,6 +51,7 @@ export function PopupPaper({
           <span class="sr-only"> {t('upvotesHidden')}</span>
         </span>
         {who && <span class="popup-who">{who}</span>}
+        {inZotero && <InZoteroMark />}
         {reason && <ForYouReason reason={reason} />}
       </p>
       <div class="popup-actions">
@@ -54,6 +60,7 @@ export function PopupPaper({
           paper={paper}
           idPrefix={id}
           onNotInterested={onNotInterested}
+          onSendToZotero={onSendToZotero}
           follows={follows}
           linkTarget="_blank"
         />

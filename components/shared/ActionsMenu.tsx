@@ -88,45 +88,61 @@ export function ActionsMenu({
 
   return (
     <ul class="actions-menu" role="menu" id={id} ref={menu} aria-label={label} onKeyDown={onKey}>
-      {actions.map((a) => {
-        const text = a.label(ctx);
-        const key = showKeys && a.key ? <kbd aria-hidden="true">{a.key}</kbd> : null;
-        const href = a.href?.(ctx.paper);
-        return (
-          <li key={a.id} role="none">
-            {href ? (
-              <a
-                role="menuitem"
-                tabIndex={-1}
-                href={href}
-                target={linkTarget}
-                rel="noopener noreferrer"
-                data-action={a.id}
-                data-label={text}
-                onClick={() => onClose(false)}
-              >
-                {text}
-              </a>
-            ) : (
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                data-action={a.id}
-                data-label={text}
-                aria-keyshortcuts={showKeys ? a.key : undefined}
-                onClick={() => {
-                  onClose(true);
-                  a.run?.(ctx);
-                }}
-              >
-                <span>{text}</span>
-                {key}
-              </button>
-            )}
-          </li>
-        );
-      })}
+      {actions.map((a) => (
+        <MenuItem key={a.id} action={a} ctx={ctx} onClose={onClose} linkTarget={linkTarget} showKeys={showKeys} />
+      ))}
     </ul>
+  );
+}
+
+/** One item: a link (opened in place, or in a new tab from the popup) or a deed run after the menu closes. */
+function MenuItem({
+  action: a,
+  ctx,
+  onClose,
+  linkTarget,
+  showKeys,
+}: {
+  action: PaperAction;
+  ctx: ActionContext;
+  onClose: (refocus: boolean) => void;
+  linkTarget?: '_blank';
+  showKeys?: boolean;
+}) {
+  const text = a.label(ctx);
+  const href = a.href?.(ctx.paper);
+  return (
+    <li role="none">
+      {href ? (
+        <a
+          role="menuitem"
+          tabIndex={-1}
+          href={href}
+          target={linkTarget}
+          rel="noopener noreferrer"
+          data-action={a.id}
+          data-label={text}
+          onClick={() => onClose(false)}
+        >
+          {text}
+        </a>
+      ) : (
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          data-action={a.id}
+          data-label={text}
+          aria-keyshortcuts={showKeys ? a.key : undefined}
+          onClick={() => {
+            onClose(true);
+            a.run?.(ctx);
+          }}
+        >
+          <span>{text}</span>
+          {showKeys && a.key && <kbd aria-hidden="true">{a.key}</kbd>}
+        </button>
+      )}
+    </li>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/core/paper';
 import { t } from '@/lib/core/i18n';
-import { citationText, type CitationFormat } from '@/lib/reading-list/copy-citation';
+import type { CitationFormat } from '@/lib/reading-list/copy-citation';
 
-// Imported statically: an import() in this component (shared with the popup and the reading
-// list) would pull Vite's preload helper out of the new tab's entry into a chunk that entry must
-// fetch before its first paint (tests/e2e/build.test.ts). It costs the new tab about 2.8 KB gzipped.
+// The formats' code loads on the first copy, not with the page (README "Fast, and measured").
+const loadCitation = () => import('@/lib/reading-list/copy-citation');
 
 const ITEMS: [CitationFormat, 'copyBibtex' | 'copyPlain' | 'copyMarkdown'][] = [
   ['bibtex', 'copyBibtex'],
@@ -49,7 +48,7 @@ export function CopyCitation({ paper }: { paper: Paper }) {
   async function copy(format: CitationFormat) {
     setOpen(false);
     try {
-      await navigator.clipboard.writeText(await citationText(format, paper));
+      await navigator.clipboard.writeText(await (await loadCitation()).citationText(format, paper));
       setStatus('copied');
     } catch {
       setStatus('failed');

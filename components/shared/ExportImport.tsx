@@ -6,8 +6,6 @@ import { toCsv } from '@/lib/reading-list/export/csv';
 import { toMarkdown } from '@/lib/reading-list/export/markdown';
 import { toRis } from '@/lib/reading-list/export/ris';
 import { toCslJson } from '@/lib/reading-list/export/csl';
-// Static, not import(): see components/shared/CopyCitation.tsx (the preload helper and the new tab's first paint).
-import { notesZip } from '@/lib/reading-list/export/notes-zip';
 import { t } from '@/lib/core/i18n';
 import { importText } from '@/lib/reading-list/import';
 import type { SavedPaper } from '@/lib/core/saved';
@@ -57,7 +55,9 @@ export function ExportImport({ list, shown, selected }: ExportImportProps) {
     // Completing asks Hugging Face: the background does it (pages carry no network client).
     if (outcome.ok) void send({ type: 'completeIncomplete' }).catch(() => undefined);
   }
-  function exportNotes() {
+  async function exportNotes() {
+    // The zip code (fflate) loads only when a zip is asked for.
+    const { notesZip } = await import('@/lib/reading-list/export/notes-zip');
     download(
       `${name}-notes.zip`,
       'application/zip',
@@ -105,7 +105,7 @@ export function ExportImport({ list, shown, selected }: ExportImportProps) {
       <button type="button" onClick={() => download(`${name}.md`, 'text/markdown', toMarkdown(papers))}>
         {t('exportMarkdown')}
       </button>
-      <button type="button" onClick={exportNotes}>
+      <button type="button" onClick={() => void exportNotes()}>
         {t('exportNotesZip')}
       </button>
       <button type="button" onClick={() => download(`${name}.csv`, 'text/csv', toCsv(papers))}>

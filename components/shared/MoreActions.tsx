@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
@@ -19,6 +20,8 @@ export interface MoreActionsProps {
   notInterested?: boolean;
   onNotInterested?: () => void;
   follows?: Follows;
+  /** "Send to Zotero", given once Zotero is on. */
+  onSendToZotero?: () => void;
   /** The popup opens links in a new tab (it closes otherwise). */
   linkTarget?: '_blank';
   /** The new tab shows each item's key. */
@@ -34,7 +37,7 @@ export function MoreActions(props: MoreActionsProps) {
   const { paper, idPrefix, follows } = props;
   const [menu, setMenu] = useState<'closed' | 'first' | 'last'>('closed');
   const [follow, setFollow] = useState(false);
-  const [status, setStatus] = useState<'copied' | 'failed'>();
+  const [status, setStatus] = useCopyStatus();
   const [mod, setMod] = useState<Parts>();
   const button = useRef<HTMLButtonElement>(null);
   const load = () =>
@@ -43,39 +46,11 @@ export function MoreActions(props: MoreActionsProps) {
       return m;
     });
 
-  const ctx: ActionContext = {
-    paper,
-    abstractShown: props.abstractShown,
-    toggleAbstract: props.onToggleAbstract,
-    notInterested: props.notInterested,
-    toggleNotInterested: props.onNotInterested,
-    openFollow: follows ? () => void load().then(() => setFollow(true)) : undefined,
-    copy: (format: CopyFormat) =>
-      void load()
-        .then((m) => m.copyCitation(format, paper))
-        .then((ok) => setStatus(ok ? 'copied' : 'failed')),
-  };
+  const ctx = cardContext(props, load, () => setFollow(true), setStatus);
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
 
-  useEffect(() => {
-    if (!status) return;
-    const timer = setTimeout(() => setStatus(undefined), 2500);
-    return () => clearTimeout(timer);
-  }, [status]);
-
-  useEffect(() => {
-    const article = button.current?.closest('article');
-    if (!article) return;
-    const onAction = (e: Event) => {
-      const id = (e as CustomEvent<string>).detail;
-      actionsFor(ctxRef.current)
-        .find((a) => a.id === id && a.run)
-        ?.run?.(ctxRef.current);
-    };
-    article.addEventListener(CARD_ACTION_EVENT, onAction);
-    return () => article.removeEventListener(CARD_ACTION_EVENT, onAction);
-  }, []);
+  useCardActionKeys(button, ctxRef);
 
   const open = (from: 'first' | 'last') => {
     setMenu(from);
@@ -109,11 +84,7 @@ export function MoreActions(props: MoreActionsProps) {
             }
           }}
         >
-          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" class="icon">
-            <circle cx="3" cy="8" r="1.5" fill="currentColor" />
-            <circle cx="8" cy="8" r="1.5" fill="currentColor" />
-            <circle cx="13" cy="8" r="1.5" fill="currentColor" />
-          </svg>
+          <DotsIcon />
         </button>
         {menu !== 'closed' && mod && (
           <mod.ActionsMenu
@@ -147,4 +118,65 @@ export function MoreActions(props: MoreActionsProps) {
       )}
     </>
   );
+}
+
+/** "Copied" or "Could not copy", for a moment. */
+function useCopyStatus() {
+  const [status, setStatus] = useState<'copied' | 'failed'>();
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(undefined), 2500);
+    return () => clearTimeout(timer);
+  }, [status]);
+  return [status, setStatus] as const;
+}
+
+/** The new tab's action keys (c, a, f, x, z) on this card's article run the action of that id. */
+function useCardActionKeys(button: RefObject<HTMLButtonElement | null>, ctx: RefObject<ActionContext>) {
+  useEffect(() => {
+    const article = button.current?.closest('article');
+    if (!article) return;
+    const onAction = (e: Event) => {
+      const id = (e as CustomEvent<string>).detail;
+      const c = ctx.current;
+      if (c)
+        actionsFor(c)
+          .find((a) => a.id === id && a.run)
+          ?.run?.(c);
+    };
+    article.addEventListener(CARD_ACTION_EVENT, onAction);
+    return () => article.removeEventListener(CARD_ACTION_EVENT, onAction);
+  }, []);
+}
+
+function DotsIcon() {
+  return (
+    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" class="icon">
+      <circle cx="3" cy="8" r="1.5" fill="currentColor" />
+      <circle cx="8" cy="8" r="1.5" fill="currentColor" />
+      <circle cx="13" cy="8" r="1.5" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** What this card lets its actions do (lib/views/paper-actions.ts): copying and following load their code first. */
+function cardContext(
+  props: MoreActionsProps,
+  load: () => Promise<Parts>,
+  showFollow: () => void,
+  setStatus: (s: 'copied' | 'failed') => void,
+): ActionContext {
+  return {
+    paper: props.paper,
+    abstractShown: props.abstractShown,
+    toggleAbstract: props.onToggleAbstract,
+    notInterested: props.notInterested,
+    toggleNotInterested: props.onNotInterested,
+    sendToZotero: props.onSendToZotero,
+    openFollow: props.follows ? () => void load().then(showFollow) : undefined,
+    copy: (format: CopyFormat) =>
+      void load()
+        .then((m) => m.copyCitation(format, props.paper))
+        .then((ok) => setStatus(ok ? 'copied' : 'failed')),
+  };
 }

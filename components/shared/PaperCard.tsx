@@ -14,6 +14,7 @@ import { SaveButton } from './SaveButton';
 import type { Follows } from '@/lib/hooks/use-follows';
 import { MoreActions } from './MoreActions';
 import { safeHttpUrl } from '@/lib/core/safe-url';
+import { InZoteroMark } from './InZoteroMark';
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;
@@ -35,6 +36,10 @@ export interface PaperCardProps {
   notInterested?: boolean;
   /** The user's follows: when given, the card offers "Follow…" for its authors and organization. */
   follows?: Follows;
+  /** Already in the user's Zotero library. */
+  inZotero?: boolean;
+  /** "Send to Zotero" (given once Zotero is turned on). */
+  onSendToZotero?: (paper: Paper) => void;
 }
 
 /**
@@ -53,6 +58,8 @@ export const PaperCard = memo(function PaperCard({
   onNotInterested,
   notInterested = false,
   follows,
+  inZotero = false,
+  onSendToZotero,
 }: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHfImageUrl(paper.thumbnail);
@@ -88,7 +95,7 @@ export const PaperCard = memo(function PaperCard({
         </h2>
         {reason && <ForYouReason reason={reason} />}
         <PaperByline paper={paper} terms={terms} />
-        <PaperFacts paper={paper} />
+        <PaperFacts paper={paper} inZotero={inZotero} />
         {paper.aiSummary && (
           <p class="ai-summary">
             <Highlight text={paper.aiSummary} terms={terms} />
@@ -120,6 +127,7 @@ export const PaperCard = memo(function PaperCard({
             notInterested={notInterested}
             onNotInterested={onNotInterested && (() => onNotInterested(paper))}
             follows={follows}
+            onSendToZotero={onSendToZotero && (() => onSendToZotero(paper))}
             showKeys
           />
         </div>
@@ -129,7 +137,7 @@ export const PaperCard = memo(function PaperCard({
 });
 
 /** Upvotes, comments, date and whether there is code (with its stars): facts, not controls. */
-function PaperFacts({ paper }: { paper: Paper }) {
+function PaperFacts({ paper, inZotero }: { paper: Paper; inZotero: boolean }) {
   const code = safeHttpUrl(paper.githubRepo);
   return (
     <p class="paper-meta">
@@ -157,6 +165,7 @@ function PaperFacts({ paper }: { paper: Paper }) {
           </span>
         </span>
       )}
+      {inZotero && <InZoteroMark />}
     </p>
   );
 }

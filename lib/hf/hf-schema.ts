@@ -11,6 +11,7 @@ import { singleLine } from '../core/single-line';
 const HF_ORIGIN = 'https://huggingface.co';
 
 import { PAPER_ID_RE } from '../core/paper-id';
+import { dropUndefined } from '../core/drop-undefined';
 import { HF_USERNAME_RE } from '../core/follows';
 
 export { PAPER_ID_RE };
@@ -109,9 +110,13 @@ export const DailyItemSchema = v.object({
   title: opt(text(1000)),
   summary: opt(text(20_000)),
   thumbnail: opt(v.string()),
+  /** The thumbnail's older name (items of 2024-05-27 to 2024-06-11). */
+  mediaUrl: opt(v.string()),
   numComments: opt(count),
   submittedBy: opt(PersonSchema),
   organization: opt(OrganizationSchema),
+  /** The organization's older place (items of 2025-09-29 to 2025-10-02): the submitter's. */
+  submitterOrganization: opt(OrganizationSchema),
 });
 
 type RawPaper = v.InferOutput<typeof PaperSchema>;
@@ -137,12 +142,6 @@ function person(p: RawPerson | undefined): Person | undefined {
 function organization(o: RawOrganization | undefined): Organization | undefined {
   if (!o) return undefined;
   return dropUndefined({ name: o.name, fullname: o.fullname, avatar: avatarUrl(o.avatar) });
-}
-
-/** Undefined fields are removed so that merging a newer record never erases a known value. */
-export function dropUndefined<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
-  return obj;
 }
 
 function fromRawPaper(p: RawPaper & { title: string }, day: string, fetchedAt: number): Paper {
@@ -173,8 +172,9 @@ function fromRawItem(item: RawItem & { paper: { title: string } }, day: string, 
     ...paper,
     summary: paper.summary || item.summary || '',
     numComments: item.numComments ?? paper.numComments,
-    thumbnail: safeHfImageUrl(item.thumbnail),
-    organization: paper.organization ?? organization(item.organization),
+    // Each name is checked on its own: a bad `thumbnail` must not hide a good `mediaUrl`.
+    thumbnail: safeHfImageUrl(item.thumbnail) ?? safeHfImageUrl(item.mediaUrl),
+    organization: paper.organization ?? organization(item.organization) ?? organization(item.submitterOrganization),
     submittedBy: person(item.submittedBy) ?? paper.submittedBy,
   });
 }
@@ -195,6 +195,11 @@ export interface Parsed<T> {
   items: T[];
   /** Entries that failed validation and were left out. */
   dropped: number;
+  /**
+   * Ids whose day is only a guess: a listing's item without `paper.submittedOnDailyAt` (before
+   * 2025-03) names no featured day, and the day it entered the feed is often another.
+   */
+  undated: string[];
 }
 
 /** Validates a Daily Papers list response. Throws when the response is not an array at all. */
@@ -205,6 +210,7 @@ export function parseDailyItems(
 ): Parsed<Paper> {
   if (!Array.isArray(json)) throw new TypeError('Expected a JSON array of papers');
   const items: Paper[] = [];
+  const undated: string[] = [];
   let dropped = 0;
   for (const entry of json) {
     const r = v.safeParse(DailyItemSchema, entry);
@@ -215,14 +221,16 @@ export function parseDailyItems(
     }
     const item = { ...r.output, paper: { ...r.output.paper, title } };
     items.push(fromRawItem(item, typeof day === 'string' ? day : day(item), fetchedAt));
+    if (typeof day !== 'string' && !item.paper.submittedOnDailyAt) undated.push(item.paper.id);
   }
-  return { items, dropped };
+  return { items, dropped, undated };
 }
 
 /**
  * The featured day of an item from a week or month listing, where the request does not name it.
  * Items before March 2025 have no `paper.submittedOnDailyAt`: the day the item entered the feed
- * (its own `publishedAt`) stands in (callers keep it inside the range asked for).
+ * (its own `publishedAt`) stands in as a guess, and the item is listed as `undated` for callers
+ * to settle (hf/featured-days.ts): that guess is a day early or more for about one in six.
  */
 export function featuredDay(item: RawItem): string {
   return (item.paper.submittedOnDailyAt ?? item.publishedAt)?.slice(0, 10) ?? '';

@@ -24,10 +24,8 @@ interface Inputs {
 /**
  * The "For you" order of `papers`, or undefined while it is not ready (or not wanted). The profile
  * is made from the reading list (live: a save, a status change or a removal anywhere ranks again)
- * and the papers marked "Not interested" the cache still holds. `load` gives the ranker's code: the
- * new tab imports it lazily (its chunk only once the order is wanted); the popup, whose script has
- * no lazy chunks (a second entry with an `import()` would split Vite's preload helper into a chunk
- * the new tab's entry then imports first), has it at hand.
+ * and the papers marked "Not interested" the cache still holds. `load` gives the ranker's code,
+ * imported lazily by the pages: its chunk loads only once the order is wanted.
  */
 export function useForYou(
   enabled: boolean,

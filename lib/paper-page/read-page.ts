@@ -7,6 +7,7 @@ import { paperRefFromUrl, parseArxivId } from '../core/arxiv-id';
 import { ARXIV_CLASS_RE } from '../core/paper-id';
 import type { PageMeta } from '../core/save-request';
 import { singleLine } from '../core/single-line';
+import { MAX_AUTHORS, personNames } from './latexml-names';
 
 export type Placement = { where: 'after' | 'append'; anchor: Element } | { where: 'floating' };
 
@@ -49,77 +50,12 @@ function citationName(name: string): string {
   return first ? `${first} ${last}` : name;
 }
 
-/** Elements inside a name list that are not names: affiliation and footnote marks (`<sup>`, math), notes, contacts. */
-const MARK_TAGS = new Set(['sup', 'math']);
-const MARK_CLASS = /\bltx_(?:note|role_footnote|role_footnotemark|contact|author_notes)\b/;
 /**
  * What the names of one page may take to read: more text or elements than a thousand authors need
  * is not a list of names, and the rest is not read.
  */
 const MAX_NAMES_TEXT = 100_000;
 const MAX_NAMES_NODES = 20_000;
-const MAX_AUTHORS = 1000;
-const MAX_NAME = 300;
-/** Where LaTeXML's output separates names: commas, semicolons, "&", "and", " · ". */
-const SEPARATOR = / ?[,;&] ?|(?:^| )and(?: |$)| · /;
-/** Wide spaces (`\quad`, `\And`) separate names too; a no-break or thin space may sit inside one. */
-const WIDE_SPACES = /[\u2002\u2003\u3000]/g;
-const NAME_EDGE = new Set([' ', ',', ';', '∗', '*', '†', '‡', '§', '¶', '⋆']);
-const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
-
-/** `name` cut to its longest allowed length, then stripped of mark characters at both ends (cut first: never scan a huge string). */
-function trimName(name: string): string {
-  const cut = name.slice(0, MAX_NAME);
-  let a = 0;
-  let b = cut.length;
-  while (a < b && NAME_EDGE.has(cut[a]!)) a++;
-  while (b > a && NAME_EDGE.has(cut[b - 1]!)) b--;
-  return cut.slice(a, b);
-}
-
-/**
- * The names in one `.ltx_personname` of arXiv's HTML rendering (LaTeXML). It holds one name or
- * several ("Ada Lovelace<sup>1</sup>, Alan Turing<sup><span>1,3</span></sup>"), marks nested at any
- * depth, then, after a line break, affiliations and e-mail. The text before the first break is read
- * in one pass (no recursion: a page can nest deeply), and a mark ends a name as a comma does.
- */
-function personNames(el: Element, budget: { text: number; nodes: number }): string[] {
-  const pieces: string[] = [];
-  let text = '';
-  let node: Node | null = el.firstChild;
-  while (node && budget.text > 0 && budget.nodes-- > 0) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data.slice(0, budget.text);
-      text += data;
-      budget.text -= data.length;
-    } else if (node.nodeType === 1) {
-      const child = node as Element;
-      const cls = child.getAttribute('class') ?? '';
-      if (child.localName === 'br' || /\bltx_break\b/.test(cls)) break;
-      if (MARK_TAGS.has(child.localName) || MARK_CLASS.test(cls)) {
-        pieces.push(text);
-        text = '';
-      } else descend = true;
-    }
-    if (descend && node.firstChild) node = node.firstChild;
-    else {
-      while (node && node !== el && !node.nextSibling) node = node.parentNode;
-      node = !node || node === el ? null : node.nextSibling;
-    }
-  }
-  pieces.push(text);
-  const names: string[] = [];
-  for (const piece of pieces) {
-    for (const part of singleLine(piece.replace(WIDE_SPACES, ',')).split(SEPARATOR)) {
-      const name = trimName(part);
-      if (SUFFIX.test(name) && names.length) names[names.length - 1] += `, ${name}`;
-      else if (name.length > 1 && /\p{L}/u.test(name)) names.push(name);
-      if (names.length >= MAX_AUTHORS) return names;
-    }
-  }
-  return names;
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "arXiv:2401.12345v2 [cs.CL] 23 Jan 2024", as arXiv's HTML pages show in the corner. */

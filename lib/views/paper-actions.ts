@@ -22,6 +22,8 @@ export interface ActionContext {
   toggleNotInterested?: () => void;
   /** Opens the list of the paper's authors and organization to follow. */
   openFollow?: () => void;
+  /** Given once Zotero is on (lib/hooks/use-zotero.ts). */
+  sendToZotero?: () => void;
 }
 
 export interface PaperAction {
@@ -51,6 +53,14 @@ export const PAPER_ACTIONS: PaperAction[] = [
   },
   { id: 'copy-plain', label: () => t('copyPlain'), run: (c) => c.copy('plain') },
   { id: 'copy-markdown', label: () => t('copyMarkdown'), run: (c) => c.copy('markdown') },
+  {
+    id: 'zotero',
+    label: () => t('sendToZotero'),
+    key: 'z',
+    keyHelp: () => t('shortcutZotero'),
+    run: (c) => c.sendToZotero?.(),
+    available: (c) => !!c.sendToZotero,
+  },
   {
     id: 'abstract',
     label: (c) => (c.abstractShown ? t('hideAbstract') : t('showAbstract')),

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
@@ -138,6 +139,13 @@ describe('the reading list', () => {
     expect(bibtex).toContain('archivePrefix = {arXiv}');
     // The arXiv page it was saved from named the primary category.
     expect(bibtex).toContain('primaryClass = {cs.LG}');
+    // The zip's code loads on this click (a lazy chunk): the download still comes, with each note.
+    const [zip] = await Promise.all([
+      list.waitForEvent('download'),
+      list.getByRole('button', { name: 'Export notes (zip)' }).click(),
+    ]);
+    const notes = Object.values(unzipSync(await readFile((await zip.path())!))).map((f) => strFromU8(f));
+    expect(notes.some((n) => n.includes('Check the ablation in section 4.'))).toBe(true);
     const [json] = await Promise.all([
       list.waitForEvent('download'),
       list.getByRole('button', { name: 'Export JSON backup' }).click(),

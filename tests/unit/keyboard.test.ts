@@ -21,6 +21,7 @@ describe('keyboard shortcuts on the new tab', () => {
       f: 'card:follow',
       x: 'card:not-interested',
       m: 'menu',
+      z: 'card:zotero',
       '/': 'search',
       '[': 'prevRange',
       ']': 'nextRange',
