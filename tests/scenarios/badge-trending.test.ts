@@ -7,7 +7,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeDay, utcDay, type DailyItem } from '../fixtures/papers';
 import { startStandIn, type StandIn } from '../support/standin';
 import { byName, launchDriver, poll, waitForBadge, waitForPapers, type Driver, type Tab } from '../support/driver';
-import { cardText, shownIds, toggleSave, waitCount, waitPressed, waitText } from '../support/steps';
+import {
+  cardText,
+  shownIds,
+  toggleSave,
+  waitCount,
+  waitPressed,
+  waitText,
+  openOrderAndFilters,
+} from '../support/steps';
 
 let hf: StandIn;
 let driver: Driver;
@@ -66,6 +74,7 @@ describe('badge, trending, code and artifacts in the built extension', () => {
     const order = [4, 7, 0, 8, 2, 1, 6, 3, 5].map((i) => all[i]!.paper.id);
     hf.setTrending(order);
     const tab = await newTab(9);
+    await openOrderAndFilters(tab);
     const trending = await byName(tab, 'button', 'Trending');
     await tab.click(trending);
     await waitPressed(tab, trending, true);
@@ -83,6 +92,7 @@ describe('badge, trending, code and artifacts in the built extension', () => {
 
   it('With code shows only papers that link a repository', async () => {
     const tab = await newTab(9);
+    await openOrderAndFilters(tab);
     const toggle = await byName(tab, 'button', 'With code');
     await tab.click(toggle);
     await waitPressed(tab, toggle, true);

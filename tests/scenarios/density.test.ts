@@ -18,7 +18,7 @@ import {
   type OpenOptions,
   type Tab,
 } from '../support/driver';
-import { cardAction, cardControl, field, waitPressed, valueOf } from '../support/steps';
+import { cardAction, cardControl, field, openOrderAndFilters, waitPressed, valueOf } from '../support/steps';
 
 let hf: StandIn;
 let driver: Driver;
@@ -64,10 +64,12 @@ function fullyVisible(tab: Tab): Promise<number> {
 }
 
 type Density = 'Comfortable' | 'Compact';
-const densityButton = (tab: Tab, name: Density) => byName(tab, '[role="group"][aria-label="Density"] button', name);
+const densityButton = (tab: Tab, name: Density) => byName(tab, '[role="group"][aria-label="Layout"] button', name);
 const mainClass = (tab: Tab) => tab.evaluate(() => document.querySelector('main')?.className ?? '');
 
+/** Through the one "Order and filters" control, as a person would. */
 async function choose(tab: Tab, name: Density): Promise<void> {
+  await openOrderAndFilters(tab);
   const button = await densityButton(tab, name);
   await tab.click(button);
   await waitPressed(tab, button, true);
@@ -103,7 +105,7 @@ describe('density', () => {
     expect(comfortable).toBeLessThanOrEqual(4);
 
     await choose(tab, 'Compact');
-    expect(await fullyVisible(tab)).toBeGreaterThanOrEqual(12);
+    expect(await fullyVisible(tab)).toBeGreaterThanOrEqual(16);
     // Each compact paper still carries its title, first author or organization, upvotes, comments, Save.
     const top = papers[0]!;
     expect(await shownIn(tab, top.title, 'h2')).toBe(true);
@@ -119,7 +121,7 @@ describe('density', () => {
       ),
     ).toContain(String(top.upvotes));
     await cardControl(tab, top.title, /^Saved?$/);
-    await cardControl(tab, top.title, 'Show abstract');
+    await cardControl(tab, top.title, /^More actions/);
     await tab.close();
   });
 
@@ -169,7 +171,7 @@ describe('density', () => {
 
   it('the options page sets the density too, and the new tab follows', async () => {
     const options = await driver.openExtensionPage('options.html');
-    const select = await field(options, 'Density');
+    const select = await field(options, 'Layout');
     await poll(
       () => valueOf(options, select),
       'the settings loaded',

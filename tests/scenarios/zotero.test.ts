@@ -19,6 +19,7 @@ import {
   type Driver,
   type Tab,
 } from '../support/driver';
+import { cardAction } from '../support/steps';
 
 let hf: StandIn;
 let zotero: FakeZotero;
@@ -94,7 +95,7 @@ describe(`Zotero in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
       'the In Zotero mark',
       (ids) => ids.join() === already.id,
     );
-    await clickNamed(tab, 'button', 'Send to Zotero', sent.title);
+    await cardAction(tab, sent.title, 'Send to Zotero');
     await says(tab, 'Saved to Zotero: My Library › Reading group');
     expect(zotero.received.items).toHaveLength(1);
     const item = zotero.received.items[0]!;
@@ -183,12 +184,12 @@ describe(`Zotero in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     const tab = await newTab();
     const before = zotero.received.items.length;
     await zotero.stop();
-    await clickNamed(tab, 'button', 'Send to Zotero', imported.title);
+    await cardAction(tab, imported.title, 'Send to Zotero');
     await says(tab, 'Start Zotero to send papers.');
     await zotero.start();
     // Too old for uploads: the PDF is listed for Zotero to fetch, and the user is told.
     zotero.state.version = '7.0.15';
-    await clickNamed(tab, 'button', 'Send to Zotero', imported.title);
+    await cardAction(tab, imported.title, 'Send to Zotero');
     await says(tab, 'update to Zotero 7.0.16 or later');
     expect(zotero.received.items.at(-1)!.attachments).toEqual([
       { title: 'Preprint PDF', url: `https://arxiv.org/pdf/${imported.id}`, mimeType: 'application/pdf' },
@@ -196,7 +197,7 @@ describe(`Zotero in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     zotero.state.version = '9.0.2';
     // A Zotero that does not answer: the request times out.
     zotero.state.hang = true;
-    await clickNamed(tab, 'button', 'Send to Zotero', imported.title);
+    await cardAction(tab, imported.title, 'Send to Zotero');
     await says(tab, 'Zotero did not answer in time', 40_000);
     await zotero.stop();
     zotero.state.hang = false;

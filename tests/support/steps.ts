@@ -204,3 +204,11 @@ export async function fill(tab: Tab, selector: string, text: string): Promise<vo
 export function valueOf(tab: Tab, selector: string): Promise<string> {
   return tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.value ?? '', selector);
 }
+
+/** Opens the new tab's one "Order and filters" control (the order, With code, the layout) if it is closed. */
+export async function openOrderAndFilters(tab: Tab): Promise<void> {
+  const expanded = await tab.evaluate(
+    () => document.querySelector('.view-options-button')?.getAttribute('aria-expanded') ?? null,
+  );
+  if (expanded !== 'true') await tab.click('.view-options-button');
+}
