@@ -14,20 +14,24 @@ export type ZoteroState = 'hidden' | 'send' | 'in' | 'busy';
 
 export const HOST_TAG = 'papertab-save';
 
+// The design tokens' values (public/papertab.css :root): a content script cannot read the pages'
+// stylesheet, so the values are copied here. --radius, --space-1/--space-3, --text-sm, --focus-ring,
+// --card, --fg, --accent, --accent-bg, --error, light then dark.
 const CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 4px 8px; font: 14px/1.3 system-ui, sans-serif; }
 :host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
-button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; border: 1px solid #b45309;
-  background: #fff; color: #7c2d12; display: inline-flex; align-items: center; gap: 6px; }
-button[aria-pressed="true"] { background: #fde68a; color: #422006; }
-button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; border: 1px solid #a14a05;
+  background: #ffffff; color: #1c1917; display: inline-flex; align-items: center; gap: 6px; }
+button[aria-pressed="true"] { background: #fff4d6; color: #1c1917; }
+button:focus-visible { outline: 3px solid #a14a05; outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
 button.copy, button.zotero { margin-left: 6px; }
 .msg { margin-left: 6px; color: #b91c1c; }
 .msg.ok { color: #166534; }
 @media (prefers-color-scheme: dark) {
-  button { background: #292524; color: #fde68a; border-color: #f59e0b; }
-  button[aria-pressed="true"] { background: #78350f; color: #fef3c7; }
+  button { background: #24211f; color: #f5f5f4; border-color: #fbbf24; }
+  button[aria-pressed="true"] { background: #3a2a06; color: #f5f5f4; }
+  button:focus-visible { outline-color: #fbbf24; }
   .msg { color: #fca5a5; }
   .msg.ok { color: #86efac; }
 }`;
