@@ -14,7 +14,6 @@ import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { firefoxDriver, firefoxTab } from '../support/driver-firefox';
 import {
   byName,
-  PAGE_SAVE,
   pageSaveState,
   poll,
   storedSaved,
@@ -116,7 +115,7 @@ describe('the event page', () => {
       (s) => s === 'false',
     );
     expect(await ff.backgroundState()).toBe('stopped'); // showing the button did not need it
-    await page.click(PAGE_SAVE);
+    await page.clickPageSave();
     await poll(
       () => pageSaveState(page),
       'the button to say Saved',
@@ -266,7 +265,7 @@ describe('a private window', () => {
       }
       return undefined;
     }, 'the private new tab')) as Page;
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),
     );
@@ -288,7 +287,7 @@ describe('a private window', () => {
   });
 
   it('the popup there still shows the day’s top papers, from extension storage', async () => {
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await navigate(privateTab, `${ff.origin}popup.html`);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),
@@ -302,7 +301,7 @@ describe('a private window', () => {
   });
 
   it('the reading list there says so plainly, and the normal window still has the list', async () => {
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await navigate(privateTab, `${ff.origin}reading-list.html`);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),

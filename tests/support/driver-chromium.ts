@@ -5,10 +5,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { fireAlarm, launchExtension, type ExtensionSession } from './extension';
-import type { Driver, DriverOptions, Tab } from './driver';
+import { PAGE_SAVE_AT, PAGE_SAVE_HOST, type Driver, type DriverOptions, type Tab } from './driver';
 
 /** Playwright's CSS already pierces open shadow roots. */
 const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
+
+interface CdpNode {
+  localName?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+function findNode(node: CdpNode, name: string): CdpNode | undefined {
+  if (node.localName === name) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Through CDP, which sees closed shadow roots (the page's scripts do not). */
+export async function pageSaveState(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, PAGE_SAVE_HOST);
+    const button = host?.shadowRoots?.[0] && findNode(host.shadowRoots[0], 'button');
+    const attrs = button?.attributes ?? [];
+    const i = attrs.indexOf('aria-pressed');
+    return i >= 0 && i % 2 === 0 ? attrs[i + 1]! : null;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 function tab(page: Page): Tab {
   return {
@@ -19,6 +49,8 @@ function tab(page: Page): Tab {
     upload: (s, path) => page.locator(css(s)).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     url: () => page.evaluate(() => location.href),
+    pageSaveState: () => pageSaveState(page),
+    clickPageSave: () => page.locator(PAGE_SAVE_HOST).first().click({ position: PAGE_SAVE_AT }),
     close: () => page.close(),
   };
 }

@@ -25,6 +25,14 @@ export interface Tab {
   press(key: string): Promise<void>;
   /** The page's location, as the page itself sees it. */
   url(): Promise<string>;
+  /**
+   * aria-pressed of the paper-page Save button ('true' / 'false'), or null while there is none.
+   * The button is in a closed shadow root: the page's scripts cannot read it, the browser's
+   * automation (CDP, WebDriver BiDi) can, as a person sees it.
+   */
+  pageSaveState(): Promise<string | null>;
+  /** A real click on the paper-page Save button (the first control in its host). */
+  clickPageSave(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -162,14 +170,12 @@ export function storedSaved(tab: Tab, id: string): Promise<StoredSaved> {
   return tab.evaluate(readSavedInPage, id);
 }
 
-/** Where the paper-page Save button lives: a custom element with an open shadow root. */
-export const PAGE_SAVE = 'papertab-save >>> button';
+/** The paper-page Save button's host: a custom element with a closed shadow root. */
+export const PAGE_SAVE_HOST = 'papertab-save';
+/** Where in its host a click lands on Save (the first control; Copy BibTeX follows it). */
+export const PAGE_SAVE_AT = { x: 14, y: 12 };
 
 /** aria-pressed of the page's Save button ('true' / 'false'), or null while there is none. */
 export function pageSaveState(tab: Tab): Promise<string | null> {
-  return tab.evaluate(
-    () =>
-      document.querySelector('papertab-save')?.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed') ??
-      null,
-  );
+  return tab.pageSaveState();
 }
