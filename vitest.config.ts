@@ -17,6 +17,8 @@ export default defineConfig({
           // A limit, not a pace: a test ends as soon as its state is reached (loaded 2-core machines).
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // vitest's own default gives expect.poll 1 s, which a loaded machine overruns.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
       {
@@ -30,6 +32,21 @@ export default defineConfig({
           environment: 'node',
           fileParallelism: false,
           testTimeout: 90_000,
+          hookTimeout: 60_000,
+          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
+        },
+      },
+      {
+        // Release checks over the built archives (`npm run zip && npm run zip:firefox` first): the
+        // reproducible Firefox build, the listing kit, the privacy policy's hosts, one version.
+        test: {
+          name: 'release',
+          include: ['tests/release/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          // The reproducible build runs `npm ci` and a build in an empty folder (1–3 minutes here).
+          testTimeout: 600_000,
           hookTimeout: 60_000,
         },
       },
@@ -45,6 +62,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

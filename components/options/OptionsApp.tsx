@@ -12,6 +12,7 @@ import { NewTabAndPopupSection } from './NewTabAndPopupSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SyncSection } from './SyncSection';
 import { WatchListSection } from './WatchListSection';
+import { ZoteroSection } from './ZoteroSection';
 
 /** Every setting, saved as it changes. */
 export function OptionsApp() {
@@ -24,6 +25,8 @@ export function OptionsApp() {
         <div class="top-row">
           <h1>{t('settingsTitle')}</h1>
           <a href="/newtab.html">{t('dailyPapers')}</a>
+          {/* PRIVACY.md, shipped in the extension as privacy.txt (wxt.config.ts). */}
+          <a href="/privacy.txt">{t('privacyPolicy')}</a>
         </div>
         <p class="status" role="status">
           {note}
@@ -37,6 +40,7 @@ export function OptionsApp() {
         <FollowingSection settings={settings} save={save} />
         <NewTabAndPopupSection settings={settings} save={save} setNote={setNote} />
         <SyncSection settings={settings} save={save} />
+        <ZoteroSection settings={settings} save={save} setNote={setNote} />
         <ShortcutsSection />
         <ArchiveSection settings={settings} save={save} setNote={setNote} />
         <DataSection />

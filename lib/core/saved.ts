@@ -25,18 +25,8 @@ export interface SavedPaper {
 /** The fields a person edits on the list; each carries its own edit time in `edited`. */
 export const EDITABLE_FIELDS = ['status', 'tags', 'note'] as const;
 
-/**
- * The one rule for merging an edited field, wherever two copies meet (backup import, sync): the
- * later edit wins, and a tie (two different values stamped in the same millisecond) goes to the
- * greater JSON, so every device and every import resolves it alike instead of each keeping its own.
- */
-export function incomingEditWins(
-  held: { value: unknown; at: number },
-  incoming: { value: unknown; at: number },
-): boolean {
-  if (incoming.at !== held.at) return incoming.at > held.at;
-  return JSON.stringify(incoming.value) > JSON.stringify(held.value);
-}
+/** The one rule for merging an edited field (lib/core/stamps.ts, shared with the settings). */
+export { laterEditWins as incomingEditWins } from './stamps';
 
 /**
  * The one cap on a note, for the editor, backups, imports and sync alike (their schemas refuse

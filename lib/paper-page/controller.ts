@@ -1,8 +1,9 @@
 /**
  * The content script's behaviour on paper pages: exactly one Save button, for the paper the page
  * shows now (huggingface.co changes paper without a page load), telling the truth live. It never
- * opens IndexedDB: saves go to the background (through the message table, lib/core/messages.ts),
- * and the saved ids come from the mirror (`mirror-follower.ts`). The page itself learns nothing:
+ * opens IndexedDB: saves (and sends to Zotero) go to the background (through the message table,
+ * lib/core/messages.ts), and the saved ids and Zotero's marks come from the mirrors
+ * (`mirror-follower.ts`). The page itself learns nothing:
  * the button's root is closed, its size never depends on its state, and a paper not yet shown in
  * this document has its state told at a person's pace (`pace.ts`).
  *
@@ -17,6 +18,7 @@ import { findPlacement, readPageMeta, type Placement } from './read-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';
 import { pageBibtex, writeClipboard } from './copy-bibtex';
 import { followSavedMirror, type MirrorFollower } from './mirror-follower';
+import type { InZotero } from '../core/zotero-mirror';
 import { createPace, type Pace } from './pace';
 
 export interface PageContext {
@@ -63,8 +65,25 @@ interface Current {
   id: string;
   handle: SaveButtonHandle;
   busy: boolean;
+  /** Sending to Zotero; `checked`: Zotero's library was asked about this paper once. */
+  sending?: boolean;
+  checked?: boolean;
   /** Whether this paper's saved state may be shown yet (`pace.ts`). */
   told: boolean;
+}
+
+/**
+ * The Zotero button: like Save, what the library holds is shown (and Zotero asked, once per
+ * paper) only for a paper whose state may be told (`pace.ts`); until then it offers to send.
+ */
+function renderZotero(c: Current, zotero: InZotero): void {
+  if (!zotero.enabled) return c.handle.setZotero('hidden');
+  c.handle.setZotero(c.told && zotero.ids.includes(c.id) ? 'in' : 'send');
+  // One look at the library per paper shown (the background answers from its cache when fresh).
+  if (c.told && !c.checked) {
+    c.checked = true;
+    void send({ type: 'zoteroCheck', id: c.id }).catch(() => undefined);
+  }
 }
 
 /** A person pressed Save (or Saved): ask the background, then show what it answered. */
@@ -99,8 +118,10 @@ export function runPaperPage(ctx: PageContext, doc: Document = document, pace: P
   let paceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const render = () => {
-    if (!current || current.busy) return;
-    current.handle.setState(!current.told ? 'checking' : mirror.has(current.id) ? 'saved' : 'unsaved');
+    if (!current) return;
+    const c = current;
+    if (!c.busy) c.handle.setState(!c.told ? 'checking' : mirror.has(c.id) ? 'saved' : 'unsaved');
+    if (!c.sending) renderZotero(c, mirror.zotero());
   };
   const mirror = followSavedMirror(render);
 
@@ -116,6 +137,19 @@ export function runPaperPage(ctx: PageContext, doc: Document = document, pace: P
   const toggle = () => {
     if (current && !current.busy) void saveOrRemove(current, mirror, doc, render);
   };
+
+  /** Send to Zotero: the background sends only the paper this tab shows, and answers where it went. */
+  async function sendToZotero() {
+    if (!current || current.sending) return;
+    const c = current;
+    c.sending = true;
+    c.handle.setZotero('busy');
+    const page = readPageMeta(doc, new URL(location.href));
+    const reply = await send({ type: 'zoteroSend', ids: [c.id], page }).catch(() => undefined);
+    c.sending = false;
+    c.handle.say(reply?.message ?? t('pageSaveFailedRetry'), !!reply?.ok);
+    render();
+  }
 
   async function copyBibtex() {
     if (!current) return;
@@ -141,7 +175,13 @@ export function runPaperPage(ctx: PageContext, doc: Document = document, pace: P
     const hosts = doc.querySelectorAll(HOST_TAG);
     if (current?.id === ref.id && hosts.length === 1 && isPlaced(current.handle.host, placement)) return;
     removeAll(doc);
-    const handle = createSaveButton(doc, ref.id, toggle, () => void copyBibtex());
+    const handle = createSaveButton(
+      doc,
+      ref.id,
+      toggle,
+      () => void copyBibtex(),
+      () => void sendToZotero(),
+    );
     place(handle.host, placement, doc);
     const same = current?.id === ref.id;
     current = { id: ref.id, handle, busy: false, told: same && current!.told };

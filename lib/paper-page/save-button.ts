@@ -2,9 +2,9 @@
  * The Save button a content script puts on a paper page: a custom element host with a closed
  * shadow root, so the page's CSS cannot break it, its CSS cannot leak into the page, and the
  * page's own scripts cannot read it (`host.shadowRoot` is null for them): whether the paper is
- * saved is for the person looking, not for the page. Every state has the same size (all labels
- * are laid out, only one shown), so neither can the page measure it. Built with DOM APIs and
- * textContent only.
+ * saved (or in Zotero) is for the person looking, not for the page. Every state has the same size
+ * (all labels are laid out, only one shown), so neither can the page measure it. Built with DOM
+ * APIs and textContent only.
  *
  * Only a person's click (or Enter/Space on the focused button, which the browser turns into a
  * trusted click) acts: a script's `click()` or `dispatchEvent` is not trusted.
@@ -13,6 +13,8 @@ import { t } from '../core/i18n';
 
 /** `checking`: not yet told whether this paper is saved (see `pace.ts`). */
 export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error' | 'checking';
+/** The Zotero button: hidden while Zotero is off in Papertab; "In Zotero" once the library has the paper. */
+export type ZoteroState = 'hidden' | 'send' | 'in' | 'busy';
 
 export const HOST_TAG = 'papertab-save';
 
@@ -23,10 +25,11 @@ button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; 
   background: #fff; color: #7c2d12; display: inline-grid; align-items: center; }
 button > span { grid-area: 1 / 1; visibility: hidden; display: inline-flex; gap: 6px; }
 button > span.on { visibility: visible; }
+button[hidden] { display: none; }
 button[aria-pressed="true"] { background: #fde68a; color: #422006; }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
-button.copy { margin-left: 6px; }
+button.copy, button.zotero { margin-left: 6px; }
 .msg { margin-left: 6px; color: #b91c1c; }
 .msg.ok { color: #166534; }
 @media (prefers-color-scheme: dark) {
@@ -46,6 +49,10 @@ export interface SaveButtonHandle {
   copyButton?: HTMLButtonElement;
   /** Says whether the copy worked. */
   showCopied(ok: boolean): void;
+  zoteroButton: HTMLButtonElement;
+  setZotero(state: ZoteroState): void;
+  /** A line beside the buttons: where a send went, or why it failed. */
+  say(text: string, ok: boolean): void;
 }
 
 /** A click handler that acts only on a person's click. */
@@ -54,24 +61,42 @@ const trusted = (act: () => void) => (event: Event) => {
   if (event.isTrusted) act();
 };
 
-/** One label per look; all are laid out in one cell, so the button's size never tells which shows. */
-function labels(doc: Document) {
-  const make = (icon: string, text: string) => {
+/**
+ * Fills `button` with one label per look, all laid out in one grid cell, so its size never tells
+ * which shows; returns the function that shows one.
+ */
+function looks<K extends string>(doc: Document, button: HTMLElement, all: Record<K, [string, string]>) {
+  const spans = Object.entries<[string, string]>(all).map(([name, [icon, text]]) => {
     const span = doc.createElement('span');
-    const i = doc.createElement('span');
-    i.setAttribute('aria-hidden', 'true');
-    i.textContent = icon;
-    const l = doc.createElement('span');
-    l.textContent = text;
-    span.append(i, l);
+    span.dataset.look = name;
+    if (icon) {
+      const i = doc.createElement('span');
+      i.setAttribute('aria-hidden', 'true');
+      i.textContent = icon;
+      span.append(i);
+    }
+    span.append(text);
     return span;
+  });
+  button.append(...spans);
+  return (look: K) => {
+    for (const span of spans) {
+      const on = span.dataset.look === look;
+      span.classList.toggle('on', on);
+      // The labels not shown are not the button's name either.
+      if (on) span.removeAttribute('aria-hidden');
+      else span.setAttribute('aria-hidden', 'true');
+    }
   };
-  return {
-    unsaved: make('☆', t('save')),
-    saved: make('★', t('saved')),
-    busy: make('☆', t('saving')),
-    checking: make('☆', t('pageChecking')),
-  };
+}
+
+function makeButton(doc: Document, className: string, title: string, act: () => void): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  if (className) button.className = className;
+  button.title = title;
+  button.addEventListener('click', trusted(act));
+  return button;
 }
 
 export function createSaveButton(
@@ -79,6 +104,7 @@ export function createSaveButton(
   paperId: string,
   onClick: () => void,
   onCopy?: () => void,
+  onZotero?: () => void,
 ): SaveButtonHandle {
   const host = doc.createElement(HOST_TAG);
   host.dataset.paperId = paperId;
@@ -86,38 +112,38 @@ export function createSaveButton(
   const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
   style.textContent = CSS;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.title = t('pageSaveTitle');
-  const looks = labels(doc);
+  const button = makeButton(doc, '', t('pageSaveTitle'), onClick);
+  const show = looks(doc, button, {
+    unsaved: ['☆', t('save')],
+    saved: ['★', t('saved')],
+    busy: ['☆', t('saving')],
+    checking: ['☆', t('pageChecking')],
+  });
   const msg = doc.createElement('span');
   msg.className = 'msg';
   msg.setAttribute('role', 'status');
-  button.append(...Object.values(looks));
   root.append(style, button);
-  button.addEventListener('click', trusted(onClick));
   let copyButton: HTMLButtonElement | undefined;
   if (onCopy) {
-    copyButton = doc.createElement('button');
-    copyButton.type = 'button';
-    copyButton.className = 'copy';
-    copyButton.title = t('pageCopyTitle');
+    copyButton = makeButton(doc, 'copy', t('pageCopyTitle'), onCopy);
     copyButton.textContent = t('copyBibtex');
-    copyButton.addEventListener('click', trusted(onCopy));
     root.append(copyButton);
   }
-  root.append(msg);
+  const zoteroButton = makeButton(doc, 'zotero', t('pageZoteroTitle'), () => onZotero?.());
+  const showZotero = looks(doc, zoteroButton, {
+    send: ['', t('sendToZotero')],
+    in: ['✓', t('inZotero')],
+    busy: ['', t('zoteroSending')],
+  });
+  // Its own line: the Save button's states rewrite `msg`, and must not erase where a send went.
+  const zoteroMsg = doc.createElement('span');
+  zoteroMsg.className = 'msg';
+  root.append(zoteroButton, msg, zoteroMsg);
 
   function setState(state: ButtonState, message = '') {
     button.setAttribute('aria-pressed', String(state === 'saved'));
     button.setAttribute('aria-busy', String(state === 'busy' || state === 'checking'));
-    const look = state === 'error' ? 'unsaved' : state;
-    for (const [name, span] of Object.entries(looks)) {
-      span.classList.toggle('on', name === look);
-      // The labels not shown are not the button's name either.
-      if (name === look) span.removeAttribute('aria-hidden');
-      else span.setAttribute('aria-hidden', 'true');
-    }
+    show(state === 'error' ? 'unsaved' : state);
     msg.className = 'msg';
     msg.textContent = state === 'error' ? message : '';
   }
@@ -125,6 +151,18 @@ export function createSaveButton(
     msg.className = ok ? 'msg ok' : 'msg';
     msg.textContent = ok ? t('copied') : t('copyFailed');
   }
+  function setZotero(state: ZoteroState) {
+    zoteroButton.hidden = state === 'hidden';
+    zoteroButton.setAttribute('aria-busy', String(state === 'busy'));
+    showZotero(state === 'hidden' ? 'send' : state);
+  }
+  function say(text: string, ok: boolean) {
+    // A live region from the first send on (the page's one status line until then is Save's).
+    zoteroMsg.setAttribute('role', 'status');
+    zoteroMsg.className = ok ? 'msg ok' : 'msg';
+    zoteroMsg.textContent = text;
+  }
   setState('unsaved');
-  return { host, root, button, setState, copyButton, showCopied };
+  setZotero('hidden');
+  return { host, root, button, setState, copyButton, showCopied, zoteroButton, setZotero, say };
 }
