@@ -16,6 +16,7 @@ import type { Organization, Paper, Person } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import { safeHttpUrl } from '../core/safe-url';
 import { singleLine } from '../core/single-line';
+import { joinByCanonicalId } from './same-paper';
 
 export const BACKUP_FORMAT = 'papertab-backup';
 export const BACKUP_VERSION = 1;
@@ -194,7 +195,8 @@ export function parseBackup(text: string): BackupResult {
       }
       items.push(r.output);
     }
-    return { ok: true, items };
+    // A paper under both forms of an old-style id (`math.DG/0211159`, `math/0211159`) is one paper.
+    return { ok: true, items: joinByCanonicalId(items) };
   } catch (e) {
     // Nothing above should throw; if something does (e.g. out of memory), say so instead of crashing the page.
     return fail(t('backupUnreadable', e instanceof Error ? e.message : String(e)));
