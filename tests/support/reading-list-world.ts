@@ -49,7 +49,12 @@ const FEED_DAY = '2026-11-24';
 
 /** Device index `d` (0…DEVICES-1), paper index `p`/`ps` (0…PAPERS-1). */
 export type Cmd =
-  | { k: 'save'; d: number; p: number }
+  /**
+   * `stale` (save, note): the user acts on what the device shows, without it syncing first (edits
+   * made apart). Only the named cases use it, where the documented rule predicts the outcome: with
+   * right clocks the later edit wins, and a file's times count as at most 5 minutes after its import.
+   */
+  | { k: 'save'; d: number; p: number; stale?: boolean }
   | { k: 'unsave'; d: number; p: number }
   /**
    * A removal the worker stops halfway through: after recording the deletion, before deleting the
@@ -59,7 +64,7 @@ export type Cmd =
   | { k: 'stoppedRemove'; d: number; p: number }
   | { k: 'removeMany'; d: number; ps: number[] }
   | { k: 'undo'; d: number }
-  | { k: 'note'; d: number; p: number; note: string }
+  | { k: 'note'; d: number; p: number; note: string; stale?: boolean }
   | { k: 'status'; d: number; ps: number[]; status: ReadingStatus }
   | { k: 'tags'; d: number; p: number; tags: string[] }
   | { k: 'addTag'; d: number; ps: number[]; tag: string }
@@ -176,14 +181,17 @@ export function scenarioArb(clocks: boolean, maxCommands = 30): fc.Arbitrary<Sce
 
 // --- the shared sync area -------------------------------------------------------------------------
 
-/** `storage.sync`: JSON values, atomic writes; `failSets` makes the next writes throw (a worker stopping). */
+/**
+ * `storage.sync`: the fake browser's own area (what the product reads by default, e.g. the synced
+ * deletions a save must outlive), shared by every device; `failSets` makes the next writes throw
+ * (a worker stopping).
+ */
 class SharedArea implements StorageAreaLike {
-  private data = new Map<string, string>();
   failSets = 0;
+  private readonly sync = fakeBrowser.storage.sync;
 
-  async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
-    const wanted = keys == null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
-    return Object.fromEntries(wanted.filter((k) => this.data.has(k)).map((k) => [k, JSON.parse(this.data.get(k)!)]));
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+    return this.sync.get(keys ?? null);
   }
 
   async set(items: Record<string, unknown>): Promise<void> {
@@ -191,11 +199,12 @@ class SharedArea implements StorageAreaLike {
       this.failSets--;
       throw new Error('The service worker stopped');
     }
-    for (const [key, value] of Object.entries(items)) this.data.set(key, JSON.stringify(value));
+    // JSON in, JSON out, as the browsers store it.
+    await this.sync.set(JSON.parse(JSON.stringify(items)) as Record<string, unknown>);
   }
 
-  async remove(keys: string | string[]): Promise<void> {
-    for (const k of typeof keys === 'string' ? [keys] : keys) this.data.delete(k);
+  remove(keys: string | string[]): Promise<void> {
+    return this.sync.remove(keys);
   }
 }
 
@@ -261,6 +270,7 @@ export class World {
   }
 
   static async create(skews: readonly number[]): Promise<World> {
+    await fakeBrowser.storage.sync.clear();
     const devices: Device[] = [];
     for (const [i, skew] of skews.entries()) devices.push({ index: i, db: await emptyDb(i), local: {}, skew });
     return new World(devices);
@@ -355,7 +365,7 @@ export class World {
     switch (cmd.k) {
       case 'save': {
         const paper = this.papers[cmd.p]!;
-        await this.catchUp(d, [paper.id]);
+        if (!cmd.stale) await this.catchUp(d, [paper.id]);
         // The save button of a paper not on the list (on the list, it would remove it).
         if (this.model.has(paper.id)) return;
         await this.on(d, (dev) => savePaper(dev.db, paper));
@@ -422,7 +432,7 @@ export class World {
       }
       case 'note': {
         const id = this.papers[cmd.p]!.id;
-        await this.catchUp(d, [id]);
+        if (!cmd.stale) await this.catchUp(d, [id]);
         if (!this.model.has(id)) return;
         await this.on(d, (dev) => setNote(dev.db, id, cmd.note));
         this.model.get(id)!.note = cmd.note;
