@@ -183,6 +183,22 @@ describe('the reading list on several devices, against the model', () => {
           ],
         },
       ],
+      [
+        'issue 18: Undo after the removal already synced keeps the paper on every device',
+        {
+          skews: [0, 0, 0],
+          cmds: [
+            { k: 'save', d: 0, p: 0 },
+            { k: 'note', d: 0, p: 0, note: 'a' },
+            { k: 'sync', d: 0, interrupt: false },
+            { k: 'sync', d: 1, interrupt: false },
+            { k: 'unsave', d: 0, p: 0 },
+            { k: 'sync', d: 0, interrupt: false },
+            { k: 'sync', d: 1, interrupt: false },
+            { k: 'undo', d: 0 },
+          ],
+        },
+      ],
     ];
     for (const [name, scenario] of cases) it(name, () => check(scenario));
   });
