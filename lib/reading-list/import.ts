@@ -76,11 +76,14 @@ function cslJsonOf(text: string): unknown {
   }
 }
 
-/** RIS and CSL-JSON add papers like BibTeX: never touching saved ones, details completed from Hugging Face. */
-async function importReferences(
+/**
+ * RIS, CSL-JSON and a Zotero collection add papers like BibTeX: never touching saved ones, details
+ * completed from Hugging Face.
+ */
+export async function importReferences(
   db: PapertabDB,
   parsed: ReferenceImport,
-  format: 'RIS' | 'CSL-JSON',
+  format: 'RIS' | 'CSL-JSON' | 'Zotero',
   now: number,
 ): Promise<ImportResult> {
   if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
@@ -103,7 +106,7 @@ async function importReferences(
 async function writeMerged(
   db: PapertabDB,
   all: SavedPaper[],
-  kind: 'backup' | 'bibtex' | 'RIS' | 'CSL-JSON',
+  kind: 'backup' | 'bibtex' | 'RIS' | 'CSL-JSON' | 'Zotero',
   now: number,
 ): Promise<ImportResult> {
   // Read before the transaction: awaiting browser.storage inside it would end it.
@@ -140,6 +143,8 @@ async function writeMerged(
         ? tn(n, 'importedBackupOne', 'importedBackupOther', counts.added, counts.updated, counts.unchanged)
         : kind === 'bibtex'
           ? tn(n, 'importedBibtexOne', 'importedBibtexOther', counts.added, counts.updated, counts.unchanged)
-          : tn(n, 'importedRefsOne', 'importedRefsOther', kind, counts.added, counts.updated, counts.unchanged),
+          : kind === 'Zotero'
+            ? tn(n, 'importedZoteroOne', 'importedZoteroOther', counts.added, counts.updated, counts.unchanged)
+            : tn(n, 'importedRefsOne', 'importedRefsOther', kind, counts.added, counts.updated, counts.unchanged),
   };
 }
