@@ -8,6 +8,9 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
+import { useZotero } from '@/lib/hooks/use-zotero';
+import type { Paper } from '@/lib/core/paper';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 import { useSearch } from '@/lib/hooks/use-search';
 import { loadView, sortPapers, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
@@ -65,6 +68,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const online = useOnline();
   const saved = useSaved();
+  const zotero = useZotero(settings.zoteroEnabled);
+  const sendToZotero = useCallback((p: Paper) => void zotero.send([p.id]), [zotero.send]);
 
   const data = useLiveQuery<ViewData | undefined>(
     () => loadView(db(), view, Date.now()),
@@ -145,6 +150,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     },
     onStep: (delta) => setView(stepView(view, shownDay, delta, utcDay(Date.now()))),
     onHelp: () => setHelpOpen(true),
+    onZotero: (id) => void zotero.send([id]),
   });
 
   const listProps = {
@@ -156,6 +162,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     onNotInterested: notInterested.toggle,
     notInterested: markedIds,
     follows,
+    inZotero: zotero.ids,
+    onSendToZotero: zotero.enabled ? sendToZotero : undefined,
   };
   // Everything above the search box, made again only when what it shows changes: not per keystroke.
   const topRows = useMemo(
@@ -247,6 +255,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           onDismiss={notInterested.dismiss}
         />
       )}
+      <ZoteroSentToast zotero={zotero} />
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

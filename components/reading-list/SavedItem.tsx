@@ -11,6 +11,8 @@ import { TagEditor } from './TagEditor';
 import { SavedPaperExtras } from './SavedPaperExtras';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
 import { CopyCitation } from '../shared/CopyCitation';
+import { InZoteroMark } from '../shared/InZoteroMark';
+import { SendToZoteroButton } from '../shared/SendToZoteroButton';
 
 export interface SavedItemProps {
   item: SavedPaper;
@@ -23,6 +25,9 @@ export interface SavedItemProps {
   /** Code released since it was saved, and the Hub artifacts citing it (lib/hooks/use-saved-extras.ts). */
   release?: CodeRelease;
   artifacts?: PaperArtifacts;
+  inZotero?: boolean;
+  /** "Send to Zotero", once Zotero is turned on. */
+  onSendToZotero?: (id: string) => void;
 }
 
 /** One saved paper: select, status, tags, note, remove. */
@@ -36,6 +41,8 @@ export function SavedItem({
   onRemove,
   release,
   artifacts,
+  inZotero = false,
+  onSendToZotero,
 }: SavedItemProps) {
   const p = item.paper;
   const id = articleId(item.id);
@@ -68,6 +75,7 @@ export function SavedItem({
           {p.publishedAt && <span>{t('publishedOn', shortDate(p.publishedAt))}</span>}
           <span>{t('savedOn', shortDate(new Date(item.savedAt).toISOString()))}</span>
           {item.incomplete && <span title={t('detailsPendingTitle')}>{t('detailsPending')}</span>}
+          {inZotero && <InZoteroMark />}
         </p>
         <SavedPaperExtras release={release} artifacts={artifacts} />
         <div class="saved-controls">
@@ -98,6 +106,7 @@ export function SavedItem({
         <div class="paper-actions">
           <PaperLinks paper={p} />
           <CopyCitation paper={p} />
+          {onSendToZotero && <SendToZoteroButton title={p.title} onSend={() => onSendToZotero(item.id)} />}
           <button type="button" onClick={() => onRemove(item.id)}>
             {t('remove')}
           </button>

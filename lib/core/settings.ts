@@ -52,6 +52,9 @@ export const SETTINGS_SCHEMA = {
   followOrgs: [followList, [] as Followed[]],
   /** Optional: follow whom this Hugging Face account follows ('' = none). */
   hfUsername: [hfUsernameSchema, ''],
+  /** Send to Zotero desktop (this device only: the access to 127.0.0.1 is granted per browser). */
+  zoteroEnabled: [v.boolean(), false],
+  zoteroAlsoSave: [v.boolean(), false],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -63,7 +66,7 @@ export const DEFAULTS = Object.fromEntries(
 ) as unknown as Settings;
 export const SETTINGS_KEY = 'settings';
 /** Settings that stay on this device: sync neither sends nor applies them. */
-export const DEVICE_ONLY_SETTINGS: ReadonlySet<string> = new Set(['syncEnabled', 'archiveEnabled']);
+export const DEVICE_ONLY_SETTINGS: ReadonlySet<string> = new Set(['syncEnabled', 'archiveEnabled', 'zoteroEnabled']);
 export const SETTINGS_VERSION = 1;
 // lib/views/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
 const MIRROR_KEY = 'papertab:settings';

@@ -121,12 +121,15 @@ describe('the built extension', () => {
     const manifest = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')) as {
       permissions: string[];
       optional_permissions?: string[];
+      optional_host_permissions?: string[];
       host_permissions: string[];
       action: { default_title: string };
       content_security_policy: { extension_pages: string };
     };
     expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'storage', 'unlimitedStorage']);
     expect(manifest.optional_permissions?.sort()).toEqual(['notifications', 'search']);
+    // Zotero desktop on this computer, asked for only when the user turns Zotero on; its port only.
+    expect(manifest.optional_host_permissions).toEqual(['http://127.0.0.1:23119/*']);
     for (const host of manifest.host_permissions) {
       expect(new URL(host.replace('*', 'x')).hostname).toMatch(/^(?:huggingface\.co|(?:www\.)?arxiv\.org)$/);
     }
