@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
-import type { Driver, DriverOptions, Tab } from './driver';
+import type { Driver, DriverOptions, OpenOptions, Tab } from './driver';
 
 /** Playwright's CSS already pierces open shadow roots. */
 const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
@@ -19,6 +19,20 @@ function tab(page: Page): Tab {
     upload: (s, path) => page.locator(css(s)).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     url: () => page.evaluate(() => location.href),
+    run: (source) => page.evaluate(source),
+    async readClipboard() {
+      // The page reading must be the focused one (the permission is granted at launch).
+      await page.bringToFront();
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async writeClipboard(text) {
+      await page.bringToFront();
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    },
+    async download(s) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(css(s)).first().click()]);
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    },
     close: () => page.close(),
   };
 }
@@ -43,6 +57,8 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
 
   async function start(): Promise<void> {
     ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy });
+    // Reading the clipboard back is the test's own need (every origin: an extension's is opaque to the protocol).
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const origin = `chrome-extension://${ext.extensionId}/`;
     const ours = (url: string) => url.startsWith(origin);
     const onConsole = (m: ConsoleMessage) => {
@@ -69,8 +85,11 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
   }
   await start();
 
-  async function open(url: string): Promise<Tab> {
+  async function open(url: string, o: OpenOptions = {}): Promise<Tab> {
     const page = await ext.context.newPage();
+    if (o.viewport) await page.setViewportSize(o.viewport);
+    if (o.colorScheme) await page.emulateMedia({ colorScheme: o.colorScheme });
+    if (o.beforeLoad) await page.addInitScript(o.beforeLoad);
     await page.goto(url);
     return tab(page);
   }
@@ -79,10 +98,12 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     name: 'chromium',
     // chrome://newtab is what the browser's new-tab command opens; the override replaces it.
     openNewTab: () => open('chrome://newtab/'),
-    openExtensionPage: (path) => open(`chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`),
+    openExtensionPage: (path, o) => open(`chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`, o),
     openWebPage: (url) => open(url),
     badgeText: () => ext.badgeText(),
     fireAlarm: (name, period) => fireAlarm(ext, name, period),
+    inExtension: async (fn, arg) => (await ext.sw()).evaluate(fn as never, arg) as never,
+    stopBackground: () => ext.stopServiceWorker(),
     async restart() {
       await ext.close();
       await start();
