@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl, type PaperRef } from '@/lib/core/arxiv-id';
 import { t, tParts } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 
 /**
  * The popup's "Save this paper" for the tab the user was looking at (PDFs included, where no

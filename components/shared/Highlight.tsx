@@ -1,4 +1,4 @@
-import { highlightParts } from '@/lib/views/text-match';
+import { highlightParts } from '@/lib/search/text-match';
 
 /** Text with the words matching a search marked; the text is rendered as text, never as HTML. */
 export function Highlight({ text, terms }: { text: string; terms: readonly string[] }) {

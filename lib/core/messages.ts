@@ -3,7 +3,7 @@
  * `parseMessage` accepts it and the sender is allowed to send it.
  */
 import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { paperRefFromUrl } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-request';
@@ -150,8 +150,4 @@ export function senderPaperId(sender: Browser.runtime.MessageSender, runtimeId: 
     return undefined;
   }
   return paperRefFromUrl(url)?.id;
-}
-
-export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
-  return (await browser.runtime.sendMessage(message)) as Replies[M['type']];
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { utcDay } from '@/lib/core/dates';
 import type { TrendingOrder } from '@/lib/core/extras';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { db } from '@/lib/store/db';
 import { isTrendingStale, readTrending, trendingKey } from '@/lib/store/trending';
 import { toRange, type View, type ViewData } from '@/lib/views/view';

@@ -34,7 +34,7 @@ function importsOf(code: string): { statics: string[]; dynamics: string[] } {
   return { statics, dynamics };
 }
 
-async function newtabBytes(dir: string): Promise<Bytes> {
+export async function newtabBytes(dir: string): Promise<Bytes> {
   const html = await readFile(join(dir, 'newtab.html'), 'utf8');
   const attr = (tag: string, name: string): string | undefined =>
     new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
