@@ -34,6 +34,19 @@ export default defineConfig({
         },
       },
       {
+        // Release checks over the built archives (`npm run zip && npm run zip:firefox` first): the
+        // reproducible Firefox build, the listing kit, the privacy policy's hosts, one version.
+        test: {
+          name: 'release',
+          include: ['tests/release/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          // The reproducible build runs `npm ci` and a build in an empty folder (1–3 minutes here).
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // The Firefox build (.output/firefox-mv3) in Firefox ESR over WebDriver BiDi: the shared
         // scenarios, then what only Firefox has (tests/e2e-firefox/).
         resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },

@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { resolve } from 'node:path';
+import { canonicalizeZipFile } from './tools/release/zip';
 
 // Preact's diff has one `innerHTML` write: it implements `dangerouslySetInnerHTML`, a prop this
 // project never uses (an ESLint rule forbids it). Text from the feed or a page must never reach an
@@ -103,9 +105,19 @@ export default defineConfig({
     // The Firefox sources zip (for AMO's reviewers to rebuild) holds the sources, package.json, the
     // lock file and the README. WXT already leaves out node_modules, .output and dotfiles; the
     // rest here is what .gitignore keeps out plus the tests, which the build does not need.
-    excludeSources: ['tests/**', '**/*.log', 'stats*.html', 'web-ext-artifacts/**'],
+    // store/ is the listing kit (texts and pictures for the stores' forms), not build input.
+    excludeSources: ['tests/**', 'store/**', '**/*.log', 'stats*.html', 'web-ext-artifacts/**'],
   },
   hooks: {
+    // Both archives are rewritten canonically (sorted, fixed dates: tools/release/zip.ts), so the
+    // same sources always give the same bytes (AMO rebuilds and compares; tests/release/).
+    'zip:extension:done': (_wxt, path) => canonicalizeZipFile(path),
+    'zip:sources:done': (_wxt, path) => canonicalizeZipFile(path),
+    // The privacy policy ships inside the extension (the options page links to it), as plain text:
+    // the same words as PRIVACY.md, readable offline and always those of the installed version.
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: resolve(wxt.config.root, 'PRIVACY.md'), relativeDest: 'privacy.txt' });
+    },
     // WXT takes the toolbar button's tooltip from the popup's <title>; it is a message too.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';
@@ -137,13 +149,16 @@ export default defineConfig({
     },
     // Firefox only (Chrome warns on unknown keys). MV3 needs an add-on id. Firefox reads
     // `data_collection_permissions` (AMO requires it of new add-ons) from 140 on desktop and 142 on
-    // Android. Papertab collects nothing: see README "What leaves your machine".
+    // Android. What Papertab sends to huggingface.co, in AMO's categories, and why each is declared:
+    // PRIVACY.md "For Firefox's data consent" (store/listing.json carries the same answers).
+    // Required, not optional: the code sends them when the feature is used without asking Firefox
+    // for an optional consent first (a later release may move the last two to `optional`).
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
           id: 'papertab@papertab.dev',
           strict_min_version: '140.0',
-          data_collection_permissions: { required: ['none'] },
+          data_collection_permissions: { required: ['browsingActivity', 'searchTerms', 'personallyIdentifyingInfo'] },
         },
         gecko_android: { strict_min_version: '142.0' },
       },

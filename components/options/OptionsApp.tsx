@@ -24,6 +24,8 @@ export function OptionsApp() {
         <div class="top-row">
           <h1>{t('settingsTitle')}</h1>
           <a href="/newtab.html">{t('dailyPapers')}</a>
+          {/* PRIVACY.md, shipped in the extension as privacy.txt (wxt.config.ts). */}
+          <a href="/privacy.txt">{t('privacyPolicy')}</a>
         </div>
         <p class="status" role="status">
           {note}

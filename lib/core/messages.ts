@@ -1,10 +1,11 @@
 /**
- * The typed contract for runtime messages to the background. Every message is untrusted until
- * `parseMessage` accepts it and the sender is allowed to send it.
+ * The typed contract for runtime messages to the background, one table (`MESSAGES`) for both ends.
+ * Every message is untrusted until `admit` finds its sender's channel allowed to send it and its
+ * schema accepts it.
  */
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
-import { paperRefFromUrl } from './arxiv-id';
+import { paperRefFromUrl, parseArxivId } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-request';
 import type { Paper } from './paper';
@@ -50,20 +51,49 @@ const ArchiveMessage = v.strictObject({
   drop: v.optional(v.boolean()),
 });
 
-export const MessageSchema = v.variant('type', [
-  ArchiveMessage,
-  RefreshMessage,
-  SyncNowMessage,
-  FetchRangeMessage,
-  SavePaperMessage,
-  UnsavePaperMessage,
-  SearchHfMessage,
-  CompleteIncompleteMessage,
-  FetchTrendingMessage,
-  CheckArtifactsMessage,
-]);
-/** Messages a paper page's content script may send; everything else is for extension pages only. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<Message['type']> = new Set(['savePaper', 'unsavePaper']);
+/**
+ * Who sends: this extension's own pages (new tab, popup, options, reading list), or the content
+ * script of a paper page. The channel is decided once per sender (`channelOf`), from its origin and
+ * its tab, never from what the message says.
+ */
+export type Channel = { kind: 'extension' } | { kind: 'paperPage'; paper: string };
+export type ChannelKind = Channel['kind'];
+
+interface Declaration<S extends v.GenericSchema> {
+  schema: S;
+  /** The channels allowed to send it. */
+  from: readonly ChannelKind[];
+  /** For a message a paper page may send: the paper it is about, which must be the one its tab shows. */
+  paper?: (message: v.InferOutput<S>) => string | undefined;
+}
+const declare = <S extends v.GenericSchema>(d: Declaration<S>) => d;
+const PAGES = ['extension'] as const;
+const PAGES_AND_PAPER_PAGES = ['extension', 'paperPage'] as const;
+/** The paper an id names (any version, `arXiv:` or not), for binding a paper page's message to its paper. */
+const paperOf = (m: { id: string }) => parseArxivId(m.id)?.id;
+
+/**
+ * Every message the background answers, once: its schema, who may send it, and (for a paper
+ * page's) the paper it is bound to. The background's handlers are keyed by the same names
+ * (`lib/background/router.ts`, typed complete against this table); pages and the content script
+ * send through `send`, typed from here too.
+ */
+export const MESSAGES = {
+  refresh: declare({ schema: RefreshMessage, from: PAGES }),
+  syncNow: declare({ schema: SyncNowMessage, from: PAGES }),
+  completeIncomplete: declare({ schema: CompleteIncompleteMessage, from: PAGES }),
+  fetchRange: declare({ schema: FetchRangeMessage, from: PAGES }),
+  fetchTrending: declare({ schema: FetchTrendingMessage, from: PAGES }),
+  checkArtifacts: declare({ schema: CheckArtifactsMessage, from: PAGES }),
+  searchHf: declare({ schema: SearchHfMessage, from: PAGES }),
+  archive: declare({ schema: ArchiveMessage, from: PAGES }),
+  savePaper: declare({ schema: SavePaperMessage, from: PAGES_AND_PAPER_PAGES, paper: paperOf }),
+  unsavePaper: declare({ schema: UnsavePaperMessage, from: PAGES_AND_PAPER_PAGES, paper: paperOf }),
+};
+export type MessageType = keyof typeof MESSAGES;
+export type MessageOf<K extends MessageType> = v.InferOutput<(typeof MESSAGES)[K]['schema']>;
+export type Message = { [K in MessageType]: MessageOf<K> }[MessageType];
+
 /** Sites whose paper pages host a Save button. */
 export const PAPER_HOSTS: ReadonlySet<string> = new Set([
   'huggingface.co',
@@ -71,7 +101,6 @@ export const PAPER_HOSTS: ReadonlySet<string> = new Set([
   'www.arxiv.org',
   'export.arxiv.org',
 ]);
-export type Message = v.InferOutput<typeof MessageSchema>;
 
 export interface RefreshReply {
   ok: boolean;
@@ -86,6 +115,7 @@ export interface CompleteReply {
 
 export type SearchHfReply = { ok: true; papers: Paper[] } | { ok: false; message: string };
 
+/** What the background answers to each message (keys checked equal to MESSAGES's below). */
 export interface Replies {
   refresh: RefreshReply;
   fetchRange: RefreshReply;
@@ -99,55 +129,68 @@ export interface Replies {
   archive: RefreshReply;
 }
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+/** Every declared message has a reply type, and every reply type a message. */
+const _repliesMatchMessages: Same<keyof Replies, MessageType> = true;
+
 export interface CheckArtifactsReply {
   /** How many saved papers were looked up now (the rest were looked up less than a day ago). */
   checked: number;
 }
 
-export function parseMessage(raw: unknown): Message | undefined {
-  const r = v.safeParse(MessageSchema, raw);
-  return r.success ? r.output : undefined;
-}
-
-/** True for this extension's own pages (new tab, popup, …), false for content scripts and other extensions. */
-export function isFromExtensionPage(
-  sender: Browser.runtime.MessageSender,
-  runtimeId: string,
-  extensionOrigin: string,
-): boolean {
-  if (sender.id !== runtimeId) return false;
-  if (!sender.url) return false;
+/** `url`'s origin, or undefined when it is not a URL. */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
-    return new URL(sender.url).origin === extensionOrigin;
+    return new URL(url).origin;
   } catch {
-    return false;
-  }
-}
-
-/** True for this extension's content script on a paper site (https only). */
-export function isFromPaperPage(sender: Browser.runtime.MessageSender, runtimeId: string): boolean {
-  if (sender.id !== runtimeId || !sender.tab || !sender.url) return false;
-  try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' && PAPER_HOSTS.has(url.hostname);
-  } catch {
-    return false;
+    return undefined;
   }
 }
 
 /**
- * The paper (canonical arXiv id) that the page of this extension's content script shows now, from
- * the tab's URL as the browser reports it: not `sender.url`, which stays the URL the document was
- * loaded at while Hugging Face changes paper with `history.pushState`. Undefined for any other
- * sender, a frame inside a page (the script runs in top frames only), or a page showing no paper.
+ * The channel of a sender, decided once from what the browser reports (its origin, its tab), or
+ * undefined for a sender that may send nothing: another extension, a web page, a frame inside a
+ * page, plain http, a site that is not a paper site, or a paper site's page that shows no paper.
+ * A paper page's paper is the one its tab shows now: not `sender.url`, which stays the URL the
+ * document was loaded at while Hugging Face changes paper with `history.pushState`.
  */
-export function senderPaperId(sender: Browser.runtime.MessageSender, runtimeId: string): string | undefined {
-  if (!isFromPaperPage(sender, runtimeId) || (sender.frameId ?? 0) !== 0) return undefined;
-  const url = sender.tab?.url ?? sender.url!;
-  try {
-    if (new URL(url).protocol !== 'https:') return undefined;
-  } catch {
+export function channelOf(
+  sender: Browser.runtime.MessageSender,
+  runtimeId: string,
+  extensionOrigin: string,
+): Channel | undefined {
+  if (sender.id !== runtimeId) return undefined;
+  const origin = originOf(sender.url);
+  // Where the browser names the origin (Chrome), it must agree with the URL.
+  if (!origin || (sender.origin !== undefined && sender.origin !== origin)) return undefined;
+  if (origin === extensionOrigin) return { kind: 'extension' };
+  if (!sender.tab || (sender.frameId ?? 0) !== 0) return undefined;
+  const tabUrl = sender.tab.url ?? sender.url!;
+  if (![origin, originOf(tabUrl)].every((o) => o && isPaperSiteOrigin(o))) return undefined;
+  const paper = paperRefFromUrl(tabUrl)?.id;
+  return paper ? { kind: 'paperPage', paper } : undefined;
+}
+
+function isPaperSiteOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'https:' && url.port === '' && PAPER_HOSTS.has(url.hostname);
+}
+
+/**
+ * A message from `channel`, parsed by its declared schema, if that channel may send it (and, from
+ * a paper page, if it is about the paper the page shows); undefined otherwise.
+ */
+export function admit(raw: unknown, channel: Channel | undefined): Message | undefined {
+  if (!channel || typeof raw !== 'object' || raw === null) return undefined;
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGES, type)) return undefined;
+  // One declaration, whichever it is: its schema parses, its `paper` reads what that schema gave.
+  const declared = MESSAGES[type as MessageType] as unknown as Declaration<v.GenericSchema>;
+  if (!declared.from.includes(channel.kind)) return undefined;
+  const parsed = v.safeParse(declared.schema, raw);
+  if (!parsed.success) return undefined;
+  if (channel.kind === 'paperPage' && (!declared.paper || declared.paper(parsed.output) !== channel.paper))
     return undefined;
-  }
-  return paperRefFromUrl(url)?.id;
+  return parsed.output as Message;
 }

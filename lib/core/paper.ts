@@ -1,4 +1,5 @@
 import { isArxivId } from './arxiv-id';
+import { nextStamp } from './stamps';
 
 /** One paper as Papertab stores it: normalised from whatever shape Hugging Face sent. */
 export interface Person {
@@ -83,4 +84,14 @@ export function paperYear(paper: Pick<Paper, 'id' | 'publishedAt' | 'day'>): str
   // The id starts (new style) or its number starts (old style) with YYMM; arXiv began in 1991.
   const yy = paper.id.slice(paper.id.indexOf('/') + 1, paper.id.indexOf('/') + 3);
   return `${Number(yy) >= 91 ? '19' : '20'}${yy}`;
+}
+
+/**
+ * A re-fetch updates a paper in place by the one paper merge (`mergePaper`): the response is the
+ * newer copy (upvotes, comments keep changing for weeks), even when this clock went back since the
+ * cached copy was written; fields it leaves out (or sends malformed, read as empty) keep their
+ * known value, and the featured day, once known, stays. Counts do not: 0 can be true.
+ */
+export function refreshPaper(old: Paper | undefined, next: Paper): Paper {
+  return old ? mergePaper(old, { ...next, fetchedAt: nextStamp(old.fetchedAt, next.fetchedAt) }) : next;
 }

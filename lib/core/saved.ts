@@ -1,5 +1,6 @@
 /** A paper on the reading list, as the database, sync, backups and exports all store it. */
 import type { Paper } from './paper';
+import { singleLine } from './single-line';
 
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
 
@@ -35,4 +36,38 @@ export function incomingEditWins(
 ): boolean {
   if (incoming.at !== held.at) return incoming.at > held.at;
   return JSON.stringify(incoming.value) > JSON.stringify(held.value);
+}
+
+/**
+ * The one cap on a note, for the editor, backups, imports and sync alike (their schemas refuse
+ * longer): the editor says so before anything is cut, and no stored note is ever longer, so no
+ * edit elsewhere can shorten one.
+ */
+export const NOTE_MAX_CHARS = 100_000;
+/** The one cap on a tag, wherever it enters (typed, imported, synced). */
+export const TAG_MAX_CHARS = 50;
+
+/**
+ * Tags as stored: on one line (`singleLine`: bidi and control characters out, whitespace one
+ * space), at most `TAG_MAX_CHARS`, case-preserving but compared without case; no empties or
+ * duplicates. Idempotent, and applied where tags enter and where sync reads them, so a stored value
+ * equals its sync round trip.
+ */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of tags) {
+    const tag = singleLine(t, TAG_MAX_CHARS);
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}
+
+/** A note as stored: never longer than `NOTE_MAX_CHARS` (never half a surrogate pair). */
+export function capNote(note: string): string {
+  if (note.length <= NOTE_MAX_CHARS) return note;
+  const cut = /[\uD800-\uDBFF]/.test(note.charAt(NOTE_MAX_CHARS - 1)) ? NOTE_MAX_CHARS - 1 : NOTE_MAX_CHARS;
+  return note.slice(0, cut);
 }

@@ -11,6 +11,7 @@ import { singleLine } from '../core/single-line';
 const HF_ORIGIN = 'https://huggingface.co';
 
 import { PAPER_ID_RE } from '../core/paper-id';
+import { dropUndefined } from '../core/drop-undefined';
 import { HF_USERNAME_RE } from '../core/follows';
 
 export { PAPER_ID_RE };
@@ -141,12 +142,6 @@ function person(p: RawPerson | undefined): Person | undefined {
 function organization(o: RawOrganization | undefined): Organization | undefined {
   if (!o) return undefined;
   return dropUndefined({ name: o.name, fullname: o.fullname, avatar: avatarUrl(o.avatar) });
-}
-
-/** Undefined fields are removed so that merging a newer record never erases a known value. */
-export function dropUndefined<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
-  return obj;
 }
 
 function fromRawPaper(p: RawPaper & { title: string }, day: string, fetchedAt: number): Paper {

@@ -9,6 +9,7 @@ import { FetchFailure, fetchPaper } from './hf-api';
 import { t } from '../core/i18n';
 import type { Paper } from '../core/paper';
 import { savePaper, unsavePaper } from '../reading-list/list';
+import { markCompletionTried } from '../store/reading-list';
 import { paperFromPage, type PageMeta, type SaveReply } from '../core/save-request';
 
 type Deps = HfRequestDeps;
@@ -70,7 +71,7 @@ export async function completeIncomplete(deps: Deps, max = 10): Promise<number> 
     // Offline or asked to slow down: the next paper would fail the same way; try again next run.
     if (failed) break;
     if (!paper) {
-      await deps.db.saved.update(s.id, { completionTriedAt: now });
+      await markCompletionTried(deps.db, s.id, now);
       continue;
     }
     await savePaper(deps.db, paper, now);

@@ -9,8 +9,8 @@
  * optional fields are lenient like lib/hf/hf-schema.ts: a malformed one is dropped, the paper kept.
  */
 import * as v from 'valibot';
-import { dropUndefined, PAPER_ID_RE } from '../hf/hf-schema';
-import { ARXIV_CLASS_RE } from '../core/paper-id';
+import { dropUndefined } from '../core/drop-undefined';
+import { ARXIV_CLASS_RE, PAPER_ID_RE } from '../core/paper-id';
 import { t } from '../core/i18n';
 import type { Organization, Paper, Person } from '../core/paper';
 import type { SavedPaper } from '../core/saved';

@@ -9,11 +9,10 @@ import { parseBibtex } from './bibtex/import';
 import { mergeAll } from './merge';
 import { t, tn } from '../core/i18n';
 import type { SavedPaper } from '../core/saved';
-import { mirrorSavedIds } from '../store/saved-ids';
-import { newSaved } from './list';
+import { applyToList, newSaved } from '../store/reading-list';
 import { paperFromPage } from '../core/save-request';
 import { clampTimes, lastChange, revived } from '../core/stamps';
-import { clearTombstones, deletionTimes } from '../sync/tombstones';
+import { deletionTimes } from '../sync/tombstones';
 import { looksLikeRis, parseRis } from './refs/ris';
 import { isCslJson, parseCslJson } from './refs/csl';
 import type { ReferenceImport } from './refs/reference';
@@ -103,26 +102,27 @@ async function writeMerged(
     all.map((r) => r.id),
     now,
   );
-  const { counts, back } = await db.transaction('rw', db.saved, async () => {
-    const existing = (await db.saved.bulkGet(all.map((r) => r.id))).filter((r): r is SavedPaper => !!r);
-    // BibTeX, RIS and CSL-JSON carry no status, tags or notes: they only add papers, never touch saved ones.
-    const known = new Map(existing.map((r) => [r.id, r]));
-    const incoming = kind !== 'backup' ? all.filter((r) => !known.has(r.id)) : all;
-    const skipped = all.length - incoming.length;
-    const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
-    const touched = new Set(incoming.map((r) => r.id));
-    // A paper coming back past a deletion (not on the list, or on it with a deletion as late as its
-    // last change, which would win at the next sync) is stamped past that deletion, fields included:
-    // the import outlives it, and no copy that predates it lends the paper a field.
-    const doomed = (r: SavedPaper) => deleted.has(r.id) && (!known.has(r.id) || deleted.get(r.id)! >= lastChange(r));
-    const changed = merged
-      .filter((r) => touched.has(r.id) && (r !== known.get(r.id) || doomed(r)))
-      .map((r) => (doomed(r) ? revived(r, now, deleted.get(r.id)) : r));
-    await db.saved.bulkPut(changed);
-    return { counts: { added, updated, unchanged: unchanged + skipped }, back: changed.map((r) => r.id) };
-  });
-  await clearTombstones(back, now);
-  await mirrorSavedIds(db);
+  const { counts } = await applyToList(
+    db,
+    async (read) => {
+      const existing = await read(all.map((r) => r.id));
+      // BibTeX, RIS and CSL-JSON carry no status, tags or notes: they only add papers, never touch saved ones.
+      const known = new Map(existing.map((r) => [r.id, r]));
+      const incoming = kind !== 'backup' ? all.filter((r) => !known.has(r.id)) : all;
+      const skipped = all.length - incoming.length;
+      const { merged, added, updated, unchanged } = mergeAll(existing, incoming);
+      const touched = new Set(incoming.map((r) => r.id));
+      // A paper coming back past a deletion (not on the list, or on it with a deletion as late as its
+      // last change, which would win at the next sync) is stamped past that deletion, fields included:
+      // the import outlives it, and no copy that predates it lends the paper a field.
+      const doomed = (r: SavedPaper) => deleted.has(r.id) && (!known.has(r.id) || deleted.get(r.id)! >= lastChange(r));
+      const puts = merged
+        .filter((r) => touched.has(r.id) && (r !== known.get(r.id) || doomed(r)))
+        .map((r) => (doomed(r) ? revived(r, now, deleted.get(r.id)) : r));
+      return { puts, deletes: [], counts: { added, updated, unchanged: unchanged + skipped } };
+    },
+    { now, back: (r) => r.puts.map((p) => p.id) },
+  );
   const n = counts.added + counts.updated + counts.unchanged;
   return {
     ok: true,

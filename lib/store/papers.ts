@@ -1,41 +1,11 @@
 /** Writes fetched papers into the cache and reads what the views show. */
+export { refreshPaper } from '../core/paper';
+export { refreshSavedCopies } from './reading-list';
 import type { PapertabDB } from './db';
-import { mergePaper, type DayRecord, type Paper } from '../core/paper';
-import { nextStamp } from '../core/stamps';
+import { refreshPaper, type DayRecord, type Paper } from '../core/paper';
+import { refreshSavedCopies } from './reading-list';
 import { addArrivals } from './arrivals';
-import { gainedRepo, recordCodeReleased } from './code-released';
 import { noteChangedPapers } from './search-store';
-
-/**
- * A re-fetch updates a paper in place by the one paper merge (`mergePaper`): the response is the
- * newer copy (upvotes, comments keep changing for weeks), even when this clock went back since the
- * cached copy was written; fields it leaves out (or sends malformed, read as empty) keep their
- * known value, and the featured day, once known, stays. Counts do not: 0 can be true.
- */
-export function refreshPaper(old: Paper | undefined, next: Paper): Paper {
-  return old ? mergePaper(old, { ...next, fetchedAt: nextStamp(old.fetchedAt, next.fetchedAt) }) : next;
-}
-
-/**
- * Saved papers keep their own copy of the paper: a fresh fetch refreshes it (upvotes, links). A
- * complete copy that gains a code repository is marked "Code released". Call inside a transaction
- * over `saved` and `meta`.
- */
-export async function refreshSavedCopies(db: PapertabDB, papers: Paper[], at = Date.now()): Promise<void> {
-  const saved = await db.saved.bulkGet(papers.map((p) => p.id));
-  const released: { id: string; repo: string }[] = [];
-  const updates = saved.flatMap((s, i) => {
-    if (!s) return [];
-    const next = { ...s, paper: refreshPaper(s.paper, papers[i]!) };
-    const repo = gainedRepo(s.paper, next.paper);
-    // An incomplete copy (saved from a page) never knew its repo: completing it is no release.
-    if (repo && !s.incomplete) released.push({ id: s.id, repo });
-    delete next.incomplete;
-    return [next];
-  });
-  if (updates.length) await db.saved.bulkPut(updates);
-  await recordCodeReleased(db, released, at);
-}
 
 export async function storeDay(
   db: PapertabDB,

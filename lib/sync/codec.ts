@@ -10,6 +10,7 @@ import { PAPER_ID_RE } from '../core/paper-id';
 import type { ReadingStatus, SavedPaper } from '../core/saved';
 import { singleLine } from '../core/single-line';
 import { beyondSync, clampSynced, clampTimes, lastChange, SYNC_AHEAD_MS } from '../core/stamps';
+import { liveTombstones, type Tombstone } from '../store/tombstones';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -25,8 +26,6 @@ export const CHUNK_CHARS = 7_900;
 /** The reading list's share of the sync area; settings and the manifest's neighbours get the rest. */
 export const LIST_BUDGET_BYTES = 90 * 1024;
 export const TITLE_CHARS = 80;
-/** Deletions are remembered this long; a device offline for longer will not hear of them. */
-export const TOMBSTONE_TTL_MS = 60 * 86_400_000;
 const MAX_CHUNKS = Math.ceil(QUOTA_BYTES / CHUNK_CHARS);
 
 /** What syncs of one saved paper. */
@@ -40,11 +39,6 @@ export interface SyncRecord {
   edited: SavedPaper['edited'];
   /** The start of the title, shown until the other device has fetched the paper. */
   title: string;
-}
-
-export interface Tombstone {
-  id: string;
-  deletedAt: number;
 }
 
 export interface SyncPayload {
@@ -63,6 +57,7 @@ export interface SyncMeta {
 }
 
 export { lastChange } from '../core/stamps';
+export { liveTombstones, TOMBSTONE_TTL_MS, type Tombstone } from '../store/tombstones';
 
 /** The first `TITLE_CHARS` code points (never half an emoji). */
 export function shortTitle(title: string): string {
@@ -72,17 +67,6 @@ export function shortTitle(title: string): string {
 export function toSyncRecord(s: SavedPaper): SyncRecord {
   const { id, savedAt, updatedAt, status, tags, note, edited } = s;
   return { id, savedAt, updatedAt, status, tags, note, edited: { ...edited }, title: shortTitle(s.paper.title) };
-}
-
-/** Tombstones younger than the TTL and not from beyond belief (`beyondSync`), one per id (the latest). */
-export function liveTombstones(list: readonly Tombstone[], now: number): Tombstone[] {
-  const byId = new Map<string, Tombstone>();
-  for (const t of list) {
-    if (t.deletedAt < now - TOMBSTONE_TTL_MS || beyondSync(t.deletedAt, now)) continue;
-    const old = byId.get(t.id);
-    if (!old || t.deletedAt > old.deletedAt) byId.set(t.id, t);
-  }
-  return [...byId.values()];
 }
 
 // --- wire format --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
  * may be cut short.
  */
 import type { PapertabDB } from '../store/db';
+import { applyToList } from '../store/reading-list';
 import type { Paper } from '../core/paper';
 import { EDITABLE_FIELDS, incomingEditWins, type SavedPaper } from '../core/saved';
 import { beyondSync, clampSynced, clampTimes, SYNC_AHEAD_MS } from '../core/stamps';
@@ -170,17 +171,12 @@ export function planMerge(
   };
 }
 
-/** Applies the remote list to the database in one transaction; returns what changed. */
+/** Applies the remote list to the database in one transaction (through the list's owner); returns what changed. */
 export async function mergeIntoDb(
   db: PapertabDB,
   remote: SyncPayload,
   localTombstones: readonly Tombstone[],
   now: number,
 ): Promise<MergePlan> {
-  return db.transaction('rw', db.saved, async () => {
-    const plan = planMerge(await db.saved.toArray(), localTombstones, remote, now);
-    if (plan.puts.length) await db.saved.bulkPut(plan.puts);
-    if (plan.deletes.length) await db.saved.bulkDelete(plan.deletes);
-    return plan;
-  });
+  return applyToList(db, async (read) => planMerge(await read(), localTombstones, remote, now), { now });
 }

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../store/db';
 import { t, tn } from '../core/i18n';
-import { mirrorSavedIds } from '../store/saved-ids';
+import { settleTombstones } from '../store/reading-list';
 import type { SavedPaper } from '../core/saved';
 import { contentHash, itemBytes } from './bytes';
 import {
@@ -23,7 +23,7 @@ import {
   type Tombstone,
 } from './codec';
 import { mergeIntoDb } from './merge';
-import { readTombstones, writeTombstones, type StorageAreaLike } from './tombstones';
+import { readTombstones, type StorageAreaLike } from './tombstones';
 
 export const SYNC_STATUS_KEY = 'syncStatus';
 /** What each paper was (a digest of what syncs of it) when the list last synced: edits since are pending. */
@@ -224,7 +224,6 @@ async function run(
 
   const before = await readTombstones(local);
   const plan = await mergeIntoDb(db, incoming, before, now);
-  if (plan.puts.length || plan.deletes.length) await mirrorSavedIds(db);
 
   // Deletions recorded while we merged are kept; tombstones of papers present here are spent.
   const stamp = (t: Tombstone) => `${t.id}@${t.deletedAt}`;
@@ -233,7 +232,7 @@ async function run(
   const saved = await db.saved.toArray();
   const present = new Set(saved.map((s) => s.id));
   const tombstones = liveTombstones([...plan.tombstones, ...meanwhile], now).filter((t) => !present.has(t.id));
-  await writeTombstones(tombstones, now, local);
+  await settleTombstones(tombstones, now, local);
 
   const changes = { added: plan.added, updated: plan.updated, deleted: plan.deletes.length, total: saved.length };
   try {

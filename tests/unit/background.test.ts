@@ -463,9 +463,11 @@ describe('save messages from paper pages', () => {
   });
 
   it('an id that is not an arXiv id is refused, saving and fetching nothing', async () => {
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
     for (const id of ['../../api/settings', 'javascript:alert(1)', '2404.1234', '']) {
-      const reply = await background().onMessage({ type: 'savePaper', id }, fromPage(HF_PAGE));
-      expect(reply).toMatchObject({ ok: false, saved: false });
+      // The popup is told why; a paper page's message is not about its paper, so it gets no answer.
+      expect(await background().onMessage({ type: 'savePaper', id }, popup)).toMatchObject({ ok: false, saved: false });
+      expect(await background().onMessage({ type: 'savePaper', id }, fromPage(HF_PAGE))).toBeUndefined();
     }
     expect(await db.saved.count()).toBe(0);
     expect(hf.requests).toHaveLength(0);

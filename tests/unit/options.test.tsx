@@ -127,6 +127,13 @@ describe('the options page stores each setting as it changes', () => {
   });
 });
 
+describe('the privacy policy', () => {
+  it('is one link away, to the copy shipped in the extension', () => {
+    render(<OptionsApp />);
+    expect(screen.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy.txt');
+  });
+});
+
 describe('switches that need a permission', () => {
   const notifications = () => screen.getByRole('checkbox', { name: /Desktop notification/ }) as HTMLInputElement;
 

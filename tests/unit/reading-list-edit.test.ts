@@ -17,7 +17,7 @@ import {
   statusCounts,
   unsavePaper,
 } from '@/lib/reading-list/list';
-import type { SavedPaper } from '@/lib/core/saved';
+import { NOTE_MAX_CHARS, type SavedPaper } from '@/lib/core/saved';
 import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { datedAt, makeSaved } from '../fixtures/saved';
 
@@ -96,9 +96,11 @@ describe('edits stamp the field they change, and only it', () => {
     expect(await db.saved.count()).toBe(3);
   });
 
-  it('a note is cut to 10 000 characters', async () => {
+  it('a note keeps 12 000 characters, and is cut only at the one cap (NOTE_MAX_CHARS)', async () => {
     await setNote(db, '2404.00001', 'n'.repeat(12_000), T0 + 1);
-    expect((await db.saved.get('2404.00001'))?.note).toHaveLength(10_000);
+    expect((await db.saved.get('2404.00001'))?.note).toHaveLength(12_000);
+    await setNote(db, '2404.00001', 'n'.repeat(NOTE_MAX_CHARS + 5), T0 + 2);
+    expect((await db.saved.get('2404.00001'))?.note).toHaveLength(NOTE_MAX_CHARS);
   });
 });
 

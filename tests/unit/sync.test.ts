@@ -13,7 +13,7 @@ import { toBase64 } from '@/lib/sync/bytes';
 import { chunkKey, decodeList, META_KEY, type SyncMeta } from '@/lib/sync/codec';
 import { SYNC_SETTINGS_KEY, syncSettings, type SyncedSettings } from '@/lib/sync/settings';
 import { readSyncStatus, syncNow, syncSummary, type SyncOptions } from '@/lib/sync/sync';
-import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
+import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/store/tombstones';
 import { makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
 
