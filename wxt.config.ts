@@ -96,6 +96,15 @@ export default defineConfig({
     // costs one script fetch (every extension resource fetch costs ~15 ms here; see README "Fast").
     // PAPERTAB_NO_MINIFY=1 keeps function names, for `BENCH_PROFILE=1 npm run bench`.
     build: {
+      // Papertab's own modules run nothing when imported (no bare imports; each is functions and
+      // constants), so one imported for a single function does not bring its neighbours' code:
+      // the new tab reads papers with lib/store/papers.ts without carrying the reading list's writer.
+      rollupOptions: {
+        treeshake: {
+          moduleSideEffects: (id: string) =>
+            /[\\/]node_modules[\\/]/.test(id) || !/[\\/](?:lib|components)[\\/].*\.tsx?$/.test(id),
+        },
+      },
       modulePreload: false,
       ...(process.env.PAPERTAB_NO_MINIFY ? { minify: false } : {}),
       ...(process.env.PAPERTAB_SOURCEMAP ? { sourcemap: true } : {}),

@@ -32,7 +32,6 @@ import { UndoToast } from '../shared/UndoToast';
 import { ViewNotice } from './ViewNotice';
 import { useTrending } from '@/lib/hooks/use-trending';
 import { orderByTrending } from '@/lib/store/trending';
-import { TrendingNote } from './TrendingNote';
 import { WithCodeToggle } from './WithCodeToggle';
 
 // The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
@@ -42,6 +41,7 @@ export const SNAPSHOT_KEY = 'papertab:newtab:v1';
 // Loaded when used, not at every opening (README "Fast, and measured").
 const FollowingView = lazyComponent(() => import('./FollowingView').then((m) => m.FollowingView));
 const KeyboardHelp = lazyComponent(() => import('./KeyboardHelp').then((m) => m.KeyboardHelp));
+const TrendingNote = lazyComponent(() => import('./TrendingNote').then((m) => m.TrendingNote));
 const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.QuietNewTab));
 // Fetched at the first keystroke or focus in the search box, while the index answers.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 export type LazyComponent<P> = ComponentType<P> & {
   /** Starts loading the code now (on hover or focus, say), so a click finds it there. */
   preload(): Promise<void>;
+  /** Hands it the code already loaded with another chunk: rendered at once from then on. */
+  provide(component: ComponentType<P>): void;
 };
 
 /**
@@ -30,5 +32,9 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     }, []);
     return loaded ? h(loaded, props) : null;
   }
-  return Object.assign(Lazy, { preload });
+  const provide = (c: ComponentType<P>) => {
+    loaded = c;
+    pending = Promise.resolve();
+  };
+  return Object.assign(Lazy, { preload, provide });
 }
