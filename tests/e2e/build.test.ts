@@ -118,7 +118,15 @@ describe('the built extension', () => {
     // Loaded only when used: citation formats and the copy menu, the follow list, the Following
     // view, the ranker, the search engine and results, the shortcuts dialog, the reading list's writer.
     const lazy = bytes.lazy.map((f) => f.path).join(' ');
-    const chunks = ['copy-citation', 'CopyMenu', 'FollowList', 'FollowingView', 'rank', 'search-session', 'SearchResults'];
+    const chunks = [
+      'copy-citation',
+      'CopyMenu',
+      'FollowList',
+      'FollowingView',
+      'rank',
+      'search-session',
+      'SearchResults',
+    ];
     for (const chunk of [...chunks, 'KeyboardHelp', 'list']) expect(lazy).toContain(`/${chunk}-`);
   });
 
