@@ -26,7 +26,9 @@ export const MAY_IMPORT = {
   hf: ['core', 'store', 'reading-list'],
   /** The content script's side: never the store (a content script's IndexedDB is the page's). */
   'paper-page': ['core'],
-  background: ['core', 'search', 'store', 'sync', 'reading-list', 'views', 'hf'],
+  /** Zotero desktop on 127.0.0.1: only the background imports it. */
+  zotero: ['core', 'store', 'reading-list'],
+  background: ['core', 'search', 'store', 'sync', 'reading-list', 'views', 'hf', 'zotero'],
 };
 
 /** Outside lib/: what each kind of entry may import from lib/ (besides components/ for pages). */

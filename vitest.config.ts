@@ -17,6 +17,8 @@ export default defineConfig({
           // A limit, not a pace: a test ends as soon as its state is reached (loaded 2-core machines).
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // vitest's own default gives expect.poll 1 s, which a loaded machine overruns.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
       {
@@ -31,6 +33,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
       {
@@ -58,6 +62,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

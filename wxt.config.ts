@@ -140,6 +140,9 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     host_permissions: ['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*'],
     optional_permissions: ['notifications', 'search'],
+    // Zotero desktop on this computer, asked the first time Zotero is turned on (README "Zotero").
+    // Firefox match patterns cannot carry a port: there, all of 127.0.0.1, as the Zotero Connector asks.
+    optional_host_permissions: [browser === 'firefox' ? 'http://127.0.0.1/*' : 'http://127.0.0.1:23119/*'],
     // The browser's default for extension pages, plus: images only from here and Hugging Face (the
     // feed's thumbnails and avatars are checked too, in lib/hf/hf-schema.ts; this is the second lock).
     content_security_policy: {

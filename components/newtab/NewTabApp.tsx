@@ -8,6 +8,8 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
+import { useZotero } from '@/lib/hooks/use-zotero';
+import type { Paper } from '@/lib/core/paper';
 import { useSearch } from '@/lib/hooks/use-search';
 import { loadView, sortPapers, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
@@ -41,6 +43,7 @@ export const SNAPSHOT_KEY = 'papertab:newtab:v1';
 // Loaded when used, not at every opening (README "Fast, and measured").
 const FollowingView = lazyComponent(() => import('./FollowingView').then((m) => m.FollowingView));
 const KeyboardHelp = lazyComponent(() => import('./KeyboardHelp').then((m) => m.KeyboardHelp));
+const ZoteroSentToast = lazyComponent(() => import('../shared/ZoteroSentToast').then((m) => m.ZoteroSentToast));
 const TrendingNote = lazyComponent(() => import('./TrendingNote').then((m) => m.TrendingNote));
 const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.QuietNewTab));
 // Fetched at the first keystroke or focus in the search box, while the index answers.
@@ -69,6 +72,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const online = useOnline();
   const saved = useSaved();
+  const zotero = useZotero(settings.zoteroEnabled);
+  const sendToZotero = useCallback((p: Paper) => void zotero.send([p.id]), [zotero.send]);
 
   const data = useLiveQuery<ViewData | undefined>(
     () => loadView(db(), view, Date.now()),
@@ -149,6 +154,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     },
     onStep: (delta) => setView(stepView(view, shownDay, delta, utcDay(Date.now()))),
     onHelp: () => setHelpOpen(true),
+    onZotero: (id) => void zotero.send([id]),
   });
 
   const listProps = {
@@ -160,6 +166,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
     onNotInterested: notInterested.toggle,
     notInterested: markedIds,
     follows,
+    inZotero: zotero.ids,
+    onSendToZotero: zotero.enabled ? sendToZotero : undefined,
   };
   // Everything above the search box, made again only when what it shows changes: not per keystroke.
   const topRows = useMemo(
@@ -252,6 +260,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
           onDismiss={notInterested.dismiss}
         />
       )}
+      {zotero.sent && <ZoteroSentToast zotero={zotero} />}
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} />}
     </>
   );

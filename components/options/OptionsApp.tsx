@@ -12,6 +12,7 @@ import { NewTabAndPopupSection } from './NewTabAndPopupSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SyncSection } from './SyncSection';
 import { WatchListSection } from './WatchListSection';
+import { ZoteroSection } from './ZoteroSection';
 
 /** Every setting, saved as it changes. */
 export function OptionsApp() {
@@ -39,6 +40,7 @@ export function OptionsApp() {
         <FollowingSection settings={settings} save={save} />
         <NewTabAndPopupSection settings={settings} save={save} setNote={setNote} />
         <SyncSection settings={settings} save={save} />
+        <ZoteroSection settings={settings} save={save} setNote={setNote} />
         <ShortcutsSection />
         <ArchiveSection settings={settings} save={save} setNote={setNote} />
         <DataSection />

@@ -25,6 +25,10 @@ import { UndoToast } from '../shared/UndoToast';
 import { useFollows } from '@/lib/hooks/use-follows';
 import { StatusLine } from '../shared/StatusLine';
 import { hfPaperUrl } from '@/lib/core/paper-links';
+import { useZotero } from '@/lib/hooks/use-zotero';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
+import { InZoteroMark } from '../shared/InZoteroMark';
+import { SendToZoteroButton } from '../shared/SendToZoteroButton';
 
 const SNAPSHOT_KEY = 'papertab:popup:v1';
 // The ranker's code loads only when For you is the order.
@@ -48,6 +52,7 @@ export function PopupApp() {
   const settings = useSettings();
   const saved = useSaved();
   const follows = useFollows(settings);
+  const zotero = useZotero(settings.zoteroEnabled);
 
   // Count what is new before marking it seen, so the popup can still say "6 new".
   const latest = data?.latest?.date;
@@ -93,7 +98,7 @@ export function PopupApp() {
           <RefreshButton />
         </div>
       </header>
-      <SaveThisPaper saved={saved.ids} />
+      <SaveThisPaper saved={saved.ids} zotero={zotero} />
       {data && !data.latest && <p class="notice">{t('noPapersCachedShort')}</p>}
       <ol class="popup-list" aria-label={t('topPapers')}>
         {papers.map((p) => {
@@ -113,15 +118,18 @@ export function PopupApp() {
                   <span class="sr-only"> {t('upvotesHidden')}</span>
                 </span>
                 <SaveButton saved={saved.ids.has(p.id)} title={p.title} onToggle={() => void saved.toggle(p)} />
+                {zotero.ids.has(p.id) && <InZoteroMark />}
                 {reason?.(p) && <ForYouReason reason={reason(p)!} />}
                 <NotInterestedButton marked={false} title={p.title} onToggle={() => void notInterested.toggle(p)} />
                 <CopyCitation paper={p} />
+                {zotero.enabled && <SendToZoteroButton title={p.title} onSend={() => void zotero.send([p.id])} />}
               </article>
             </li>
           );
         })}
       </ol>
       {settings.sort === 'foryou' && forYou?.fallback && <p class="notice subtle">{t('forYouEmpty')}</p>}
+      <ZoteroSentToast zotero={zotero} />
       {notInterested.last && (
         <UndoToast
           message={t('notInterestedDone', notInterested.last.title)}

@@ -3,12 +3,14 @@ import { browser } from 'wxt/browser';
 import { paperRefFromUrl, type PaperRef } from '@/lib/core/arxiv-id';
 import { t, tParts } from '@/lib/core/i18n';
 import { send } from '@/lib/core/send';
+import type { Zotero } from '@/lib/hooks/use-zotero';
+import { InZoteroMark } from '../shared/InZoteroMark';
 
 /**
  * The popup's "Save this paper" for the tab the user was looking at (PDFs included, where no
  * button can be shown). Tab URLs are readable only for huggingface.co and arXiv (host access).
  */
-export function SaveThisPaper({ saved }: { saved: Set<string> }) {
+export function SaveThisPaper({ saved, zotero }: { saved: Set<string>; zotero?: Zotero }) {
   const [ref, setRef] = useState<PaperRef>();
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,6 +38,12 @@ export function SaveThisPaper({ saved }: { saved: Set<string> }) {
         <span aria-hidden="true">{isSaved ? '★ ' : '☆ '}</span>
         {t('saveThisPaper')}
       </button>
+      {zotero?.enabled && (
+        <button type="button" class="send-zotero" onClick={() => void zotero.send([ref.id])}>
+          {t('sendToZotero')}
+        </button>
+      )}
+      {zotero?.ids.has(ref.id) && <InZoteroMark />}
       {message && <span class="error">{message}</span>}
     </section>
   );

@@ -9,6 +9,7 @@ export function BulkActions({
   onBulkTag,
   onRemove,
   onClear,
+  onSendToZotero,
 }: {
   ids: string[];
   /** The tag being typed: kept by the page, so it is still there when a new selection is made. */
@@ -16,6 +17,8 @@ export function BulkActions({
   onBulkTag: (tag: string) => void;
   onRemove: (ids: string[]) => void;
   onClear: () => void;
+  /** "Send to Zotero" for the selection, once Zotero is turned on. */
+  onSendToZotero?: (ids: string[]) => void;
 }) {
   return (
     <div class="bulk" role="group" aria-label={t('selectedPapers')}>
@@ -42,6 +45,11 @@ export function BulkActions({
       >
         {t('addTag')}
       </button>
+      {onSendToZotero && (
+        <button type="button" onClick={() => onSendToZotero(ids)}>
+          {t('sendToZotero')}
+        </button>
+      )}
       <button type="button" onClick={() => onRemove(ids)}>
         {t('removeSelected')}
       </button>

@@ -18,6 +18,8 @@ import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useSettings } from '@/lib/hooks/use-settings';
+import { useZotero } from '@/lib/hooks/use-zotero';
+import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 import { useSelection } from '@/lib/hooks/use-selection';
 import { BulkActions } from './BulkActions';
 import { ExportImport } from '../shared/ExportImport';
@@ -38,7 +40,9 @@ export function ReadingListApp() {
   const [removed, setRemoved] = useState<SavedPaper[]>();
   const [bulkTag, setBulkTag] = useState('');
   const [persisted, setPersisted] = useState<boolean>();
-  useSettings(); // theme
+  const settings = useSettings(); // theme, Zotero
+  const zotero = useZotero(settings.zoteroEnabled);
+  const toZotero = zotero.enabled ? (ids: string[]) => void zotero.send(ids) : undefined;
   const extras = useSavedExtras();
 
   useEffect(() => {
@@ -87,6 +91,7 @@ export function ReadingListApp() {
             onBulkTag={setBulkTag}
             onRemove={(ids) => void remove(ids)}
             onClear={clear}
+            onSendToZotero={toZotero}
           />
         )}
       </header>
@@ -114,6 +119,8 @@ export function ReadingListApp() {
               onRemove={(id) => void remove([id])}
               release={extras.released[item.id]}
               artifacts={extras.artifacts.get(item.id)}
+              inZotero={zotero.ids.has(item.id)}
+              onSendToZotero={toZotero && ((id) => toZotero([id]))}
             />
           ))}
         </section>
@@ -122,6 +129,7 @@ export function ReadingListApp() {
           {persisted === undefined ? '' : persisted ? t('storagePersistent') : t('storageBestEffort')}
         </p>
       </main>
+      <ZoteroSentToast zotero={zotero} />
       {removed && removed.length > 0 && (
         <UndoToast
           message={

@@ -2,7 +2,7 @@ import { shortDate } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
 import { useAutosavedText } from '@/lib/hooks/use-autosave';
 import { STATUSES } from '@/lib/reading-list/list';
-import type { ReadingStatus, SavedPaper } from '@/lib/core/saved';
+import { NOTE_MAX_CHARS, type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
 import { PaperByline } from '../shared/PaperByline';
 import { PaperLinks } from '../shared/PaperLinks';
 import { hfPaperUrl } from '@/lib/core/paper-links';
@@ -11,6 +11,8 @@ import { TagEditor } from './TagEditor';
 import { SavedPaperExtras } from './SavedPaperExtras';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
 import { CopyCitation } from '../shared/CopyCitation';
+import { InZoteroMark } from '../shared/InZoteroMark';
+import { SendToZoteroButton } from '../shared/SendToZoteroButton';
 
 export interface SavedItemProps {
   item: SavedPaper;
@@ -23,6 +25,9 @@ export interface SavedItemProps {
   /** Code released since it was saved, and the Hub artifacts citing it (lib/hooks/use-saved-extras.ts). */
   release?: CodeRelease;
   artifacts?: PaperArtifacts;
+  inZotero?: boolean;
+  /** "Send to Zotero", once Zotero is turned on. */
+  onSendToZotero?: (id: string) => void;
 }
 
 /** One saved paper: select, status, tags, note, remove. */
@@ -36,11 +41,15 @@ export function SavedItem({
   onRemove,
   release,
   artifacts,
+  inZotero = false,
+  onSendToZotero,
 }: SavedItemProps) {
   const p = item.paper;
   const id = articleId(item.id);
   // Saved as you type; an edit from elsewhere (another tab, sync) replaces it.
-  const note = useAutosavedText(item.note, (text) => onNote(item.id, text));
+  // Over the one cap, nothing is saved (so nothing is cut) until the note is shortened: it says so.
+  const note = useAutosavedText(item.note, (text) => text.length <= NOTE_MAX_CHARS && onNote(item.id, text));
+  const over = note.value.length > NOTE_MAX_CHARS;
   return (
     <article class="paper saved-item" id={id} aria-labelledby={`${id}-title`} data-paper-id={item.id}>
       <input
@@ -66,6 +75,7 @@ export function SavedItem({
           {p.publishedAt && <span>{t('publishedOn', shortDate(p.publishedAt))}</span>}
           <span>{t('savedOn', shortDate(new Date(item.savedAt).toISOString()))}</span>
           {item.incomplete && <span title={t('detailsPendingTitle')}>{t('detailsPending')}</span>}
+          {inZotero && <InZoteroMark />}
         </p>
         <SavedPaperExtras release={release} artifacts={artifacts} />
         <div class="saved-controls">
@@ -86,11 +96,17 @@ export function SavedItem({
         </div>
         <label class="note">
           <span>{t('note')}</span>
-          <textarea rows={note.value ? 3 : 1} {...note} />
+          <textarea rows={note.value ? 3 : 1} aria-invalid={over} {...note} />
         </label>
+        {over && (
+          <p class="note-too-long" role="alert">
+            {t('noteTooLong', NOTE_MAX_CHARS.toLocaleString(), note.value.length.toLocaleString())}
+          </p>
+        )}
         <div class="paper-actions">
           <PaperLinks paper={p} />
           <CopyCitation paper={p} />
+          {onSendToZotero && <SendToZoteroButton title={p.title} onSend={() => onSendToZotero(item.id)} />}
           <button type="button" onClick={() => onRemove(item.id)}>
             {t('remove')}
           </button>

@@ -14,8 +14,11 @@ import { SaveButton } from './SaveButton';
 import { FollowMenu } from './FollowMenu';
 import type { Follows } from '@/lib/hooks/use-follows';
 import { CopyCitation } from './CopyCitation';
+import { InZoteroMark } from './InZoteroMark';
 
 // Only the "For you" order shows a reason; its code comes with the ranker's, when chosen.
+// Shown only while Zotero is on in Papertab.
+const SendToZoteroButton = lazyComponent(() => import('./SendToZoteroButton').then((m) => m.SendToZoteroButton));
 const ForYouReason = lazyComponent(() => import('./ForYouReason').then((m) => m.ForYouReason));
 
 export function articleId(id: string): string {
@@ -38,6 +41,10 @@ export interface PaperCardProps {
   notInterested?: boolean;
   /** The user's follows: when given, the card offers "Follow…" for its authors and organization. */
   follows?: Follows;
+  /** Already in the user's Zotero library. */
+  inZotero?: boolean;
+  /** "Send to Zotero" (given once Zotero is turned on). */
+  onSendToZotero?: (paper: Paper) => void;
 }
 
 /** One paper as the new tab shows it: everything the Daily Papers page shows, and more. */
@@ -54,6 +61,8 @@ export const PaperCard = memo(function PaperCard({
   onNotInterested,
   notInterested = false,
   follows,
+  inZotero = false,
+  onSendToZotero,
 }: PaperCardProps) {
   const id = articleId(paper.id);
   const thumbnail = safeHfImageUrl(paper.thumbnail);
@@ -103,6 +112,7 @@ export const PaperCard = memo(function PaperCard({
               {tParts('publishedOn', <time dateTime={paper.publishedAt}>{shortDate(paper.publishedAt)}</time>)}
             </span>
           )}
+          {inZotero && <InZoteroMark />}
         </p>
         {paper.aiSummary && (
           <p class="ai-summary">
@@ -139,6 +149,7 @@ export const PaperCard = memo(function PaperCard({
         <div class="paper-actions">
           <SaveButton saved={saved} title={paper.title} onToggle={() => onToggleSave(paper)} />
           <CopyCitation paper={paper} />
+          {onSendToZotero && <SendToZoteroButton title={paper.title} onSend={() => onSendToZotero(paper)} />}
           <PaperLinks paper={paper} />
           {onNotInterested && (
             <NotInterestedButton marked={notInterested} title={paper.title} onToggle={() => onNotInterested(paper)} />

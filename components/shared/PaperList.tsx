@@ -32,6 +32,9 @@ export interface PaperListProps {
   onNotInterested?: (p: Paper) => void;
   /** Papers marked "Not interested" (shown through "Show all"). */
   notInterested?: Set<string>;
+  /** Papers in the Zotero library, and "Send to Zotero" when Zotero is on. */
+  inZotero?: Set<string>;
+  onSendToZotero?: (p: Paper) => void;
 }
 
 /** Renders the first hundred papers and more on request, so a month or a broad search stays fast. */
@@ -51,6 +54,8 @@ export function PaperList({
   reason,
   onNotInterested,
   notInterested,
+  inZotero,
+  onSendToZotero,
 }: PaperListProps) {
   const [paging, setPaging] = useState({ key: resetKey, n: pageSize });
   const shown = paging.key === resetKey ? paging.n : pageSize;
@@ -71,6 +76,8 @@ export function PaperList({
           onNotInterested={onNotInterested}
           notInterested={notInterested?.has(p.id)}
           follows={follows}
+          inZotero={inZotero?.has(p.id)}
+          onSendToZotero={onSendToZotero}
         />
       ))}
       {papers.length > shown && (

@@ -48,6 +48,7 @@ export function messageHandlers(work: Work): Handlers {
     },
     archive: (m) => work.archive.onMessage(m.action, m.drop),
     completeIncomplete: async () => ({ completed: await completeIncomplete(hf) }),
+    ...work.zotero.handlers,
     syncNow: async () => {
       try {
         const status = await runSync(hf);

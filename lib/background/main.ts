@@ -53,6 +53,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (due) await refresh('startup');
     await completeIncomplete(hf);
     await archive.start();
+    await work.zotero.library.setEnabled(s.zoteroEnabled);
     work.foldSoon();
     // Each wake is not a reason to sync: edits and other devices schedule their own.
     const last = await readSyncStatus().catch(() => undefined);
@@ -90,6 +91,7 @@ export function createBackground(deps: BackgroundDeps) {
     // Switched on: start (or resume) at once; switched off: the run checks the setting and stops.
     if (s.archiveEnabled) void archive.run();
     await following(s.hfUsername);
+    await work.zotero.library.setEnabled(s.zoteroEnabled);
   }
 
   /** The "save the paper in this tab" keyboard command. */

@@ -16,6 +16,7 @@ import { markDayNotified, noteRefresh } from './settle';
 import { runSync } from './sync-runner';
 import { createArchiveRunner, fold } from './archive-runner';
 import { syncHfFollowing } from './hf-following-runner';
+import { createZoteroRunner } from './zotero-runner';
 
 export interface BackgroundDeps {
   db: PapertabDB;
@@ -35,6 +36,7 @@ export function createWork(deps: BackgroundDeps) {
   };
   /** Everything that asks Hugging Face goes through the one gate with these (a 429 arms the retry). */
   const hf = { db: deps.db, fetch: deps.fetch, now, scheduleRetry } satisfies HfRequestDeps;
+  const zotero = createZoteroRunner({ db: deps.db, fetch: deps.fetch, now, random: deps.random, hf });
   const archive = createArchiveRunner({ ...hf, random: deps.random }, async () => (await settings()).archiveEnabled);
 
   let folding: Promise<void> = Promise.resolve();
@@ -109,5 +111,5 @@ export function createWork(deps: BackgroundDeps) {
     await runSync(hf).catch((err: unknown) => console.warn('Papertab: sync failed', err));
   }
 
-  return { db: deps.db, now, hf, settings, archive, foldSoon, artifacts, following, refresh, sync };
+  return { db: deps.db, now, hf, settings, archive, zotero, foldSoon, artifacts, following, refresh, sync };
 }

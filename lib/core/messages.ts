@@ -9,6 +9,17 @@ import { paperRefFromUrl, parseArxivId } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-request';
 import type { Paper } from './paper';
+import {
+  ZoteroCheckMessage,
+  ZoteroCollectionsMessage,
+  ZoteroImportMessage,
+  ZoteroMoveMessage,
+  ZoteroSendMessage,
+  type ZoteroCheckReply,
+  type ZoteroCollectionsReply,
+  type ZoteroPlainReply,
+  type ZoteroSendReply,
+} from './zotero-messages';
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
 const SyncNowMessage = v.strictObject({ type: v.literal('syncNow') });
@@ -89,6 +100,21 @@ export const MESSAGES = {
   archive: declare({ schema: ArchiveMessage, from: PAGES }),
   savePaper: declare({ schema: SavePaperMessage, from: PAGES_AND_PAPER_PAGES, paper: paperOf }),
   unsavePaper: declare({ schema: UnsavePaperMessage, from: PAGES_AND_PAPER_PAGES, paper: paperOf }),
+  // Zotero (lib/core/zotero-messages.ts): a paper page may send to Zotero only the paper its tab
+  // shows, and ask about the library only naming that paper.
+  zoteroSend: declare({
+    schema: ZoteroSendMessage,
+    from: PAGES_AND_PAPER_PAGES,
+    paper: (m) => (m.ids.length === 1 ? parseArxivId(m.ids[0]!)?.id : undefined),
+  }),
+  zoteroCheck: declare({
+    schema: ZoteroCheckMessage,
+    from: PAGES_AND_PAPER_PAGES,
+    paper: (m) => (m.id === undefined ? undefined : parseArxivId(m.id)?.id),
+  }),
+  zoteroMove: declare({ schema: ZoteroMoveMessage, from: PAGES }),
+  zoteroCollections: declare({ schema: ZoteroCollectionsMessage, from: PAGES }),
+  zoteroImport: declare({ schema: ZoteroImportMessage, from: PAGES }),
 };
 export type MessageType = keyof typeof MESSAGES;
 export type MessageOf<K extends MessageType> = v.InferOutput<(typeof MESSAGES)[K]['schema']>;
@@ -127,6 +153,11 @@ export interface Replies {
   fetchTrending: RefreshReply;
   checkArtifacts: CheckArtifactsReply;
   archive: RefreshReply;
+  zoteroSend: ZoteroSendReply;
+  zoteroMove: ZoteroPlainReply;
+  zoteroCheck: ZoteroCheckReply;
+  zoteroCollections: ZoteroCollectionsReply;
+  zoteroImport: ZoteroPlainReply;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

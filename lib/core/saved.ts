@@ -25,18 +25,8 @@ export interface SavedPaper {
 /** The fields a person edits on the list; each carries its own edit time in `edited`. */
 export const EDITABLE_FIELDS = ['status', 'tags', 'note'] as const;
 
-/**
- * The one rule for merging an edited field, wherever two copies meet (backup import, sync): the
- * later edit wins, and a tie (two different values stamped in the same millisecond) goes to the
- * greater JSON, so every device and every import resolves it alike instead of each keeping its own.
- */
-export function incomingEditWins(
-  held: { value: unknown; at: number },
-  incoming: { value: unknown; at: number },
-): boolean {
-  if (incoming.at !== held.at) return incoming.at > held.at;
-  return JSON.stringify(incoming.value) > JSON.stringify(held.value);
-}
+/** The one rule for merging an edited field (lib/core/stamps.ts, shared with the settings). */
+export { laterEditWins as incomingEditWins } from './stamps';
 
 /**
  * The one cap on a note, for the editor, backups, imports and sync alike (their schemas refuse
@@ -44,6 +34,13 @@ export function incomingEditWins(
  * edit elsewhere can shorten one.
  */
 export const NOTE_MAX_CHARS = 100_000;
+/**
+ * The one cap on the entries of an imported file, whatever its format (JSON backup, BibTeX, RIS,
+ * CSL-JSON): a file with more is refused whole (nothing changes) and says so. A reading list this
+ * long already costs seconds at every sync.
+ */
+export const MAX_IMPORT_ENTRIES = 10_000;
+
 /** The one cap on a tag, wherever it enters (typed, imported, synced). */
 export const TAG_MAX_CHARS = 50;
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { clampSynced, nextStamp } from './stamps';
+import { laterEditWins, nextStamp } from './stamps';
 import { followList, foldWatchIntoFollows, hfUsernameSchema, type Followed } from './follows';
 
 const words = v.pipe(
@@ -52,6 +52,9 @@ export const SETTINGS_SCHEMA = {
   followOrgs: [followList, [] as Followed[]],
   /** Optional: follow whom this Hugging Face account follows ('' = none). */
   hfUsername: [hfUsernameSchema, ''],
+  /** Send to Zotero desktop (this device only: the access to 127.0.0.1 is granted per browser). */
+  zoteroEnabled: [v.boolean(), false],
+  zoteroAlsoSave: [v.boolean(), false],
 } as const satisfies Record<string, readonly [v.GenericSchema, unknown]>;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -63,7 +66,7 @@ export const DEFAULTS = Object.fromEntries(
 ) as unknown as Settings;
 export const SETTINGS_KEY = 'settings';
 /** Settings that stay on this device: sync neither sends nor applies them. */
-export const DEVICE_ONLY_SETTINGS: ReadonlySet<string> = new Set(['syncEnabled', 'archiveEnabled']);
+export const DEVICE_ONLY_SETTINGS: ReadonlySet<string> = new Set(['syncEnabled', 'archiveEnabled', 'zoteroEnabled']);
 export const SETTINGS_VERSION = 1;
 // lib/views/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
 const MIRROR_KEY = 'papertab:settings';
@@ -148,11 +151,13 @@ const ownWrites = new Map<string, number>();
 const fingerprint = (s: StoredSettings) =>
   JSON.stringify((Object.keys(SETTINGS_SCHEMA) as SettingKey[]).map((k) => [s.values[k], s.edited[k]]));
 
-/** Per key, the value edited last; `incoming` wins ties. */
+/** Per key, the value edited last (`laterEditWins`, the reading list's rule, ties included). */
 function newerPerKey(mine: StoredSettings, incoming: StoredSettings): StoredSettings {
   const out: StoredSettings = { ...incoming, values: { ...incoming.values }, edited: { ...incoming.edited } };
   for (const key of Object.keys(mine.values) as SettingKey[]) {
-    if (key in incoming.values && (incoming.edited[key] ?? 0) >= (mine.edited[key] ?? 0)) continue;
+    const held = { value: mine.values[key], at: mine.edited[key] ?? 0 };
+    if (key in incoming.values && !laterEditWins({ value: incoming.values[key], at: incoming.edited[key] ?? 0 }, held))
+      continue;
     (out.values as Record<string, unknown>)[key] = mine.values[key];
     out.edited[key] = mine.edited[key] ?? 0;
   }
@@ -224,16 +229,17 @@ export async function updateSettings(patch: Partial<Settings>, now = Date.now())
 /**
  * Applies settings merged from another device (sync), key by key, only where the remote edit is
  * newer than this device's, so a change made meanwhile here is never overwritten by a stale copy.
- * Keeps the remote edit times as they are, clamped only beyond `SYNC_AHEAD_MS` ahead of `now`
- * (`clampSynced`): every device then orders the same edits the same way, and re-stamping them would
- * make devices overwrite each other in a loop. Returns whether anything changed.
+ * Keeps the remote edit times as they are (lib/core/stamps.ts: judged once, never clamped again):
+ * every device then orders the same edits the same way, and an edit made here after seeing one is
+ * stamped later (`nextStamp`). The rule is the reading list's (`laterEditWins`, ties included).
+ * Returns whether anything changed.
  */
 export async function applySyncedSettings(
   remote: {
     values: Record<string, unknown>;
     edited: Record<string, number>;
   },
-  now = Date.now(),
+  _now = Date.now(),
 ): Promise<boolean> {
   if (!known) await loadStored();
   const base = known!;
@@ -241,12 +247,11 @@ export async function applySyncedSettings(
   let changed = false;
   for (const [key, remoteAt] of Object.entries(remote.edited)) {
     if (!(key in SETTINGS_SCHEMA) || DEVICE_ONLY_SETTINGS.has(key)) continue;
-    // Another device's clock may be off: its time is believed up to `SYNC_AHEAD_MS` ahead.
-    const at = clampSynced(remoteAt, now);
+    const at = remoteAt;
     const k = key as SettingKey;
-    if ((base.edited[k] ?? 0) >= at) continue;
     const r = v.safeParse(SETTINGS_SCHEMA[k][0], remote.values[key]);
     if (!r.success) continue;
+    if (!laterEditWins({ value: base.values[k], at: base.edited[k] ?? 0 }, { value: r.output, at })) continue;
     (next.values as Record<string, unknown>)[k] = r.output;
     next.edited[k] = at;
     changed = true;

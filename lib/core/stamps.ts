@@ -1,20 +1,23 @@
 /**
  * Edit times: the one home of the rules for every time that enters from outside (a file, another
- * device's synced record, deletion or setting), and for stamping an edit made here. Merges keep the
- * later edit, so a time far ahead would outrank every later edit; and a clock put back would make a
- * new edit look older than the one it replaces.
+ * device's synced record, deletion or setting), for stamping an edit made here, and for deciding
+ * which of two edits wins (`laterEditWins`, used by the reading list and the settings alike).
  *
- * - A local edit is stamped `nextStamp(previous, now) = max(now, previous + 1)`: always later than
- *   what it replaces, whatever the clock says (Lamport-style). So a time ahead can never make a
- *   paper uneditable, and clamping only has to stop garbage.
- * - Times from a FILE (JSON backup, BibTeX) are clamped once, where they enter: at most
- *   `now + CLOCK_SKEW_MS` (5 minutes). They then are this device's stamps and travel unchanged.
- * - Times from SYNC (records, deletions, settings) were stamped by another device, whose clock may be
- *   off: they are kept as they are up to `now + SYNC_AHEAD_MS` and clamped beyond (a broken clock,
- *   garbage). Every device then sees the same number for the same edit, so "later" means the same
- *   thing everywhere. A synced deletion beyond that limit is garbage and deletes nothing.
- * - A paper coming back (Undo, import, saving again) is stamped, fields included, later than its
- *   deletion, so no copy that predates the deletion can lend it a field.
+ * The clock is hybrid logical, kept per item: an edit made here is stamped
+ * `nextStamp(previous, now) = max(now, previous + 1)`, later than the stamp it replaces whatever
+ * this clock says. A stamp from another device is judged once, when it is received, and kept as it
+ * is from then on (never clamped again against a `now` that keeps moving): every device holds the
+ * same number for the same edit, so every edit made after a device has seen a stamp is stamped later
+ * and wins over it, on every device, for any clock error (a clock 3 or 365 days ahead or behind
+ * included). Only times from a FILE (JSON backup, BibTeX) are clamped, once, where they enter: at
+ * most `now + CLOCK_SKEW_MS`; they then are this device's stamps and travel unchanged.
+ *
+ * What no device can know is real time: two edits made apart (neither device having seen the
+ * other's) are ordered by their stamps, so "the last wins" holds for them when they are further
+ * apart than the two clocks' difference (README, "Never lose a paper").
+ *
+ * A paper coming back (Undo, import, saving again) is stamped, fields included, later than its
+ * deletion, so no copy that predates the deletion can lend it a field.
  */
 import type { SavedPaper } from './saved';
 
@@ -22,33 +25,26 @@ import type { SavedPaper } from './saved';
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
- * How far apart two devices' clocks may be and sync still order edits by what the user did: each
- * clock up to a day off real time. Supported envelope of the "latest action wins" guarantee.
+ * How far apart clocks may be before the options page says so: another device's writes dated more
+ * than this ahead of this clock mean one of the two clocks is off (edits still keep their order).
  */
-export const DEVICE_CLOCK_TOLERANCE_MS = 2 * 86_400_000;
+export const CLOCK_WARN_MS = 86_400_000;
 
-/**
- * How far ahead of this device's clock a synced time is believed: another device's clock may be
- * `DEVICE_CLOCK_TOLERANCE_MS` ahead, and its imports are stamped up to `CLOCK_SKEW_MS` past that.
- * Beyond, a time is garbage: clamped (records, settings) or ignored (deletions); a time stored here
- * beyond it (written before this rule) is repaired at the next sync.
- */
-export const SYNC_AHEAD_MS = DEVICE_CLOCK_TOLERANCE_MS + CLOCK_SKEW_MS;
-
-/** An incoming time as this device will believe it: at most `now + ahead`; garbage is 0. */
+/** An incoming time from a file as this device will believe it: at most `now + ahead`; garbage is 0. */
 export function clampTime(t: number, now: number, ahead = CLOCK_SKEW_MS): number {
   if (!Number.isFinite(t) || t < 0) return 0;
   return Math.min(Math.floor(t), now + ahead);
 }
 
-/** A time from another device (sync) as this device will believe it. */
-export function clampSynced(t: number, now: number): number {
-  return clampTime(t, now, SYNC_AHEAD_MS);
-}
-
-/** Whether a synced time is beyond belief (a deletion dated so is ignored). */
-export function beyondSync(t: number, now: number): boolean {
-  return t > now + SYNC_AHEAD_MS;
+/**
+ * The one rule for two edits of the same thing (a saved paper's field, a setting), wherever two
+ * copies meet (backup import, sync, two pages): the later stamp wins, and a tie (two different
+ * values stamped in the same millisecond) goes to the greater JSON, so every device and every
+ * import resolves it alike instead of each keeping its own.
+ */
+export function laterEditWins(held: { value: unknown; at: number }, incoming: { value: unknown; at: number }): boolean {
+  if (incoming.at !== held.at) return incoming.at > held.at;
+  return (JSON.stringify(incoming.value) ?? '') > (JSON.stringify(held.value) ?? '');
 }
 
 /** The time for an edit made here at `now` that replaces one stamped `previous`. */
@@ -63,10 +59,7 @@ export function lastChange(r: Times): number {
   return Math.max(r.savedAt, r.updatedAt, r.edited.status, r.edited.tags, r.edited.note);
 }
 
-/**
- * A record's times (and its paper's `fetchedAt`, when it has one) clamped as incoming: from a file
- * by default, `SYNC_AHEAD_MS` for a synced one.
- */
+/** A record's times (and its paper's `fetchedAt`, when it has one) clamped as read from a file. */
 export function clampTimes<T extends Times & { paper?: { fetchedAt: number } }>(
   r: T,
   now: number,

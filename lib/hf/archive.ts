@@ -1,14 +1,16 @@
 /**
  * The offline archive: every month since 2023-05, one `month=` page per step, newest month first.
  * Newest first because a partial archive is then the most useful one: the recent months are what a
- * researcher searches most, and they are complete within the first minutes.
+ * researcher searches most, and they are complete within the first minutes. A month whose listing
+ * names no featured day per paper (before 2025-03) is read day by day instead (`date=`, one day's
+ * page per step, days a `date=` answer already stored skipped), so every paper sits on its day.
  *
  * Each step is idempotent and resumable: the cursor (month, page) is stored with the page's papers
  * in one transaction, the request budget (150 in any 5 minutes) is persisted before each request,
  * every request goes through the one gate (a 429 binds everything), and other faults back off as
  * the refresh does. Running it again re-fetches at most the page it was on, and merges what it has.
  */
-import { ARCHIVE_FIRST_MONTH, ARCHIVE_PAGE_SIZE, type ArchiveState } from '../core/archive';
+import { ARCHIVE_FIRST_MONTH, ARCHIVE_PAGE_SIZE, type ArchiveCursor, type ArchiveState } from '../core/archive';
 import { addDays, monthDays, utcDay } from '../core/dates';
 import { t } from '../core/i18n';
 import {
@@ -16,12 +18,13 @@ import {
   getArchive,
   newPass,
   storeArchivePage,
+  type ArchivePage,
   takeRequestSlot,
   updateArchive,
 } from '../store/archive-store';
 import { backoffDelayMs } from './backoff';
 import { askHf, getStatus, type HfRequestDeps } from './gate';
-import { fetchDailyPage, FetchFailure } from './hf-api';
+import { fetchDailyPage, FetchFailure, type FeedPage } from './hf-api';
 
 /** A month has had a few hundred papers: more pages than this means a server that never ends a listing. */
 const MAX_PAGES_PER_MONTH = 40;
@@ -48,31 +51,58 @@ export async function archiveStep(deps: ArchiveDeps): Promise<StepResult> {
   const slot = await takeRequestSlot(db, now());
   if (!slot.ok) return { kind: 'wait', until: slot.until };
   try {
+    const query = cursor.day ? { date: cursor.day } : { month: cursor.month };
     const asked = await askHf(deps, () =>
-      fetchDailyPage({ month: cursor.month }, cursor.page, ARCHIVE_PAGE_SIZE, { fetch: deps.fetch, now }),
+      fetchDailyPage(query, cursor.page, ARCHIVE_PAGE_SIZE, { fetch: deps.fetch, now }),
     );
     if (!asked.ok) return { kind: 'wait', until: asked.until };
     const page = asked.value;
     if (page.papers.length === 0 && page.dropped > 0) {
-      throw new FetchFailure('malformed', t('errNoneReadable', page.dropped, cursor.month));
+      throw new FetchFailure('malformed', t('errNoneReadable', page.dropped, cursor.day ?? cursor.month));
     }
-    // A listing names no day per paper, only timestamps: each paper's day is kept inside its month.
-    const [first, last] = monthDays(cursor.month);
-    const papers = page.papers.map((p) => ({ ...p, day: p.day < first ? first : p.day > last ? last : p.day }));
     const end = page.entries < ARCHIVE_PAGE_SIZE || cursor.page + 1 >= MAX_PAGES_PER_MONTH;
-    const next = await storeArchivePage(db, cursor, { papers, dropped: page.dropped, last: end }, now());
+    const next = await storeArchivePage(db, cursor, monthPage(cursor, page, end), now());
     return next ? { kind: 'stored', state: next } : { kind: 'idle' };
   } catch (err) {
+    // A full disk is said as such (not as a network fault): the user can free room.
+    const full = isDiskFull(err);
     const failure = err instanceof FetchFailure ? err : new FetchFailure('network', String(err));
-    const at = now();
+    const lastError = full
+      ? { kind: 'disk-full', message: t('archiveDiskFull'), at: now() }
+      : { kind: failure.kind, message: failure.message, at: now() };
+    const until = lastError.at + backoffDelayMs(state.failures + 1, deps.random);
+    // When even the record of the fault cannot be written (the disk is full), come back all the same.
     const failed = await updateArchive(db, (s) => ({
       ...s,
       failures: s.failures + 1,
-      nextAttemptAt: at + backoffDelayMs(s.failures + 1, deps.random),
-      lastError: { kind: failure.kind, message: failure.message, at },
-    }));
-    return { kind: 'wait', until: failed?.nextAttemptAt ?? at };
+      nextAttemptAt: lastError.at + backoffDelayMs(s.failures + 1, deps.random),
+      lastError,
+    })).catch(() => undefined);
+    return { kind: 'wait', until: failed?.nextAttemptAt ?? until };
   }
+}
+
+/** IndexedDB's answer when the disk (or the browser's share of it) is full, as Dexie passes it on. */
+export function isDiskFull(err: unknown): boolean {
+  for (let e = err as { name?: unknown; inner?: unknown } | undefined, i = 0; e && i < 4; e = e.inner as typeof e, i++)
+    if (e.name === 'QuotaExceededError') return true;
+  return false;
+}
+
+/**
+ * What a fetched page stores. A day's papers sit on that day. A month's listing names no day per
+ * paper, only timestamps: each paper's day is kept inside its month, and a listing whose papers
+ * lack their featured day (before 2025-03) is left for the month's days, read one by one.
+ */
+function monthPage(cursor: ArchiveCursor, page: FeedPage, end: boolean): ArchivePage {
+  if (cursor.day) return { papers: page.papers, dropped: page.dropped, last: end };
+  const [first, last] = monthDays(cursor.month);
+  const undated = new Set(page.undated);
+  const papers = page.papers
+    .filter((p) => !undated.has(p.id))
+    .map((p) => ({ ...p, day: p.day < first ? first : p.day > last ? last : p.day }));
+  if (undated.size) return { papers, dropped: page.dropped, last: true, byDays: true };
+  return { papers, dropped: page.dropped, last: end };
 }
 
 /**

@@ -79,12 +79,15 @@ export async function getJson(url: string, opts: ApiOptions, onHeaders?: (header
 export interface FeedResult {
   papers: Paper[];
   dropped: number;
+  /** Papers of a week's or month's listing whose day is only a guess (see `Parsed.undated`). */
+  undated: string[];
 }
 
 /** All papers of a day, week or month, paging with `p`/`limit` until a short page. */
 export async function fetchDailyPapers(query: FeedQuery, opts: ApiOptions = {}): Promise<FeedResult> {
   const now = opts.now ?? Date.now;
   const byId = new Map<string, Paper>();
+  const undated = new Set<string>();
   let dropped = 0;
   for (let p = 0; p < MAX_PAGES; p++) {
     const params = new URLSearchParams({ ...query, p: String(p), limit: String(PAGE_SIZE) });
@@ -97,10 +100,11 @@ export async function fetchDailyPapers(query: FeedQuery, opts: ApiOptions = {}):
       throw new FetchFailure('malformed', t('errMalformed'));
     }
     dropped += parsed.dropped;
+    for (const id of parsed.undated) if (!byId.has(id)) undated.add(id);
     for (const paper of parsed.items) if (!byId.has(paper.id)) byId.set(paper.id, paper);
     if ((json as unknown[]).length < PAGE_SIZE) break;
   }
-  return { papers: [...byId.values()], dropped };
+  return { papers: [...byId.values()], dropped, undated: [...undated] };
 }
 
 export interface FeedPage extends FeedResult {
@@ -119,7 +123,8 @@ export async function fetchDailyPage(
   const json = await getJson(`${HF_ORIGIN}/api/daily_papers?${params}`, opts);
   try {
     const parsed = parseDailyItems(json, 'date' in query ? query.date : featuredDay, (opts.now ?? Date.now)());
-    return { papers: parsed.items, dropped: parsed.dropped, entries: (json as unknown[]).length };
+    const { items: papers, dropped, undated } = parsed;
+    return { papers, dropped, undated, entries: (json as unknown[]).length };
   } catch {
     throw new FetchFailure('malformed', t('errMalformed'));
   }
@@ -154,7 +159,7 @@ export async function searchPapers(q: string, limit = 50, opts: ApiOptions = {})
   const json = await getJson(`${HF_ORIGIN}/api/papers/search?${params}`, opts);
   try {
     const parsed = parseDailyItems(json, featuredDay, (opts.now ?? Date.now)());
-    return { papers: parsed.items, dropped: parsed.dropped };
+    return { papers: parsed.items, dropped: parsed.dropped, undated: parsed.undated };
   } catch {
     throw new FetchFailure('malformed', t('errMalformed'));
   }

@@ -5,6 +5,7 @@
 import { storeDay, storePapers } from '../store/papers';
 import { askHf, type HfRequestDeps } from './gate';
 import { fetchDailyPapers, FetchFailure } from './hf-api';
+import { settleFeaturedDays } from './featured-days';
 import { setMeta } from '../store/meta-table';
 import { isValidRange, rangeBounds, rangeKey, type FeedRange } from '../store/ranges';
 import { clockTime } from '../core/format';
@@ -32,10 +33,19 @@ export async function fetchRange(deps: HfRequestDeps, range: FeedRange): Promise
       // belongs to the range, so its day is kept inside it (a `date=` answer, when known, still wins).
       const [first, last] = rangeBounds(range);
       const within = (day: string) => (day < first ? first : day > last ? last : day);
-      await storePapers(
-        db,
-        result.papers.map((p) => ({ ...p, day: within(p.day) })),
-      );
+      // Papers listed with no featured day at all (before 2025-03) take the day a `date=` answer gives.
+      const undated = new Set(result.undated);
+      const settled = await settleFeaturedDays(deps, [first, last], result.undated);
+      const papers = result.papers.flatMap((p) => {
+        if (!undated.has(p.id)) return [{ ...p, day: within(p.day) }];
+        const day = settled.days.get(p.id);
+        // Every day asked and the paper on none: its listing's guess is all there is.
+        if (day || !settled.until) return [{ ...p, day: day ?? within(p.day) }];
+        return [];
+      });
+      await storePapers(db, papers);
+      // Asked again when next viewed: papers whose day is still unknown were left out.
+      if (settled.until) return { ok: false, message: t('replyRateLimited', clockTime(settled.until)) };
       await setMeta(db, rangeKey(range), now());
     }
     return {

@@ -10,6 +10,7 @@ export function useNewTabKeyboard(handlers: {
   onSearch: () => void;
   onStep: (delta: number) => void;
   onHelp: () => void;
+  onZotero: (paperId: string) => void;
 }) {
   const ref = useRef(handlers);
   ref.current = handlers;
@@ -45,6 +46,9 @@ export function useNewTabKeyboard(handlers: {
           break;
         case 'copy':
           focused?.querySelector<HTMLButtonElement>('button.copy-bibtex')?.click();
+          break;
+        case 'zotero':
+          if (focused?.dataset.paperId) ref.current.onZotero(focused.dataset.paperId);
           break;
         case 'abstract':
           focused?.querySelector<HTMLButtonElement>('button[aria-controls$="-abstract"]')?.click();

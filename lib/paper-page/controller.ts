@@ -13,6 +13,7 @@ import { paperRefFromUrl } from '../core/arxiv-id';
 import { t } from '../core/i18n';
 import type { SaveReply } from '../core/save-request';
 import { SAVED_IDS_KEY } from '../core/saved-mirror';
+import { IN_ZOTERO_KEY, NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
 import { findPlacement, readPageMeta, type Placement } from './read-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';
 import { pageBibtex, writeClipboard } from './copy-bibtex';
@@ -58,13 +59,24 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
   /** The saved-ids mirror, while on a paper page (empty elsewhere: nothing reads it there). */
   let saved = new Set<string>();
   let following = false;
-  let current: { id: string; handle: SaveButtonHandle; busy: boolean } | undefined;
+  /** The "In Zotero" mirror (lib/core/zotero-mirror.ts): whether Zotero is on, and what its library holds. */
+  let zotero: InZotero = NOTHING_IN_ZOTERO;
+  let current:
+    { id: string; handle: SaveButtonHandle; busy: boolean; sending?: boolean; checked?: boolean } | undefined;
   /** Off paper pages, the URL last seen: until it changes, a DOM change has nothing to do. */
   let idleHref: string | undefined;
   let invalidated = false;
 
   const render = () => {
     if (current && !current.busy) current.handle.setState(saved.has(current.id) ? 'saved' : 'unsaved');
+    if (current && !current.sending) {
+      current.handle.setZotero(!zotero.enabled ? 'hidden' : zotero.ids.includes(current.id) ? 'in' : 'send');
+      // One look at the library per paper shown (the background answers from its cache when fresh).
+      if (zotero.enabled && !current.checked) {
+        current.checked = true;
+        void browser.runtime.sendMessage({ type: 'zoteroCheck', id: current.id }).catch(() => undefined);
+      }
+    }
   };
 
   const removeAll = () =>
@@ -73,19 +85,19 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       .forEach((h) => (h.closest('li')?.childElementCount === 1 ? h.closest('li')!.remove() : h.remove()));
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SAVED_IDS_KEY in changes) {
-      saved = toIdSet(changes[SAVED_IDS_KEY]!.newValue);
-      render();
-    }
+    if (area === 'local' && SAVED_IDS_KEY in changes) saved = toIdSet(changes[SAVED_IDS_KEY]!.newValue);
+    if (area === 'local' && IN_ZOTERO_KEY in changes) zotero = parseInZotero(changes[IN_ZOTERO_KEY]!.newValue);
+    if (area === 'local' && (SAVED_IDS_KEY in changes || IN_ZOTERO_KEY in changes)) render();
   };
 
   /** On a paper page: read the mirror, and follow it as other pages save and remove papers. */
   function follow() {
     following = true;
     browser.storage.onChanged.addListener(onStorage);
-    void browser.storage.local.get(SAVED_IDS_KEY).then((v) => {
+    void browser.storage.local.get([SAVED_IDS_KEY, IN_ZOTERO_KEY]).then((v) => {
       if (!following) return; // left paper pages meanwhile
       saved = toIdSet(v[SAVED_IDS_KEY]);
+      zotero = parseInZotero(v[IN_ZOTERO_KEY]);
       render();
     });
   }
@@ -94,6 +106,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     following = false;
     browser.storage.onChanged.removeListener(onStorage);
     saved = new Set();
+    zotero = NOTHING_IN_ZOTERO;
   }
 
   async function toggle() {
@@ -118,6 +131,21 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       c.busy = false;
       c.handle.setState('error', t('pageSaveFailedRetry'));
     }
+  }
+
+  /** Send to Zotero: the background sends only the paper this tab shows, and answers where it went. */
+  async function sendToZotero() {
+    if (!current || current.sending) return;
+    const c = current;
+    c.sending = true;
+    c.handle.setZotero('busy');
+    const page = readPageMeta(doc, new URL(location.href));
+    const reply = (await browser.runtime
+      .sendMessage({ type: 'zoteroSend', ids: [c.id], page })
+      .catch(() => undefined)) as { ok: boolean; message: string } | undefined;
+    c.sending = false;
+    c.handle.say(reply?.message ?? t('pageSaveFailedRetry'), !!reply?.ok);
+    render();
   }
 
   async function copyBibtex() {
@@ -149,6 +177,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       ref.id,
       () => void toggle(),
       () => void copyBibtex(),
+      () => void sendToZotero(),
     );
     place(handle.host, placement, doc);
     current = { id: ref.id, handle, busy: false };

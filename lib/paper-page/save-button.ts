@@ -9,6 +9,8 @@
 import { t } from '../core/i18n';
 
 export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error';
+/** The Zotero button: hidden while Zotero is off in Papertab; "In Zotero" once the library has the paper. */
+export type ZoteroState = 'hidden' | 'send' | 'in' | 'busy';
 
 export const HOST_TAG = 'papertab-save';
 
@@ -20,7 +22,7 @@ button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; 
 button[aria-pressed="true"] { background: #fde68a; color: #422006; }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
-button.copy { margin-left: 6px; }
+button.copy, button.zotero { margin-left: 6px; }
 .msg { margin-left: 6px; color: #b91c1c; }
 .msg.ok { color: #166534; }
 @media (prefers-color-scheme: dark) {
@@ -38,6 +40,10 @@ export interface SaveButtonHandle {
   copyButton?: HTMLButtonElement;
   /** Says whether the copy worked. */
   showCopied(ok: boolean): void;
+  zoteroButton: HTMLButtonElement;
+  setZotero(state: ZoteroState): void;
+  /** A line beside the buttons: where a send went, or why it failed. */
+  say(text: string, ok: boolean): void;
 }
 
 export function createSaveButton(
@@ -45,6 +51,7 @@ export function createSaveButton(
   paperId: string,
   onClick: () => void,
   onCopy?: () => void,
+  onZotero?: () => void,
 ): SaveButtonHandle {
   const host = doc.createElement(HOST_TAG);
   host.dataset.paperId = paperId;
@@ -78,7 +85,18 @@ export function createSaveButton(
     });
     root.append(copyButton);
   }
-  root.append(msg);
+  const zoteroButton = doc.createElement('button');
+  zoteroButton.type = 'button';
+  zoteroButton.className = 'zotero';
+  zoteroButton.title = t('pageZoteroTitle');
+  zoteroButton.hidden = true;
+  zoteroButton.addEventListener('click', (event) => {
+    if (event.isTrusted) onZotero?.();
+  });
+  // Its own line: the Save button's states rewrite `msg`, and must not erase where a send went.
+  const zoteroMsg = doc.createElement('span');
+  zoteroMsg.className = 'msg';
+  root.append(zoteroButton, msg, zoteroMsg);
 
   function setState(state: ButtonState, message = '') {
     button.setAttribute('aria-pressed', String(state === 'saved'));
@@ -92,6 +110,19 @@ export function createSaveButton(
     msg.className = ok ? 'msg ok' : 'msg';
     msg.textContent = ok ? t('copied') : t('copyFailed');
   }
+  function setZotero(state: ZoteroState) {
+    zoteroButton.hidden = state === 'hidden';
+    zoteroButton.setAttribute('aria-busy', String(state === 'busy'));
+    zoteroButton.textContent =
+      state === 'in' ? `✓ ${t('inZotero')}` : state === 'busy' ? t('zoteroSending') : t('sendToZotero');
+  }
+  function say(text: string, ok: boolean) {
+    // A live region from the first send on (the page's one status line until then is Save's).
+    zoteroMsg.setAttribute('role', 'status');
+    zoteroMsg.className = ok ? 'msg ok' : 'msg';
+    zoteroMsg.textContent = text;
+  }
   setState('unsaved');
-  return { host, button, setState, copyButton, showCopied };
+  setZotero('hidden');
+  return { host, button, setState, copyButton, showCopied, zoteroButton, setZotero, say };
 }

@@ -16,11 +16,13 @@ import type { Organization, Paper, Person } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import { safeHttpUrl } from '../core/safe-url';
 import { singleLine } from '../core/single-line';
+import { MAX_IMPORT_ENTRIES } from '../core/saved';
 
 export const BACKUP_FORMAT = 'papertab-backup';
 export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
-export const MAX_BACKUP_PAPERS = 100_000;
+/** The one import cap (`MAX_IMPORT_ENTRIES`), as backups count it. */
+export const MAX_BACKUP_PAPERS = MAX_IMPORT_ENTRIES;
 
 export type BackupResult = { ok: true; items: SavedPaper[] } | { ok: false; error: string };
 

@@ -8,7 +8,7 @@ import { parseBackup } from './backup';
 import { parseBibtex } from './bibtex/import';
 import { mergeAll } from './merge';
 import { t, tn } from '../core/i18n';
-import type { SavedPaper } from '../core/saved';
+import { MAX_IMPORT_ENTRIES, type SavedPaper } from '../core/saved';
 import { applyToList, newSaved } from '../store/reading-list';
 import { paperFromPage } from '../core/save-request';
 import { clampTimes, lastChange, revived } from '../core/stamps';
@@ -41,6 +41,7 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   if (text.includes('@')) {
     const parsed = parseBibtex(text);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
+    if (tooMany(parsed)) return tooMany(parsed)!;
     if (parsed.items.length === 0) {
       const none = tn(parsed.skipped, 'importNoArxivIdOne', 'importNoArxivIdOther');
       return { ok: false, error: t('importNothingChanged', none) };
@@ -58,6 +59,13 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   return { ok: false, error: t('importUnknownFormat') };
 }
 
+/** The one entry cap (`MAX_IMPORT_ENTRIES`), for every format: a file over it changes nothing. */
+function tooMany(parsed: { items: unknown[]; skipped: number }): ImportResult | undefined {
+  const n = parsed.items.length + parsed.skipped;
+  if (n <= MAX_IMPORT_ENTRIES) return undefined;
+  return { ok: false, error: t('importNothingChanged', t('importTooManyEntries', n, MAX_IMPORT_ENTRIES)) };
+}
+
 /** The parsed JSON when it is CSL-JSON (a list, or one item with a type), else undefined. */
 function cslJsonOf(text: string): unknown {
   try {
@@ -68,14 +76,18 @@ function cslJsonOf(text: string): unknown {
   }
 }
 
-/** RIS and CSL-JSON add papers like BibTeX: never touching saved ones, details completed from Hugging Face. */
-async function importReferences(
+/**
+ * RIS, CSL-JSON and a Zotero collection add papers like BibTeX: never touching saved ones, details
+ * completed from Hugging Face.
+ */
+export async function importReferences(
   db: PapertabDB,
   parsed: ReferenceImport,
-  format: 'RIS' | 'CSL-JSON',
+  format: 'RIS' | 'CSL-JSON' | 'Zotero',
   now: number,
 ): Promise<ImportResult> {
   if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
+  if (tooMany(parsed)) return tooMany(parsed)!;
   if (parsed.items.length === 0) {
     const none = tn(parsed.skipped, 'importNoArxivIdRefOne', 'importNoArxivIdRefOther');
     return { ok: false, error: t('importNothingChanged', none) };
@@ -94,7 +106,7 @@ async function importReferences(
 async function writeMerged(
   db: PapertabDB,
   all: SavedPaper[],
-  kind: 'backup' | 'bibtex' | 'RIS' | 'CSL-JSON',
+  kind: 'backup' | 'bibtex' | 'RIS' | 'CSL-JSON' | 'Zotero',
   now: number,
 ): Promise<ImportResult> {
   // Read before the transaction: awaiting browser.storage inside it would end it.
@@ -131,6 +143,8 @@ async function writeMerged(
         ? tn(n, 'importedBackupOne', 'importedBackupOther', counts.added, counts.updated, counts.unchanged)
         : kind === 'bibtex'
           ? tn(n, 'importedBibtexOne', 'importedBibtexOther', counts.added, counts.updated, counts.unchanged)
-          : tn(n, 'importedRefsOne', 'importedRefsOther', kind, counts.added, counts.updated, counts.unchanged),
+          : kind === 'Zotero'
+            ? tn(n, 'importedZoteroOne', 'importedZoteroOther', counts.added, counts.updated, counts.unchanged)
+            : tn(n, 'importedRefsOne', 'importedRefsOther', kind, counts.added, counts.updated, counts.unchanged),
   };
 }

@@ -10,6 +10,7 @@ import {
   type ArchiveCursor,
   type ArchiveState,
 } from '../core/archive';
+import { addDays, monthDays, utcDay } from '../core/dates';
 import type { Paper } from '../core/paper';
 import type { PapertabDB } from './db';
 import { getMeta, setMeta } from './meta-table';
@@ -84,24 +85,53 @@ export async function takeRequestSlot(
 }
 
 function sameCursor(a: ArchiveCursor | undefined, b: ArchiveCursor): boolean {
-  return !!a && a.month === b.month && a.page === b.page;
+  return !!a && a.month === b.month && a.page === b.page && a.day === b.day;
+}
+
+/** The last day of `month` worth asking for at `nowMs` (none after today). */
+function lastDayToAsk(month: string, nowMs: number): string {
+  const last = monthDays(month)[1];
+  const today = utcDay(nowMs);
+  return last < today ? last : today;
+}
+
+/**
+ * The next day of a month read day by day, newest first, from `from` down: a day a `date=` answer
+ * already stored is skipped (its papers sit on their featured day). Undefined when none is left.
+ */
+async function dayCursor(db: PapertabDB, month: string, from: string): Promise<ArchiveCursor | undefined> {
+  const first = monthDays(month)[0];
+  for (let day = from; day >= first; day = addDays(day, -1))
+    if (!(await db.days.get(day))) return { month, page: 0, day };
+  return undefined;
+}
+
+/** What one stored page says of what comes next. */
+export interface ArchivePage {
+  papers: Paper[];
+  dropped: number;
+  /** The listing under the cursor (a month's, or a day's) ends here. */
+  last: boolean;
+  /** The month's listing names no featured days: the month is read day by day from here. */
+  byDays?: boolean;
 }
 
 /**
  * Stores one fetched page and moves the cursor past it, in one transaction: a worker stopped before
  * it commits fetches the same page again (merging the same papers changes nothing), and a page
- * already stored by a step that ran meanwhile is not counted twice.
+ * already stored by a step that ran meanwhile is not counted twice. A day's page (`cursor.day`)
+ * puts its papers on that day, the day Daily Papers featured them, whatever a listing said before.
  */
 export async function storeArchivePage(
   db: PapertabDB,
   cursor: ArchiveCursor,
-  page: { papers: Paper[]; dropped: number; last: boolean },
+  page: ArchivePage,
   nowMs: number,
 ): Promise<ArchiveState | undefined> {
-  return db.transaction('rw', [db.papers, db.saved, db.meta, db.searchIndex], async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex], async () => {
     const state = await getArchive(db);
     if (!state || !sameCursor(state.cursor, cursor)) return state;
-    await storePapers(db, page.papers);
+    await storePapers(db, page.papers, { featured: cursor.day !== undefined });
     const next: ArchiveState = {
       ...state,
       papers: state.papers + page.papers.length,
@@ -112,22 +142,39 @@ export async function storeArchivePage(
     };
     delete next.nextAttemptAt;
     delete next.lastError;
-    if (!page.last) next.cursor = { month: cursor.month, page: cursor.page + 1 };
-    else {
-      // The month is listed whole: the views can answer for it from the cache.
-      await setMeta(db, rangeKey({ month: cursor.month }), nowMs);
-      next.monthsDone = state.monthsDone + 1;
-      const older = monthsBack(cursor.month, state.stopAt)[1];
-      if (older) next.cursor = { month: older, page: 0 };
-      else {
-        delete next.cursor;
-        next.status = 'done';
-        next.completedAt = nowMs;
-      }
-    }
+    let ahead: ArchiveCursor | undefined;
+    if (!page.last) ahead = { ...cursor, page: cursor.page + 1 };
+    else if (page.byDays) ahead = await dayCursor(db, cursor.month, lastDayToAsk(cursor.month, nowMs));
+    else if (cursor.day) ahead = await dayCursor(db, cursor.month, addDays(cursor.day, -1));
+    if (ahead) next.cursor = ahead;
+    else await monthDone(db, next, cursor, nowMs);
     await setMeta(db, 'archive', next);
     return next;
   });
+}
+
+/**
+ * The cursor's month is listed whole: the views can answer for it from the cache, and the cursor
+ * moves to the month before (read day by day when this one was: older months are older still).
+ */
+async function monthDone(db: PapertabDB, next: ArchiveState, cursor: ArchiveCursor, nowMs: number): Promise<void> {
+  for (let month = cursor.month; ;) {
+    await setMeta(db, rangeKey({ month }), nowMs);
+    next.monthsDone += 1;
+    const older = monthsBack(month, next.stopAt)[1];
+    if (!older) {
+      delete next.cursor;
+      next.status = 'done';
+      next.completedAt = nowMs;
+      return;
+    }
+    const ahead = cursor.day ? await dayCursor(db, older, lastDayToAsk(older, nowMs)) : { month: older, page: 0 };
+    if (ahead) {
+      next.cursor = ahead;
+      return;
+    }
+    month = older;
+  }
 }
 
 /**

@@ -38,12 +38,14 @@ export async function storeDay(
 
 /**
  * Papers of a week or month listing: merged, each keeping the day it is known under (a `date=`
- * answer is authoritative; a listing's day is only derived from a timestamp).
+ * answer is authoritative; a listing's day is only derived from a timestamp). With `featured`, the
+ * papers come from a `date=` answer (the archive's old months, read day by day): their day wins.
  */
-export async function storePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
+export async function storePapers(db: PapertabDB, papers: Paper[], opts: { featured?: boolean } = {}): Promise<void> {
   await db.transaction('rw', [db.papers, db.saved, db.meta, db.searchIndex], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
-    await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: old[i]?.day || p.day })));
+    const day = (p: Paper, i: number) => (opts.featured ? p.day : old[i]?.day || p.day);
+    await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: day(p, i) })));
     await noteChangedPapers(
       db,
       papers.map((p) => p.id),

@@ -6,7 +6,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { PAPER_ID_RE } from '../core/paper-id';
-import { beyondSync } from '../core/stamps';
 
 export const TOMBSTONES_KEY = 'syncTombstones';
 /** Newest kept when a mass removal leaves more: bounds local storage, far beyond what sync can carry. */
@@ -27,14 +26,20 @@ export interface StorageAreaLike {
 }
 
 /**
- * Tombstones younger than the TTL, one per id (the latest). A deletion's time is kept as stamped
- * (never judged against this clock again): a removal from a clock ahead is a removal all the same,
- * and any edit made after a device has seen it is stamped later (`nextStamp`), so it wins.
+ * The latest deletion per id, as stamped: a deletion's time is never judged against this clock
+ * (a removal from a clock ahead is a removal all the same, and any edit made after a device has
+ * seen it is stamped later, `nextStamp`, so it wins). What a device decides by: no expiry, so a
+ * clock far ahead never takes another device's recent removal for an expired one.
  */
+export function latestDeletions(list: readonly Tombstone[]): Tombstone[] {
+  return liveTombstones(list, -Infinity);
+}
+
+/** Tombstones younger than the TTL by this clock, one per id (the latest): what a device keeps. */
 export function liveTombstones(list: readonly Tombstone[], now: number): Tombstone[] {
   const byId = new Map<string, Tombstone>();
   for (const t of list) {
-    if (t.deletedAt < now - TOMBSTONE_TTL_MS || beyondSync(t.deletedAt, now)) continue;
+    if (t.deletedAt < now - TOMBSTONE_TTL_MS) continue;
     const old = byId.get(t.id);
     if (!old || t.deletedAt > old.deletedAt) byId.set(t.id, t);
   }

@@ -9,8 +9,9 @@ import { t } from '../core/i18n';
 import { PAPER_ID_RE } from '../core/paper-id';
 import type { ReadingStatus, SavedPaper } from '../core/saved';
 import { singleLine } from '../core/single-line';
-import { beyondSync, clampSynced, clampTimes, lastChange, SYNC_AHEAD_MS } from '../core/stamps';
-import { liveTombstones, type Tombstone } from '../store/tombstones';
+import { lastChange } from '../core/stamps';
+import { latestDeletions, type Tombstone } from '../store/tombstones';
+import { fitEntries } from './fit';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
@@ -158,6 +159,10 @@ export interface EncodedList {
   total: number;
   complete: boolean;
   tombstonesKept: number;
+  /** Papers left out because each alone is too large to sync. */
+  tooLarge: string[];
+  /** Even the papers the area held do not fit: this write must not happen. */
+  short: boolean;
 }
 
 type Entry = { at: number; id: string } & ({ record: SyncRecord } | { tombstone: Tombstone });
@@ -186,12 +191,14 @@ async function build(entries: readonly Entry[], total: number, encoding: Encodin
 }
 
 /**
- * Encodes the list within `budgetBytes`. When it does not fit whole, the most recent changes do:
- * papers and tombstones ordered by their last change, newest first, cut where the budget ends.
+ * Encodes the list within `budgetBytes`. When it does not fit whole (`fitEntries`): a paper too
+ * large to share the area is left out and named, every paper the area `held` is written again,
+ * and the rest goes newest first (papers and tombstones by their last change), cut where the
+ * budget ends.
  */
 export async function encodeList(
   payload: SyncPayload,
-  opts: { now: number; budgetBytes?: number; encoding?: Encoding },
+  opts: { now: number; budgetBytes?: number; encoding?: Encoding; held?: ReadonlySet<string> },
 ): Promise<EncodedList> {
   const budget = opts.budgetBytes ?? LIST_BUDGET_BYTES;
   const encoding = opts.encoding ?? (canCompress() ? 'deflate-raw' : 'none');
@@ -200,19 +207,14 @@ export async function encodeList(
     ...payload.tombstones.map((tombstone) => ({ at: tombstone.deletedAt, id: tombstone.id, tombstone })),
   ].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const total = payload.records.length;
-  const whole = await build(entries, total, encoding, opts.now);
-  if (whole.bytes <= budget) return { ...whole, complete: true };
-  // Compressed size grows with the prefix (not strictly, but the final candidate is measured).
-  let lo = await build([], total, encoding, opts.now);
-  if (lo.bytes > budget) throw new RangeError(`A sync budget of ${budget} bytes cannot hold even an empty list`);
-  let [fits, fails] = [0, entries.length];
-  while (fails - fits > 1) {
-    const mid = Math.floor((fits + fails) / 2);
-    const candidate = await build(entries.slice(0, mid), total, encoding, opts.now);
-    if (candidate.bytes <= budget) [fits, lo] = [mid, candidate];
-    else fails = mid;
-  }
-  return { ...lo, complete: lo.syncedCount === total && lo.tombstonesKept === payload.tombstones.length };
+  const measure = async (es: readonly Entry[]) => (await build(es, total, encoding, opts.now)).bytes;
+  if ((await measure([])) > budget)
+    throw new RangeError(`A sync budget of ${budget} bytes cannot hold even an empty list`);
+  const size = (e: Entry) => ('record' in e ? e.record.note.length + JSON.stringify(e.record.tags).length : 0);
+  const fitted = await fitEntries(entries, budget, measure, { held: opts.held ?? new Set(), size });
+  const out = await build(fitted.chosen, total, encoding, opts.now);
+  const complete = out.syncedCount === total && out.tombstonesKept === payload.tombstones.length;
+  return { ...out, complete, tooLarge: fitted.tooLarge, short: fitted.short };
 }
 
 // --- decoding -----------------------------------------------------------------------------------
@@ -228,7 +230,7 @@ export type DecodedList =
  * a missing chunk, bad base64, bad JSON) makes the whole list unreadable rather than half-read;
  * a malformed record or tombstone is dropped alone and counted.
  */
-export async function decodeList(items: Record<string, unknown>, now: number): Promise<DecodedList> {
+export async function decodeList(items: Record<string, unknown>, _now: number): Promise<DecodedList> {
   const rawMeta = items[META_KEY];
   if (rawMeta === undefined) return { state: 'empty' };
   const version = (rawMeta as { version?: unknown } | null)?.version;
@@ -262,20 +264,19 @@ export async function decodeList(items: Record<string, unknown>, now: number): P
   const records = new Map<string, SyncRecord>();
   for (const raw of wire.output.p) {
     const r = v.safeParse(RecordSchema, raw);
-    // Another device's clock may be off: its times are kept up to `SYNC_AHEAD_MS` ahead, clamped beyond.
-    if (r.success && !records.has(r.output.id)) records.set(r.output.id, clampTimes(r.output, now, SYNC_AHEAD_MS));
+    // Another device's clock may be off: its stamps are kept as they are (lib/core/stamps.ts).
+    if (r.success && !records.has(r.output.id)) records.set(r.output.id, r.output);
     else dropped++;
   }
   const tombstones: Tombstone[] = [];
   for (const raw of wire.output.d) {
     const t = v.safeParse(TombstoneSchema, raw);
-    if (t.success && !beyondSync(t.output.deletedAt, now))
-      tombstones.push({ id: t.output.id, deletedAt: clampSynced(t.output.deletedAt, now) });
+    if (t.success) tombstones.push(t.output);
     else dropped++;
   }
   return {
     state: 'ok',
-    payload: { records: [...records.values()], tombstones: liveTombstones(tombstones, now) },
+    payload: { records: [...records.values()], tombstones: latestDeletions(tombstones) },
     meta,
     dropped,
   };

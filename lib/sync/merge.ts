@@ -10,8 +10,8 @@ import type { PapertabDB } from '../store/db';
 import { applyToList } from '../store/reading-list';
 import type { Paper } from '../core/paper';
 import { EDITABLE_FIELDS, incomingEditWins, type SavedPaper } from '../core/saved';
-import { beyondSync, clampSynced, clampTimes, SYNC_AHEAD_MS } from '../core/stamps';
-import { lastChange, liveTombstones, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
+import { latestDeletions, liveTombstones } from '../store/tombstones';
+import { lastChange, type SyncPayload, type SyncRecord, type Tombstone } from './codec';
 
 /** A paper known only by id and title: `fetchedAt` 0, so anything fetched later replaces it. */
 export function placeholderPaper(id: string, title: string): Paper {
@@ -92,10 +92,9 @@ export function planMerge(
   // Every deletion known here or there, the latest per paper. A local tombstone for a paper that is
   // here counts too: the paper came back after it (and then outlives it), or the worker stopped
   // between recording the deletion and deleting the row (and the deletion completes now).
-  const theirs = remote.tombstones
-    .filter((t) => !beyondSync(t.deletedAt, now))
-    .map((t) => ({ id: t.id, deletedAt: clampSynced(t.deletedAt, now) }));
-  const tombstones = liveTombstones([...localTombstones, ...theirs], now);
+  // Stamps are taken as they were stamped (lib/core/stamps.ts), and no deletion is taken for expired
+  // here: a clock far ahead must not skip another device's recent removal.
+  const tombstones = latestDeletions([...localTombstones, ...remote.tombstones]);
   const deletedAt = new Map(tombstones.map((t) => [t.id, t.deletedAt]));
   // A tie keeps the copy: of two equally recent stories, the one that loses nothing.
   const dead = (r: SavedPaper | SyncRecord) => (deletedAt.get(r.id) ?? -Infinity) > lastChange(r);
@@ -109,13 +108,7 @@ export function planMerge(
       deadHere.set(s.id, s);
       continue;
     }
-    // Times beyond belief stored here (an import or sync before times were clamped) are repaired
-    // first: else they would outrank every later edit, and travel on to every device. Nearer
-    // ones are trusted, like the same time from another device.
-    const far = beyondSync(lastChange(s), now) || beyondSync(s.paper.fetchedAt, now);
-    const c = far ? clampTimes(s, now, SYNC_AHEAD_MS) : s;
-    list.set(s.id, c);
-    if (far) changed.set(s.id, c);
+    list.set(s.id, s);
   }
   /** Papers here that the remote list changed (counted in `updated`). */
   const counted = new Set<string>();
@@ -124,8 +117,7 @@ export function planMerge(
   let added = 0;
   let updated = 0;
 
-  for (const raw of remote.records) {
-    const r = clampTimes(raw, now, SYNC_AHEAD_MS);
+  for (const r of remote.records) {
     // A copy that predates the paper's deletion is dead: it never lends a field to a paper that came back.
     if (dead(r)) {
       killed.add(r.id);
@@ -165,7 +157,7 @@ export function planMerge(
     // A deletion of a paper that is back is forgotten, unless it still kills a copy in the synced
     // list (forgotten, that copy would lend its fields at the next merge); the list this device
     // writes next holds the returning copy, so it is forgotten then.
-    tombstones: tombstones.filter((t) => !list.has(t.id) || killed.has(t.id)),
+    tombstones: liveTombstones(tombstones, now).filter((t) => !list.has(t.id) || killed.has(t.id)),
     added,
     updated,
   };

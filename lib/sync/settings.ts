@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../core/i18n';
-import { clampSynced } from '../core/stamps';
+import { laterEditWins } from '../core/stamps';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';
@@ -37,13 +37,17 @@ const RemoteSchema = v.object({
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Per key, the later edit wins; a tie keeps `local`. Keys without an edit time never come from `remote`. */
+/**
+ * Per key, the later edit wins (`laterEditWins`, the reading list's rule: a tie goes to the greater
+ * JSON on every device). Keys without an edit time never come from `remote`.
+ */
 export function mergeSettings(local: SyncedSettings, remote: SyncedSettings): SyncedSettings {
   const values = { ...local.values };
   const edited = { ...local.edited };
   for (const [key, at] of Object.entries(remote.edited)) {
     if (!Object.hasOwn(remote.values, key)) continue;
-    if (at > (local.edited[key] ?? -Infinity)) {
+    const held = { value: local.values[key], at: local.edited[key] ?? -Infinity };
+    if (!Object.hasOwn(local.edited, key) || laterEditWins(held, { value: remote.values[key], at })) {
       values[key] = remote.values[key];
       edited[key] = at;
     }
@@ -90,7 +94,7 @@ export async function syncSettings(
     accept?: (key: string, value: unknown) => boolean;
     /** A setting's name as the options page shows it, for the notes. */
     label?: (key: string) => string;
-    /** This device's clock: remote edit times are believed up to `SYNC_AHEAD_MS` after it. */
+    /** This device's clock (kept for callers; remote edit times are taken as stamped). */
     now?: number;
   } = {},
 ): Promise<SettingsSyncResult> {
@@ -103,13 +107,7 @@ export async function syncSettings(
   }
   const parsed = raw === undefined ? undefined : v.safeParse(RemoteSchema, raw);
   let warning = parsed && !parsed.success ? t('syncSettingsReplaced') : undefined;
-  const now = opts.now ?? Date.now();
-  const remote: SyncedSettings = parsed?.success
-    ? {
-        values: parsed.output.values,
-        edited: Object.fromEntries(Object.entries(parsed.output.edited).map(([k, at]) => [k, clampSynced(at, now)])),
-      }
-    : { values: {}, edited: {} };
+  const remote: SyncedSettings = parsed?.success ? parsed.output : { values: {}, edited: {} };
   const accepted = Object.keys(remote.edited).filter(
     (k) => Object.hasOwn(remote.values, k) && (opts.accept?.(k, remote.values[k]) ?? true),
   );
@@ -125,8 +123,7 @@ export async function syncSettings(
   // version may know them), so two versions never overwrite each other back and forth.
   const { out, left } = fit(syncable(mergeSettings(local, remote)));
   if (left.length) warning = t('syncSettingsTooLarge', left.map((k) => opts.label?.(k) ?? k).join(', '));
-  // Compared with what is stored as stored: a time clamped here is written back clamped, so it
-  // stops moving with this device's clock and a later edit here can outrank it.
+  // Compared with what is stored as stored: nothing to write when the merge adds nothing.
   if (parsed?.success && sameJson(out, syncable(parsed.output))) return { settings, changed, wrote: false, warning };
   try {
     await area.set({ [SYNC_SETTINGS_KEY]: out });

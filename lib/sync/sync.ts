@@ -23,6 +23,7 @@ import {
   type Tombstone,
 } from './codec';
 import { mergeIntoDb } from './merge';
+import { CLOCK_WARN_MS, lastChange } from '../core/stamps';
 import { readTombstones, type StorageAreaLike } from './tombstones';
 
 export const SYNC_STATUS_KEY = 'syncStatus';
@@ -165,8 +166,13 @@ async function writeList(
   let budget = Math.min(opts.budgetBytes ?? LIST_BUDGET_BYTES, QUOTA_BYTES - others - SAFETY_BYTES);
   let keys = Object.keys(remote);
   let shrinks = 0;
+  // Every deletion the area holds is written again (merged here, it is in `payload`, or the paper
+  // came back): a write never drops another device's deletion to make room. (A paper's record may
+  // give way to newer ones: absence deletes nothing.)
+  const held = new Set(decoded.state === 'ok' ? decoded.payload.tombstones.map((e) => e.id) : []);
   for (;;) {
-    const encoded = await encodeList(payload, { now, budgetBytes: budget });
+    const encoded = await encodeList(payload, { now, budgetBytes: budget, held });
+    if (encoded.short) throw new Error(`QUOTA_BYTES: ${t('syncErrFull')}`);
     if (decoded.state === 'ok' && decoded.meta.hash === encoded.meta.hash) return { encoded, wrote: false };
     if (decoded.state === 'empty' && !payload.records.length && !payload.tombstones.length) {
       return { encoded, wrote: false };
@@ -221,6 +227,11 @@ async function run(
     warning = tn(decoded.dropped, 'syncWarnSkippedOne', 'syncWarnSkippedOther');
   }
   const incoming: SyncPayload = decoded.state === 'ok' ? decoded.payload : { records: [], tombstones: [] };
+  const ahead = decoded.state === 'ok' ? clockLead(decoded, now) : 0;
+  if (ahead > CLOCK_WARN_MS) {
+    const days = Math.round(ahead / 86_400_000) || 1;
+    warning = [warning, tn(days, 'syncClockOffOne', 'syncClockOffOther')].filter(Boolean).join(' ');
+  }
 
   const before = await readTombstones(local);
   const plan = await mergeIntoDb(db, incoming, before, now);
@@ -239,6 +250,12 @@ async function run(
     const payload = { records: saved.map(toSyncRecord), tombstones };
     const { encoded, wrote } = await writeList(area, remote, decoded, payload, opts, now);
     const { syncedCount, complete } = encoded;
+    if (encoded.tooLarge.length) {
+      const titles = saved.filter((s) => encoded.tooLarge.includes(s.id)).map((s) => `“${s.paper.title}”`);
+      warning = [warning, tn(titles.length, 'syncWarnTooLargeOne', 'syncWarnTooLargeOther', titles.join(', '))]
+        .filter(Boolean)
+        .join(' ');
+    }
     // The list as it now stands in the sync area: what the options page counts pending edits from.
     await local.set({ [SYNCED_DIGEST_KEY]: Object.fromEntries(saved.map((s) => [s.id, syncDigest(s)])) });
     return { ...base, ...changes, ok: true, syncedCount, complete, lastSyncAt: now, wrote, warning };
@@ -246,6 +263,21 @@ async function run(
     // The merge above stands: this device is up to date, only the others will wait.
     return { ...base, ...changes, ok: false, error: t('syncErrWrite', describe(err)), warning };
   }
+}
+
+/**
+ * How far the synced list's newest stamp (or its last write) is ahead of this clock: more than a
+ * day means this clock or another device's is off. Edits keep their order anyway (stamps are
+ * taken as stamped, lib/core/stamps.ts); the options page says so, so the user can fix the clock.
+ */
+function clockLead(decoded: Extract<DecodedList, { state: 'ok' }>, now: number): number {
+  const { records, tombstones } = decoded.payload;
+  const newest = Math.max(
+    decoded.meta.updatedAt,
+    ...records.map((r) => lastChange(r)),
+    ...tombstones.map((t) => t.deletedAt),
+  );
+  return newest - now;
 }
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { decodeList } from './codec';
-import { liveTombstones, readTombstones, type StorageAreaLike } from '../store/tombstones';
+import { latestDeletions, readTombstones, type StorageAreaLike } from '../store/tombstones';
 
 export {
   MAX_TOMBSTONES,
@@ -34,7 +34,7 @@ export async function deletionTimes(
     .then((d) => (d.state === 'ok' ? d.payload.tombstones : []))
     // No readable synced list (sync unavailable, garbage): this device's own deletions still count.
     .catch(() => []);
-  for (const t of liveTombstones([...(await readTombstones(local)), ...synced], now))
+  for (const t of latestDeletions([...(await readTombstones(local)), ...synced]))
     if (wanted.has(t.id)) out.set(t.id, t.deletedAt);
   return out;
 }

@@ -2,7 +2,7 @@
 import { t, type PlainKey } from '../core/i18n';
 
 export type KeyAction =
-  'next' | 'prev' | 'open' | 'save' | 'copy' | 'abstract' | 'search' | 'prevRange' | 'nextRange' | 'help';
+  'next' | 'prev' | 'open' | 'save' | 'copy' | 'zotero' | 'abstract' | 'search' | 'prevRange' | 'nextRange' | 'help';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values, also shown as the keys' names. */
@@ -26,6 +26,7 @@ export const SHORTCUTS: Shortcut[] = [
   shortcut(['o', 'Enter'], 'open', 'shortcutOpen'),
   shortcut(['s'], 'save', 'shortcutSave'),
   shortcut(['c'], 'copy', 'shortcutCopy'),
+  shortcut(['z'], 'zotero', 'shortcutZotero'),
   shortcut(['a'], 'abstract', 'shortcutAbstract'),
   shortcut(['/'], 'search', 'shortcutSearch'),
   shortcut(['['], 'prevRange', 'shortcutPrevRange'),

@@ -25,7 +25,7 @@ describe('the store listing kit', () => {
     expect(listingProblems(listing, [more])).toContain('no justification for tabs');
   });
 
-  it('is written out in store/LISTING.md for this build (npm run release:check makes it)', () => {
+  it('is written out in store/LISTING.md for this build (npm run store:listing or release:check writes it)', () => {
     expect(readFileSync(join(root, 'store', 'LISTING.md'), 'utf8')).toBe(renderListing(listing, manifests));
   });
 

@@ -14,8 +14,6 @@ const names = (host: string) => new RegExp(`(^|[^\\w.-])${host.replace(/\./g, '\
 
 /** Hosts written in the code that nothing requests: what they are. */
 const NEVER_REQUESTED: Record<string, string> = {
-  'arxiv.org': 'links the user opens, and where the content script runs (named in the policy anyway)',
-  'www.arxiv.org': 'the same, on the www. address',
   'export.arxiv.org': 'recognized in links and pasted URLs as an arXiv address; never fetched',
   'doi.org': 'the DOI link in exported citations',
   'www.w3.org': 'XML namespaces (SVG, MathML) in Preact',

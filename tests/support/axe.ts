@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { AxeResults, NodeResult } from 'axe-core';
+import type { Tab } from './driver';
 
 export interface Violation {
   id: string;
@@ -21,9 +22,14 @@ const axeSource = (): Promise<string> =>
   (source ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
 
 /** Runs axe on the page as it is now and returns the serious and critical violations (WCAG 2.x A/AA and best practice). */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
+export async function seriousViolations(target: Page | Tab): Promise<Violation[]> {
+  // A Playwright page, or a scenario's tab in either browser (tests/support/driver.ts).
+  const page: Pick<Tab, 'evaluate' | 'run'> =
+    'run' in target
+      ? target
+      : { evaluate: (fn, arg) => target.evaluate(fn as never, arg), run: (source) => target.evaluate(source) };
   const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(`${await axeSource()}\n;void 0`);
+  if (!loaded) await page.run(`${await axeSource()}\n;void 0`);
   const results = (await page.evaluate(() =>
     (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<unknown> } }).axe.run(document, {
       resultTypes: ['violations'],

@@ -1,11 +1,11 @@
 // The scenario driver (driver.ts) on Chromium: playwright-core over the launcher in extension.ts.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
-import { fireAlarm, launchExtension, type ExtensionSession } from './extension';
-import type { Driver, DriverOptions, Tab } from './driver';
+import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
+import type { Driver, DriverOptions, OpenOptions, Tab } from './driver';
 
 /** Playwright's CSS already pierces open shadow roots. */
 const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
@@ -19,17 +19,46 @@ function tab(page: Page): Tab {
     upload: (s, path) => page.locator(css(s)).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     url: () => page.evaluate(() => location.href),
+    run: (source) => page.evaluate(source),
+    async readClipboard() {
+      // The page reading must be the focused one (the permission is granted at launch).
+      await page.bringToFront();
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async writeClipboard(text) {
+      await page.bringToFront();
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    },
+    async download(s) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(css(s)).first().click()]);
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    },
     close: () => page.close(),
   };
 }
 
+/** A copy of the build for this test only, with access to Zotero's port listed as granted. */
+async function buildWithZoteroAccess(dir: string): Promise<string> {
+  await cp(extensionPath, dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push('http://127.0.0.1:23119/*');
+  await writeFile(file, JSON.stringify(manifest));
+  return dir;
+}
+
 export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver> {
   const profile = await mkdtemp(join(tmpdir(), 'papertab-driver-'));
+  const copy = opts.zoteroAccess
+    ? await buildWithZoteroAccess(join(await mkdtemp(join(tmpdir(), 'papertab-build-')), 'extension'))
+    : undefined;
   const errors: string[] = [];
   let ext: ExtensionSession;
 
   async function start(): Promise<void> {
-    ext = await launchExtension({ port: opts.port, userDataDir: profile });
+    ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy });
+    // Reading the clipboard back is the test's own need (every origin: an extension's is opaque to the protocol).
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const origin = `chrome-extension://${ext.extensionId}/`;
     const ours = (url: string) => url.startsWith(origin);
     const onConsole = (m: ConsoleMessage) => {
@@ -56,8 +85,11 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
   }
   await start();
 
-  async function open(url: string): Promise<Tab> {
+  async function open(url: string, o: OpenOptions = {}): Promise<Tab> {
     const page = await ext.context.newPage();
+    if (o.viewport) await page.setViewportSize(o.viewport);
+    if (o.colorScheme) await page.emulateMedia({ colorScheme: o.colorScheme });
+    if (o.beforeLoad) await page.addInitScript(o.beforeLoad);
     await page.goto(url);
     return tab(page);
   }
@@ -66,18 +98,22 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     name: 'chromium',
     // chrome://newtab is what the browser's new-tab command opens; the override replaces it.
     openNewTab: () => open('chrome://newtab/'),
-    openExtensionPage: (path) => open(`chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`),
+    openExtensionPage: (path, o) => open(`chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`, o),
     openWebPage: (url) => open(url),
     badgeText: () => ext.badgeText(),
     fireAlarm: (name, period) => fireAlarm(ext, name, period),
+    inExtension: async (fn, arg) => (await ext.sw()).evaluate(fn as never, arg) as never,
+    stopBackground: () => ext.stopServiceWorker(),
     async restart() {
       await ext.close();
       await start();
     },
+    answerPermissionPrompt: async () => undefined,
     errors: () => [...errors],
     async close() {
       await ext?.close();
       await rm(profile, { recursive: true, force: true });
+      if (copy) await rm(join(copy, '..'), { recursive: true, force: true });
     },
   };
 }

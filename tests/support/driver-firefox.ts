@@ -1,8 +1,37 @@
 // The scenario driver (driver.ts) on Firefox ESR: puppeteer-core over WebDriver BiDi (firefox.ts).
 
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { poll, type Driver, type DriverOptions, type Tab } from './driver';
+import { poll, type Driver, type DriverOptions, type OpenOptions, type Tab } from './driver';
 import { launchFirefox, type FirefoxSession } from './firefox';
+
+/**
+ * The system clipboard as the browser has it (headless Firefox keeps its own), read in the chrome
+ * scope: an extension page may not read it without the clipboardRead permission, which Papertab
+ * does not ask for.
+ */
+const READ_CLIPBOARD = `(() => {
+  const t = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+  t.init(null);
+  t.addDataFlavor('text/plain');
+  Services.clipboard.getData(t, Services.clipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+  const out = {};
+  try { t.getTransferData('text/plain', out); } catch { return ''; }
+  return out.value ? out.value.QueryInterface(Ci.nsISupportsString).data : '';
+})()`;
+const writeClipboard = (text: string) =>
+  `(() => { Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper).copyString(${JSON.stringify(text)}); return true; })()`;
+
+/** Firefox writes a download to `<name>.part` and renames it when complete. */
+async function completeDownload(dir: string, before: Set<string>): Promise<{ name: string; text: string }> {
+  return poll(async () => {
+    const names = await readdir(dir);
+    if (names.some((n) => n.endsWith('.part'))) return undefined;
+    const name = names.find((n) => !before.has(n));
+    return name ? { name, text: await readFile(join(dir, name), 'utf8') } : undefined;
+  }, 'the download to complete') as Promise<{ name: string; text: string }>;
+}
 
 /**
  * Puppeteer's own waits use a MutationObserver that misses changes inside shadow roots, so
@@ -12,18 +41,113 @@ async function element(page: Page, selector: string): Promise<ElementHandle> {
   return poll(() => page.$(selector), `an element matching ${selector}`) as Promise<ElementHandle>;
 }
 
-export function firefoxTab(page: Page): Tab {
+type Point = { x: number; y: number };
+
+/**
+ * Clicks the element as a person would, once it can be clicked: scrolled into view, standing still
+ * (the same box two frames apart) and the topmost element at its centre. Then, as Playwright does,
+ * the click is checked where it lands: if the element moved meanwhile (an image loading above it, a
+ * list reordering) the mouse events reach something else, are stopped there, and the click is made
+ * again. Puppeteer's own click checks none of this.
+ */
+async function clickWhenReady(page: Page, selector: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const handle = await element(page, selector);
+    const point = (await poll(() => handle.evaluate(aim), `${selector} to be clickable`)) as Point;
+    await page.mouse.click(point.x, point.y);
+    const landed = await poll(
+      () => handle.evaluate((el) => (el as unknown as { e2eClick?: string }).e2eClick),
+      `the click on ${selector} to arrive`,
+    );
+    if (landed === 'hit') return;
+    if (attempt === 10) throw new Error(`the click on ${selector} kept landing on something else`);
+  }
+}
+
+/** In the page: scrolls `el` into view; its centre once it stands still and is on top, else null. */
+function aim(el: Element): Promise<Point | null> {
+  return new Promise((resolve) => {
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    const before = JSON.stringify(el.getBoundingClientRect());
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const r = el.getBoundingClientRect();
+        if (!el.isConnected || JSON.stringify(r) !== before || r.width === 0) return resolve(null);
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        let hit = document.elementFromPoint(x, y);
+        while (hit?.shadowRoot) {
+          const inner = hit.shadowRoot.elementFromPoint(x, y);
+          if (!inner || inner === hit) break;
+          hit = inner;
+        }
+        if (!hit || !(hit === el || el.contains(hit))) return resolve(null);
+        // Where the mouse events land: on the element, they go on; elsewhere, they are stopped.
+        const state = el as unknown as { e2eClick?: string };
+        delete state.e2eClick;
+        const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+        const check = (e: Event) => {
+          const target = e.composedPath()[0];
+          const onIt = target instanceof Node && (target === el || el.contains(target));
+          if (!onIt) {
+            e.preventDefault();
+            e.stopImmediatePropagation();
+            state.e2eClick = 'missed';
+          }
+          if (!onIt || e.type === 'click') {
+            state.e2eClick ??= 'hit';
+            for (const t of types) window.removeEventListener(t, check, true);
+          }
+        };
+        for (const t of types) window.addEventListener(t, check, true);
+        resolve({ x, y });
+      }),
+    );
+  });
+}
+
+export function firefoxTab(page: Page, ff?: FirefoxSession): Tab {
+  const session = () => {
+    if (!ff) throw new Error('this tab was opened without its Firefox session');
+    return ff;
+  };
+  // Input goes to the selected tab: a user acting on a page has it in front (Chromium's pages each
+  // take input on their own; Firefox's background tabs do not take keys).
+  const front = () => page.bringToFront();
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    click: async (s) => (await element(page, s)).click(),
-    type: async (s, text) => (await element(page, s)).type(text),
+    click: async (s) => {
+      await front();
+      await clickWhenReady(page, s);
+    },
+    type: async (s, text) => {
+      await front();
+      await (await element(page, s)).type(text);
+    },
     select: async (s, value) => void (await (await element(page, s)).select(value)),
     upload: async (s, path) => ((await element(page, s)) as ElementHandle<HTMLInputElement>).uploadFile(path),
-    press: (key) => page.keyboard.press(key as never),
+    press: async (key) => {
+      await front();
+      await page.keyboard.press(key as never);
+    },
     url: () => page.evaluate(() => location.href),
+    run: (source) => page.evaluate(source),
+    readClipboard: () => session().chrome<string>(READ_CLIPBOARD),
+    writeClipboard: async (text) => void (await session().chrome(writeClipboard(text))),
+    async download(s) {
+      const before = new Set(await readdir(session().downloads));
+      await clickWhenReady(page, s);
+      return completeDownload(session().downloads, before);
+    },
     close: () => page.close(),
   };
 }
+
+/** The colour scheme pages see: Firefox's own override of prefers-color-scheme (0 dark, 1 light, 2 the system's). */
+const colorScheme = (scheme: 'light' | 'dark' | undefined) =>
+  `(() => { Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${
+    scheme === 'dark' ? 0 : scheme === 'light' ? 1 : 2
+  }); return true; })()`;
 
 export async function launchFirefoxDriver(opts: DriverOptions): Promise<Driver> {
   const ff: FirefoxSession = await launchFirefox({ port: opts.port });
@@ -33,12 +157,21 @@ export async function launchFirefoxDriver(opts: DriverOptions): Promise<Driver> 
 export function firefoxDriver(ff: FirefoxSession): Driver {
   return {
     name: 'firefox',
-    openNewTab: async () => firefoxTab(await ff.newTab()),
-    openExtensionPage: async (path) => firefoxTab(await ff.extensionPage(path)),
+    openNewTab: async () => firefoxTab(await ff.newTab(), ff),
+    async openExtensionPage(path, o: OpenOptions = {}) {
+      // The scheme is browser-wide in Firefox: each page opened sets it (or puts the system's back).
+      await ff.chrome(colorScheme(o.colorScheme));
+      const page = await ff.extensionPage(path, async (p) => {
+        if (o.viewport) await p.setViewport(o.viewport);
+        // Firefox would not run it in a moz-extension:// page (a BiDi preload script): say so, not pass.
+        if (o.beforeLoad) throw new Error('Firefox runs no script before an extension page’s own');
+      });
+      return firefoxTab(page, ff);
+    },
     async openWebPage(url) {
       const page = await ff.browser.newPage();
       await page.goto(url);
-      return firefoxTab(page);
+      return firefoxTab(page, ff);
     },
     badgeText: () => ff.api(() => browser.action.getBadgeText({})),
     fireAlarm: (name, period) =>
@@ -49,6 +182,28 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
         },
         { name, period },
       ),
+    inExtension: (fn, arg) => ff.api(fn, arg),
+    async stopBackground() {
+      // What the idle timer calls; deterministic where the timer (30 s) is not.
+      await ff.chrome(`WebExtensionPolicy.getByID(${JSON.stringify(ff.addonId)}).extension.terminateBackground()`);
+      await poll(
+        () => ff.backgroundState(),
+        'the event page to be suspended',
+        (s) => s === 'stopped',
+      );
+    },
+    async answerPermissionPrompt(accept) {
+      // Firefox's own prompt (a doorhanger on the tab that asked).
+      await poll(
+        () =>
+          ff.chrome<boolean>(`(() => {
+            const prompt = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
+            if (prompt) prompt[${JSON.stringify(accept ? 'button' : 'secondaryButton')}].click();
+            return Boolean(prompt);
+          })()`),
+        'the permission prompt',
+      );
+    },
     restart: () => ff.restart(),
     errors: () => ff.errors(),
     close: () => ff.close(),

@@ -25,23 +25,65 @@ export interface Tab {
   press(key: string): Promise<void>;
   /** The page's location, as the page itself sees it. */
   url(): Promise<string>;
+  /**
+   * Evaluates script source in the page's main world, as devtools would: the page's CSP (which
+   * forbids injected scripts on extension pages) does not govern it. For test tools such as axe.
+   */
+  run(source: string): Promise<unknown>;
+  /** The text on the system clipboard (what a copy button put there). */
+  readClipboard(): Promise<string>;
+  /** Puts `text` on the system clipboard (to tell the next copy from what was there). */
+  writeClipboard(text: string): Promise<void>;
+  /** Clicks `selector` and waits for the download it starts to be complete; its name and text. */
+  download(selector: string): Promise<Downloaded>;
   close(): Promise<void>;
+}
+
+export interface Downloaded {
+  name: string;
+  text: string;
+}
+
+/** How a page is opened: its window size, the system colour scheme it sees, a script before its own. */
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /**
+   * Runs in the page before any of its own scripts (to watch the first paint, say); self-contained.
+   * Chromium only: Firefox runs no WebDriver BiDi preload script in moz-extension:// pages.
+   */
+  beforeLoad?: () => void;
 }
 
 export interface Driver {
   readonly name: BrowserName;
   /** Opens a tab through the browser's own new-tab command: the extension's override is what shows. */
   openNewTab(): Promise<Tab>;
-  /** Opens <extension origin>/<path> (e.g. 'reading-list.html') in a new tab. */
-  openExtensionPage(path: string): Promise<Tab>;
+  /** Opens <extension origin>/<path> (e.g. 'reading-list.html', 'newtab.html#/following') in a new tab. */
+  openExtensionPage(path: string, opts?: OpenOptions): Promise<Tab>;
   /** Opens a web page (huggingface.co / arxiv.org are the stand-in) in a new tab; content scripts run. */
   openWebPage(url: string): Promise<Tab>;
   /** The toolbar badge's text (all tabs). */
   badgeText(): Promise<string>;
   /** Fires one of the extension's own alarms now, through the real alarm listener. */
   fireAlarm(name: string, period?: number): Promise<void>;
+  /**
+   * Runs `fn(arg)` where the extension's APIs are (Chromium: the service worker; Firefox: a page of
+   * the extension): `chrome.*` with promises, and the extension's own IndexedDB. Self-contained fn.
+   */
+  inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Stops the background as the browser does when it is idle (Chromium stops the service worker,
+   * Firefox suspends the event page); resolves once it has stopped. An event wakes it again.
+   */
+  stopBackground(): Promise<void>;
   /** Closes the browser and starts it again on the same profile (the extension stays installed). */
   restart(): Promise<void>;
+  /**
+   * Answers the browser's permission prompt, as the user would (Firefox's doorhanger). Chromium's
+   * cannot be answered headless: there, `zoteroAccess` grants in advance and this does nothing.
+   */
+  answerPermissionPrompt(accept: boolean): Promise<void>;
   /** Uncaught errors and console.error calls from Papertab's code (pages, background, content scripts) so far. */
   errors(): string[];
   close(): Promise<void>;
@@ -50,6 +92,13 @@ export interface Driver {
 export interface DriverOptions {
   /** Port of the stand-in for huggingface.co and arxiv.org (StandIn.port). */
   port: number;
+  /**
+   * Access to Zotero on this computer granted in advance (Chromium): headless Chromium shows the
+   * permission prompt but nothing can answer it, so a copy of the build, made for the test only,
+   * lists the origin as granted. The built extension itself is not changed. Firefox answers its
+   * real prompt instead (`answerPermissionPrompt`).
+   */
+  zoteroAccess?: boolean;
 }
 
 export function browserUnderTest(): BrowserName {
@@ -97,6 +146,39 @@ export function waitIn<R, A = undefined>(
   timeoutMs?: number,
 ): Promise<R> {
   return poll(() => tab.evaluate(fn, arg), what, Boolean, timeoutMs);
+}
+
+/** Reloads the page and waits until the new document has loaded (not the old one still showing). */
+export async function reload(tab: Tab): Promise<void> {
+  await tab.evaluate(() => {
+    (window as { e2eBeforeReload?: boolean }).e2eBeforeReload = true;
+    setTimeout(() => location.reload());
+  });
+  await waitIn(
+    tab,
+    'the page reloaded',
+    () => !(window as { e2eBeforeReload?: boolean }).e2eBeforeReload && document.readyState === 'complete',
+  );
+}
+
+/** The browser's Back (the page's history), awaited until the address has changed. */
+export async function back(tab: Tab): Promise<void> {
+  const before = await tab.url();
+  await tab.evaluate(() => history.back());
+  await poll(
+    () => tab.url(),
+    'the address to go back',
+    (u) => u !== before,
+  );
+}
+
+/** The clipboard once a copy has replaced `marker` (put there first with writeClipboard). */
+export function clipboardAfter(tab: Tab, marker: string): Promise<string> {
+  return poll(
+    () => tab.readClipboard(),
+    'the copy to reach the clipboard',
+    (text) => text !== marker,
+  );
 }
 
 /** The titles of the papers shown (articles are headed by their titles). */

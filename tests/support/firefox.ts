@@ -79,8 +79,11 @@ export interface FirefoxSession {
   readonly downloads: string;
   /** Evaluates an expression in the browser's chrome scope (the main window); JSON-serialisable result. */
   chrome<T>(expression: string): Promise<T>;
-  /** Navigates a new tab to a moz-extension:// page (page.goto never resolves for those). */
-  extensionPage(path: string): Promise<Page>;
+  /**
+   * Navigates a new tab to a moz-extension:// page (page.goto never resolves for those); `prepare`
+   * runs on the blank tab first (its size, a script before the page's own).
+   */
+  extensionPage(path: string, prepare?: (page: Page) => Promise<void>): Promise<Page>;
   /** A new tab opened by the browser's own new-tab command (so the new-tab override applies). */
   newTab(): Promise<Page>;
   /** Runs fn in an extension page of our own (the `browser.*` APIs are there). */
@@ -202,8 +205,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     return JSON.parse(r.result?.value ?? 'null') as T;
   }
 
-  async function extensionPage(path: string): Promise<Page> {
+  async function extensionPage(path: string, prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const page = await browser.newPage();
+    await prepare?.(page);
     const frame = page.mainFrame() as unknown as {
       browsingContext: { navigate(url: string, wait: string): Promise<void> };
     };

@@ -297,6 +297,11 @@ const OLD_ID = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v[1-9]\d*)?$/;
 
 // --- server ---------------------------------------------------------------------------------
 
+/** The bytes the stand-in serves as arXiv's PDF of `id`. */
+export function standInPdf(id: string): string {
+  return `%PDF-1.4\n% Papertab stand-in PDF of arXiv:${id}\n%%EOF\n`;
+}
+
 export async function startStandIn(): Promise<StandIn> {
   const { key, cert } = await certificate();
 
@@ -510,6 +515,10 @@ export async function startStandIn(): Promise<StandIn> {
           );
     }
 
+    if (isArxiv && path.startsWith('/pdf/')) {
+      // A tiny PDF naming its paper, so a test can tell which one arrived (Send to Zotero uploads it).
+      return send(res, 200, standInPdf(decodeURIComponent(path.slice('/pdf/'.length))), 'application/pdf');
+    }
     if (isArxiv && (path.startsWith('/abs/') || path.startsWith('/html/'))) {
       const rendering = path.startsWith('/html/') ? 'html' : 'abs';
       const requested = decodeURIComponent(path.slice(`/${rendering}/`.length));

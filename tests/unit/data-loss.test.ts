@@ -14,15 +14,7 @@ import type { Paper } from '@/lib/core/paper';
 import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsavePaper } from '@/lib/reading-list/list';
 import { type SavedPaper } from '@/lib/core/saved';
 import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
-import {
-  beyondSync,
-  CLOCK_SKEW_MS,
-  clampSynced,
-  clampTime,
-  DEVICE_CLOCK_TOLERANCE_MS,
-  nextStamp,
-  SYNC_AHEAD_MS,
-} from '@/lib/core/stamps';
+import { CLOCK_SKEW_MS, clampTime, laterEditWins, nextStamp } from '@/lib/core/stamps';
 import { SYNC_SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
@@ -180,7 +172,7 @@ describe('a paper brought back wins over its earlier deletion, on every device',
   });
 });
 
-describe('times from ahead are clamped, so a later edit wins', () => {
+describe('times from ahead: files are clamped once, synced stamps kept as stamped, and a later edit wins', () => {
   it('a backup dated far ahead: a later note edited on another device wins after sync, and a removal sticks', async () => {
     const p = papers[0]!;
     await savePaper(a.db, p, T0);
@@ -221,21 +213,22 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     await sync(a, T0);
     const arrived = (await get(a, p.id))!;
     expect(arrived.status).toBe('read');
-    expect(Math.max(arrived.savedAt, arrived.updatedAt, ...Object.values(arrived.edited))).toBeLessThanOrEqual(
-      T0 + SYNC_AHEAD_MS,
-    );
+    // Kept as stamped (judged once, never clamped again): the edit here is stamped after it.
+    expect(arrived.edited.status).toBe(FAR + 1);
 
     await setStatus(a.db, [p.id], 'reading', T0 + 10 * MIN);
     await sync(a, T0 + 11 * MIN);
+    await sync(b, FAR + MIN);
+    await sync(a, T0 + 12 * MIN);
     expect((await get(a, p.id))!.status).toBe('reading');
+    expect((await get(b, p.id))!.status).toBe('reading');
   });
 
-  it('times stored here before clamping are repaired at the next sync', async () => {
+  it('times stored far ahead (from an older version) still lose to a later edit', async () => {
     const p = papers[0]!;
     await savePaper(a.db, p, T0);
     await a.db.saved.update(p.id, { note: 'old', edited: { status: T0, tags: T0, note: FAR } });
     await sync(a, T0 + MIN);
-    expect((await get(a, p.id))!.edited.note).toBeLessThanOrEqual(T0 + MIN + SYNC_AHEAD_MS);
     await sync(b, T0 + 2 * MIN);
     await setNote(b.db, p.id, 'new', T0 + 20 * MIN);
     await sync(b, T0 + 21 * MIN);
@@ -243,11 +236,11 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     expect((await get(a, p.id))!.note).toBe('new');
   });
 
-  it('a synced setting from a clock far ahead is clamped: a later change wins, here and in the sync area', async () => {
+  it('a synced setting from a clock far ahead: a later change wins, here and in the sync area', async () => {
     await fakeBrowser.storage.sync.set({ [SYNC_SETTINGS_KEY]: { values: { theme: 'dark' }, edited: { theme: FAR } } });
     const first = await syncSettings({ values: { theme: 'light' }, edited: { theme: T0 } }, undefined, { now: T0 });
     expect(first.settings.values.theme).toBe('dark');
-    expect(first.settings.edited.theme).toBeLessThanOrEqual(T0 + SYNC_AHEAD_MS);
+    expect(first.settings.edited.theme).toBe(FAR);
 
     // A change made here is stamped later than the (clamped) time it replaces, as `updateSettings` does.
     const later = {
@@ -259,13 +252,13 @@ describe('times from ahead are clamped, so a later edit wins', () => {
     expect((await fakeBrowser.storage.sync.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY]).toEqual(later);
   });
 
-  it('settings applied from sync keep a clamped time, so a later change here outranks them', async () => {
+  it('settings applied from sync keep their time as stamped, and a later change here outranks them', async () => {
     await applySyncedSettings({ values: { theme: 'dark' }, edited: { theme: FAR } }, T0);
     const stored = await loadStored();
     expect(stored.values.theme).toBe('dark');
-    expect(stored.edited.theme).toBeLessThanOrEqual(T0 + SYNC_AHEAD_MS);
+    expect(stored.edited.theme).toBe(FAR);
     await updateSettings({ theme: 'light' }, T0 + 10 * MIN);
-    // The synced copy, as the sync area now keeps it (clamped), arriving again does not undo the change.
+    // The synced copy arriving again does not undo the change.
     const again = { values: { theme: 'dark' }, edited: { theme: stored.edited.theme! } };
     expect(await applySyncedSettings(again, T0 + 10 * MIN)).toBe(false);
     expect((await loadStored()).values.theme).toBe('light');
@@ -395,14 +388,11 @@ describe('the rules', () => {
     expect(clampTime(Number.NaN, T0)).toBe(0);
   });
 
-  it('synced times: kept up to 2 days and 5 minutes ahead, clamped beyond; a deletion beyond is garbage', () => {
-    expect(DEVICE_CLOCK_TOLERANCE_MS).toBe(2 * 86_400_000);
-    expect(SYNC_AHEAD_MS).toBe(DEVICE_CLOCK_TOLERANCE_MS + CLOCK_SKEW_MS);
-    expect(clampSynced(T0 + SYNC_AHEAD_MS, T0)).toBe(T0 + SYNC_AHEAD_MS);
-    expect(clampSynced(FAR, T0)).toBe(T0 + SYNC_AHEAD_MS);
-    expect(clampSynced(-1, T0)).toBe(0);
-    expect(beyondSync(T0 + SYNC_AHEAD_MS, T0)).toBe(false);
-    expect(beyondSync(T0 + SYNC_AHEAD_MS + 1, T0)).toBe(true);
+  it('laterEditWins: the later stamp; a tie goes to the greater JSON, for papers and settings alike', () => {
+    expect(laterEditWins({ value: 'a', at: T0 }, { value: 'b', at: T0 + 1 })).toBe(true);
+    expect(laterEditWins({ value: 'b', at: T0 + 1 }, { value: 'a', at: T0 })).toBe(false);
+    expect(laterEditWins({ value: 'a', at: T0 }, { value: 'b', at: T0 })).toBe(true);
+    expect(laterEditWins({ value: 'b', at: T0 }, { value: 'a', at: T0 })).toBe(false);
   });
 
   it('nextStamp: now, or just after the stamp it replaces when that is later', () => {

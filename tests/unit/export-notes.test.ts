@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { noteFile, noteFiles, yamlString } from '@/lib/reading-list/export/notes';
+import { MAX_NOTE_NAME_CHARS, noteFile, noteFiles, yamlString } from '@/lib/reading-list/export/notes';
 import { notesZip } from '@/lib/reading-list/export/notes-zip';
 import { bibtexKeys } from '@/lib/reading-list/bibtex/export';
 import { makeSaved } from '../fixtures/saved';
@@ -72,9 +72,24 @@ describe('notes with YAML front matter', () => {
         '# My take',
         '',
         'Good.',
-        '',
       ].join('\n'),
     );
+  });
+
+  it('keeps the note byte for byte (CRLF, leading and trailing spaces), after the front matter (issue 18)', () => {
+    const note = '  indented\r\nline two \r\n\r\n\ttab end  \n';
+    const file = noteFile(makeSaved('2404.12345', {}, { note }), 'k');
+    expect(file.endsWith(`---\n${note}`)).toBe(true);
+    expect(readFrontMatter(file).body).toBe(note);
+  });
+
+  it('names every file at most 80 characters, unique, however long the key (issue 18)', () => {
+    const key = 'x'.repeat(1_300);
+    const list = [makeSaved('2404.00001'), makeSaved('2404.00002'), makeSaved('2404.00003')];
+    const files = noteFiles(list, new Map(list.map((s) => [s.id, key])));
+    for (const f of files) expect([...f.name].length).toBeLessThanOrEqual(MAX_NOTE_NAME_CHARS);
+    expect(new Set(files.map((f) => f.name)).size).toBe(3);
+    expect(files.every((f) => f.name.endsWith('.md'))).toBe(true);
   });
 
   it('keeps any title, author, tag and note inside its scalar (property)', () => {

@@ -103,7 +103,11 @@ describe('fetchDailyPapers: paging', () => {
 
   it('answers an empty day with no papers after one request', async () => {
     const stub = pagedFetch([]);
-    expect(await fetchDailyPapers({ date: DAY }, { fetch: stub.fetch, now })).toEqual({ papers: [], dropped: 0 });
+    expect(await fetchDailyPapers({ date: DAY }, { fetch: stub.fetch, now })).toEqual({
+      papers: [],
+      dropped: 0,
+      undated: [],
+    });
     expect(stub.calls()).toBe(1);
   });
 

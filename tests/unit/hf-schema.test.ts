@@ -62,7 +62,7 @@ function one(entry: unknown, day: string = DAY): Paper {
 
 /** Parses one item that must be rejected. */
 function rejected(entry: unknown): void {
-  expect(parseDailyItems([entry], DAY, FETCHED_AT)).toEqual({ items: [], dropped: 1 });
+  expect(parseDailyItems([entry], DAY, FETCHED_AT)).toEqual({ items: [], dropped: 1, undated: [] });
 }
 
 const PAPER_KEYS = [
@@ -426,13 +426,14 @@ describe('parseDailyItems: garbage responses', () => {
   );
 
   it('answers an empty day with no papers and nothing dropped', () => {
-    expect(parseDailyItems([], DAY, FETCHED_AT)).toEqual({ items: [], dropped: 0 });
+    expect(parseDailyItems([], DAY, FETCHED_AT)).toEqual({ items: [], dropped: 0, undated: [] });
   });
 
   it('drops and counts every entry of a list of numbers, strings and nulls', () => {
     expect(parseDailyItems([1, 'two', null, undefined, true, [], {}], DAY, FETCHED_AT)).toEqual({
       items: [],
       dropped: 7,
+      undated: [],
     });
   });
 

@@ -17,6 +17,7 @@ describe('keyboard shortcuts on the new tab', () => {
       Enter: 'open',
       s: 'save',
       c: 'copy',
+      z: 'zotero',
       a: 'abstract',
       '/': 'search',
       '[': 'prevRange',

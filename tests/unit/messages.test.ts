@@ -23,6 +23,15 @@ const SAMPLES: { [K in MessageType]: MessageOf<K> } = {
   archive: { type: 'archive', action: 'pause' },
   savePaper: { type: 'savePaper', id: PAPER, page: { title: 'From the page' } },
   unsavePaper: { type: 'unsavePaper', id: `arXiv:${PAPER}v2` },
+  zoteroSend: { type: 'zoteroSend', ids: [PAPER] },
+  zoteroCheck: { type: 'zoteroCheck', id: PAPER },
+  zoteroMove: {
+    type: 'zoteroMove',
+    sent: [{ id: PAPER, sessionID: 'papertab-ABCDEFGH23456789' }],
+    target: { id: 'C12', label: 'My Library › Reading group' },
+  },
+  zoteroCollections: { type: 'zoteroCollections' },
+  zoteroImport: { type: 'zoteroImport', key: 'READGRP2' },
 };
 
 const tab = (url: string) => ({ id: 3, url, index: 0, active: true }) as Browser.tabs.Tab;
@@ -81,6 +90,11 @@ describe('the message table', () => {
       archive: ['extension'],
       savePaper: ['extension', 'paperPage'],
       unsavePaper: ['extension', 'paperPage'],
+      zoteroSend: ['extension', 'paperPage'],
+      zoteroCheck: ['extension', 'paperPage'],
+      zoteroMove: ['extension'],
+      zoteroCollections: ['extension'],
+      zoteroImport: ['extension'],
     });
   });
 
@@ -121,6 +135,18 @@ describe('the message table', () => {
     expect(await onMessage({ type: 'savePaper', id: PAPER }, moved)).toBeUndefined();
     expect(await onMessage({ type: 'savePaper', id: OTHER }, moved)).toBeDefined();
     expect(calls).toEqual(['savePaper']);
+  });
+
+  it('a paper page may send to Zotero only the paper its tab shows, and ask about the library only naming it', async () => {
+    const { calls, onMessage } = spies();
+    const page = SENDERS.paperPage();
+    expect(await onMessage({ type: 'zoteroSend', ids: [OTHER] }, page)).toBeUndefined();
+    expect(await onMessage({ type: 'zoteroSend', ids: [PAPER, OTHER] }, page)).toBeUndefined();
+    expect(await onMessage({ type: 'zoteroCheck' }, page)).toBeUndefined();
+    expect(await onMessage({ type: 'zoteroCheck', id: OTHER }, page)).toBeUndefined();
+    expect(await onMessage({ type: 'zoteroSend', ids: [`${PAPER}v3`] }, page)).toBeDefined();
+    expect(await onMessage({ type: 'zoteroCheck', id: PAPER }, page)).toBeDefined();
+    expect(calls).toEqual(['zoteroSend', 'zoteroCheck']);
   });
 
   it('a message that is not declared, or not as declared, is refused from any sender', async () => {

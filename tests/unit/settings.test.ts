@@ -48,6 +48,8 @@ const CHANGED: Settings = {
   followPeople: [{ name: 'Ada Lovelace', hub: 'ada' }, { name: 'Alan Turing' }],
   followOrgs: [{ name: 'Ai2', hub: 'allenai' }],
   hfUsername: 'grace-hopper',
+  zoteroEnabled: true,
+  zoteroAlsoSave: true,
 };
 
 /** A malformed stored value for every setting (wrong type, out of range, unknown choice). */
@@ -78,6 +80,8 @@ const MALFORMED: [keyof Settings, unknown][] = [
   ['followPeople', 'Ada Lovelace'],
   ['followOrgs', { name: 'allenai' }],
   ['hfUsername', 'not a user/../name'],
+  ['zoteroEnabled', 'yes'],
+  ['zoteroAlsoSave', 1],
 ];
 
 beforeEach(() => localStorage.clear());
@@ -107,6 +111,8 @@ describe('defaults', () => {
       followPeople: [],
       followOrgs: [],
       hfUsername: '',
+      zoteroEnabled: false,
+      zoteroAlsoSave: false,
     });
   });
 

@@ -229,7 +229,7 @@ describe('decoding what is in the sync area', () => {
     expect(await decodeList(items, T)).toEqual({ state: 'newer', version: 2 });
   });
 
-  it('drops a malformed record or a tombstone from the future alone, and ignores expired tombstones', async () => {
+  it('drops a malformed record or tombstone alone, and keeps every deletion as stamped (ahead or old)', async () => {
     const text = JSON.stringify({
       p: [
         ['2511.00001', T, 1, ['a'], 'ok', 0, 0, 0, 0, 'Fine'],
@@ -255,10 +255,16 @@ describe('decoding what is in the sync area', () => {
     const decoded = await decodeList({ [META_KEY]: meta, [chunkKey(0)]: toBase64(new TextEncoder().encode(text)) }, T);
     expect(decoded).toMatchObject({
       state: 'ok',
-      dropped: 5,
+      dropped: 4,
       payload: {
         records: [{ id: '2511.00001', status: 'reading', tags: ['a'], note: 'ok', title: 'Fine' }],
-        tombstones: [{ id: '2511.00009', deletedAt: T - DAY }],
+        // Judged once, as stamped: a clock ahead made the second; the merge decides on the third
+        // (a device expires deletions only when it writes its own).
+        tombstones: [
+          { id: '2511.00009', deletedAt: T - DAY },
+          { id: '2511.00008', deletedAt: T + 30 * DAY },
+          { id: '2511.00007', deletedAt: T - TOMBSTONE_TTL_MS - 1 },
+        ],
       },
     });
   });

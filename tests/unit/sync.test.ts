@@ -427,7 +427,7 @@ describe('garbage in the sync area', () => {
     expect(await all(b)).toEqual(before);
   });
 
-  it('skips a malformed record alone, and never deletes for a tombstone from the future', async () => {
+  it('skips a malformed record alone; a removal from a clock a year ahead applies, and says the clock is off', async () => {
     const before = await seedB();
     const text = JSON.stringify({
       p: [
@@ -440,9 +440,10 @@ describe('garbage in the sync area', () => {
     area.poke(META_KEY, garbageMeta({ enc: 'none', hash: contentHash(text) }));
     area.poke(chunkKey(0), toBase64(new TextEncoder().encode(text)));
     const status = await sync(b, T0 + MIN);
-    expect(status).toMatchObject({ ok: true, added: 1, deleted: 0 });
-    expect(status.warning).toMatch(/2 malformed entries were skipped/);
-    expect(await all(b)).toEqual(expect.arrayContaining(before));
+    expect(status).toMatchObject({ ok: true, added: 1, deleted: 1 });
+    expect(status.warning).toMatch(/1 malformed entry was skipped/);
+    expect(status.warning).toMatch(/dated 365 days ahead of this device's clock/);
+    expect(await all(b)).toEqual(expect.arrayContaining(before.filter((r) => r.id !== papers[0]!.id)));
     expect(await get(b, papers[2]!.id)).toMatchObject({ status: 'read', note: 'from afar', incomplete: true });
   });
 });

@@ -55,15 +55,29 @@ export function noteFile(saved: SavedPaper, key: string): string {
     '---',
     '',
   ];
-  const note = saved.note.replace(/\r\n?/g, '\n').trim();
-  return `${lines.join('\n')}${note ? `${note}\n` : ''}`;
+  // The note byte for byte (line ends and spaces as typed): the file is the user's note.
+  return `${lines.join('\n')}${saved.note}`;
+}
+
+/** Longest file name (with `.md`): `unzip` and Python's zipfile read it, every file system keeps it. */
+export const MAX_NOTE_NAME_CHARS = 80;
+
+/** `key`.md within `MAX_NOTE_NAME_CHARS` (cut by code points), made unique in `taken` with -2, -3… */
+function fileName(key: string, taken: Set<string>): string {
+  const room = MAX_NOTE_NAME_CHARS - '.md'.length;
+  const cut = (s: string, n: number) => [...s].slice(0, n).join('');
+  let name = `${cut(key, room)}.md`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${cut(key, room - String(i).length - 1)}-${i}.md`;
+  taken.add(name.toLowerCase());
+  return name;
 }
 
 /** One file per paper, named by its citation key, in list order; `keys` as for BibTeX (`toBibtex`). */
 export function noteFiles(all: readonly SavedPaper[], keys = bibtexKeys(all)): { name: string; text: string }[] {
   const key = (s: SavedPaper) => keys.get(s.id) ?? baseKey(s.paper);
   const seen = new Set<string>();
+  const taken = new Set<string>();
   return all
     .filter((s) => !seen.has(s.id) && !!seen.add(s.id))
-    .map((s) => ({ name: `${key(s)}.md`, text: noteFile(s, key(s)) }));
+    .map((s) => ({ name: fileName(key(s), taken), text: noteFile(s, key(s)) }));
 }

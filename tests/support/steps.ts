@@ -1,0 +1,206 @@
+/**
+ * What a user does on Papertab's pages, as small steps over the driver (driver.ts), for the
+ * scenarios in tests/scenarios/. Each names the control the way the user reads it, so when the UI
+ * moves a control (into a card's menu, say) only the step here changes, not the scenarios.
+ */
+import { byName, poll, waitIn, type Tab } from './driver';
+
+let marks = 0;
+
+/**
+ * A selector for the control of the card headed `title` whose visible text or aria-label is `name`
+ * (a string is matched whole). When the card shows no such control, it is looked for in the card's
+ * menu ("More …", aria-haspopup="menu"), which is opened with a real click.
+ */
+export async function cardControl(tab: Tab, title: string, name: string | RegExp): Promise<string> {
+  const mark = `c${++marks}`;
+  const source = typeof name === 'string' ? { s: name } : { re: name.source, flags: name.flags };
+  let menuOpened = false;
+  for (;;) {
+    const found = await waitIn(
+      tab,
+      `“${String(name)}” on the card “${title}”`,
+      ({ title, source, mark, menuOpened }) => {
+        const card = [...document.querySelectorAll('article')].find(
+          (a) => a.querySelector('h2, h3')?.textContent?.trim() === title,
+        );
+        if (!card) return '';
+        const matches = (s: string | null | undefined) => {
+          const n = (s ?? '').trim().replace(/\s+/g, ' ');
+          return source.re !== undefined ? new RegExp(source.re, source.flags).test(n) : n === source.s;
+        };
+        const visible = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? true;
+        // Its text without the parts hidden from assistive technology (icons).
+        const text = (node: Node): string =>
+          node instanceof Element && node.getAttribute('aria-hidden') === 'true'
+            ? ''
+            : node.nodeType === Node.TEXT_NODE
+              ? (node.textContent ?? '')
+              : [...node.childNodes].map(text).join('');
+        const control = [...card.querySelectorAll('button, a, [role="menuitem"], select, input, textarea')].find(
+          (el) => visible(el) && (matches(text(el)) || matches(el.getAttribute('aria-label'))),
+        );
+        if (control) {
+          control.setAttribute('data-e2e', mark);
+          return 'control';
+        }
+        if (menuOpened) return '';
+        const menus = [...card.querySelectorAll('button[aria-haspopup="menu"]')].filter(
+          (b) => visible(b) && b.getAttribute('aria-expanded') !== 'true',
+        );
+        const menu = menus.find((b) => /^More\b/.test(b.getAttribute('aria-label') ?? b.textContent ?? '')) ?? menus[0];
+        if (!menu) return '';
+        menu.setAttribute('data-e2e', `${mark}-menu`);
+        return 'menu';
+      },
+      { title, source, mark, menuOpened },
+    );
+    if (found === 'control') return `[data-e2e="${mark}"]`;
+    await tab.click(`[data-e2e="${mark}-menu"]`);
+    menuOpened = true;
+  }
+}
+
+/** Clicks the control named `name` on the card headed `title` (opening the card's menu if needed). */
+export async function cardAction(tab: Tab, title: string, name: string | RegExp): Promise<void> {
+  await tab.click(await cardControl(tab, title, name));
+}
+
+/** The whole text of the card headed `title` ('' while there is none). */
+export function cardText(tab: Tab, title: string): Promise<string> {
+  return tab.evaluate(
+    (t) =>
+      [...document.querySelectorAll('article')].find((a) => a.querySelector('h2, h3')?.textContent?.trim() === t)
+        ?.textContent ?? '',
+    title,
+  );
+}
+
+/** aria-pressed of the element `selector` matches (null while there is none). */
+export function pressedState(tab: Tab, selector: string): Promise<string | null> {
+  return tab.evaluate((s) => document.querySelector(s)?.getAttribute('aria-pressed') ?? null, selector);
+}
+
+/** Waits until the toggle `selector` says aria-pressed=`value`. */
+export async function waitPressed(tab: Tab, selector: string, value: boolean): Promise<void> {
+  await poll(
+    () => pressedState(tab, selector),
+    `${selector} to be ${value ? 'pressed' : 'not pressed'}`,
+    (v) => v === String(value),
+  );
+}
+
+/** Clicks the card's Save toggle and waits until it says `saved`. */
+export async function toggleSave(tab: Tab, title: string, saved = true): Promise<void> {
+  const save = await cardControl(tab, title, /^Saved?$/);
+  await tab.click(save);
+  await waitPressed(tab, save, saved);
+}
+
+/** The ids of the papers shown (articles carry data-paper-id), in order. */
+export function shownIds(tab: Tab): Promise<string[]> {
+  return tab.evaluate(() =>
+    [...document.querySelectorAll('main article')].map((a) => a.getAttribute('data-paper-id') ?? ''),
+  );
+}
+
+/** Waits until the shown papers' titles satisfy `done`; returns them. */
+export function waitTitles(tab: Tab, what: string, done: (titles: string[]) => boolean): Promise<string[]> {
+  return poll(
+    () => tab.evaluate(() => [...document.querySelectorAll('main article h2')].map((h) => h.textContent?.trim() ?? '')),
+    what,
+    done,
+  );
+}
+
+/** Waits until the page's text contains `text` (or matches it). */
+export function waitText(tab: Tab, text: string | RegExp): Promise<string> {
+  const source = typeof text === 'string' ? { s: text } : { re: text.source, flags: text.flags };
+  return waitIn(
+    tab,
+    `the page to say ${String(text)}`,
+    (src) => {
+      const body = document.body.innerText;
+      if (src.re === undefined) return body.includes(src.s!) ? src.s! : '';
+      return new RegExp(src.re, src.flags).exec(body)?.[0] ?? '';
+    },
+    source,
+  );
+}
+
+/** Clicks the page's button (or link) the user finds by that name, anywhere on the page. */
+export async function press(tab: Tab, name: string | RegExp, css = 'button'): Promise<void> {
+  await tab.click(await byName(tab, css, name));
+}
+
+/** Number of papers shown. */
+export function paperCount(tab: Tab): Promise<number> {
+  return tab.evaluate(() => document.querySelectorAll('main article').length);
+}
+
+/** Waits until `count` papers are shown. */
+export function waitCount(tab: Tab, count: number): Promise<number> {
+  return poll(
+    () => paperCount(tab),
+    `${count} papers shown`,
+    (n) => n === count,
+  );
+}
+
+/**
+ * A selector for the form field (input, textarea, select) whose label — its aria-label, its
+ * <label>, or aria-labelledby — is `label` (a string is matched whole).
+ */
+export function field(tab: Tab, label: string | RegExp): Promise<string> {
+  const mark = `f${++marks}`;
+  const source = typeof label === 'string' ? { s: label } : { re: label.source, flags: label.flags };
+  return waitIn(
+    tab,
+    `a field labelled ${String(label)}`,
+    ({ source, mark }) => {
+      const clean = (s: string | null | undefined) => (s ?? '').trim().replace(/\s+/g, ' ');
+      const matches = (s: string) =>
+        source.re !== undefined ? new RegExp(source.re, source.flags).test(s) : s === source.s;
+      const names = (el: HTMLInputElement) => [
+        clean(el.getAttribute('aria-label')),
+        // A <label> wrapping its field: its own words, not the field's (a select's options).
+        ...[...(el.labels ?? [])].map((l) => {
+          const words = l.cloneNode(true) as Element;
+          words.querySelectorAll('input, textarea, select').forEach((f) => f.remove());
+          return clean(words.textContent);
+        }),
+        clean(
+          (el.getAttribute('aria-labelledby') ?? '')
+            .split(/\s+/)
+            .map((id) => (id ? document.getElementById(id)?.textContent : ''))
+            .join(' '),
+        ),
+      ];
+      const el = [...document.querySelectorAll<HTMLInputElement>('input, textarea, select')].find((e) =>
+        names(e).some((n) => n && matches(n)),
+      );
+      if (!el) return '';
+      // By its id when it has one: a field re-created by its page (a new key) keeps it, not a mark.
+      if (el.id) return `#${CSS.escape(el.id)}`;
+      el.setAttribute('data-e2e', mark);
+      return `[data-e2e="${mark}"]`;
+    },
+    { source, mark },
+  );
+}
+
+/** Replaces the field's text by typing `text` (all of it selected first, as a user would). */
+export async function fill(tab: Tab, selector: string, text: string): Promise<void> {
+  await tab.evaluate((s) => {
+    const el = document.querySelector<HTMLInputElement>(s);
+    el?.focus();
+    el?.select();
+  }, selector);
+  if (text) await tab.type(selector, text);
+  else await tab.press('Backspace');
+}
+
+/** The value of the field `selector` ('' while there is none). */
+export function valueOf(tab: Tab, selector: string): Promise<string> {
+  return tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.value ?? '', selector);
+}
