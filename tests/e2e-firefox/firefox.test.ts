@@ -51,18 +51,8 @@ afterEach(() => {
   expect(errors, 'errors logged by Papertab').toEqual([]);
 });
 
-/**
- * Suspends the event page as Firefox does when it has been idle (the idle timer calls the same
- * method), and waits until it has stopped: deterministic, where the 30 s idle timer is not.
- */
-async function suspend(): Promise<void> {
-  await ff.chrome(`WebExtensionPolicy.getByID(${JSON.stringify(ff.addonId)}).extension.terminateBackground()`);
-  await poll(
-    () => ff.backgroundState(),
-    'the event page to be suspended',
-    (s) => s === 'stopped',
-  );
-}
+/** Suspends the event page as Firefox does when idle, and waits until it has stopped (driver.ts). */
+const suspend = () => driver.stopBackground();
 
 async function readingList(): Promise<Tab> {
   const list = await driver.openExtensionPage('reading-list.html');
