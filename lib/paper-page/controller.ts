@@ -12,7 +12,7 @@
  */
 import { paperRefFromUrl } from '../core/arxiv-id';
 import { t } from '../core/i18n';
-import { send } from '../core/messages';
+import { send } from '../core/send';
 import type { PageMeta, SaveReply } from '../core/save-request';
 import { findPlacement, readPageMeta, type Placement } from './read-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';
