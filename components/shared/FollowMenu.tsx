@@ -1,19 +1,16 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
-import type { Followed } from '@/lib/core/follows';
 import type { Paper } from '@/lib/core/paper';
-import type { FollowKind, Follows } from '@/lib/hooks/use-follows';
-import { isOrg, isPerson } from '@/lib/views/follow-match';
+import type { Follows } from '@/lib/hooks/use-follows';
+import { lazyComponent } from '@/lib/hooks/lazy';
 
-/**
- * "Follow…" on a paper card: opens the paper's organization and authors, each a toggle
- * ("Follow <name>", pressed when followed). An author is followed by their Hub account when the
- * feed links one, else by name; an organization by its Hub name.
- */
+// The people to follow load when the menu first opens (or is about to), not with every card.
+const FollowList = lazyComponent(() => import('./FollowList').then((m) => m.FollowList));
+
+/** "Follow…" on a paper card: opens the paper's organization and authors, each a toggle (FollowList). */
 export function FollowMenu({ paper, follows, idPrefix }: { paper: Paper; follows: Follows; idPrefix: string }) {
   const [open, setOpen] = useState(false);
   const listId = `${idPrefix}-follow`;
-  const org = paper.organization;
   return (
     <div class="follow-menu">
       <button
@@ -22,68 +19,12 @@ export function FollowMenu({ paper, follows, idPrefix }: { paper: Paper; follows
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen(!open)}
+        onPointerEnter={() => void FollowList.preload()}
+        onFocus={() => void FollowList.preload()}
       >
         {t('followMenu')}
       </button>
-      {open && (
-        <ul id={listId} class="follow-list">
-          {org && (
-            <FollowToggle
-              kind="orgs"
-              entry={{ name: org.fullname || org.name, hub: org.name }}
-              matches={(f) => isOrg(f, org)}
-              follows={follows}
-              org
-            />
-          )}
-          {paper.authors.map((name, i) => {
-            const user = paper.authorUsers?.[i] || undefined;
-            return (
-              <FollowToggle
-                key={`${i}-${name}`}
-                kind="people"
-                entry={user ? { name, hub: user } : { name }}
-                matches={(f) => isPerson(f, name, user)}
-                follows={follows}
-              />
-            );
-          })}
-        </ul>
-      )}
+      {open && <FollowList paper={paper} follows={follows} listId={listId} />}
     </div>
-  );
-}
-
-function FollowToggle({
-  kind,
-  entry,
-  matches,
-  follows,
-  org = false,
-}: {
-  kind: FollowKind;
-  entry: Followed;
-  matches: (f: Followed) => boolean;
-  follows: Follows;
-  org?: boolean;
-}) {
-  const byHand = follows[kind].filter(matches);
-  const viaHf = follows.viaHf[kind].some(matches);
-  const pressed = byHand.length > 0 || viaHf;
-  return (
-    <li>
-      <button
-        type="button"
-        class="follow-toggle"
-        aria-pressed={pressed}
-        // Followed only through the Hugging Face account: unfollowed there, not here.
-        disabled={viaHf && !byHand.length}
-        onClick={() => (byHand.length ? follows.remove(kind, byHand) : follows.add(kind, entry))}
-      >
-        {t('followName', entry.name)}
-      </button>
-      {org && <span class="subtle"> {t('followOrgSuffix')}</span>}
-      {viaHf && !byHand.length && <span class="subtle"> {t('followViaHf')}</span>}
-    </li>
   );
 }

@@ -5,7 +5,7 @@ import { t, tParts } from '@/lib/core/i18n';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { safeHfImageUrl } from '@/lib/core/safe-url';
 import type { Reason } from '@/lib/views/rank/rank';
-import { ForYouReason } from './ForYouReason';
+import { lazyComponent } from '@/lib/hooks/lazy';
 import { Highlight } from './Highlight';
 import { NotInterestedButton } from './NotInterestedButton';
 import { PaperByline } from './PaperByline';
@@ -15,7 +15,11 @@ import { FollowMenu } from './FollowMenu';
 import type { Follows } from '@/lib/hooks/use-follows';
 import { CopyCitation } from './CopyCitation';
 import { InZoteroMark } from './InZoteroMark';
-import { SendToZoteroButton } from './SendToZoteroButton';
+
+// Only the "For you" order shows a reason; its code comes with the ranker's, when chosen.
+// Shown only while Zotero is on in Papertab.
+const SendToZoteroButton = lazyComponent(() => import('./SendToZoteroButton').then((m) => m.SendToZoteroButton));
+const ForYouReason = lazyComponent(() => import('./ForYouReason').then((m) => m.ForYouReason));
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;

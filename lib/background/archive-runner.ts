@@ -7,7 +7,7 @@ import { ARCHIVE_ALARM } from './alarms';
 import { runArchive, type ArchiveDeps } from '../hf/archive';
 import { getArchive, stopArchive, updateArchive } from '../store/archive-store';
 import { foldSearchIndex } from '../store/search-store';
-import { buildStoredIndex } from '../views/search-compact';
+import { buildStoredIndex } from '../search/stored';
 import type { RefreshReply } from '../core/messages';
 import { t, tn } from '../core/i18n';
 import type { PapertabDB } from '../store/db';

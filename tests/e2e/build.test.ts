@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extensionPath } from '../support/extension';
+import { newtabBytes } from '../../tools/bench/sizes';
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -107,6 +108,26 @@ describe('the built extension', () => {
     // The check means something: several pages' chunks load code lazily.
     expect(lazy.length).toBeGreaterThan(3);
     expect(helper).toEqual([]);
+  });
+
+  it('the new tab loads at most 57.5 KB of JS (gzip) at every opening; what is used now and then loads on use', async () => {
+    const bytes = await newtabBytes(extensionPath);
+    const gzip = [...bytes.js, ...bytes.app].reduce((n, f) => n + f.gzip, 0);
+    // Issue 19 asks 55 KB; 57.0 KB today (README "Fast, and measured"): a ratchet, never to grow.
+    expect(gzip / 1024).toBeLessThanOrEqual(57.5);
+    // Loaded only when used: citation formats and the copy menu, the follow list, the Following
+    // view, the ranker, the search engine and results, the shortcuts dialog, the reading list's writer.
+    const lazy = bytes.lazy.map((f) => f.path).join(' ');
+    const chunks = [
+      'copy-citation',
+      'CopyMenu',
+      'FollowList',
+      'FollowingView',
+      'rank',
+      'search-session',
+      'SearchResults',
+    ];
+    for (const chunk of [...chunks, 'KeyboardHelp', 'list']) expect(lazy).toContain(`/${chunk}-`);
   });
 
   it('ships no preact/compat: its global hooks would turn onChange into oninput on every input', async () => {

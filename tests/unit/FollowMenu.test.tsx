@@ -45,7 +45,8 @@ describe('Follow… on a paper card', () => {
     const open = within(card).getByRole('button', { name: 'Follow…' });
     expect(open.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(open);
-    const ada = within(card).getByRole('button', { name: 'Follow Ada Lovelace' });
+    // The list's code loads when the menu first opens.
+    const ada = await within(card).findByRole('button', { name: 'Follow Ada Lovelace' });
     expect(ada.getAttribute('aria-pressed')).toBe('false');
     expect(within(card).getByRole('button', { name: 'Follow CodeFuse AI' })).toBeTruthy();
 
@@ -67,7 +68,7 @@ describe('Follow… on a paper card', () => {
     render(<Card />);
     const card = screen.getByRole('article', { name: TITLE });
     fireEvent.click(within(card).getByRole('button', { name: 'Follow…' }));
-    const ada = within(card).getByRole('button', { name: 'Follow Ada Lovelace' });
+    const ada = await within(card).findByRole('button', { name: 'Follow Ada Lovelace' });
     await waitFor(() => expect(ada.getAttribute('aria-pressed')).toBe('true'));
     fireEvent.click(ada);
     await waitFor(() => expect(ada.getAttribute('aria-pressed')).toBe('false'));
