@@ -4,6 +4,7 @@
 //   newtab-light.png, newtab-dark.png, newtab-compact.png (1280×800), popup.png (380 px wide),
 //   save-huggingface.png and save-arxiv.png (the Save button on a paper page, from the local
 //   stand-in), reading-list.png, options.png, and newtab-firefox.png (Firefox ESR, 1280×800).
+// Then the store listing's pictures in store/ from those (tools/release/store-images.ts).
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { launchExtension, repoRoot, type ExtensionSession } from '../tests/suppo
 import { launchFirefox, type FirefoxSession } from '../tests/support/firefox';
 import { routeSampleImages, startSampleWorld, waitForInstall, type SampleWorld } from '../tests/support/sample-world';
 import { until } from '../tests/support/until';
+import { storeImages } from './release/store-images';
 
 const outDir = join(repoRoot, 'tests', 'screenshots');
 const written: string[] = [];
@@ -225,6 +227,8 @@ async function main(): Promise<void> {
     ext = undefined;
     ff = await launchFirefox({ port: world.hf.port });
     await firefox(world, ff);
+    // The store listing's pictures (1280×800 screenshots, icon, tile) from the ones just made.
+    written.push(...(await storeImages()));
     for (const path of written) console.log(`wrote ${path}`);
   } finally {
     await ext?.close();

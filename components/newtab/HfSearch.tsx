@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import type { Paper } from '@/lib/core/paper';
 import { PaperList, type PaperListProps } from '../shared/PaperList';
 

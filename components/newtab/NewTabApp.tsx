@@ -9,7 +9,6 @@ import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
 import { useZotero } from '@/lib/hooks/use-zotero';
-import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 import { useSearch } from '@/lib/hooks/use-search';
 import { loadView, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
 import { utcDay } from '@/lib/core/dates';
@@ -20,28 +19,33 @@ import { useGlancePapers } from '@/lib/hooks/use-glance-papers';
 import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { useFollows } from '@/lib/hooks/use-follows';
-import { FollowingView } from './FollowingView';
 import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
 import { useRangeFetch } from '@/lib/hooks/use-range-fetch';
 import { useSortChoice } from '@/lib/hooks/use-sort-choice';
 import { useDensityChoice } from '@/lib/hooks/use-density-choice';
 import { useViewRoute } from '@/lib/hooks/use-view-route';
-import { QuietNewTab } from './QuietNewTab';
-import { KeyboardHelp } from './KeyboardHelp';
+import { lazyComponent } from '@/lib/hooks/lazy';
 import { NewTabTopBar } from './NewTabTopBar';
 import { PaperList } from '../shared/PaperList';
 import { SearchBox } from './SearchBox';
-import { SearchResults } from './SearchResults';
 import { UndoToast } from '../shared/UndoToast';
 import { ViewNotice } from './ViewNotice';
 import { useTrending } from '@/lib/hooks/use-trending';
-import { TrendingNote } from './TrendingNote';
 import { GlanceNotices } from './GlanceNotices';
 
 // The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
 // paint and the app would split it into a chunk the first paint must fetch first.
 export const SNAPSHOT_KEY = 'papertab:newtab:v1';
+
+// Loaded when used, not at every opening (README "Fast, and measured").
+const FollowingView = lazyComponent(() => import('./FollowingView').then((m) => m.FollowingView));
+const KeyboardHelp = lazyComponent(() => import('./KeyboardHelp').then((m) => m.KeyboardHelp));
+const ZoteroSentToast = lazyComponent(() => import('../shared/ZoteroSentToast').then((m) => m.ZoteroSentToast));
+const TrendingNote = lazyComponent(() => import('./TrendingNote').then((m) => m.TrendingNote));
+const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.QuietNewTab));
+// Fetched at the first keystroke or focus in the search box, while the index answers.
+const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
 
 /** The new tab page: quiet mode or the full glance, as the user chose (`?full` forces the full view). */
 export function NewTabPage() {
@@ -121,6 +125,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         <SearchBox
           value={query}
           inputRef={searchRef}
+          onFocus={() => void SearchResults.preload()}
           onInput={(q) => {
             setSearchWanted(true);
             setQuery(q);
@@ -159,8 +164,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         )}
       </main>
       <Toasts saved={saved} notInterested={notInterested} />
-      <ZoteroSentToast zotero={zotero} />
-      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {zotero.sent && <ZoteroSentToast zotero={zotero} />}
+      {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} />}
     </>
   );
 }

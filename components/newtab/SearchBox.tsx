@@ -6,10 +6,12 @@ export function SearchBox({
   value,
   onInput,
   inputRef,
+  onFocus,
 }: {
   value: string;
   onInput: (q: string) => void;
   inputRef: Ref<HTMLInputElement>;
+  onFocus?: () => void;
 }) {
   return (
     <div class="search" role="search">
@@ -20,6 +22,7 @@ export function SearchBox({
         placeholder={t('searchPlaceholder')}
         value={value}
         aria-keyshortcuts="/"
+        onFocus={onFocus}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {

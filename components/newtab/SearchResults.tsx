@@ -2,6 +2,11 @@ import { t, tn } from '@/lib/core/i18n';
 import { SEARCH_PAGE, type SearchState } from '@/lib/hooks/use-search';
 import { HfSearch } from './HfSearch';
 import { PaperList, type PaperListProps } from '../shared/PaperList';
+import { Marks } from '../shared/Highlight';
+import { Marked } from '../shared/Marked';
+
+// Results mark the words found: the marking code is in this chunk, so marks show with the first results.
+Marks.provide(Marked);
 
 /**
  * While the search box has text: how many cached papers match, the first of them (most relevant

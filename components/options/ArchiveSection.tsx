@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { archiveTimeLeftMs, estimateArchive } from '@/lib/core/archive';
 import { clockTime } from '@/lib/core/format';
 import { intlLocale, t } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { getArchive } from '@/lib/store/archive-store';
 import { formatBytes } from '@/lib/store/cache-admin';
 import { db } from '@/lib/store/db';

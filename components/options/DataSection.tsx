@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { clearPaperCache, formatBytes, storageFigures, type StorageFigures } from '@/lib/store/cache-admin';
 import { db } from '@/lib/store/db';
 import { t, tn } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { ExportImport } from '../shared/ExportImport';
 

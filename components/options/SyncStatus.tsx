@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { db } from '@/lib/store/db';
 import { timeAgo } from '@/lib/core/format';
 import { t, tn } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { pendingChanges, SYNCED_DIGEST_KEY } from '@/lib/sync/sync';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { askZoteroAccess } from '@/lib/core/zotero-access';
 import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { useZotero } from '@/lib/hooks/use-zotero';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { dayLabel } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
 import { readFallback, type GlanceFallback } from '@/lib/views/glance-fallback';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { hfPaperUrl } from '@/lib/core/paper-links';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { paperRefFromUrl, type PaperRef } from '@/lib/core/arxiv-id';
 import { t, tParts } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import type { Zotero } from '@/lib/hooks/use-zotero';
 import { InZoteroMark } from '../shared/InZoteroMark';
 

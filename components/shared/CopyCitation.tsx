@@ -2,15 +2,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/core/paper';
 import { t } from '@/lib/core/i18n';
 import type { CitationFormat } from '@/lib/reading-list/copy-citation';
+import { lazyComponent } from '@/lib/hooks/lazy';
 
 // The formats' code loads on the first copy, not with the page (README "Fast, and measured").
 const loadCitation = () => import('@/lib/reading-list/copy-citation');
 
-const ITEMS: [CitationFormat, 'copyBibtex' | 'copyPlain' | 'copyMarkdown'][] = [
-  ['bibtex', 'copyBibtex'],
-  ['plain', 'copyPlain'],
-  ['markdown', 'copyMarkdown'],
-];
+// The menu's code loads when it first opens (or is about to).
+const CopyMenu = lazyComponent(() => import('./CopyMenu').then((m) => m.CopyMenu));
+const warm = () => {
+  void loadCitation();
+  void CopyMenu.preload();
+};
 
 /**
  * "Copy BibTeX" for one paper, saved or not, and a small menu offering BibTeX, a plain-text
@@ -21,7 +23,6 @@ export function CopyCitation({ paper }: { paper: Paper }) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<'copied' | 'failed'>();
   const menuButton = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
   const menuId = `copy-menu-${paper.id.replace(/[^\w-]/g, '_')}`;
 
   useEffect(() => {
@@ -29,21 +30,6 @@ export function CopyCitation({ paper }: { paper: Paper }) {
     const timer = setTimeout(() => setStatus(undefined), 2500);
     return () => clearTimeout(timer);
   }, [status]);
-
-  useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: Event) => {
-      const root = menuButton.current?.parentElement;
-      if (root && !root.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('focusin', away);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('focusin', away);
-    };
-  }, [open]);
 
   async function copy(format: CitationFormat) {
     setOpen(false);
@@ -55,24 +41,6 @@ export function CopyCitation({ paper }: { paper: Paper }) {
     }
   }
 
-  function onMenuKey(e: KeyboardEvent) {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    const focus = (n: number) => items[(n + items.length) % items.length]?.focus();
-    if (e.key === 'ArrowDown') focus(i + 1);
-    else if (e.key === 'ArrowUp') focus(i - 1);
-    else if (e.key === 'Home') focus(0);
-    else if (e.key === 'End') focus(items.length - 1);
-    else if (e.key === 'Escape') {
-      setOpen(false);
-      menuButton.current?.focus();
-    } else if (e.key === 'Tab') setOpen(false);
-    else return;
-    // The new tab's shortcuts (j, k, c, …) must not act while the menu has the keys.
-    e.stopPropagation();
-    if (e.key !== 'Tab') e.preventDefault();
-  }
-
   return (
     <span class="copy-citation">
       <button
@@ -80,6 +48,8 @@ export function CopyCitation({ paper }: { paper: Paper }) {
         class="copy-bibtex"
         title={t('copyBibtexTitle', paper.title)}
         onClick={() => void copy('bibtex')}
+        onPointerEnter={warm}
+        onFocus={warm}
       >
         {t('copyBibtex')}
       </button>
@@ -92,6 +62,8 @@ export function CopyCitation({ paper }: { paper: Paper }) {
         aria-controls={open ? menuId : undefined}
         aria-label={t('copyMore', paper.title)}
         onClick={() => setOpen(!open)}
+        onPointerEnter={warm}
+        onFocus={warm}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
             e.preventDefault();
@@ -102,22 +74,13 @@ export function CopyCitation({ paper }: { paper: Paper }) {
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul
-          class="copy-menu"
-          role="menu"
+        <CopyMenu
           id={menuId}
-          ref={menu}
-          aria-label={t('copyMore', paper.title)}
-          onKeyDown={onMenuKey}
-        >
-          {ITEMS.map(([format, label]) => (
-            <li key={format} role="none">
-              <button type="button" role="menuitem" tabIndex={-1} onClick={() => void copy(format)}>
-                {t(label)}
-              </button>
-            </li>
-          ))}
-        </ul>
+          label={t('copyMore', paper.title)}
+          button={menuButton}
+          onCopy={(format) => void copy(format)}
+          onClose={() => setOpen(false)}
+        />
       )}
       {/* Only while there is something to say: a page of cards would otherwise hold dozens of empty live regions. */}
       {status && (

@@ -9,7 +9,7 @@ import { toCslJson } from '@/lib/reading-list/export/csl';
 import { t } from '@/lib/core/i18n';
 import { importText } from '@/lib/reading-list/import';
 import type { SavedPaper } from '@/lib/core/saved';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 
 function download(name: string, type: string, data: string | Uint8Array<ArrayBuffer>) {
   const url = URL.createObjectURL(new Blob([data], { type }));

@@ -5,7 +5,7 @@ import { t, tParts } from '@/lib/core/i18n';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { safeHfImageUrl } from '@/lib/core/safe-url';
 import type { Reason } from '@/lib/views/rank/rank';
-import { ForYouReason } from './ForYouReason';
+import { lazyComponent } from '@/lib/hooks/lazy';
 import { Highlight } from './Highlight';
 import { TitleText } from './TitleText';
 import { PaperByline } from './PaperByline';
@@ -15,6 +15,9 @@ import type { Follows } from '@/lib/hooks/use-follows';
 import { MoreActions } from './MoreActions';
 import { safeHttpUrl } from '@/lib/core/safe-url';
 import { InZoteroMark } from './InZoteroMark';
+
+// Only the "For you" order shows a reason; its code comes with the ranker's, when chosen.
+const ForYouReason = lazyComponent(() => import('./ForYouReason').then((m) => m.ForYouReason));
 
 export function articleId(id: string): string {
   return `paper-${id.replace(/[^\w-]/g, '_')}`;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 
 /** Asks the background (which owns the network) to refresh now, and says how it went. */
 export function RefreshButton() {

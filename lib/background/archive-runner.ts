@@ -7,10 +7,13 @@ import { ARCHIVE_ALARM } from './alarms';
 import { runArchive, type ArchiveDeps } from '../hf/archive';
 import { getArchive, stopArchive, updateArchive } from '../store/archive-store';
 import { foldSearchIndex } from '../store/search-store';
-import { buildStoredIndex } from '../views/search-compact';
+import { buildStoredIndex } from '../search/stored';
 import type { RefreshReply } from '../core/messages';
 import { t, tn } from '../core/i18n';
 import type { PapertabDB } from '../store/db';
+
+/** When a run that failed outright tries again. */
+const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 
 export function createArchiveRunner(deps: ArchiveDeps, enabled: () => Promise<boolean>) {
   let inflight: Promise<void> | undefined;
@@ -28,6 +31,8 @@ export function createArchiveRunner(deps: ArchiveDeps, enabled: () => Promise<bo
         await arm(await runArchive(deps, { enabled }));
       } catch (err) {
         console.warn('Papertab: archive step failed', err);
+        // Whatever failed (a full disk that could not even record it), the archive comes back.
+        await arm(Date.now() + RETRY_AFTER_FAILURE_MS).catch(() => undefined);
       } finally {
         await fold(deps.db);
       }

@@ -20,6 +20,7 @@ import { getStatus } from '../hf/gate';
 import type { SaveReply } from '../core/save-request';
 import { completeIncomplete, saveById } from '../hf/save-paper';
 import { rebuildSavedMirror } from '../store/reading-list';
+import { joinStoredDuplicates } from '../reading-list/same-paper';
 import { menuTarget } from './context-menu';
 import { FOLLOWING_ALARM } from './hf-following-runner';
 import { createWork, type BackgroundDeps } from './work';
@@ -47,6 +48,8 @@ export function createBackground(deps: BackgroundDeps) {
     if (status.nextAttemptAt && status.nextAttemptAt > now()) await scheduleRetry(status.nextAttemptAt);
     await updateBadge(deps.db, s);
     await following(s.hfUsername);
+    // Papers an earlier version saved under an old-style id with its subject class join their one key.
+    await joinStoredDuplicates(deps.db, now());
     // A worker stopped between a save and its mirror update leaves the mirror stale: rebuild it.
     await rebuildSavedMirror(deps.db);
     const due = !status.lastSuccessAt || now() - status.lastSuccessAt >= minutes * 60_000;

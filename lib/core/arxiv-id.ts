@@ -3,9 +3,13 @@
  * Pure: used by the background, content scripts, the popup and the tests alike.
  */
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from './paper-links';
+import { canonicalPaperId } from './paper-id';
 
 export interface PaperRef {
-  /** The canonical key, without version: `2404.12345`, `0704.0001`, `hep-th/9901001`. */
+  /**
+   * The canonical key, without version: `2404.12345`, `0704.0001`, `hep-th/9901001`; an old-style
+   * id's subject class is left out (`math.DG/0211159` is `math/0211159`).
+   */
   id: string;
   version?: number;
   oldStyle: boolean;
@@ -29,7 +33,7 @@ function parseBareId(text: string): PaperRef | undefined {
     return withVersion({ id, oldStyle: false }, version);
   }
   const oldStyle = OLD_STYLE.exec(text);
-  if (oldStyle) return withVersion({ id: oldStyle[1] ?? '', oldStyle: true }, oldStyle[2]);
+  if (oldStyle) return withVersion({ id: canonicalPaperId(oldStyle[1] ?? ''), oldStyle: true }, oldStyle[2]);
   return undefined;
 }
 
@@ -83,7 +87,8 @@ export function isPaperUrl(url: string): boolean {
 /** True for bare arXiv ids (`2404.12345`, `hep-th/9901001`); Hugging Face also has other slugs. */
 export function isArxivId(id: string): boolean {
   const ref = parseArxivId(id);
-  return ref !== undefined && ref.id === id;
+  // An old-style id written with its subject class is an arXiv id too (its key leaves the class out).
+  return ref !== undefined && ref.id === canonicalPaperId(id);
 }
 
 /** The link a citation carries: its arXiv abstract page, or its Hugging Face page for non-arXiv ids. */

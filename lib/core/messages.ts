@@ -4,7 +4,7 @@
  * schema accepts it.
  */
 import * as v from 'valibot';
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { paperRefFromUrl, parseArxivId } from './arxiv-id';
 import { isDay, isWeek, MONTH_RE } from './dates';
 import { PageMetaSchema, type SaveReply } from './save-request';
@@ -224,9 +224,4 @@ export function admit(raw: unknown, channel: Channel | undefined): Message | und
   if (channel.kind === 'paperPage' && (!declared.paper || declared.paper(parsed.output) !== channel.paper))
     return undefined;
   return parsed.output as Message;
-}
-
-/** Sends a message to the background, typed from the table: pages and the content script alike. */
-export async function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
-  return (await browser.runtime.sendMessage(message)) as Replies[M['type']];
 }

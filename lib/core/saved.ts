@@ -34,6 +34,13 @@ export { laterEditWins as incomingEditWins } from './stamps';
  * edit elsewhere can shorten one.
  */
 export const NOTE_MAX_CHARS = 100_000;
+/**
+ * The one cap on the entries of an imported file, whatever its format (JSON backup, BibTeX, RIS,
+ * CSL-JSON): a file with more is refused whole (nothing changes) and says so. A reading list this
+ * long already costs seconds at every sync.
+ */
+export const MAX_IMPORT_ENTRIES = 10_000;
+
 /** The one cap on a tag, wherever it enters (typed, imported, synced). */
 export const TAG_MAX_CHARS = 50;
 

@@ -1,7 +1,7 @@
 /**
  * TeX in paper titles (`$\nabla^2$DFT`, `$\text{Transformer}^2$`, `\textsc{AIEV-Instruct}`): where
  * it is, so pages can show it as math. The title itself is never changed: search indexes its words
- * (lib/views/text-match.ts reads `\text{Transformer}` as the words "text" and "Transformer") and
+ * (lib/search/text-match.ts reads `\text{Transformer}` as the words "text" and "Transformer") and
  * exports keep the TeX source.
  */
 export type TitlePart = { text: string } | { tex: string; source: string };

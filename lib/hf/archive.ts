@@ -64,16 +64,29 @@ export async function archiveStep(deps: ArchiveDeps): Promise<StepResult> {
     const next = await storeArchivePage(db, cursor, monthPage(cursor, page, end), now());
     return next ? { kind: 'stored', state: next } : { kind: 'idle' };
   } catch (err) {
+    // A full disk is said as such (not as a network fault): the user can free room.
+    const full = isDiskFull(err);
     const failure = err instanceof FetchFailure ? err : new FetchFailure('network', String(err));
-    const at = now();
+    const lastError = full
+      ? { kind: 'disk-full', message: t('archiveDiskFull'), at: now() }
+      : { kind: failure.kind, message: failure.message, at: now() };
+    const until = lastError.at + backoffDelayMs(state.failures + 1, deps.random);
+    // When even the record of the fault cannot be written (the disk is full), come back all the same.
     const failed = await updateArchive(db, (s) => ({
       ...s,
       failures: s.failures + 1,
-      nextAttemptAt: at + backoffDelayMs(s.failures + 1, deps.random),
-      lastError: { kind: failure.kind, message: failure.message, at },
-    }));
-    return { kind: 'wait', until: failed?.nextAttemptAt ?? at };
+      nextAttemptAt: lastError.at + backoffDelayMs(s.failures + 1, deps.random),
+      lastError,
+    })).catch(() => undefined);
+    return { kind: 'wait', until: failed?.nextAttemptAt ?? until };
   }
+}
+
+/** IndexedDB's answer when the disk (or the browser's share of it) is full, as Dexie passes it on. */
+export function isDiskFull(err: unknown): boolean {
+  for (let e = err as { name?: unknown; inner?: unknown } | undefined, i = 0; e && i < 4; e = e.inner as typeof e, i++)
+    if (e.name === 'QuotaExceededError') return true;
+  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { utcDay } from '@/lib/core/dates';
 import { t } from '@/lib/core/i18n';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { toRange, viewHash, type View, type ViewData } from '@/lib/views/view';
 
 export interface FetchNote {

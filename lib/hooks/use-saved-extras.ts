@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { db } from '@/lib/store/db';
 import { readCodeReleased } from '@/lib/store/code-released';
 import { useLiveQuery } from './use-live-query';

@@ -1,9 +1,7 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { db } from '../store/db';
 import type { Paper } from '../core/paper';
-import { loadStoredSearch, resolve, searchHead } from '../store/search-store';
-import type { CompactHit, CompactIndex } from '../views/search-compact';
+import type { SearchSession } from './search-session';
 
 export interface SearchResults {
   /** The papers shown (the first `shown` matches, in order). */
@@ -37,141 +35,56 @@ function whenIdle(run: () => void): () => void {
   return () => clearTimeout(id);
 }
 
+/** The search machinery (lib/hooks/search-session.ts), loaded when idle or wanted; undefined until then. */
+function useSession(start: boolean) {
+  const [session, setSession] = useState<SearchSession>();
+  const [version, setVersion] = useState(0);
+  const [read, setRead] = useState(0);
+  const [indexing, setIndexing] = useState<{ done: number; total: number }>();
+  useEffect(() => {
+    if (!start) return;
+    let live = true;
+    let opened: SearchSession | undefined;
+    void import('./search-session').then(({ openSearchSession }) => {
+      if (!live) return;
+      opened = openSearchSession(db(), {
+        onIndex: () => setVersion((v) => v + 1),
+        onRead: () => setRead((v) => v + 1),
+        onIndexing: setIndexing,
+      });
+      setSession(opened);
+    });
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, [start]);
+  return { session, version, read, indexing };
+}
+
 /**
- * Local search over every cached paper, at archive scale: the stored index (built once by the
- * background, lib/store/search-store.ts) is loaded after the first paint without tokenising any
- * paper; papers written since are indexed as they arrive; only the papers shown are read.
+ * Local search over every cached paper, at archive scale: the stored index is loaded after the
+ * first paint; each keystroke asks it, and only the papers shown are read.
  */
 export function useSearch(query: string, wanted: boolean): SearchState {
-  const index = useRef<CompactIndex | undefined>(undefined);
-  const papers = useRef(new Map<string, Paper>());
-  const [version, setVersion] = useState(0);
-  const [, setRead] = useState(0);
-  const [indexing, setIndexing] = useState<{ done: number; total: number }>();
   const [newest, setNewest] = useState(false);
   const [paging, setPaging] = useState({ query, shown: SEARCH_PAGE });
   const shown = paging.query === query ? paging.shown : SEARCH_PAGE;
   const [start, setStart] = useState(false);
-  const active = wanted || query.trim() !== '';
-  if (active && !start) setStart(true);
-
+  if ((wanted || query.trim() !== '') && !start) setStart(true);
   useEffect(() => (start ? undefined : whenIdle(() => setStart(true))), [start]);
+  const { session, version, read, indexing } = useSession(start);
 
-  useEffect(() => {
-    if (!start) return;
-    let cancelled = false;
-    let generation = -1;
-    let applied = 0;
-    let pending: Promise<void> = Promise.resolve();
-    const bump = () => !cancelled && setVersion((v) => v + 1);
-
-    const remember = (list: Paper[]) => {
-      for (const p of list) if (papers.current.has(p.id)) papers.current.set(p.id, p);
-    };
-    async function load(): Promise<void> {
-      const t0 = performance.now();
-      const compact = await import('../views/search-compact');
-      const loaded = await loadStoredSearch(db());
-      if (cancelled) return;
-      let next: CompactIndex;
-      if (loaded.index) {
-        next = compact.loadCompactIndex(loaded.index);
-        next.upsert(loaded.changed);
-        next.remove(loaded.removed);
-      } else {
-        // No stored index yet (the background builds it at its next start): built here, once.
-        const all = await db().papers.toArray();
-        setIndexing({ done: 0, total: all.length });
-        next = compact.loadCompactIndex(compact.buildStoredIndex(all));
-        setIndexing(undefined);
-      }
-      remember(loaded.changed);
-      generation = loaded.generation;
-      index.current = next;
-      // For `npm run bench`: when the index was loaded (after the first paint) and how long it took.
-      performance.measure?.('papertab:search-load', { start: t0, end: performance.now() });
-      bump();
-    }
-    const sub = liveQuery(() => searchHead(db())).subscribe({
-      next: (head) => {
-        pending = pending.then(async () => {
-          if (cancelled) return;
-          if (head.generation !== generation) {
-            await load();
-            applied = head.changed.length;
-            return;
-          }
-          const fresh = head.changed.slice(applied);
-          applied = head.changed.length;
-          if (!fresh.length || !index.current) return;
-          const { changed, removed } = await resolve(db(), fresh);
-          index.current.upsert(changed);
-          index.current.remove(removed);
-          remember(changed);
-          for (const id of removed) papers.current.delete(id);
-          bump();
-        });
-      },
-      error: (err: unknown) => console.error('Papertab: search index failed', err),
-    });
-    return () => {
-      cancelled = true;
-      sub.unsubscribe();
-    };
-  }, [start]);
-
-  const lastTerms = useRef<string[]>([]);
-  const found = useMemo(() => {
-    if (!index.current || !query.trim()) return undefined;
-    const t0 = performance.now();
-    const result = index.current.search(query);
-    // A User Timing entry, so `npm run bench` can tell query time from rendering time.
-    performance.measure?.('papertab:search-query', { start: t0, end: performance.now() });
-    // The same matched words as before: the same array, so unchanged cards are not rendered again.
-    const same =
-      result.terms.length === lastTerms.current.length &&
-      result.terms.every((term, i) => term === lastTerms.current[i]);
-    if (same) result.terms = lastTerms.current;
-    else lastTerms.current = result.terms;
-    return result;
-  }, [query, version]);
-
-  const hits = useMemo(() => {
-    if (!found || !newest) return found?.hits;
-    // Newest first: by featured day, the most relevant first within a day (the sort is stable).
-    return [...found.hits].sort((a: CompactHit, b: CompactHit) => b.day - a.day);
-  }, [found, newest]);
-
-  const visible = hits?.slice(0, shown);
-  const missing = visible?.filter((h) => !papers.current.has(h.id)) ?? [];
-  const missingKey = missing.map((h) => h.id).join(' ');
-  useEffect(() => {
-    if (!missing.length) return;
-    let cancelled = false;
-    void db()
-      .papers.bulkGet(missing.map((h) => h.id))
-      .then((list) => {
-        for (const p of list) if (p) papers.current.set(p.id, p);
-        // Only the papers to show arrived: the index did not change, so the query is not asked again.
-        if (!cancelled) setRead((v) => v + 1);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [missingKey]);
+  const found = useMemo(() => session?.find(query, newest), [session, query, version, newest]);
+  const visible = useMemo(() => found?.hits.slice(0, shown), [found, shown]);
+  const papers = useMemo(() => (visible ? session?.papers(visible) : undefined), [visible, read]);
 
   const lastResults = useRef<SearchResults | undefined>(undefined);
   let results: SearchResults | undefined;
-  if (found && visible && hits) {
+  if (found) {
     // Until the papers to show are read (a few ms), the previous results stay: no flash of nothing.
-    results = missing.length
-      ? lastResults.current
-      : {
-          papers: visible.map((h) => papers.current.get(h.id)).filter((p): p is Paper => !!p),
-          total: hits.length,
-          terms: found.terms,
-        };
-    if (!missing.length) lastResults.current = results;
+    results = papers ? { papers, total: found.hits.length, terms: found.terms } : lastResults.current;
+    if (papers) lastResults.current = results;
   }
   return {
     results,

@@ -1,11 +1,14 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { utcDay } from '@/lib/core/dates';
 import type { TrendingOrder } from '@/lib/core/extras';
-import { send } from '@/lib/core/messages';
+import { send } from '@/lib/core/send';
 import { db } from '@/lib/store/db';
-import { isTrendingStale, readTrending, trendingKey } from '@/lib/store/trending';
 import { toRange, type View, type ViewData } from '@/lib/views/view';
 import { useLiveQuery } from './use-live-query';
+
+// The trending cache's code loads when Trending is first chosen, not at every opening.
+const loadStore = () => import('@/lib/store/trending');
+type TrendingStore = Awaited<ReturnType<typeof loadStore>>;
 
 /**
  * Hugging Face's trending order for the view shown, from the cache; while Trending is chosen and
@@ -18,18 +21,22 @@ export function useTrending(
   current: ViewData | undefined,
   online: boolean,
 ): TrendingOrder | undefined {
-  const range = current ? toRange(view, current.latest?.date ?? utcDay(Date.now())) : undefined;
-  const key = range ? trendingKey(range) : '';
+  const [store, setStore] = useState<TrendingStore>();
+  useEffect(() => {
+    if (active && !store) void loadStore().then(setStore);
+  }, [active]);
+  const range = store && current ? toRange(view, current.latest?.date ?? utcDay(Date.now())) : undefined;
+  const key = store && range ? store.trendingKey(range) : '';
   const read = useLiveQuery<{ key: string; order?: TrendingOrder } | undefined>(
-    async () => (range ? { key, order: await readTrending(db(), range) } : undefined),
+    async () => (store && range ? { key, order: await store.readTrending(db(), range) } : undefined),
     [key],
     undefined,
   );
   const asked = useRef(new Set<string>());
   const loaded = read?.key === key ? read : undefined;
   useEffect(() => {
-    if (!active || !online || !range || !loaded || asked.current.has(key)) return;
-    if (!isTrendingStale(loaded.order, Date.now())) return;
+    if (!active || !online || !store || !range || !loaded || asked.current.has(key)) return;
+    if (!store.isTrendingStale(loaded.order, Date.now())) return;
     asked.current.add(key);
     void send({ type: 'fetchTrending', range }).catch(() => undefined);
   }, [active, online, key, loaded]);

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send } from '../core/messages';
+import { send } from '../core/send';
 import { t } from '../core/i18n';
 import { IN_ZOTERO_KEY, NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
 import type { ZoteroSendReply, ZoteroTarget } from '../core/zotero-messages';

@@ -16,11 +16,14 @@ import type { Organization, Paper, Person } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import { safeHttpUrl } from '../core/safe-url';
 import { singleLine } from '../core/single-line';
+import { MAX_IMPORT_ENTRIES } from '../core/saved';
+import { joinByCanonicalId } from './same-paper';
 
 export const BACKUP_FORMAT = 'papertab-backup';
 export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
-export const MAX_BACKUP_PAPERS = 100_000;
+/** The one import cap (`MAX_IMPORT_ENTRIES`), as backups count it. */
+export const MAX_BACKUP_PAPERS = MAX_IMPORT_ENTRIES;
 
 export type BackupResult = { ok: true; items: SavedPaper[] } | { ok: false; error: string };
 
@@ -194,7 +197,8 @@ export function parseBackup(text: string): BackupResult {
       }
       items.push(r.output);
     }
-    return { ok: true, items };
+    // A paper under both forms of an old-style id (`math.DG/0211159`, `math/0211159`) is one paper.
+    return { ok: true, items: joinByCanonicalId(items) };
   } catch (e) {
     // Nothing above should throw; if something does (e.g. out of memory), say so instead of crashing the page.
     return fail(t('backupUnreadable', e instanceof Error ? e.message : String(e)));

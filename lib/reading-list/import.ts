@@ -8,7 +8,7 @@ import { parseBackup } from './backup';
 import { parseBibtex } from './bibtex/import';
 import { mergeAll } from './merge';
 import { t, tn } from '../core/i18n';
-import type { SavedPaper } from '../core/saved';
+import { MAX_IMPORT_ENTRIES, type SavedPaper } from '../core/saved';
 import { applyToList, newSaved } from '../store/reading-list';
 import { paperFromPage } from '../core/save-request';
 import { clampTimes, lastChange, revived } from '../core/stamps';
@@ -41,6 +41,7 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
   if (text.includes('@')) {
     const parsed = parseBibtex(text);
     if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
+    if (tooMany(parsed)) return tooMany(parsed)!;
     if (parsed.items.length === 0) {
       const none = tn(parsed.skipped, 'importNoArxivIdOne', 'importNoArxivIdOther');
       return { ok: false, error: t('importNothingChanged', none) };
@@ -56,6 +57,13 @@ export async function importText(db: PapertabDB, text: string, now = Date.now())
     return r;
   }
   return { ok: false, error: t('importUnknownFormat') };
+}
+
+/** The one entry cap (`MAX_IMPORT_ENTRIES`), for every format: a file over it changes nothing. */
+function tooMany(parsed: { items: unknown[]; skipped: number }): ImportResult | undefined {
+  const n = parsed.items.length + parsed.skipped;
+  if (n <= MAX_IMPORT_ENTRIES) return undefined;
+  return { ok: false, error: t('importNothingChanged', t('importTooManyEntries', n, MAX_IMPORT_ENTRIES)) };
 }
 
 /** The parsed JSON when it is CSL-JSON (a list, or one item with a type), else undefined. */
@@ -79,6 +87,7 @@ export async function importReferences(
   now: number,
 ): Promise<ImportResult> {
   if (!parsed.ok) return { ok: false, error: t('importNothingChanged', parsed.error) };
+  if (tooMany(parsed)) return tooMany(parsed)!;
   if (parsed.items.length === 0) {
     const none = tn(parsed.skipped, 'importNoArxivIdRefOne', 'importNoArxivIdRefOther');
     return { ok: false, error: t('importNothingChanged', none) };

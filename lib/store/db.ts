@@ -7,7 +7,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayRecord, Paper } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
-import type { SearchIndexRecord } from './search-store';
+import type { SearchIndexRecord } from '../search/stored';
 
 export interface MetaRecord {
   key: string;

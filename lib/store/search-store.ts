@@ -1,37 +1,14 @@
 /**
- * The stored search index: a compact index over the papers (`base`, lib/views/search-compact.ts) and
+ * The stored search index: a compact index over the papers (`base`, lib/search/) and
  * a small `head` naming the papers written or removed since it was built. Whoever writes papers
  * notes their ids in the head in the same transaction (lib/store/papers.ts), so a page that loads
  * the index re-reads only those; the background folds them into a new base now and then.
  */
 import type { PapertabDB } from './db';
 import type { Paper } from '../core/paper';
+import type { SearchIndexRecord, StoredIndex } from '../search/stored';
 
-/** The stored index (built and read by lib/views/search-compact.ts): structured-clone friendly, typed arrays for the bulk. */
-export interface StoredIndex {
-  version: 1;
-  /** Per slot: the paper id, its upvotes (tie-break) and its day as days since 1970 (newest first). */
-  ids: string[];
-  upvotes: Int32Array;
-  days: Int32Array;
-  /** Field lengths, field-major: `lengths[f * n + slot]`. */
-  lengths: Uint16Array;
-  totals: number[];
-  /** Every term, sorted, joined by "\n" (one string clones and splits far faster than 200,000). */
-  terms: string;
-  /** Postings of term `t` in field `f` are `slots/counts[offsets[t * F + f] .. offsets[t * F + f + 1]]`. */
-  offsets: Uint32Array;
-  slots: Uint32Array;
-  counts: Uint8Array;
-}
-
-/** `base`: the index as built (`index`); `head`: the ids written or removed since (`changed`). */
-export interface SearchIndexRecord {
-  key: 'base' | 'head';
-  generation: number;
-  index?: StoredIndex;
-  changed?: string[];
-}
+export type { SearchIndexRecord, StoredIndex };
 
 type Head = { key: 'head'; generation: number; changed: string[] };
 

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { PAPER_ID_RE } from '../core/paper-id';
+import { canonicalPaperId, PAPER_ID_RE } from '../core/paper-id';
 
 export const TOMBSTONES_KEY = 'syncTombstones';
 /** Newest kept when a mass removal leaves more: bounds local storage, far beyond what sync can carry. */
@@ -47,7 +47,10 @@ export function liveTombstones(list: readonly Tombstone[], now: number): Tombsto
 }
 
 const Stored = v.array(
-  v.object({ id: v.pipe(v.string(), v.regex(PAPER_ID_RE)), deletedAt: v.pipe(v.number(), v.safeInteger()) }),
+  v.object({
+    id: v.pipe(v.string(), v.regex(PAPER_ID_RE), v.transform(canonicalPaperId)),
+    deletedAt: v.pipe(v.number(), v.safeInteger()),
+  }),
 );
 
 export async function readTombstones(local: StorageAreaLike = browser.storage.local): Promise<Tombstone[]> {

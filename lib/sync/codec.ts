@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { t } from '../core/i18n';
-import { PAPER_ID_RE } from '../core/paper-id';
+import { canonicalPaperId, PAPER_ID_RE } from '../core/paper-id';
 import type { ReadingStatus, SavedPaper } from '../core/saved';
 import { singleLine } from '../core/single-line';
 import { lastChange } from '../core/stamps';
@@ -96,7 +96,8 @@ function toTuple(r: SyncRecord): RecordTuple {
 
 const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8.64e15));
 const Offset = v.pipe(v.number(), v.safeInteger());
-const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE));
+/** A paper's key, canonical: an old-style id with its subject class (from an older version) is the id without it. */
+const Id = v.pipe(v.string(), v.regex(PAPER_ID_RE), v.transform(canonicalPaperId));
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 const RecordSchema = v.pipe(

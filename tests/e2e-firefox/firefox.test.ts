@@ -14,7 +14,6 @@ import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { firefoxDriver, firefoxTab } from '../support/driver-firefox';
 import {
   byName,
-  PAGE_SAVE,
   pageSaveState,
   poll,
   storedSaved,
@@ -52,18 +51,8 @@ afterEach(() => {
   expect(errors, 'errors logged by Papertab').toEqual([]);
 });
 
-/**
- * Suspends the event page as Firefox does when it has been idle (the idle timer calls the same
- * method), and waits until it has stopped: deterministic, where the 30 s idle timer is not.
- */
-async function suspend(): Promise<void> {
-  await ff.chrome(`WebExtensionPolicy.getByID(${JSON.stringify(ff.addonId)}).extension.terminateBackground()`);
-  await poll(
-    () => ff.backgroundState(),
-    'the event page to be suspended',
-    (s) => s === 'stopped',
-  );
-}
+/** Suspends the event page as Firefox does when idle, and waits until it has stopped (driver.ts). */
+const suspend = () => driver.stopBackground();
 
 async function readingList(): Promise<Tab> {
   const list = await driver.openExtensionPage('reading-list.html');
@@ -116,7 +105,7 @@ describe('the event page', () => {
       (s) => s === 'false',
     );
     expect(await ff.backgroundState()).toBe('stopped'); // showing the button did not need it
-    await page.click(PAGE_SAVE);
+    await page.clickPageSave();
     await poll(
       () => pageSaveState(page),
       'the button to say Saved',
@@ -266,7 +255,7 @@ describe('a private window', () => {
       }
       return undefined;
     }, 'the private new tab')) as Page;
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),
     );
@@ -288,7 +277,7 @@ describe('a private window', () => {
   });
 
   it('the popup there still shows the day’s top papers, from extension storage', async () => {
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await navigate(privateTab, `${ff.origin}popup.html`);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),
@@ -302,7 +291,7 @@ describe('a private window', () => {
   });
 
   it('the reading list there says so plainly, and the normal window still has the list', async () => {
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await navigate(privateTab, `${ff.origin}reading-list.html`);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { Highlight } from '@/components/shared/Highlight';
+import { Marked as Highlight } from '@/components/shared/Marked';
 
 function marks(container: Element): string[] {
   return [...container.querySelectorAll('mark')].map((m) => m.textContent ?? '');

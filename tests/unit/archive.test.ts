@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ARCHIVE_ALARM } from '@/lib/background/alarms';
+import { createArchiveRunner } from '@/lib/background/archive-runner';
 import fc from 'fast-check';
 import { scheduleRetry } from '@/lib/background/alarms';
 import { ARCHIVE_BUDGET, ARCHIVE_WINDOW_MS, estimateArchive, type ArchiveState } from '@/lib/core/archive';
@@ -280,5 +283,32 @@ describe('archive: turning it off', () => {
     } satisfies ArchiveState);
     expect(await runArchive(deps())).toBeUndefined();
     expect(hf.requests).toEqual([]);
+  });
+});
+
+describe('archive: a full disk (issue 18)', () => {
+  const quota = () => Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+
+  it('is recorded as a full disk, not a network fault, and the archive comes back later', async () => {
+    fillArchive();
+    await ensureArchive(db, '2023-07', NOW);
+    const spy = vi.spyOn(db.papers, 'bulkPut').mockRejectedValue(quota());
+    const step = await archiveStep(deps());
+    spy.mockRestore();
+    expect(step.kind).toBe('wait');
+    const s = (await getArchive(db))!;
+    expect(s.lastError).toMatchObject({ kind: 'disk-full', message: expect.stringMatching(/disk is full/) });
+    expect(s.nextAttemptAt).toBeGreaterThan(NOW);
+  });
+
+  it('when even that record cannot be written, the alarm is armed again', async () => {
+    fillArchive();
+    await ensureArchive(db, '2023-07', NOW);
+    await fakeBrowser.alarms.clearAll();
+    const spy = vi.spyOn(db, 'transaction').mockRejectedValue(quota());
+    const runner = createArchiveRunner(deps(), async () => true);
+    await runner.run();
+    spy.mockRestore();
+    expect(await fakeBrowser.alarms.get(ARCHIVE_ALARM)).toBeDefined();
   });
 });

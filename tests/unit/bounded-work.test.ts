@@ -14,7 +14,7 @@ import { escapeMarkdown, toMarkdown } from '@/lib/reading-list/export/markdown';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { readPageMeta } from '@/lib/paper-page/read-page';
 import { singleLine } from '@/lib/core/single-line';
-import { fold, highlightParts, words } from '@/lib/views/text-match';
+import { fold, highlightParts, words } from '@/lib/search/text-match';
 import { makeSaved } from '../fixtures/saved';
 
 const MB = 1024 * 1024;

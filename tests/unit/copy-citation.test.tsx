@@ -50,9 +50,10 @@ describe('Copy citation', () => {
     expect(more.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(more);
     expect(more.getAttribute('aria-expanded')).toBe('true');
-    const items = screen.getAllByRole('menuitem').map((i) => i.textContent);
+    // The menu's code loads when it first opens.
+    const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
     expect(items).toEqual(['Copy BibTeX', 'Copy reference (plain text)', 'Copy Markdown link']);
-    expect(document.activeElement?.textContent).toBe('Copy BibTeX');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Copy BibTeX'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     expect(document.activeElement?.textContent).toBe('Copy reference (plain text)');
     fireEvent.click(document.activeElement!);
@@ -67,10 +68,11 @@ describe('Copy citation', () => {
     expect(writes[1]).toBe('[Sparse \\[Attention\\] \\*Now\\*](https://arxiv.org/abs/2404.12345)');
   });
 
-  it('Escape closes the menu and gives focus back to its button', () => {
+  it('Escape closes the menu and gives focus back to its button', async () => {
     render(<CopyCitation paper={paper} />);
     const more = screen.getByRole('button', { name: /More citation formats/ });
     fireEvent.click(more);
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('menuitem'));
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(more);

@@ -212,12 +212,9 @@ describe('parseBackup: foreign and malformed files', () => {
     expectError(text, /“savedAt”/);
   });
 
-  it('refuses files over 50 MB and lists over 100,000 papers', () => {
+  it('refuses files over 50 MB and lists over the one import cap (10,000 papers)', () => {
     expectError(' '.repeat(MAX_BACKUP_CHARS + 1), /too large.*50 MB/);
-    expectError(
-      file(Array.from({ length: MAX_BACKUP_PAPERS + 1 }, () => 0)),
-      /too many papers \(100001; at most 100000/,
-    );
+    expectError(file(Array.from({ length: MAX_BACKUP_PAPERS + 1 }, () => 0)), /too many papers \(10001; at most 10000/);
   });
 
   it('never throws, whatever the text (property)', () => {

@@ -154,7 +154,7 @@ describe('parseBibtex: where the arXiv id is', () => {
     ['a bare eprint', 'eprint = "2404.12345"', '2404.12345'],
     ['a four-digit eprint', 'eprint = {0704.0001}, archivePrefix = {arXiv}', '0704.0001'],
     ['an old-style eprint', 'eprint = {hep-th/9901001v2}, archivePrefix = {arXiv}', 'hep-th/9901001'],
-    ['an old-style id with subject class', 'eprint = {MATH.gt/0309136}, archivePrefix = {arXiv}', 'math.GT/0309136'],
+    ['an old-style id with subject class', 'eprint = {MATH.gt/0309136}, archivePrefix = {arXiv}', 'math/0309136'],
     ['an abs URL', 'url = {https://arxiv.org/abs/2404.12345v2}', '2404.12345'],
     ['a PDF URL', 'url = {http://www.arxiv.org/pdf/2404.12345.pdf}', '2404.12345'],
     ['an arXiv DOI', 'doi = {10.48550/arXiv.2404.12345}', '2404.12345'],

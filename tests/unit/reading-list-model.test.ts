@@ -156,6 +156,49 @@ describe('the reading list on several devices, against the model', () => {
           ],
         },
       ],
+      // Issue 18: edits made apart (no sync in between), where the documented rule decides.
+      [
+        'issue 18: a note typed 10 minutes after a backup dated 2 days ahead was imported elsewhere, unsynced, wins',
+        {
+          skews: [0, 0, 0],
+          cmds: [
+            { k: 'save', d: 0, p: 0 },
+            { k: 'sync', d: 0, interrupt: false },
+            { k: 'sync', d: 1, interrupt: false },
+            { k: 'futureBackup', d: 0, hours: 48 },
+            { k: 'wait', ms: 10 * MIN },
+            { k: 'note', d: 1, p: 0, note: 'b', stale: true },
+          ],
+        },
+      ],
+      [
+        'issue 18: a paper saved again on a device 10 minutes behind, before it synced the removal, stays saved',
+        {
+          skews: [0, -10 * MIN, 0],
+          cmds: [
+            { k: 'save', d: 0, p: 0 },
+            { k: 'unsave', d: 0, p: 0 },
+            { k: 'sync', d: 0, interrupt: false },
+            { k: 'save', d: 1, p: 0, stale: true },
+          ],
+        },
+      ],
+      [
+        'issue 18: Undo after the removal already synced keeps the paper on every device',
+        {
+          skews: [0, 0, 0],
+          cmds: [
+            { k: 'save', d: 0, p: 0 },
+            { k: 'note', d: 0, p: 0, note: 'a' },
+            { k: 'sync', d: 0, interrupt: false },
+            { k: 'sync', d: 1, interrupt: false },
+            { k: 'unsave', d: 0, p: 0 },
+            { k: 'sync', d: 0, interrupt: false },
+            { k: 'sync', d: 1, interrupt: false },
+            { k: 'undo', d: 0 },
+          ],
+        },
+      ],
     ];
     for (const [name, scenario] of cases) it(name, () => check(scenario));
   });

@@ -7,8 +7,8 @@ import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storeDay, storePapers } from '@/lib/store/papers';
 import { foldSearchIndex, loadStoredSearch, searchHead } from '@/lib/store/search-store';
 import { stopArchive } from '@/lib/store/archive-store';
-import { createSearchIndex } from '@/lib/views/search';
-import { buildStoredIndex, loadCompactIndex } from '@/lib/views/search-compact';
+import { createSearchIndex } from '../support/search-reference';
+import { buildStoredIndex, loadCompactIndex } from '@/lib/search/compact';
 import { makeDay } from '../fixtures/papers';
 
 const DAY = '2025-11-04';

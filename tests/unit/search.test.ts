@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
 import type { Paper } from '@/lib/core/paper';
-import { createSearchIndex, highlightParts, type HighlightPart } from '@/lib/views/search';
-import { fold, words } from '@/lib/views/text-match';
+import { highlightParts, type HighlightPart } from '@/lib/search/text-match';
+import { storedSearch } from '../support/stored-search';
+import { fold, words } from '@/lib/search/text-match';
 import { hostileItem, makeDay } from '../fixtures/papers';
 
 const DAY = '2025-11-04';
@@ -36,7 +37,7 @@ function ids(papers: Paper[]): string[] {
 }
 
 function find(query: string, papers: Paper[] = [quokka, wombat]): string[] {
-  return ids(createSearchIndex(papers).search(query).papers);
+  return ids(storedSearch(papers).search(query).papers);
 }
 
 describe('search: one box over every cached field', () => {
@@ -98,7 +99,7 @@ describe('search: one box over every cached field', () => {
   });
 
   it.each(['', '   ', '\n\t', '()', 'the', 'a'])('returns nothing for the query %j', (query) => {
-    expect(createSearchIndex([quokka, wombat]).search(query)).toEqual({ papers: [], terms: [] });
+    expect(storedSearch([quokka, wombat]).search(query)).toEqual({ papers: [], terms: [] });
   });
 
   it('ranks a title match above a keyword or author match, and those above an abstract match', () => {
@@ -119,7 +120,7 @@ describe('search: one box over every cached field', () => {
   });
 
   it('returns the matched words of the papers, folded, for highlighting', () => {
-    const index = createSearchIndex([quokka, wombat]);
+    const index = storedSearch([quokka, wombat]);
     expect(index.search('marm').terms).toEqual(['marmalade']);
     expect(index.search('marmelade').terms).toEqual(['marmalade']);
     expect(index.search('GÓM').terms).toEqual(['gomez']);
@@ -128,7 +129,7 @@ describe('search: one box over every cached field', () => {
 
   it('finds fixture papers by words of their feed text, each result matching every word', () => {
     const papers = [0, 1, 2].flatMap((seed) => parseDailyItems(makeDay(DAY, 40, seed + 1), DAY, 0).items);
-    const index = createSearchIndex(papers);
+    const index = storedSearch(papers);
     const { papers: found } = index.search('diffusion vid');
     expect(found.length).toBeGreaterThan(0);
     for (const p of found) {
@@ -140,16 +141,16 @@ describe('search: one box over every cached field', () => {
 
   it('indexes hostile text as words and never returns markup as a term', () => {
     const [hostile] = parseDailyItems([hostileItem(DAY)], DAY, 0).items;
-    const { papers, terms } = createSearchIndex([hostile!, quokka]).search('hostile');
+    const { papers, terms } = storedSearch([hostile!, quokka]).search('hostile');
     expect(ids(papers)).toEqual([hostile!.id]);
     expect(terms).toEqual(['hostile']);
-    expect(createSearchIndex([hostile!]).search('<script>').terms.join()).not.toMatch(/[<>]/);
+    expect(storedSearch([hostile!]).search('<script>').terms.join()).not.toMatch(/[<>]/);
   });
 });
 
 describe('search index: kept in step with the cache', () => {
   it('re-indexes a paper whose text changed: new words find it, old ones no longer do', () => {
-    const index = createSearchIndex([quokka, wombat]);
+    const index = storedSearch([quokka, wombat]);
     index.upsert([{ ...quokka, title: 'Platypus: Dense Attention for River Levels' }]);
     expect(ids(index.search('platypus').papers)).toEqual([quokka.id]);
     expect(ids(index.search('tide pred').papers)).toEqual([]);
@@ -158,7 +159,7 @@ describe('search index: kept in step with the cache', () => {
   });
 
   it('returns the newest version of a paper whose text did not change', () => {
-    const index = createSearchIndex([quokka]);
+    const index = storedSearch([quokka]);
     const updated = { ...quokka, upvotes: 99 };
     index.upsert([updated]);
     expect(index.search('quokka').papers[0]).toBe(updated);
@@ -167,14 +168,14 @@ describe('search index: kept in step with the cache', () => {
   it('uses current upvotes to break ties', () => {
     const a = paper('2511.00030', { title: 'Same Words', upvotes: 10 });
     const b = paper('2511.00031', { title: 'Same Words', upvotes: 5 });
-    const index = createSearchIndex([a, b]);
+    const index = storedSearch([a, b]);
     expect(ids(index.search('same words').papers)).toEqual([a.id, b.id]);
     index.upsert([{ ...b, upvotes: 50 }]);
     expect(ids(index.search('same words').papers)).toEqual([b.id, a.id]);
   });
 
   it('adds new papers, and takes the last of duplicate ids in one batch', () => {
-    const index = createSearchIndex([]);
+    const index = storedSearch([]);
     index.upsert([quokka, { ...quokka, title: 'Quokka Revised' }, wombat]);
     expect(index.size).toBe(2);
     expect(index.search('revised').papers.map((p) => p.title)).toEqual(['Quokka Revised']);
@@ -182,7 +183,7 @@ describe('search index: kept in step with the cache', () => {
   });
 
   it('forgets removed papers, ignores unknown ids, and can index them again', () => {
-    const index = createSearchIndex([quokka, wombat]);
+    const index = storedSearch([quokka, wombat]);
     index.remove([quokka.id, '9999.99999']);
     expect(ids(index.search('quokka').papers)).toEqual([wombat.id]);
     expect(ids(index.search('marmalade').papers)).toEqual([]);
@@ -273,7 +274,7 @@ describe('search index: the same answers as brute force', () => {
             }),
           );
           const query = q.join(' ');
-          const found = createSearchIndex(papers).search(query).papers;
+          const found = storedSearch(papers).search(query).papers;
           expect(new Set(ids(found))).toEqual(reference(papers, query));
           expect(found.length).toBe(new Set(ids(found)).size);
         },
@@ -283,7 +284,7 @@ describe('search index: the same answers as brute force', () => {
   });
 
   it('stays right through heavy churn: thousands of re-indexed and removed papers', () => {
-    const index = createSearchIndex([]);
+    const index = storedSearch([]);
     const current = new Map<string, Paper>();
     const colour = ['amber', 'cobalt', 'indigo', 'olive', 'scarlet', 'violet'];
     for (let round = 0; round < 6; round++) {
@@ -369,7 +370,7 @@ describe('highlightParts: which parts of a text to mark', () => {
   });
 
   it('highlights the words a search matched', () => {
-    const { papers, terms } = createSearchIndex([quokka, wombat]).search('gom tide');
+    const { papers, terms } = storedSearch([quokka, wombat]).search('gom tide');
     expect(show(highlightParts(papers[0]!.authors.join(', '), terms))).toBe('Ana [Gómez], Wei Chen');
     expect(show(highlightParts(papers[0]!.title, terms))).toBe('Quokka: Sparse Attention for [Tide] Prediction');
   });

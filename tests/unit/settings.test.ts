@@ -330,7 +330,10 @@ describe('a change is written at once, and never undone by a stale copy', () => 
     await updateSettings({ minUpvotes: 3 }, 2_000);
     // Another page, which read the settings before that edit, writes its own change over them.
     await store({ version: 1, values: { theme: 'dark' }, edited: { theme: 2_500 } });
-    await vi.waitFor(async () => expect((await loadStored()).values).toEqual({ theme: 'dark', minUpvotes: 3 }));
+    // A limit, not a pace (vi.waitFor's default, 1 s, is short on a loaded machine).
+    await vi.waitFor(async () => expect((await loadStored()).values).toEqual({ theme: 'dark', minUpvotes: 3 }), {
+      timeout: 10_000,
+    });
     expect(await stored()).toMatchObject({ values: { theme: 'dark', minUpvotes: 3 }, edited: { theme: 2_500 } });
   });
 

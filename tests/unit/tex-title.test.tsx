@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TitleText } from '@/components/shared/TitleText';
 import { hasTex, titleParts } from '@/lib/core/tex';
-import { words } from '@/lib/views/text-match';
+import { words } from '@/lib/search/text-match';
 
 afterEach(cleanup);
 

@@ -5,6 +5,7 @@
 //  (b) the same for a static extension page of the same build (bench-blank.html), and the ratio a/b
 //  (c) search over the cached papers: first keystroke in a fresh new tab → complete results; every
 //      keystroke → results in the DOM (median, p95); the new tab's JS heap with the index loaded
+//  (c') the first full word typed in a freshly opened new tab → complete results (./first-word.ts)
 //  (d) JS and CSS bytes (gzip) the new tab loads at every opening (first paint + app), and on first search
 //  (e) "For you": a month of papers ranked against a reading list of 1,000 (./rank.ts, in Node)
 //
@@ -18,6 +19,7 @@ import { extensionPath } from '../../tests/support/extension';
 import { startStandIn } from '../../tests/support/standin';
 import { benchFirstPaint, writeBlankPage } from './first-paint';
 import { benchSearch, searchQueries } from './search';
+import { benchFirstWord } from './first-word';
 import { buildStoredIndex, makeSeed, paperCount, seed } from './seed';
 import { chromiumVersion, cpuModel, launch, type Session } from './session';
 import { benchRank } from './rank';
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     log();
     const queries = searchQueries(data.authorsByFrequency);
     const { search, rows: searchRows } = await benchSearch(s, queries, data.papers.length); // (c)
+    const wordRows = await benchFirstWord(s); // (c')
     const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
     log();
     const rankRows = benchRank(data.papers); // (e)
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
     );
 
     // Table -----------------------------------------------------------------------------------
-    const rows: string[][] = [...paintRows, ...searchRows, ...sizeRows, ...rankRows];
+    const rows: string[][] = [...paintRows, ...wordRows, ...searchRows, ...sizeRows, ...rankRows];
     log();
     const busy = Math.max(loadStart, loadEnd) > os.cpus().length * 0.75;
     log(

@@ -34,7 +34,7 @@ function importsOf(code: string): { statics: string[]; dynamics: string[] } {
   return { statics, dynamics };
 }
 
-async function newtabBytes(dir: string): Promise<Bytes> {
+export async function newtabBytes(dir: string): Promise<Bytes> {
   const html = await readFile(join(dir, 'newtab.html'), 'utf8');
   const attr = (tag: string, name: string): string | undefined =>
     new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
@@ -107,12 +107,12 @@ export async function benchSizes(dir: string, loadedResources: string[]): Promis
   log(`    right after it (the app: the entry's import() and its static imports):`);
   for (const f of bytes.app) log(`      ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
   log(
-    `    JS ${kb(jsGzip)} gzip (${kb(jsRaw)} raw; target ≤ 60 KB), of which ${kb(firstGzip)} before the first paint; ` +
+    `    JS ${kb(jsGzip)} gzip (${kb(jsRaw)} raw; target ≤ 55 KB), of which ${kb(firstGzip)} before the first paint; ` +
       `CSS ${kb(cssGzip)} gzip (${kb(cssRaw)} raw)`,
   );
   const lazyGzip = sum(bytes.lazy, 'gzip');
   if (bytes.lazy.length) {
-    log(`    loaded only when used (search; not counted above):`);
+    log(`    loaded only when used (search when idle, menus, views, the ranker; not counted above):`);
     for (const f of bytes.lazy) log(`      ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
   }
   const staticSet = new Set([...bytes.js, ...bytes.css, ...bytes.app, ...bytes.lazy].map((f) => f.path));
@@ -125,9 +125,13 @@ export async function benchSizes(dir: string, loadedResources: string[]): Promis
     );
   }
   return [
-    ['new tab JS at every opening (first paint + app), gzip', kb(jsGzip), '≤ 60 KB'],
+    [
+      'new tab JS at every opening (first paint + app), gzip',
+      kb(jsGzip),
+      `≤ 55 KB (${jsGzip / 1024 <= 55 ? 'met' : 'not met'})`,
+    ],
     ['of which before the first paper, gzip', kb(firstGzip), ''],
-    ...(bytes.lazy.length ? [['JS loaded on first search, gzip', kb(lazyGzip), '']] : []),
+    ...(bytes.lazy.length ? [['JS loaded only when used (all lazy chunks together), gzip', kb(lazyGzip), '']] : []),
     ['new tab CSS, gzip', kb(cssGzip), ''],
   ];
 }

@@ -36,6 +36,12 @@ if (`npm@${npm}` !== pkg.packageManager || nodeMajor !== /\d+/.exec(pkg.engines.
   );
   process.exit(1);
 }
+// Every upload needs a higher version than the last one: a version already tagged was released.
+const tagged = spawnSync('git', ['tag', '--list', `v${version}`], { cwd: root, encoding: 'utf8' }).stdout?.trim();
+if (tagged) {
+  console.error(`✘ v${version} is already tagged (released): raise "version" in package.json first.`);
+  process.exit(1);
+}
 step('Chrome and Edge archive', 'npx', ['wxt', 'zip']);
 step('Firefox archive and sources', 'npx', ['wxt', 'zip', '-b', 'firefox', '--mv3']);
 step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', builds.firefox, '--warnings-as-errors']);

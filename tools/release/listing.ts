@@ -54,13 +54,15 @@ export function readListing(root: string): Listing {
 
 /** Every entry a store asks to justify, in the order of the manifests (both browsers together). */
 export function justifiable(manifests: ManifestView[]): string[] {
-  const out = new Set<string>();
-  for (const m of manifests) {
-    for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? [])]) out.add(p);
-    for (const h of [...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? [])]) out.add(h);
-    for (const key of Object.keys(m.chrome_url_overrides ?? {})) out.add(`chrome_url_overrides.${key}`);
-  }
-  return [...out];
+  const all = (pick: (m: ManifestView) => string[]) => manifests.flatMap(pick);
+  return [
+    ...new Set([
+      ...all((m) => [...(m.permissions ?? []), ...(m.optional_permissions ?? [])]),
+      ...all((m) => m.host_permissions ?? []),
+      ...all((m) => m.optional_host_permissions ?? []),
+      ...all((m) => Object.keys(m.chrome_url_overrides ?? {}).map((key) => `chrome_url_overrides.${key}`)),
+    ]),
+  ];
 }
 
 const optional = (manifests: ManifestView[], entry: string) =>

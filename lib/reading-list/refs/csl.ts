@@ -6,10 +6,12 @@
  */
 import * as v from 'valibot';
 import { t } from '../../core/i18n';
+import { MAX_IMPORT_ENTRIES } from '../../core/saved';
 import { arxivIdIn, primaryClassIn, toMeta, type ReferenceImport, type ReferencePaper } from './reference';
 
-const MAX_ITEMS = 100_000;
-const Text = v.pipe(v.string(), v.maxLength(100_000));
+const MAX_ITEMS = MAX_IMPORT_ENTRIES;
+/** Any length: an over-long field is cut where the paper is made (`reference.ts`), as RIS and BibTeX cut it. */
+const Text = v.string();
 const Name = v.object({
   family: v.optional(Text),
   given: v.optional(Text),
@@ -80,7 +82,7 @@ export function isCslJson(json: unknown): boolean {
 export function parseCslJson(json: unknown): ReferenceImport {
   const list = Array.isArray(json) ? json : [json];
   if (list.length === 0) return { ok: false, error: t('cslNotList') };
-  if (list.length > MAX_ITEMS) return { ok: false, error: t('importTooLarge') };
+  if (list.length > MAX_ITEMS) return { ok: false, error: t('importTooManyEntries', list.length, MAX_ITEMS) };
   const items: ReferencePaper[] = [];
   const seen = new Set<string>();
   let skipped = 0;

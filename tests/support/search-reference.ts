@@ -1,5 +1,6 @@
 /**
- * The new tab's search over every cached paper: an in-memory inverted index kept in step with the
+ * The tests' reference search: an in-memory inverted index written apart from lib/search/ (once the
+ * new tab's own), which the property tests hold the stored index to. Kept in step with the
  * cache, and the splitting of text into highlighted parts. Nothing here produces HTML.
  *
  * Hand-written rather than a library (it was MiniSearch): a keystroke must show results within a
@@ -8,11 +9,11 @@
  * query adds BM25 scores into one typed array per search and allocates only for the papers it returns.
  * The ranking follows MiniSearch's: BM25 per field with field boosts, prefix and typo matches weighted down.
  */
-import type { Paper } from '../core/paper';
-import { fieldText, indexTerm, sameText, withinOneEdit, type Field } from './search-terms';
-import { words } from './text-match';
+import type { Paper } from '@/lib/core/paper';
+import { fieldText, indexTerm, sameText, withinOneEdit, type Field } from '@/lib/search/terms';
+import { words } from '@/lib/search/text-match';
 
-export { highlightParts, type HighlightPart } from './text-match';
+export { highlightParts, type HighlightPart } from '@/lib/search/text-match';
 
 export interface SearchResults {
   /** Best match first. */

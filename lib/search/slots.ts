@@ -1,0 +1,111 @@
+/**
+ * The slots of a loaded index: the stored papers (slots below `base`), then the overlay of papers
+ * written since (from `base` on), and how a query word finds its terms among both.
+ */
+import { FIELDS, fuzzyWeight, lowerBound, prefixWeight } from './score';
+import type { StoredIndex } from './stored';
+import { withinOneEdit } from './terms';
+
+/** One list of postings: slots (global) and counts. */
+export interface Run {
+  slots: ArrayLike<number>;
+  counts: ArrayLike<number>;
+}
+
+export interface Slots {
+  stored: StoredIndex;
+  base: number;
+  baseTerms: string[];
+  /** Stored slots replaced or removed since. */
+  dead: Uint8Array;
+  slotOf: Map<string, number>;
+  live: number;
+  totals: number[];
+  /** The overlay, from slot `base` on ('' for a replaced or removed one). */
+  ids: string[];
+  upvotes: number[];
+  days: number[];
+  lengths: number[][];
+  overlay: Map<string, { slots: number[]; counts: number[] }[]>;
+  overlaySorted?: string[];
+  byLength?: Map<number, string[]>;
+}
+
+export const isDead = (s: Slots, slot: number): boolean =>
+  slot < s.base ? s.dead[slot] === 1 : s.ids[slot - s.base] === '';
+
+export const lengthOf = (s: Slots, f: number, slot: number): number =>
+  slot < s.base ? s.stored.lengths[f * s.base + slot]! : s.lengths[f]![slot - s.base]!;
+
+function baseRuns(s: Slots, term: string): Run[] | undefined {
+  const t = lowerBound(s.baseTerms, term);
+  if (s.baseTerms[t] !== term) return undefined;
+  const { offsets, slots, counts } = s.stored;
+  const F = FIELDS.length;
+  return FIELDS.map((_, f) => {
+    const from = offsets[t * F + f]!;
+    const to = offsets[t * F + f + 1]!;
+    return { slots: slots.subarray(from, to), counts: counts.subarray(from, to) };
+  });
+}
+
+/** A term's postings: per source (stored, overlay), per field. */
+export function runsOf(s: Slots, term: string): Run[][] {
+  const out: Run[][] = [];
+  const b = baseRuns(s, term);
+  if (b) out.push(b);
+  const o = s.overlay.get(term);
+  if (o) out.push(o);
+  return out;
+}
+
+/** Whether a live paper holds the word (a removed or replaced paper's words no longer count). */
+function has(s: Slots, term: string): boolean {
+  for (const runs of runsOf(s, term))
+    for (const { slots } of runs) for (let i = 0; i < slots.length; i++) if (!isDead(s, slots[i]!)) return true;
+  return false;
+}
+
+function sortedOverlay(s: Slots): string[] {
+  s.overlaySorted ??= [...s.overlay.keys()].sort();
+  return s.overlaySorted;
+}
+
+function lengthsIndex(s: Slots): Map<number, string[]> {
+  if (!s.byLength) {
+    const byLength = new Map<number, string[]>();
+    for (const term of [...new Set([...s.baseTerms, ...s.overlay.keys()])].sort()) {
+      const list = byLength.get(term.length);
+      if (list) list.push(term);
+      else byLength.set(term.length, [term]);
+    }
+    s.byLength = byLength;
+  }
+  return s.byLength;
+}
+
+/** The terms a query word matches, with their weights: itself, the words it starts, then near misses. */
+export function expand(s: Slots, word: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const exact = has(s, word);
+  if (exact) out.set(word, 1);
+  if (word.length < 3) return out;
+  const prefixed = new Set<string>();
+  for (const list of [s.baseTerms, sortedOverlay(s)]) {
+    for (let i = lowerBound(list, word); i < list.length; i++) {
+      const term = list[i]!;
+      if (!term.startsWith(word)) break;
+      if (term !== word) prefixed.add(term);
+    }
+  }
+  for (const term of [...prefixed].sort()) out.set(term, prefixWeight(term, term.length - word.length));
+  if (word.length >= 5 && !exact) {
+    const index = lengthsIndex(s);
+    for (const length of [word.length - 1, word.length, word.length + 1]) {
+      for (const term of index.get(length) ?? []) {
+        if (!out.has(term) && withinOneEdit(word, term)) out.set(term, fuzzyWeight(term));
+      }
+    }
+  }
+  return out;
+}
