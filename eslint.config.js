@@ -108,8 +108,6 @@ const TEMPORARY_SIZE_EXEMPT = [
   'lib/hooks/use-search.ts',
   'lib/views/search-compact.ts',
   'lib/views/search.ts',
-  // TEMPORARY: owned by the issue-20 helper, split with the paper page's privacy.
-  'lib/paper-page/controller.ts',
 ];
 
 // The reading list has one owner (issue 18): only lib/store/reading-list.ts writes the `saved`

@@ -1,15 +1,14 @@
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
 import { shortDate } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
-import { safeHttpUrl } from '@/lib/core/safe-url';
+import { isHubRepoId, safeHttpUrl } from '@/lib/core/safe-url';
 
 const HUB = 'https://huggingface.co';
-/** Hub ids as the background validated them; checked again here before they become links. */
-const REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 
 function hubLinks(ids: string[], path: string): { id: string; href: string }[] {
   return ids.flatMap((id) => {
-    if (!REPO_ID_RE.test(id)) return [];
+    // As the background validated them; checked again here before they become links.
+    if (!isHubRepoId(id)) return [];
     const href = safeHttpUrl(`${HUB}${path}${id.split('/').map(encodeURIComponent).join('/')}`);
     return href ? [{ id, href }] : [];
   });

@@ -2,11 +2,11 @@ import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import { isArxivId } from '@/lib/core/arxiv-id';
 import { arxivAbsUrl, arxivPdfUrl } from '@/lib/core/paper-links';
-import { safeHttpUrl } from '@/lib/core/safe-url';
+import { codeRepoLink, safeHttpUrl } from '@/lib/core/safe-url';
 
-/** arXiv abstract and PDF, GitHub (with stars) and project page, each only when known and http(s). */
+/** arXiv abstract and PDF, the code repository (GitHub, with stars, or another known code host) and project page, each only when known and safe. */
 export function PaperLinks({ paper }: { paper: Paper }) {
-  const github = safeHttpUrl(paper.githubRepo);
+  const code = codeRepoLink(paper.githubRepo);
   const project = safeHttpUrl(paper.projectPage);
   const arxiv = isArxivId(paper.id);
   return (
@@ -25,10 +25,11 @@ export function PaperLinks({ paper }: { paper: Paper }) {
           </li>
         </>
       )}
-      {github && (
+      {code && (
         <li>
-          <a href={github} rel="noopener noreferrer">
-            GitHub{paper.githubStars !== undefined ? ` ★ ${formatCount(paper.githubStars)}` : ''}
+          <a href={code.href} rel="noopener noreferrer">
+            {code.host}
+            {paper.githubStars !== undefined ? ` ★ ${formatCount(paper.githubStars)}` : ''}
           </a>
         </li>
       )}

@@ -8,12 +8,13 @@ import * as v from 'valibot';
 import { FetchFailure, getJson, HF_ORIGIN, type ApiOptions } from './hf-api';
 import { PAPER_ID_RE } from './hf-schema';
 import { t } from '../core/i18n';
+import { isHubRepoId } from '../core/safe-url';
 
 /** "org/name" (models may also be a bare legacy name such as "gpt2"). */
 export const REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 const MAX_PER_KIND = 50;
 
-const Entry = v.object({ id: v.pipe(v.string(), v.regex(REPO_ID_RE)) });
+const Entry = v.object({ id: v.pipe(v.string(), v.regex(REPO_ID_RE), v.check(isHubRepoId)) });
 const List = v.optional(v.array(v.unknown()), []);
 const ReposSchema = v.object({ models: List, datasets: List, spaces: List });
 

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Organization, Paper, Person } from '../core/paper';
-import { safeHfImageUrl, safeHttpUrl } from '../core/safe-url';
+import { codeRepoLink, safeHfImageUrl, safeHttpUrl } from '../core/safe-url';
 import { singleLine } from '../core/single-line';
 
 const HF_ORIGIN = 'https://huggingface.co';
@@ -157,7 +157,7 @@ function fromRawPaper(p: RawPaper & { title: string }, day: string, fetchedAt: n
     numComments: p.numComments ?? 0,
     aiSummary: p.ai_summary,
     aiKeywords: p.ai_keywords,
-    githubRepo: safeHttpUrl(p.githubRepo),
+    githubRepo: codeRepoLink(p.githubRepo)?.href,
     githubStars: p.githubStars,
     projectPage: safeHttpUrl(p.projectPage),
     organization: organization(p.organization),

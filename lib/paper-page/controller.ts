@@ -1,30 +1,29 @@
 /**
  * The content script's behaviour on paper pages: exactly one Save button, for the paper the page
  * shows now (huggingface.co changes paper without a page load), telling the truth live. It never
- * opens IndexedDB: saves go to the background, and the saved ids come from the mirror in
- * `browser.storage.local`, read (and followed) only while the page is a paper page. The page
- * itself learns no more than what the button shows: whether its own paper is saved.
+ * opens IndexedDB: saves (and sends to Zotero) go to the background (through the message table,
+ * lib/core/messages.ts), and the saved ids and Zotero's marks come from the mirrors
+ * (`mirror-follower.ts`). The page itself learns nothing:
+ * the button's root is closed, its size never depends on its state, and a paper not yet shown in
+ * this document has its state told at a person's pace (`pace.ts`).
  *
  * It runs on every huggingface.co page, most of them models, datasets and spaces whose DOM never
  * stops changing: there, a DOM change costs one string comparison (has the URL changed?).
  */
-import { browser } from 'wxt/browser';
 import { paperRefFromUrl } from '../core/arxiv-id';
 import { t } from '../core/i18n';
-import type { SaveReply } from '../core/save-request';
-import { SAVED_IDS_KEY } from '../core/saved-mirror';
-import { IN_ZOTERO_KEY, NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
+import { send } from '../core/send';
+import type { PageMeta, SaveReply } from '../core/save-request';
 import { findPlacement, readPageMeta, type Placement } from './read-page';
 import { createSaveButton, HOST_TAG, type SaveButtonHandle } from './save-button';
 import { pageBibtex, writeClipboard } from './copy-bibtex';
+import { followSavedMirror, type MirrorFollower } from './mirror-follower';
+import type { InZotero } from '../core/zotero-mirror';
+import { createPace, type Pace } from './pace';
 
 export interface PageContext {
   onInvalidated(cb: () => void): void;
   addEventListener(target: Window, type: 'wxt:locationchange', cb: () => void): void;
-}
-
-function toIdSet(value: unknown): Set<string> {
-  return new Set(Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []);
 }
 
 function isPlaced(host: HTMLElement, p: Placement): boolean {
@@ -45,93 +44,99 @@ function place(host: HTMLElement, p: Placement, doc: Document): void {
   } else p.anchor.after(host);
 }
 
-async function sendSave(message: { type: 'savePaper' | 'unsavePaper'; id: string; page?: object }): Promise<SaveReply> {
+function removeAll(doc: Document): void {
+  doc
+    .querySelectorAll(HOST_TAG)
+    .forEach((h) => (h.closest('li')?.childElementCount === 1 ? h.closest('li')!.remove() : h.remove()));
+}
+
+type SaveMessage = { type: 'savePaper'; id: string; page?: PageMeta } | { type: 'unsavePaper'; id: string };
+async function sendSave(message: SaveMessage): Promise<SaveReply> {
   try {
-    return (await browser.runtime.sendMessage(message)) as SaveReply;
+    return await send(message);
   } catch {
     // The worker may have been stopped mid-request: saving is idempotent, so ask once more.
     await new Promise((r) => setTimeout(r, 400));
-    return (await browser.runtime.sendMessage(message)) as SaveReply;
+    return await send(message);
   }
 }
 
-export function runPaperPage(ctx: PageContext, doc: Document = document): void {
-  /** The saved-ids mirror, while on a paper page (empty elsewhere: nothing reads it there). */
-  let saved = new Set<string>();
-  let following = false;
-  /** The "In Zotero" mirror (lib/core/zotero-mirror.ts): whether Zotero is on, and what its library holds. */
-  let zotero: InZotero = NOTHING_IN_ZOTERO;
-  let current:
-    { id: string; handle: SaveButtonHandle; busy: boolean; sending?: boolean; checked?: boolean } | undefined;
+interface Current {
+  id: string;
+  handle: SaveButtonHandle;
+  busy: boolean;
+  /** Sending to Zotero; `checked`: Zotero's library was asked about this paper once. */
+  sending?: boolean;
+  checked?: boolean;
+  /** Whether this paper's saved state may be shown yet (`pace.ts`). */
+  told: boolean;
+}
+
+/**
+ * The Zotero button: like Save, what the library holds is shown (and Zotero asked, once per
+ * paper) only for a paper whose state may be told (`pace.ts`); until then it offers to send.
+ */
+function renderZotero(c: Current, zotero: InZotero): void {
+  if (!zotero.enabled) return c.handle.setZotero('hidden');
+  c.handle.setZotero(c.told && zotero.ids.includes(c.id) ? 'in' : 'send');
+  // One look at the library per paper shown (the background answers from its cache when fresh).
+  if (c.told && !c.checked) {
+    c.checked = true;
+    void send({ type: 'zoteroCheck', id: c.id }).catch(() => undefined);
+  }
+}
+
+/** A person pressed Save (or Saved): ask the background, then show what it answered. */
+async function saveOrRemove(c: Current, mirror: MirrorFollower, doc: Document, render: () => void): Promise<void> {
+  // Not yet told: the person pressed Save (saving a saved paper changes nothing).
+  const wasSaved = c.told && mirror.has(c.id);
+  c.busy = true;
+  c.handle.setState('busy');
+  try {
+    const page = wasSaved ? undefined : readPageMeta(doc, new URL(location.href));
+    const reply = await sendSave(wasSaved ? { type: 'unsavePaper', id: c.id } : { type: 'savePaper', id: c.id, page });
+    c.busy = false;
+    if (!reply?.ok) {
+      render();
+      c.handle.setState('error', reply?.message ?? t('pageSaveFailed'));
+      return;
+    }
+    mirror.set(c.id, reply.saved);
+    c.told = true;
+    render();
+  } catch {
+    c.busy = false;
+    c.handle.setState('error', t('pageSaveFailedRetry'));
+  }
+}
+
+export function runPaperPage(ctx: PageContext, doc: Document = document, pace: Pace = createPace()): void {
+  let current: Current | undefined;
   /** Off paper pages, the URL last seen: until it changes, a DOM change has nothing to do. */
   let idleHref: string | undefined;
   let invalidated = false;
+  let paceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const render = () => {
-    if (current && !current.busy) current.handle.setState(saved.has(current.id) ? 'saved' : 'unsaved');
-    if (current && !current.sending) {
-      current.handle.setZotero(!zotero.enabled ? 'hidden' : zotero.ids.includes(current.id) ? 'in' : 'send');
-      // One look at the library per paper shown (the background answers from its cache when fresh).
-      if (zotero.enabled && !current.checked) {
-        current.checked = true;
-        void browser.runtime.sendMessage({ type: 'zoteroCheck', id: current.id }).catch(() => undefined);
-      }
-    }
-  };
-
-  const removeAll = () =>
-    doc
-      .querySelectorAll(HOST_TAG)
-      .forEach((h) => (h.closest('li')?.childElementCount === 1 ? h.closest('li')!.remove() : h.remove()));
-
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SAVED_IDS_KEY in changes) saved = toIdSet(changes[SAVED_IDS_KEY]!.newValue);
-    if (area === 'local' && IN_ZOTERO_KEY in changes) zotero = parseInZotero(changes[IN_ZOTERO_KEY]!.newValue);
-    if (area === 'local' && (SAVED_IDS_KEY in changes || IN_ZOTERO_KEY in changes)) render();
-  };
-
-  /** On a paper page: read the mirror, and follow it as other pages save and remove papers. */
-  function follow() {
-    following = true;
-    browser.storage.onChanged.addListener(onStorage);
-    void browser.storage.local.get([SAVED_IDS_KEY, IN_ZOTERO_KEY]).then((v) => {
-      if (!following) return; // left paper pages meanwhile
-      saved = toIdSet(v[SAVED_IDS_KEY]);
-      zotero = parseInZotero(v[IN_ZOTERO_KEY]);
-      render();
-    });
-  }
-
-  function unfollow() {
-    following = false;
-    browser.storage.onChanged.removeListener(onStorage);
-    saved = new Set();
-    zotero = NOTHING_IN_ZOTERO;
-  }
-
-  async function toggle() {
-    if (!current || current.busy) return;
+    if (!current) return;
     const c = current;
-    const wasSaved = saved.has(c.id);
-    c.busy = true;
-    c.handle.setState('busy');
-    try {
-      const page = wasSaved ? undefined : readPageMeta(doc, new URL(location.href));
-      const reply = await sendSave({ type: wasSaved ? 'unsavePaper' : 'savePaper', id: c.id, page });
-      c.busy = false;
-      if (!reply?.ok) {
-        c.handle.setState(wasSaved ? 'saved' : 'unsaved');
-        c.handle.setState('error', reply?.message ?? t('pageSaveFailed'));
-        return;
-      }
-      if (reply.saved) saved.add(c.id);
-      else saved.delete(c.id);
-      render();
-    } catch {
-      c.busy = false;
-      c.handle.setState('error', t('pageSaveFailedRetry'));
-    }
+    if (!c.busy) c.handle.setState(!c.told ? 'checking' : mirror.has(c.id) ? 'saved' : 'unsaved');
+    if (!c.sending) renderZotero(c, mirror.zotero());
+  };
+  const mirror = followSavedMirror(render);
+
+  /** Tells the current paper's state once the pace allows it (at once, most of the time). */
+  function tell(c: Current) {
+    clearTimeout(paceTimer);
+    const wait = pace.wait(c.id);
+    c.told = wait === 0;
+    if (!c.told) paceTimer = setTimeout(() => current === c && !invalidated && tell(c), wait);
+    render();
   }
+
+  const toggle = () => {
+    if (current && !current.busy) void saveOrRemove(current, mirror, doc, render);
+  };
 
   /** Send to Zotero: the background sends only the paper this tab shows, and answers where it went. */
   async function sendToZotero() {
@@ -140,9 +145,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     c.sending = true;
     c.handle.setZotero('busy');
     const page = readPageMeta(doc, new URL(location.href));
-    const reply = (await browser.runtime
-      .sendMessage({ type: 'zoteroSend', ids: [c.id], page })
-      .catch(() => undefined)) as { ok: boolean; message: string } | undefined;
+    const reply = await send({ type: 'zoteroSend', ids: [c.id], page }).catch(() => undefined);
     c.sending = false;
     c.handle.say(reply?.message ?? t('pageSaveFailedRetry'), !!reply?.ok);
     render();
@@ -152,7 +155,7 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     if (!current) return;
     const { id, handle } = current;
     const text = pageBibtex(id, readPageMeta(doc, new URL(location.href)));
-    handle.showCopied(await writeClipboard(doc, text, handle.host.shadowRoot!));
+    handle.showCopied(await writeClipboard(doc, text, handle.root));
   }
 
   function ensure() {
@@ -161,29 +164,58 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
     const ref = paperRefFromUrl(href);
     if (!ref) {
       idleHref = href;
-      if (current) removeAll();
+      if (current) removeAll(doc);
       current = undefined;
-      if (following) unfollow();
+      if (mirror.following) mirror.unfollow();
       return;
     }
     idleHref = undefined;
-    if (!following) follow();
+    if (!mirror.following) mirror.follow();
     const placement = findPlacement(doc, new URL(href));
     const hosts = doc.querySelectorAll(HOST_TAG);
     if (current?.id === ref.id && hosts.length === 1 && isPlaced(current.handle.host, placement)) return;
-    removeAll();
+    removeAll(doc);
     const handle = createSaveButton(
       doc,
       ref.id,
-      () => void toggle(),
+      toggle,
       () => void copyBibtex(),
       () => void sendToZotero(),
     );
     place(handle.host, placement, doc);
-    current = { id: ref.id, handle, busy: false };
-    render();
+    const same = current?.id === ref.id;
+    current = { id: ref.id, handle, busy: false, told: same && current!.told };
+    if (same && current.told) render();
+    else tell(current);
   }
 
+  watchLocation(
+    ctx,
+    doc,
+    () => idleHref,
+    ensure,
+    () => {
+      // A popstate (Back) or a check already queued must not bring back a button nothing answers.
+      invalidated = true;
+      clearTimeout(paceTimer);
+      mirror.unfollow();
+      removeAll(doc);
+    },
+  );
+  ensure();
+}
+
+/**
+ * Runs `ensure` after each client-side navigation and after DOM changes while on a paper page (the
+ * page may re-render the title region); off paper pages, a DOM change costs one comparison.
+ */
+function watchLocation(
+  ctx: PageContext,
+  doc: Document,
+  idleHref: () => string | undefined,
+  ensure: () => void,
+  stop: () => void,
+) {
   let scheduled = false;
   const schedule = () => {
     if (scheduled) return;
@@ -193,22 +225,16 @@ export function runPaperPage(ctx: PageContext, doc: Document = document): void {
       ensure();
     });
   };
-
-  // Off paper pages this is all a DOM change costs; a client-side navigation changes the URL.
   const observer = new MutationObserver(() => {
-    if (idleHref === undefined || location.href !== idleHref) schedule();
+    const idle = idleHref();
+    if (idle === undefined || location.href !== idle) schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   addEventListener('popstate', schedule);
-
   ctx.onInvalidated(() => {
-    // A popstate (Back) or a check already queued must not bring back a button nothing answers.
-    invalidated = true;
     removeEventListener('popstate', schedule);
     observer.disconnect();
-    unfollow();
-    removeAll();
+    stop();
   });
-  ensure();
 }

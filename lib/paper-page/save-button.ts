@@ -1,14 +1,18 @@
 /**
- * The Save button a content script puts on a paper page: a custom element host with an open
- * shadow root, so the page's CSS cannot break it and its CSS cannot leak into the page. Built
- * with DOM APIs and textContent only.
+ * The Save button a content script puts on a paper page: a custom element host with a closed
+ * shadow root, so the page's CSS cannot break it, its CSS cannot leak into the page, and the
+ * page's own scripts cannot read it (`host.shadowRoot` is null for them): whether the paper is
+ * saved (or in Zotero) is for the person looking, not for the page. Every state has the same size
+ * (all labels are laid out, only one shown), so neither can the page measure it. Built with DOM
+ * APIs and textContent only.
  *
- * The root is open, so the page's own scripts can reach the button: only a person's click (or
- * Enter/Space on the focused button, which the browser turns into a trusted click) acts.
+ * Only a person's click (or Enter/Space on the focused button, which the browser turns into a
+ * trusted click) acts: a script's `click()` or `dispatchEvent` is not trusted.
  */
 import { t } from '../core/i18n';
 
-export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error';
+/** `checking`: not yet told whether this paper is saved (see `pace.ts`). */
+export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error' | 'checking';
 /** The Zotero button: hidden while Zotero is off in Papertab; "In Zotero" once the library has the paper. */
 export type ZoteroState = 'hidden' | 'send' | 'in' | 'busy';
 
@@ -18,7 +22,10 @@ const CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 4px 8px; font: 14px/1.3 system-ui, sans-serif; }
 :host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
 button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; border: 1px solid #b45309;
-  background: #fff; color: #7c2d12; display: inline-flex; align-items: center; gap: 6px; }
+  background: #fff; color: #7c2d12; display: inline-grid; align-items: center; }
+button > span { grid-area: 1 / 1; visibility: hidden; display: inline-flex; gap: 6px; }
+button > span.on { visibility: visible; }
+button[hidden] { display: none; }
 button[aria-pressed="true"] { background: #fde68a; color: #422006; }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
@@ -34,6 +41,8 @@ button.copy, button.zotero { margin-left: 6px; }
 
 export interface SaveButtonHandle {
   host: HTMLElement;
+  /** The closed shadow root: only this extension holds it. */
+  root: ShadowRoot;
   button: HTMLButtonElement;
   setState(state: ButtonState, message?: string): void;
   /** The Copy BibTeX button beside Save, when asked for. */
@@ -46,6 +55,50 @@ export interface SaveButtonHandle {
   say(text: string, ok: boolean): void;
 }
 
+/** A click handler that acts only on a person's click. */
+const trusted = (act: () => void) => (event: Event) => {
+  // A script's `button.click()` or `dispatchEvent` (the page's own, say) is not trusted: ignored.
+  if (event.isTrusted) act();
+};
+
+/**
+ * Fills `button` with one label per look, all laid out in one grid cell, so its size never tells
+ * which shows; returns the function that shows one.
+ */
+function looks<K extends string>(doc: Document, button: HTMLElement, all: Record<K, [string, string]>) {
+  const spans = Object.entries<[string, string]>(all).map(([name, [icon, text]]) => {
+    const span = doc.createElement('span');
+    span.dataset.look = name;
+    if (icon) {
+      const i = doc.createElement('span');
+      i.setAttribute('aria-hidden', 'true');
+      i.textContent = icon;
+      span.append(i);
+    }
+    span.append(text);
+    return span;
+  });
+  button.append(...spans);
+  return (look: K) => {
+    for (const span of spans) {
+      const on = span.dataset.look === look;
+      span.classList.toggle('on', on);
+      // The labels not shown are not the button's name either.
+      if (on) span.removeAttribute('aria-hidden');
+      else span.setAttribute('aria-hidden', 'true');
+    }
+  };
+}
+
+function makeButton(doc: Document, className: string, title: string, act: () => void): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  if (className) button.className = className;
+  button.title = title;
+  button.addEventListener('click', trusted(act));
+  return button;
+}
+
 export function createSaveButton(
   doc: Document,
   paperId: string,
@@ -55,43 +108,32 @@ export function createSaveButton(
 ): SaveButtonHandle {
   const host = doc.createElement(HOST_TAG);
   host.dataset.paperId = paperId;
-  const root = host.attachShadow({ mode: 'open' });
+  // delegatesFocus: focusing the host (Tab, or a person's screen reader) lands on Save.
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
   style.textContent = CSS;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.title = t('pageSaveTitle');
-  const icon = doc.createElement('span');
-  icon.setAttribute('aria-hidden', 'true');
-  const label = doc.createElement('span');
+  const button = makeButton(doc, '', t('pageSaveTitle'), onClick);
+  const show = looks(doc, button, {
+    unsaved: ['☆', t('save')],
+    saved: ['★', t('saved')],
+    busy: ['☆', t('saving')],
+    checking: ['☆', t('pageChecking')],
+  });
   const msg = doc.createElement('span');
   msg.className = 'msg';
   msg.setAttribute('role', 'status');
-  button.append(icon, label);
   root.append(style, button);
-  button.addEventListener('click', (event) => {
-    // A script's `button.click()` or `dispatchEvent` (the page's own, say) is not trusted: ignored.
-    if (event.isTrusted) onClick();
-  });
   let copyButton: HTMLButtonElement | undefined;
   if (onCopy) {
-    copyButton = doc.createElement('button');
-    copyButton.type = 'button';
-    copyButton.className = 'copy';
-    copyButton.title = t('pageCopyTitle');
+    copyButton = makeButton(doc, 'copy', t('pageCopyTitle'), onCopy);
     copyButton.textContent = t('copyBibtex');
-    copyButton.addEventListener('click', (event) => {
-      if (event.isTrusted) onCopy();
-    });
     root.append(copyButton);
   }
-  const zoteroButton = doc.createElement('button');
-  zoteroButton.type = 'button';
-  zoteroButton.className = 'zotero';
-  zoteroButton.title = t('pageZoteroTitle');
-  zoteroButton.hidden = true;
-  zoteroButton.addEventListener('click', (event) => {
-    if (event.isTrusted) onZotero?.();
+  const zoteroButton = makeButton(doc, 'zotero', t('pageZoteroTitle'), () => onZotero?.());
+  const showZotero = looks(doc, zoteroButton, {
+    send: ['', t('sendToZotero')],
+    in: ['✓', t('inZotero')],
+    busy: ['', t('zoteroSending')],
   });
   // Its own line: the Save button's states rewrite `msg`, and must not erase where a send went.
   const zoteroMsg = doc.createElement('span');
@@ -100,9 +142,8 @@ export function createSaveButton(
 
   function setState(state: ButtonState, message = '') {
     button.setAttribute('aria-pressed', String(state === 'saved'));
-    button.setAttribute('aria-busy', String(state === 'busy'));
-    icon.textContent = state === 'saved' ? '★' : '☆';
-    label.textContent = state === 'saved' ? t('saved') : state === 'busy' ? t('saving') : t('save');
+    button.setAttribute('aria-busy', String(state === 'busy' || state === 'checking'));
+    show(state === 'error' ? 'unsaved' : state);
     msg.className = 'msg';
     msg.textContent = state === 'error' ? message : '';
   }
@@ -113,8 +154,7 @@ export function createSaveButton(
   function setZotero(state: ZoteroState) {
     zoteroButton.hidden = state === 'hidden';
     zoteroButton.setAttribute('aria-busy', String(state === 'busy'));
-    zoteroButton.textContent =
-      state === 'in' ? `✓ ${t('inZotero')}` : state === 'busy' ? t('zoteroSending') : t('sendToZotero');
+    showZotero(state === 'hidden' ? 'send' : state);
   }
   function say(text: string, ok: boolean) {
     // A live region from the first send on (the page's one status line until then is Save's).
@@ -124,5 +164,5 @@ export function createSaveButton(
   }
   setState('unsaved');
   setZotero('hidden');
-  return { host, button, setState, copyButton, showCopied, zoteroButton, setZotero, say };
+  return { host, root, button, setState, copyButton, showCopied, zoteroButton, setZotero, say };
 }

@@ -14,7 +14,6 @@ import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { firefoxDriver, firefoxTab } from '../support/driver-firefox';
 import {
   byName,
-  PAGE_SAVE,
   pageSaveState,
   poll,
   storedSaved,
@@ -106,7 +105,7 @@ describe('the event page', () => {
       (s) => s === 'false',
     );
     expect(await ff.backgroundState()).toBe('stopped'); // showing the button did not need it
-    await page.click(PAGE_SAVE);
+    await page.clickPageSave();
     await poll(
       () => pageSaveState(page),
       'the button to say Saved',
@@ -256,7 +255,7 @@ describe('a private window', () => {
       }
       return undefined;
     }, 'the private new tab')) as Page;
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),
     );
@@ -278,7 +277,7 @@ describe('a private window', () => {
   });
 
   it('the popup there still shows the day’s top papers, from extension storage', async () => {
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await navigate(privateTab, `${ff.origin}popup.html`);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),
@@ -292,7 +291,7 @@ describe('a private window', () => {
   });
 
   it('the reading list there says so plainly, and the normal window still has the list', async () => {
-    const t = firefoxTab(privateTab);
+    const t = firefoxTab(privateTab, ff);
     await navigate(privateTab, `${ff.origin}reading-list.html`);
     await waitIn(t, 'the notice', () =>
       document.body.innerText.includes('cannot use its local database in this window'),

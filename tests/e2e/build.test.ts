@@ -15,10 +15,17 @@ async function files(dir: string): Promise<string[]> {
 /** The scripts an HTML page loads, with every chunk they import (statically or lazily), transitively. */
 async function pageScripts(page: string): Promise<string[]> {
   const html = await readFile(page, 'utf8');
-  const seen = new Set<string>();
-  const queue = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map((m) =>
-    join(extensionPath, m[1]!.replace(/^\//, '')),
+  return withImports(
+    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map((m) =>
+      join(extensionPath, m[1]!.replace(/^\//, '')),
+    ),
   );
+}
+
+/** These scripts and every chunk they import (statically or lazily), transitively. */
+async function withImports(scripts: string[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = [...scripts];
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
@@ -31,24 +38,38 @@ async function pageScripts(page: string): Promise<string[]> {
   return [...seen];
 }
 
-/** Hugging Face's API, as the feed client builds its URLs. */
-const HF_API = /\/api\/(?:daily_papers|papers)\b/;
+/** Any path of Hugging Face's API (`huggingface.co/api/…`, or `/api/…` as the client joins it to the origin). */
+const HF_API = /huggingface\.co\/api\b|\/api\/[\w-]+/;
 /** Dexie's or IndexedDB's code (minified names survive: these are properties and globals). */
 const INDEXED_DB = /\bindexedDB\b|\bIDBKeyRange\b|\bDexie\b/;
 
 describe('the built extension', () => {
-  it('no chunk a page loads carries the Hugging Face API: pages ask the background', async () => {
+  it('no chunk a page or a content script loads carries any Hugging Face API path: they ask the background', async () => {
     const pages = (await files(extensionPath)).filter((f) => f.endsWith('.html'));
     expect(pages.map((p) => p.slice(extensionPath.length + 1)).sort()).toEqual(
       expect.arrayContaining(['newtab.html', 'options.html', 'popup.html', 'reading-list.html']),
     );
+    const manifest = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')) as {
+      content_scripts: { js: string[] }[];
+    };
+    const loaders: [string, string[]][] = [
+      ...(await Promise.all(pages.map(async (p) => [p, await pageScripts(p)] as [string, string[]]))),
+      ...(await Promise.all(
+        manifest.content_scripts
+          .flatMap((c) => c.js)
+          .map(async (f) => [f, await withImports([join(extensionPath, f)])] as [string, string[]]),
+      )),
+    ];
+    expect(loaders.length).toBeGreaterThan(4);
     const found: string[] = [];
-    for (const page of pages) {
-      const scripts = await pageScripts(page);
+    for (const [loader, scripts] of loaders) {
       expect(scripts.length).toBeGreaterThan(0);
       for (const f of scripts) {
-        if (HF_API.test(await readFile(f, 'utf8')))
-          found.push(`${page.slice(extensionPath.length + 1)} loads ${f.slice(extensionPath.length + 1)}`);
+        const api = HF_API.exec(await readFile(f, 'utf8'));
+        if (api)
+          found.push(
+            `${loader.replace(extensionPath + '/', '')} loads ${f.slice(extensionPath.length + 1)}: ${api[0]}`,
+          );
       }
     }
     expect(found).toEqual([]);

@@ -4,6 +4,8 @@ import { makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { waitForBadge } from '../support/e2e';
+import { pageSaveState } from '../support/driver-chromium';
+import { PAGE_SAVE_AT, PAGE_SAVE_HOST } from '../support/driver';
 
 let hf: StandIn;
 let ext: ExtensionSession;
@@ -21,7 +23,19 @@ afterAll(async () => {
   await hf?.close();
 });
 
-const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save|Saved|Saving…)$/ });
+/**
+ * The paper page's Save button as a person meets it. Its shadow root is closed (the page cannot
+ * read it): its state is read through CDP, clicks land on it in its host, focus is delegated to it.
+ */
+const saveButton = (page: Page) => {
+  const host = page.locator(PAGE_SAVE_HOST);
+  return {
+    count: () => host.count(),
+    getAttribute: (_name: 'aria-pressed') => pageSaveState(page),
+    focus: () => host.first().focus(),
+    click: () => host.first().click({ position: PAGE_SAVE_AT }),
+  };
+};
 
 async function savedIds(): Promise<string[]> {
   const list = await ext.page('reading-list.html');
@@ -46,7 +60,6 @@ describe('Save on paper pages', () => {
     await button.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-    expect(await button.textContent()).toContain('Saved');
     expect(await savedIds()).toContain(paper.id);
     await page.close();
   });

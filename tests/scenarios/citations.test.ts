@@ -12,6 +12,8 @@ import {
   clipboardAfter,
   launchDriver,
   pageSaveState,
+  pageText,
+  pressPageControl,
   poll,
   waitForBadge,
   waitForPapers,
@@ -116,8 +118,6 @@ describe('copy citation on the new tab', () => {
 });
 
 describe('Copy BibTeX beside Save on paper pages', () => {
-  const PAGE_COPY = 'papertab-save >>> button.copy';
-
   async function paperPage(url: string): Promise<Tab> {
     const tab = await driver.openWebPage(url);
     await poll(() => pageSaveState(tab), `the Save button on ${url}`);
@@ -128,16 +128,16 @@ describe('Copy BibTeX beside Save on paper pages', () => {
     const paper = items[2]!.paper;
     const tab = await paperPage(`https://arxiv.org/abs/${paper.id}v1`);
     await tab.writeClipboard(MARK);
-    await tab.click(PAGE_COPY);
+    await pressPageControl(tab, 'copy');
     const entry = oneEntry(await clipboardAfter(tab, MARK));
     expect(entry.fields.title).toBe(paper.title);
     expect(entry.fields.eprint).toBe(paper.id);
     expect(entry.fields.doi).toBe(`10.48550/arXiv.${paper.id}`);
     expect(entry.fields.author?.length).toBe(paper.authors.length);
-    await waitIn(tab, 'the page to say Copied', () =>
-      [...(document.querySelector('papertab-save')?.shadowRoot?.querySelectorAll('[role="status"]') ?? [])].some(
-        (s) => s.textContent === 'Copied',
-      ),
+    await poll(
+      () => pageText(tab),
+      'the page to say Copied',
+      (t) => t.includes('Copied'),
     );
     await tab.close();
   });
@@ -146,7 +146,7 @@ describe('Copy BibTeX beside Save on paper pages', () => {
     const paper = items[3]!.paper;
     const tab = await paperPage(`https://huggingface.co/papers/${paper.id}`);
     await tab.writeClipboard(MARK);
-    await tab.click(PAGE_COPY);
+    await pressPageControl(tab, 'copy');
     const entry = oneEntry(await clipboardAfter(tab, MARK));
     expect(entry.fields.eprint).toBe(paper.id);
     expect(entry.fields.title).toBe(paper.title);

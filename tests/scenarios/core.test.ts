@@ -10,7 +10,6 @@ import {
   byName,
   clickNamed,
   launchDriver,
-  PAGE_SAVE,
   pageSaveState,
   poll,
   shownTitles,
@@ -83,7 +82,7 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     const paper = papers[0]!;
     const hfPage = await onPage(`https://huggingface.co/papers/${paper.id}`);
     expect(await pageSaveState(hfPage)).toBe('false');
-    await hfPage.click(PAGE_SAVE);
+    await hfPage.clickPageSave();
     await poll(
       () => pageSaveState(hfPage),
       'the button to say Saved',
@@ -112,7 +111,7 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
   it('after client-side navigation on huggingface.co, the one Save button belongs to the new paper', async () => {
     const [a, b] = [papers[1]!, papers[2]!];
     const tab = await onPage(`https://huggingface.co/papers/${a.id}`);
-    await tab.click(PAGE_SAVE);
+    await tab.clickPageSave();
     await poll(
       () => pageSaveState(tab),
       'the button to say Saved',
@@ -186,7 +185,7 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     // And saving still works after the restart.
     await arxiv.close();
     const other = await onPage(`https://arxiv.org/abs/${papers[3]!.id}`);
-    await other.click(PAGE_SAVE);
+    await other.clickPageSave();
     await poll(
       () => pageSaveState(other),
       'the button to say Saved',

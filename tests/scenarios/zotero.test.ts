@@ -12,7 +12,10 @@ import {
   byName,
   clickNamed,
   launchDriver,
+  pageButtonText,
+  pageText,
   poll,
+  pressPageControl,
   storedSaved,
   waitForPapers,
   waitIn,
@@ -137,18 +140,14 @@ describe(`Zotero in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
 
   it('on an arXiv page, Send to Zotero sits beside Save and turns to In Zotero', async () => {
     const page = await driver.openWebPage(`https://arxiv.org/abs/${onPage.id}`);
-    const button = 'papertab-save >>> button.zotero';
     await poll(
-      () =>
-        page.evaluate(
-          () => document.querySelector('papertab-save')?.shadowRoot?.querySelector('button.zotero')?.textContent ?? '',
-        ),
+      () => pageButtonText(page, 'zotero'),
       'the Zotero button',
       (t) => t === 'Send to Zotero',
     );
-    await page.click(button);
+    await pressPageControl(page, 'zotero');
     await poll(
-      () => page.evaluate(() => document.querySelector('papertab-save')?.shadowRoot?.textContent ?? ''),
+      () => pageText(page),
       'where it went, and In Zotero',
       (t) => t.includes('Saved to Zotero: My Library › Reading group') && t.includes('In Zotero'),
     );

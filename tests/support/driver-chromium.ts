@@ -5,10 +5,60 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
-import type { Driver, DriverOptions, OpenOptions, Tab } from './driver';
+import {
+  PAGE_SAVE_AT,
+  PAGE_SAVE_HOST,
+  type Driver,
+  type DriverOptions,
+  type OpenOptions,
+  type PageNode,
+  type Tab,
+} from './driver';
 
 /** Playwright's CSS already pierces open shadow roots. */
 const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
+
+interface CdpNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+function findHost(node: CdpNode): CdpNode | undefined {
+  if (node.localName === PAGE_SAVE_HOST) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+function toPageNode(n: CdpNode): PageNode {
+  if (n.nodeType === 3) return { name: '#text', attrs: {}, children: [], text: n.nodeValue ?? '' };
+  const attrs: Record<string, string> = {};
+  for (let i = 0; i + 1 < (n.attributes ?? []).length; i += 2) attrs[n.attributes![i]!] = n.attributes![i + 1]!;
+  return { name: n.localName ?? '#root', attrs, children: (n.children ?? []).map(toPageNode) };
+}
+
+/** The paper-page host's closed shadow tree, through CDP (the page's scripts cannot see it). */
+export async function pageControls(page: Page): Promise<PageNode | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = findHost(root)?.shadowRoots?.[0];
+    return shadow ? toPageNode(shadow) : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** aria-pressed of the page's Save button, through CDP. */
+export async function pageSaveState(page: Page): Promise<string | null> {
+  const root = await pageControls(page);
+  const first = (n: PageNode): PageNode | undefined => (n.name === 'button' ? n : n.children.map(first).find(Boolean));
+  return (root && first(root)?.attrs['aria-pressed']) ?? null;
+}
 
 function tab(page: Page): Tab {
   return {
@@ -19,6 +69,8 @@ function tab(page: Page): Tab {
     upload: (s, path) => page.locator(css(s)).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     url: () => page.evaluate(() => location.href),
+    pageControls: () => pageControls(page),
+    clickPageSave: () => page.locator(PAGE_SAVE_HOST).first().click({ position: PAGE_SAVE_AT }),
     run: (source) => page.evaluate(source),
     async readClipboard() {
       // The page reading must be the focused one (the permission is granted at launch).

@@ -3,7 +3,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { poll, type Driver, type DriverOptions, type OpenOptions, type Tab } from './driver';
+import {
+  PAGE_SAVE_AT,
+  PAGE_SAVE_HOST,
+  poll,
+  type Driver,
+  type DriverOptions,
+  type OpenOptions,
+  type PageNode,
+  type Tab,
+} from './driver';
 import { launchFirefox, type FirefoxSession } from './firefox';
 
 /**
@@ -39,6 +48,37 @@ async function completeDownload(dir: string, before: Set<string>): Promise<{ nam
  */
 async function element(page: Page, selector: string): Promise<ElementHandle> {
   return poll(() => page.$(selector), `an element matching ${selector}`) as Promise<ElementHandle>;
+}
+
+interface BidiNode {
+  value?: {
+    nodeType?: number;
+    localName?: string;
+    nodeValue?: string;
+    attributes?: Record<string, string>;
+    children?: BidiNode[];
+    shadowRoot?: BidiNode | null;
+  };
+}
+function toPageNode(n: BidiNode): PageNode {
+  const v = n.value ?? {};
+  if (v.nodeType === 3) return { name: '#text', attrs: {}, children: [], text: v.nodeValue ?? '' };
+  return { name: v.localName ?? '#root', attrs: v.attributes ?? {}, children: (v.children ?? []).map(toPageNode) };
+}
+
+/** The paper-page host's closed shadow tree, through WebDriver BiDi (the page's scripts cannot see it). */
+async function pageControls(ff: FirefoxSession, page: Page): Promise<PageNode | null> {
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const { result } = await ff.bidi('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(PAGE_SAVE_HOST)})`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 10, includeShadowTree: 'all' },
+  });
+  const r = result as { type: string; result?: BidiNode & { type: string } };
+  if (r.type !== 'success' || r.result?.type !== 'node') return null;
+  const shadow = r.result.value?.shadowRoot;
+  return shadow ? toPageNode(shadow) : null;
 }
 
 type Point = { x: number; y: number };
@@ -131,6 +171,11 @@ export function firefoxTab(page: Page, ff?: FirefoxSession): Tab {
       await page.keyboard.press(key as never);
     },
     url: () => page.evaluate(() => location.href),
+    pageControls: () => pageControls(session(), page),
+    clickPageSave: async () => {
+      await front();
+      await (await element(page, PAGE_SAVE_HOST)).click({ offset: PAGE_SAVE_AT });
+    },
     run: (source) => page.evaluate(source),
     readClipboard: () => session().chrome<string>(READ_CLIPBOARD),
     writeClipboard: async (text) => void (await session().chrome(writeClipboard(text))),

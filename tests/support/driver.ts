@@ -26,6 +26,13 @@ export interface Tab {
   /** The page's location, as the page itself sees it. */
   url(): Promise<string>;
   /**
+   * The paper-page buttons' closed shadow tree, or null while there is none. The page's scripts
+   * cannot read it; the browser's automation (CDP, WebDriver BiDi) can, as a person sees it.
+   */
+  pageControls(): Promise<PageNode | null>;
+  /** A real click on the paper-page Save button (the first control in its host). */
+  clickPageSave(): Promise<void>;
+  /**
    * Evaluates script source in the page's main world, as devtools would: the page's CSP (which
    * forbids injected scripts on extension pages) does not govern it. For test tools such as axe.
    */
@@ -244,14 +251,68 @@ export function storedSaved(tab: Tab, id: string): Promise<StoredSaved> {
   return tab.evaluate(readSavedInPage, id);
 }
 
-/** Where the paper-page Save button lives: a custom element with an open shadow root. */
-export const PAGE_SAVE = 'papertab-save >>> button';
+/** The paper-page Save button's host: a custom element with a closed shadow root. */
+export const PAGE_SAVE_HOST = 'papertab-save';
+/** Where in its host a click lands on Save (the first control; Copy BibTeX follows it). */
+export const PAGE_SAVE_AT = { x: 14, y: 12 };
+
+/** A node of the paper-page buttons' closed shadow tree, as the browser's automation reports it. */
+export interface PageNode {
+  /** Element's local name, or '#text'. */
+  name: string;
+  attrs: Record<string, string>;
+  children: PageNode[];
+  text?: string;
+}
+
+function find(node: PageNode, test: (n: PageNode) => boolean): PageNode | undefined {
+  if (test(node)) return node;
+  for (const c of node.children) {
+    const found = find(c, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The text a person reads: labels not shown (aria-hidden) and styles left out. */
+export function visibleText(node: PageNode): string {
+  if (node.name === '#text') return node.text ?? '';
+  if (node.name === 'style' || node.attrs['aria-hidden'] === 'true' || 'hidden' in node.attrs) return '';
+  return node.children.map(visibleText).join('');
+}
 
 /** aria-pressed of the page's Save button ('true' / 'false'), or null while there is none. */
-export function pageSaveState(tab: Tab): Promise<string | null> {
-  return tab.evaluate(
-    () =>
-      document.querySelector('papertab-save')?.shadowRoot?.querySelector('button')?.getAttribute('aria-pressed') ??
-      null,
-  );
+export async function pageSaveState(tab: Tab): Promise<string | null> {
+  const root = await tab.pageControls();
+  return (root && find(root, (n) => n.name === 'button')?.attrs['aria-pressed']) ?? null;
+}
+
+/** What the paper-page button of that class says (visible text), or '' while there is none. */
+export async function pageButtonText(tab: Tab, className: string): Promise<string> {
+  const root = await tab.pageControls();
+  const button = root && find(root, (n) => n.name === 'button' && (n.attrs.class ?? '').split(' ').includes(className));
+  return button ? visibleText(button) : '';
+}
+
+/** Everything the paper-page buttons and their status lines say. */
+export async function pageText(tab: Tab): Promise<string> {
+  const root = await tab.pageControls();
+  return root ? visibleText(root) : '';
+}
+
+/**
+ * Presses the paper-page control of that class with the keyboard, as a person does: focus goes to
+ * the host (delegated to Save), Tab moves along the controls, Enter presses.
+ */
+export async function pressPageControl(tab: Tab, className: 'copy' | 'zotero'): Promise<void> {
+  const root = await tab.pageControls();
+  const buttons: PageNode[] = [];
+  const walk = (n: PageNode) =>
+    n.name === 'button' && !('hidden' in n.attrs) ? buttons.push(n) : n.children.forEach(walk);
+  if (root) walk(root);
+  const at = buttons.findIndex((b) => (b.attrs.class ?? '').split(' ').includes(className));
+  if (at < 0) throw new Error(`no ${className} button on the page`);
+  await tab.evaluate(() => (document.querySelector('papertab-save') as HTMLElement).focus());
+  for (let i = 0; i < at; i++) await tab.press('Tab');
+  await tab.press('Enter');
 }

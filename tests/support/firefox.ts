@@ -79,6 +79,8 @@ export interface FirefoxSession {
   readonly downloads: string;
   /** Evaluates an expression in the browser's chrome scope (the main window); JSON-serialisable result. */
   chrome<T>(expression: string): Promise<T>;
+  /** A raw WebDriver BiDi command. */
+  bidi(method: string, params: object): Promise<{ result: unknown }>;
   /**
    * Navigates a new tab to a moz-extension:// page (page.goto never resolves for those); `prepare`
    * runs on the blank tab first (its size, a script before the page's own).
@@ -233,6 +235,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     downloads,
     output,
     chrome,
+    bidi: send,
     extensionPage,
     async newTab() {
       const created = new Promise<Page>((resolve, reject) => {

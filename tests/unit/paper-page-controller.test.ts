@@ -7,6 +7,7 @@ import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { HOST_TAG } from '@/lib/paper-page/save-button';
 import type { SaveReply } from '@/lib/core/save-request';
 import { userClick } from '../support/user-click';
+import { createPace } from '@/lib/paper-page/pace';
 
 const ID = '2404.12345';
 const OTHER = '2405.00001';
@@ -50,13 +51,18 @@ function navigate(path: string) {
 }
 
 const hosts = () => [...document.querySelectorAll<HTMLElement>(HOST_TAG)];
+/** The closed shadow roots the content script attaches, as only the extension (and this test) holds them. */
+const roots = new WeakMap<Element, ShadowRoot>();
+/** The one button's closed root. */
+const rootOf = (host: HTMLElement) => roots.get(host)!;
 const shadow = () => {
   const all = hosts();
   expect(all).toHaveLength(1);
-  expect(all[0]!.shadowRoot).not.toBeNull();
-  return within(all[0]!.shadowRoot as unknown as HTMLElement);
+  // Closed: a page script finds nothing there.
+  expect(all[0]!.shadowRoot).toBeNull();
+  return within(rootOf(all[0]!) as unknown as HTMLElement);
 };
-const saveButton = (name: 'Save' | 'Saved' = 'Save') => shadow().getByRole('button', { name });
+const saveButton = (name: 'Save' | 'Saved' | 'Save…' = 'Save') => shadow().getByRole('button', { name });
 
 function stubSend(...replies: (SaveReply | Error)[]) {
   const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
@@ -70,6 +76,12 @@ function stubSend(...replies: (SaveReply | Error)[]) {
 let ctx: ReturnType<typeof fakeContext>;
 
 beforeEach(() => {
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.set(this, root);
+    return root;
+  });
   history.replaceState(null, '', START_URL);
   showPaper('Origami Folding with Language Models', 'We fold paper.');
   ctx = fakeContext();
@@ -81,7 +93,7 @@ afterEach(() => {
 });
 
 describe('the Save button on a Hugging Face paper page', () => {
-  it('is one button, in its own open shadow root, right after the title, not yet pressed', async () => {
+  it('is one button, in its own closed shadow root, right after the title, not yet pressed', async () => {
     runPaperPage(ctx, document);
     const button = saveButton();
     expect(button.getAttribute('aria-pressed')).toBe('false');
@@ -167,8 +179,8 @@ describe("the page's own scripts", () => {
   it('cannot press the button: a script click or synthetic key or mouse events save nothing; a person can', async () => {
     const send = stubSend({ ok: true, saved: true, message: 'Saved.' });
     runPaperPage(ctx, document);
-    // What a script of huggingface.co can do: the shadow root is open.
-    const button = hosts()[0]!.shadowRoot!.querySelector('button')!;
+    // What a script of huggingface.co could do if it reached the button (the root is closed).
+    const button = rootOf(hosts()[0]!).querySelector('button')!;
     button.click();
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     button.focus();
@@ -185,14 +197,15 @@ describe("the page's own scripts", () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
-  it('learn from the DOM whether this paper is saved, and nothing about any other', async () => {
+  it('learn nothing from the DOM: not whether this paper is saved, nor any other', async () => {
     const others = ['2301.00001', '2502.00123', 'hep-th/9901001'];
     await fakeBrowser.storage.local.set({ [SAVED_IDS_KEY]: [...others, ID] });
     runPaperPage(ctx, document);
     await waitFor(() => expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true'));
-    // Every text and attribute a page script can read, the open shadow root's included.
+    // Every text and attribute a page script can read: the closed root is not among them.
+    expect(hosts()[0]!.shadowRoot).toBeNull();
     const readable: string[] = [];
-    for (const root of [document.documentElement, hosts()[0]!.shadowRoot!]) {
+    for (const root of [document.documentElement]) {
       const walker = document.createTreeWalker(root);
       for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
         if (node instanceof Element) for (const a of node.attributes) readable.push(a.value);
@@ -200,6 +213,7 @@ describe("the page's own scripts", () => {
       }
     }
     expect(readable).toContain(ID);
+    expect(readable.join('\n')).not.toMatch(/Saved|true/);
     for (const other of others) expect(readable.join('\n')).not.toContain(other);
   });
 });
@@ -294,5 +308,72 @@ describe('when the extension goes away (update, reload)', () => {
     // Nor does it listen to the mirror any more.
     await fakeBrowser.storage.local.set({ [SAVED_IDS_KEY]: [ID] });
     expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('a page probing ids with pushState', () => {
+  it('learns the saved state of a few papers a minute at most; the person sees it once the pace allows', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `2501.${String(10000 + i)}`);
+    const later = '2502.00001';
+    await fakeBrowser.storage.local.set({ [SAVED_IDS_KEY]: [...ids, later] });
+    let clock = 0;
+    runPaperPage(
+      ctx,
+      document,
+      createPace(() => clock),
+    );
+    await waitFor(() => expect(saveButton('Save').getAttribute('aria-pressed')).toBe('false'));
+    const shown: string[] = [];
+    for (const id of ids) {
+      navigate(`/papers/${id}`);
+      await waitFor(() => expect(hosts()[0]?.dataset.paperId).toBe(id));
+      const pressed = rootOf(hosts()[0]!).querySelector('button')!.getAttribute('aria-pressed');
+      if (pressed === 'true') shown.push(id);
+    }
+    // The first paper took one of the burst of three: twenty ids in no time tell two.
+    expect(shown).toEqual(ids.slice(0, 2));
+    expect(saveButton('Save…').getAttribute('aria-busy')).toBe('true');
+    // Twenty seconds later (a person reading), the paper on screen is told.
+    clock += 20_000;
+    navigate(`/papers/${later}`);
+    await waitFor(() => expect(hosts()[0]?.dataset.paperId).toBe(later));
+    expect(saveButton('Saved').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('lays out every label in every state (its size never tells which shows), and waits its turn visibly', () => {
+    runPaperPage(
+      ctx,
+      document,
+      createPace(() => 0, { burst: 0, everyMs: 1e9 }),
+    );
+    const button = rootOf(hosts()[0]!).querySelector('button')!;
+    const laidOut = () => [...button.children].map((l) => l.textContent).join('|');
+    const waiting = laidOut();
+    expect(waiting).toBe('☆Save|★Saved|☆Saving…|☆Save…');
+    expect(saveButton('Save…').getAttribute('aria-busy')).toBe('true');
+    expect(saveButton('Save…').getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('Copy BibTeX', () => {
+  const copyButton = () => shadow().getByRole('button', { name: 'Copy BibTeX' });
+
+  it("a page script's click copies nothing; a person's click copies the entry on clean lines", async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    // A title with bidi controls, as a hostile page could give it.
+    showPaper('Evil \u202Egnp.exe\u202C and \u2066isolated\u2069 title');
+    runPaperPage(ctx, document);
+    const button = copyButton();
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r));
+    expect(writeText).not.toHaveBeenCalled();
+    userClick(button);
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const copied = writeText.mock.calls[0]![0];
+    expect(copied).toContain('@misc{');
+    expect(copied).toContain('gnp.exe');
+    expect(copied).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });

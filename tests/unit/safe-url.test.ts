@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHfImageUrl, safeHttpUrl } from '@/lib/core/safe-url';
+import { codeRepoLink, isHubRepoId, safeHfImageUrl, safeHttpUrl } from '@/lib/core/safe-url';
 
 describe('safeHttpUrl: which feed links may become clickable', () => {
   it.each([
@@ -75,4 +75,43 @@ describe('safeHfImageUrl: which images the pages may load by themselves', () => 
   ])('drops %j: nothing is fetched from anywhere else', (input) => {
     expect(safeHfImageUrl(input)).toBeUndefined();
   });
+});
+
+describe('code links', () => {
+  it('are https://<known code host>/<owner>/<repo>, named by their host', () => {
+    expect(codeRepoLink('https://github.com/huggingface/transformers')).toEqual({
+      href: 'https://github.com/huggingface/transformers',
+      host: 'GitHub',
+    });
+    expect(codeRepoLink('https://www.github.com/a/b.git/')).toEqual({ href: 'https://github.com/a/b', host: 'GitHub' });
+    expect(codeRepoLink('https://gitlab.com/group/sub/repo')?.host).toBe('GitLab');
+    expect(codeRepoLink('https://codeberg.org/owner/repo')?.host).toBe('Codeberg');
+  });
+
+  it.each([
+    ['plain http', 'http://github.com/a/b'],
+    ['a host that starts like GitHub', 'https://github.com.evil.example/a/b'],
+    ['a host that ends like GitHub', 'https://evilgithub.com/a/b'],
+    ['an IDN look-alike (Cyrillic і)', 'https://gіthub.com/a/b'],
+    ['any other host', 'https://example.com/a/b'],
+    ['a port', 'https://github.com:8443/a/b'],
+    ['credentials', 'https://user:pw@github.com/a/b'],
+    ['only an owner', 'https://github.com/a'],
+    ['a deeper GitHub page', 'https://github.com/a/b/issues/1'],
+    ['a GitHub settings page', 'https://github.com/settings'],
+    ['dot segments', 'https://github.com/a/..'],
+    ['javascript:', 'javascript:alert(1)'],
+  ])('refuse %s', (_what, url) => {
+    expect(codeRepoLink(url)).toBeUndefined();
+  });
+});
+
+describe('Hub repository ids', () => {
+  it('are owner/name or a bare legacy model name', () => {
+    for (const id of ['gpt2', 'meta-llama/Llama-3.1-8B', 'user/data.set_v2']) expect(isHubRepoId(id)).toBe(true);
+  });
+  it.each(['logout', 'settings', 'settings/tokens', 'api/whoami-v2', 'join', 'Logout', 'models', 'a/..', '../x', ''])(
+    'are never a Hub page: %s',
+    (id) => expect(isHubRepoId(id)).toBe(false),
+  );
 });
