@@ -294,6 +294,8 @@ describe('every action one key away on the new tab', () => {
 
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    // The dialog's code loads when first asked for.
+    await help.waitFor();
     const keys = await help.locator('kbd').allTextContents();
     for (const k of ['j', 'k', 'o', 's', 'c', 'a', 'f', 'x', 'm', '/', '[', ']', '?']) expect(keys).toContain(k);
     await page.keyboard.press('Escape');
