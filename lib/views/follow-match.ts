@@ -60,19 +60,83 @@ export function followedAuthors(paper: Paper, people: readonly Followed[]): Foll
   return people.filter((f) => paper.authors.some((name, i) => isPerson(f, name, paper.authorUsers?.[i] || undefined)));
 }
 
+/** Every run of consecutive words in a name, as one key each: what a whole-words follow can equal. */
+function phrases(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j <= words.length; j++) out.push(words.slice(i, j).join(' '));
+  return out;
+}
+
+/** Follows grouped by the key a paper can be looked up with, each remembering its place in the list. */
+class FollowIndex {
+  private readonly byKey = new Map<string, number[]>();
+  add(key: string, at: number): void {
+    const list = this.byKey.get(key);
+    if (list) list.push(at);
+    else this.byKey.set(key, [at]);
+  }
+  collect(keys: Iterable<string>, into: Set<number>): void {
+    for (const k of keys) for (const at of this.byKey.get(k) ?? []) into.add(at);
+  }
+}
+
+/**
+ * Indexes people by Hub account, by folded whole name (a Hub person matching an unlinked author)
+ * and by word run (a person known by name only), so matching a paper costs the same whatever the
+ * number of follows: a lookup per author and word run, never a pass over the list.
+ */
+function indexPeople(people: readonly Followed[]) {
+  const hub = new FollowIndex();
+  const whole = new FollowIndex();
+  const words = new FollowIndex();
+  people.forEach((f, at) => {
+    if (f.hub) {
+      hub.add(f.hub.toLowerCase(), at);
+      whole.add(foldName(f.name), at);
+    } else words.add(tokens(f.name).join(' '), at);
+  });
+  return (paper: Paper): Followed[] => {
+    const found = new Set<number>();
+    paper.authors.forEach((name, i) => {
+      const user = paper.authorUsers?.[i] || undefined;
+      if (user) hub.collect([user.toLowerCase()], found);
+      else whole.collect([foldName(name)], found);
+      words.collect(phrases(tokens(name)), found);
+    });
+    return [...found].sort((a, b) => a - b).map((at) => people[at]!);
+  };
+}
+
+/** Indexes organizations by Hub name and by word run of their name (see `isOrg`). */
+function indexOrgs(orgs: readonly Followed[]) {
+  const hub = new FollowIndex();
+  const words = new FollowIndex();
+  orgs.forEach((f, at) => (f.hub ? hub.add(f.hub.toLowerCase(), at) : words.add(tokens(f.name).join(' '), at)));
+  return (org: Paper['organization']): Followed[] => {
+    if (!org) return [];
+    const found = new Set<number>();
+    hub.collect([org.name.toLowerCase()], found);
+    words.collect([...phrases(tokens(org.name)), ...phrases(tokens(org.fullname ?? ''))], found);
+    return [...found].sort((a, b) => a - b).map((at) => orgs[at]!);
+  };
+}
+
 /** Prepares the matcher once; `match` runs per paper and names what it matched. */
 export function compileInterests(interests: Interests): CompiledWatch {
   const keywords = compileWatch({ keywords: interests.keywords, authors: [], orgs: [] });
   const people = interests.people.filter((f) => f.hub || tokens(f.name).length);
   const orgs = interests.orgs.filter((f) => f.hub || tokens(f.name).length);
   const empty = keywords.empty && !people.length && !orgs.length;
+  const peopleOf = indexPeople(people);
+  const orgsOf = indexOrgs(orgs);
   return {
     empty,
     match(paper) {
       if (empty) return undefined;
       const terms = keywords.match(paper)?.terms ?? [];
-      for (const f of followedAuthors(paper, people)) if (!terms.includes(f.name)) terms.push(f.name);
-      for (const f of orgs) if (isOrg(f, paper.organization) && !terms.includes(f.name)) terms.push(f.name);
+      for (const f of [...peopleOf(paper), ...orgsOf(paper.organization)])
+        if (!terms.includes(f.name)) terms.push(f.name);
       return terms.length ? { terms } : undefined;
     },
   };

@@ -23,6 +23,7 @@ import { benchFirstWord } from './first-word';
 import { buildStoredIndex, makeSeed, paperCount, seed } from './seed';
 import { chromiumVersion, cpuModel, launch, type Session } from './session';
 import { benchRank } from './rank';
+import { benchFollows } from './follows';
 import { benchSizes } from './sizes';
 import { kb, log } from './util';
 
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
     log();
     const rankRows = benchRank(data.papers); // (e)
+    const followRows = benchFollows(data.papers); // (f)
 
     // The background must have stayed quiet: any daily_papers request came from it.
     const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     );
 
     // Table -----------------------------------------------------------------------------------
-    const rows: string[][] = [...paintRows, ...wordRows, ...searchRows, ...sizeRows, ...rankRows];
+    const rows: string[][] = [...paintRows, ...wordRows, ...searchRows, ...sizeRows, ...rankRows, ...followRows];
     log();
     const busy = Math.max(loadStart, loadEnd) > os.cpus().length * 0.75;
     log(
