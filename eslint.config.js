@@ -94,20 +94,14 @@ function fence(name, files, ignores, allowed, message) {
 const libGlobs = (folders) => folders.map((f) => `lib/${f}/**`);
 const named = (folders) => (folders.length ? folders.join(', ') : 'nothing else');
 
-/** Modules still over the size limits, being split by the helpers who own them (issue 20). */
+/** Modules still over the size limits (issue 20): the only exceptions, each to be split. */
 const TEMPORARY_SIZE_EXEMPT = [
-  // TEMPORARY: owned by the issue-19 UI helper (NewTabApp and the components).
+  // Still to split (each a page's shell over the 85-line function limit by 2 to 27 lines; the
+  // closing note of issues 19 and 20 names them). Remove an entry once its file passes.
   'components/newtab/NewTabApp.tsx',
-  'components/options/ArchiveSection.tsx',
   'components/popup/PopupApp.tsx',
   'components/reading-list/ReadingListApp.tsx',
-  'components/shared/CopyCitation.tsx',
   'components/shared/ExportImport.tsx',
-  'components/shared/PaperCard.tsx',
-  // TEMPORARY: owned by the issue-19 speed helper (search).
-  'lib/hooks/use-search.ts',
-  'lib/views/search-compact.ts',
-  'lib/views/search.ts',
 ];
 
 // The reading list has one owner (issue 18): only lib/store/reading-list.ts writes the `saved`

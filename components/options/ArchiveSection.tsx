@@ -25,21 +25,16 @@ export function ArchiveSection({ settings, save, setNote }: SectionProps) {
     await save({ archiveEnabled: false });
     if (state) setAsking(true);
   }
-  async function stop(drop: boolean) {
-    setAsking(false);
-    const reply = await send({ type: 'archive', action: 'stop', drop }).catch((err: unknown) => ({
+  /** One request to the background's archive; its answer (or why none came) is the page's note. */
+  async function ask(request: { action: 'stop'; drop: boolean } | { action: 'pause' | 'resume' }) {
+    const reply = await send({ type: 'archive', ...request }).catch((err: unknown) => ({
       ok: false,
       message: String(err),
     }));
     setNote(reply.message);
   }
-  async function pauseOrResume(action: 'pause' | 'resume') {
-    const reply = await send({ type: 'archive', action }).catch((err: unknown) => ({
-      ok: false,
-      message: String(err),
-    }));
-    setNote(reply.message);
-  }
+  const stop = (drop: boolean) => (setAsking(false), ask({ action: 'stop', drop }));
+  const pauseOrResume = (action: 'pause' | 'resume') => ask({ action });
 
   const left = state && settings.archiveEnabled ? archiveTimeLeftMs(state, Date.now()) : undefined;
   const waiting = state?.status === 'running' ? state.nextAttemptAt : undefined;

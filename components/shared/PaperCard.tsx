@@ -45,6 +45,24 @@ export interface PaperCardProps {
   onSendToZotero?: (paper: Paper) => void;
 }
 
+/** The card's picture; offline or gone, no broken-image box, just no picture. */
+function CardThumbnail({ src }: { src: string }) {
+  return (
+    <img
+      // A card reused for another paper (search results) gets a new image, never the old one.
+      key={src}
+      class="thumb"
+      src={src}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      width={160}
+      height={90}
+      onError={(e) => ((e.target as HTMLImageElement).hidden = true)}
+    />
+  );
+}
+
 /**
  * One paper as the new tab shows it: at rest the paper (title, who, one line of facts, the summary,
  * the keywords, the thumbnail), Save and one "More actions" menu for everything else.
@@ -74,21 +92,7 @@ export const PaperCard = memo(function PaperCard({
       tabIndex={-1}
       data-paper-id={paper.id}
     >
-      {thumbnail && (
-        <img
-          // A card reused for another paper (search results) gets a new image, never the old one.
-          key={thumbnail}
-          class="thumb"
-          src={thumbnail}
-          alt=""
-          loading="lazy"
-          decoding="async"
-          width={160}
-          height={90}
-          // Offline or gone: no broken-image box, just no picture.
-          onError={(e) => ((e.target as HTMLImageElement).hidden = true)}
-        />
-      )}
+      {thumbnail && <CardThumbnail src={thumbnail} />}
       <div class="paper-body">
         {watchTerms && <span class="watch-label">{t('watchList', watchTerms)}</span>}
         <h2 class="paper-title" id={`${id}-title`}>
