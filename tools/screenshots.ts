@@ -1,11 +1,14 @@
 // `npm run screenshots`: the README's pictures, every page a user meets, made from the built
 // extension (Chrome and Firefox builds) in the sample world (tests/support/sample-world.ts, dated
 // relative to today), headless, so they stay current. Writes tests/screenshots/:
-//   newtab-light.png, newtab-dark.png, newtab-compact.png (1280×800), popup.png (380 px wide),
+//   newtab-light.png, newtab-dark.png, newtab-compact(-dark).png, newtab-grid(-dark).png (1280×800),
+//   popup.png (380 px wide),
 //   save-huggingface.png and save-arxiv.png (the Save button on a paper page, from the local
 //   stand-in), reading-list.png, options.png, and newtab-firefox.png (Firefox ESR, 1280×800).
 // Then the store listing's pictures in store/ from those (tools/release/store-images.ts).
 
+import { pageSaveState } from '../tests/support/driver-chromium';
+import { PAGE_SAVE_AT, PAGE_SAVE_HOST } from '../tests/support/driver';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -50,17 +53,31 @@ async function settled(page: Page, count: number): Promise<void> {
   await imagesAndFrames(page);
 }
 
-async function chooseDensity(page: Page, name: 'Comfortable' | 'Compact'): Promise<void> {
-  const button = page.getByRole('group', { name: 'Density' }).getByRole('button', { name });
+async function chooseLayout(page: Page, name: 'Comfortable' | 'Compact' | 'Grid'): Promise<void> {
+  // Order, filters and layout sit behind one control in the row above the papers.
+  const toggle = page.getByRole('button', { name: /Order and filters/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const button = page.getByRole('group', { name: 'Layout' }).getByRole('button', { name });
   await button.click();
   await until(
     `${name} pressed`,
     () => button.getAttribute('aria-pressed'),
     (v) => v === 'true',
   );
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1279, 799);
 }
 
-const saveButton = (page: Page) => page.getByRole('button', { name: /^(Save|Saved|Saving…)$/ });
+/** The paper page's Save button: its shadow root is closed, so its state is read through CDP. */
+const saveButton = (page: Page) => {
+  const host = page.locator(PAGE_SAVE_HOST);
+  return {
+    count: () => host.count(),
+    getAttribute: (_name: 'aria-pressed') => pageSaveState(page),
+    click: () => host.first().click({ position: PAGE_SAVE_AT }),
+    boundingBox: () => host.first().boundingBox(),
+  };
+};
 
 async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void> {
   const count = world.newestDay.items.length;
@@ -75,11 +92,20 @@ async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void
   await newtab.emulateMedia({ colorScheme: 'dark' });
   await settled(newtab, count);
   await newtab.screenshot({ path: out('newtab-dark.png') });
+  for (const [layout, file] of [
+    ['Compact', 'newtab-compact'],
+    ['Grid', 'newtab-grid'],
+  ] as const) {
+    await newtab.emulateMedia({ colorScheme: 'light' });
+    await chooseLayout(newtab, layout);
+    await settled(newtab, count);
+    await newtab.screenshot({ path: out(`${file}.png`) });
+    await newtab.emulateMedia({ colorScheme: 'dark' });
+    await settled(newtab, count);
+    await newtab.screenshot({ path: out(`${file}-dark.png`) });
+  }
   await newtab.emulateMedia({ colorScheme: 'light' });
-  await chooseDensity(newtab, 'Compact');
-  await settled(newtab, count);
-  await newtab.screenshot({ path: out('newtab-compact.png') });
-  await chooseDensity(newtab, 'Comfortable');
+  await chooseLayout(newtab, 'Comfortable');
 
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
