@@ -185,7 +185,10 @@ describe('the options page', () => {
   it('data: what is stored and how much; the backup exported here imports back; a malformed file changes nothing', async () => {
     const tab = await ext.page('newtab.html');
     await waitForPapers(tab, 7);
-    await tab.getByRole('article', { name: WATCHED_TITLE }).getByRole('button', { name: 'Save' }).click();
+    const save = tab.getByRole('article', { name: WATCHED_TITLE }).getByRole('button', { name: /^(Save|Saved)$/ });
+    await save.click();
+    // The tab is closed once the paper shows as saved (the write has landed), as a person would.
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     await tab.close();
     const page = await options();
     await expect
@@ -277,7 +280,9 @@ describe('the options page', () => {
     const tab = await ext.page('newtab.html');
     await waitForPapers(tab, 7);
     const paper = (await shownTitles(tab))[0]!;
-    await tab.getByRole('article', { name: paper }).getByRole('button', { name: 'Save' }).click();
+    const save = tab.getByRole('article', { name: paper }).getByRole('button', { name: /^(Save|Saved)$/ });
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     await tab.close();
     const page = await options();
     hf.setFault({ kind: 'down' }); // keep the cache empty after clearing
