@@ -19,7 +19,6 @@
  * A paper coming back (Undo, import, saving again) is stamped, fields included, later than its
  * deletion, so no copy that predates the deletion can lend it a field.
  */
-import type { SavedPaper } from './saved';
 
 /** How far ahead of this device's clock a time read from a file may be. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -52,7 +51,8 @@ export function nextStamp(previous: number, now: number): number {
   return Math.max(now, previous + 1);
 }
 
-type Times = Pick<SavedPaper, 'savedAt' | 'updatedAt' | 'edited'>;
+/** A saved record's times (lib/core/saved.ts), named here so the stamps need no record type. */
+type Times = { savedAt: number; updatedAt: number; edited: { status: number; tags: number; note: number } };
 
 /** The latest moment anyone touched the record: what a deletion must be newer than to win. */
 export function lastChange(r: Times): number {
