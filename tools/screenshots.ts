@@ -7,8 +7,7 @@
 //   stand-in), reading-list.png, options.png, and newtab-firefox.png (Firefox ESR, 1280×800).
 // Then the store listing's pictures in store/ from those (tools/release/store-images.ts).
 
-import { pageSaveState } from '../tests/support/driver-chromium';
-import { PAGE_SAVE_AT, PAGE_SAVE_HOST } from '../tests/support/driver';
+import { pageSaveButton } from '../tests/support/driver-chromium';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -68,16 +67,7 @@ async function chooseLayout(page: Page, name: 'Comfortable' | 'Compact' | 'Grid'
   await page.mouse.move(1279, 799);
 }
 
-/** The paper page's Save button: its shadow root is closed, so its state is read through CDP. */
-const saveButton = (page: Page) => {
-  const host = page.locator(PAGE_SAVE_HOST);
-  return {
-    count: () => host.count(),
-    getAttribute: (_name: 'aria-pressed') => pageSaveState(page),
-    click: () => host.first().click({ position: PAGE_SAVE_AT }),
-    boundingBox: () => host.first().boundingBox(),
-  };
-};
+const saveButton = pageSaveButton;
 
 async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void> {
   const count = world.newestDay.items.length;

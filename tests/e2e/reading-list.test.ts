@@ -8,6 +8,7 @@ import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { waitForBadge } from '../support/e2e';
+import { pageSaveButton } from '../support/driver-chromium';
 
 let hf: StandIn;
 let ext: ExtensionSession;
@@ -30,7 +31,7 @@ afterAll(async () => {
   await rm(profile, { recursive: true, force: true });
 });
 
-const pageSave = (page: Page) => page.getByRole('button', { name: /^(Save|Saved|Saving…)$/ });
+const pageSave = pageSaveButton;
 
 async function saveOnArxiv(id: string): Promise<void> {
   const page = await ext.context.newPage();

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { waitForBadge } from '../support/e2e';
-import { pageSaveState } from '../support/driver-chromium';
-import { PAGE_SAVE_AT, PAGE_SAVE_HOST } from '../support/driver';
+import { pageSaveButton } from '../support/driver-chromium';
 
 let hf: StandIn;
 let ext: ExtensionSession;
@@ -23,19 +21,7 @@ afterAll(async () => {
   await hf?.close();
 });
 
-/**
- * The paper page's Save button as a person meets it. Its shadow root is closed (the page cannot
- * read it): its state is read through CDP, clicks land on it in its host, focus is delegated to it.
- */
-const saveButton = (page: Page) => {
-  const host = page.locator(PAGE_SAVE_HOST);
-  return {
-    count: () => host.count(),
-    getAttribute: (_name: 'aria-pressed') => pageSaveState(page),
-    focus: () => host.first().focus(),
-    click: () => host.first().click({ position: PAGE_SAVE_AT }),
-  };
-};
+const saveButton = pageSaveButton;
 
 async function savedIds(): Promise<string[]> {
   const list = await ext.page('reading-list.html');

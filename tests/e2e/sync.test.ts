@@ -8,6 +8,7 @@ import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { storedSaved, waitForPapers } from '../support/e2e';
 import { carry, readingList, syncNow } from '../support/sync-e2e';
+import { pageSaveButton } from '../support/driver-chromium';
 
 let hf: StandIn;
 let a: ExtensionSession;
@@ -42,8 +43,8 @@ describe('sync between two browsers of the same user', () => {
     await tab.close();
     const arxiv = await a.context.newPage();
     await arxiv.goto(`https://arxiv.org/abs/${outside.id}`);
-    await arxiv.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => arxiv.getByRole('button', { name: 'Save' }).getAttribute('aria-pressed')).toBe('true');
+    await pageSaveButton(arxiv).click();
+    await expect.poll(() => pageSaveButton(arxiv).getAttribute('aria-pressed')).toBe('true');
     await arxiv.close();
     const listA = await readingList(a);
     const cardA = listA.getByRole('article', { name: first!.title });

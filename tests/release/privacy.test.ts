@@ -21,8 +21,13 @@ const NEVER_REQUESTED: Record<string, string> = {
   'tinyurl.com': "a link inside Dexie's error message",
 };
 
-/** The built code that reaches the network: files using fetch, XHR, WebSocket, EventSource or beacons. */
-const NETWORK = /\bfetch\b|XMLHttpRequest|WebSocket|EventSource|sendBeacon/;
+/**
+ * The built code that reaches the network: files calling the global fetch, or using XHR, WebSocket,
+ * EventSource or beacons. A method of the same name (`parser.fetch()`, `fetch(){…}` in the TeX
+ * renderer) is not a request.
+ */
+const NETWORK =
+  /(?<![\w$.])fetch\s*\((?![^()]*\)\s*\{)|\b(?:globalThis|self|window)\.fetch\b|XMLHttpRequest|WebSocket|EventSource|sendBeacon/;
 
 function builtCode(zip: string): Record<string, string> {
   const out: Record<string, string> = {};

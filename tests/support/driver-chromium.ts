@@ -60,6 +60,21 @@ export async function pageSaveState(page: Page): Promise<string | null> {
   return (root && first(root)?.attrs['aria-pressed']) ?? null;
 }
 
+/**
+ * The paper page's Save button as a person meets it. Its shadow root is closed (the page cannot
+ * read it): its state is read through CDP, clicks land on it in its host, focus is delegated to it.
+ */
+export function pageSaveButton(page: Page) {
+  const host = page.locator(PAGE_SAVE_HOST);
+  return {
+    count: () => host.count(),
+    getAttribute: (_name: 'aria-pressed') => pageSaveState(page),
+    focus: () => host.first().focus(),
+    click: () => host.first().click({ position: PAGE_SAVE_AT }),
+    boundingBox: () => host.first().boundingBox(),
+  };
+}
+
 function tab(page: Page): Tab {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
