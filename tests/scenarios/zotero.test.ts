@@ -164,6 +164,12 @@ describe(`Zotero in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
       (ids) => ids.length >= 3,
     );
     await clickNamed(popup, 'button', 'Save', fromList.title);
+    // The popup closes once the save is stored (the reading list's writer loads on the first Save).
+    await poll(
+      () => storedSaved(popup, fromList.id),
+      'the save stored',
+      (r) => r !== undefined,
+    );
     await popup.close();
     const list = await driver.openExtensionPage('reading-list.html');
     await waitIn(list, 'the saved paper', () => document.querySelectorAll('main article').length === 1);
