@@ -51,7 +51,7 @@ describe('Trending in the new tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Trending', hidden: true }));
     await waitFor(() => expect(titles()).toEqual(['Gamma Paper', 'Alpha Paper', 'Delta Paper', 'Beta Paper']));
     expect(screen.getByRole('button', { name: 'Trending', hidden: true }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByText(`Trending as of ${clockTime(fetchedAt)}`)).toBeTruthy();
+    expect(await screen.findByText(`Trending as of ${clockTime(fetchedAt)}`)).toBeTruthy();
     expect(sendMessage).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'fetchTrending' }));
   });
 
@@ -62,7 +62,7 @@ describe('Trending in the new tab', () => {
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
     fireEvent.click(screen.getByRole('button', { name: 'Trending', hidden: true }));
     await waitFor(() => expect(sendMessage).toHaveBeenCalledWith({ type: 'fetchTrending', range: { date: LATEST } }));
-    expect(screen.getByText(/trending order is not here yet/)).toBeTruthy();
+    expect(await screen.findByText(/trending order is not here yet/)).toBeTruthy();
     // The background's answer arrives through the database.
     await setMeta(db(), `trending:date:${LATEST}`, { ids: [id(3)], fetchedAt: NOW });
     await waitFor(() => expect(titles()[0]).toBe('Delta Paper'));
