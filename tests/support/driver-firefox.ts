@@ -238,11 +238,13 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       );
     },
     async answerPermissionPrompt(accept) {
-      // Firefox's own prompt (a doorhanger on the tab that asked).
+      // Firefox's own prompt (a doorhanger on the tab that asked). Only an open panel counts: the
+      // previous prompt's element lingers while its panel closes, and answering it twice loses this one.
       await poll(
         () =>
           ff.chrome<boolean>(`(() => {
-            const prompt = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
+            const panel = PopupNotifications.panel;
+            const prompt = panel.state === 'open' && panel.querySelector('#addon-webext-permissions-notification');
             if (prompt) prompt[${JSON.stringify(accept ? 'button' : 'secondaryButton')}].click();
             return Boolean(prompt);
           })()`),
