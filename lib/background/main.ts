@@ -11,7 +11,7 @@ import { updateBadge } from '../views/badge';
 import { paperRefFromUrl } from '../core/arxiv-id';
 import { t } from '../core/i18n';
 import { scheduleSync, SYNC_ALARM } from './sync-runner';
-import { readSyncStatus } from '../sync/sync';
+import { readSyncStatus } from '../sync/status';
 import { SAVED_CHANGED_KEY } from '../core/saved-mirror';
 import { SETTINGS_KEY } from '../core/settings';
 import { type Settings } from '../core/settings-schema';
