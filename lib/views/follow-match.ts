@@ -11,7 +11,7 @@
 import type { Paper } from '../core/paper';
 import { foldName, type Followed, type HfAccount } from '../core/follows';
 import { followQueryKeys } from '../core/follow-keys';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings-schema';
 import { containsPhrase, tokens } from '../core/words';
 import { compileWatch, type CompiledWatch } from './watch';
 

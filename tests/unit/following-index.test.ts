@@ -14,7 +14,7 @@ import { setMeta } from '@/lib/store/meta-table';
 import { compileInterests, type CompiledInterests } from '@/lib/views/follow-match';
 import { loadFollowing, newestFirst } from '@/lib/views/following';
 import { findNewPapers } from '@/lib/views/badge';
-import { DEFAULTS } from '@/lib/core/settings';
+import { DEFAULTS } from '@/lib/core/settings-schema';
 
 // The Following view reads the papers the follows' keys find (the `followKeys` index), never every
 // cached paper; what it lists must be exactly what the old pass over the whole cache listed.
