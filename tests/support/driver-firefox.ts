@@ -47,8 +47,8 @@ async function completeDownload(dir: string, before: Set<string>): Promise<Downl
 
 /**
  * Sends a message from the selected tab's content script (its sandbox, which WebDriver BiDi does not
- * list among a page's realms): a frame script in the tab's content process finds the sandbox as
- * Firefox's devtools do and evaluates there; the reply comes back as JSON in a message.
+ * list among a page's realms): a frame script in the tab's content process finds the add-on's
+ * content-script context for the page and evaluates in its sandbox; the reply comes back as JSON.
  */
 const sendFromContentScript = (addonId: string, message: object) => `new Promise((resolve) => {
   const mm = gBrowser.selectedBrowser.messageManager;
@@ -59,12 +59,14 @@ const sendFromContentScript = (addonId: string, message: object) => `new Promise
     `browser.runtime.sendMessage(${JSON.stringify(message)}).then((r) => JSON.stringify(r ?? null), (e) => JSON.stringify('error: ' + e.message))`,
   )};
   const frame = '(' + ((name, addonId, send) => {
-    const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
-    const sandbox = ExtensionContent.getContentScriptGlobals(content).find(
-      (s) => Cu.getSandboxMetadata(s)?.addonId === addonId,
-    );
-    if (!sandbox) return sendAsyncMessage(name, JSON.stringify('error: no content script in this tab'));
-    Cu.evalInSandbox(send, sandbox).then((r) => sendAsyncMessage(name, r));
+    try {
+      const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+      const sandbox = ExtensionContent.getContextByExtensionId(addonId, content)?.sandbox;
+      if (!sandbox) return sendAsyncMessage(name, JSON.stringify({ noContentScript: true }));
+      Cu.evalInSandbox(send, sandbox).then((r) => sendAsyncMessage(name, r));
+    } catch (e) {
+      sendAsyncMessage(name, JSON.stringify({ frameError: String(e) }));
+    }
   }).toString() + ')(' + [name, ${JSON.stringify(addonId)}, send].map((v) => JSON.stringify(v)).join(',') + ')';
   mm.loadFrameScript('data:,' + encodeURIComponent(frame), false);
 })`;
@@ -213,7 +215,17 @@ export function firefoxTab(page: Page, ff?: FirefoxSession): Tab {
     },
     async sendAsContentScript(message) {
       await front();
-      return session().chrome(sendFromContentScript(session().addonId, message));
+      // Once the content script is in the page (as Chromium's driver waits for its world).
+      const reply = await poll(
+        async () => {
+          const r = await session().chrome<unknown>(sendFromContentScript(session().addonId, message));
+          if (r && typeof r === 'object' && 'frameError' in r) throw new Error(String(r.frameError));
+          return r;
+        },
+        'the content script in the page',
+        (r) => !(r && typeof r === 'object' && 'noContentScript' in r),
+      );
+      return reply;
     },
     close: () => page.close(),
   };
