@@ -6,24 +6,14 @@
  * browser restart and a background stopped in the middle of a save. One browser for the file; the
  * tests follow one list, in order.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
-import {
-  byName,
-  launchDriver,
-  pageSaveState,
-  poll,
-  reload,
-  waitForBadge,
-  waitIn,
-  type Driver,
-  type Tab,
-} from '../support/driver';
+import { scenarioWorld } from '../support/scenario-world';
+import { byName, pageSaveState, poll, reload, waitIn, type Tab } from '../support/driver';
 import {
   addTagTo,
   field,
@@ -41,33 +31,19 @@ import {
   writeNote,
 } from '../support/steps';
 
-let hf: StandIn;
-let driver: Driver;
-let files: string;
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 10);
 const papers = items.map((i) => i.paper);
 const NOTE = 'Check the ablation in section 4.';
 const IMPORT = 'Import (JSON backup or BibTeX)';
 
+const { hf, driver } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, items), badge: '10' });
+/** Where the files handed to the file picker are written. */
+let files: string;
 beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, items);
   files = await mkdtemp(join(tmpdir(), 'papertab-list-files-'));
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, '10');
 });
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-  await rm(files, { recursive: true, force: true });
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
-});
+afterAll(() => rm(files, { recursive: true, force: true }));
 
 /** A file on disk with that name and text, for the file picker. */
 async function file(name: string, text: string): Promise<string> {

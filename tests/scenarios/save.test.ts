@@ -6,49 +6,31 @@
  * PDF. And what a web page can do to that button and its channel to the background: nothing, and
  * it learns nothing (the button's root is closed, its size fixed).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
 import {
   back,
   byName,
   clickNamed,
-  launchDriver,
   pageSaveState,
   poll,
   storedSaved,
-  waitForBadge,
   waitForPapers,
   waitIn,
-  type Driver,
   type Tab,
 } from '../support/driver';
 import { cardText, openReadingList, shownIds, toggleSave, waitPressed } from '../support/steps';
 
-let hf: StandIn;
-let driver: Driver;
-/** An extension page, to read the reading list as stored. */
-let store: Tab;
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 8);
 const papers = items.map((i) => i.paper);
 
+const { driver } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, items), badge: '8' });
+/** An extension page, to read the reading list as stored. */
+let store: Tab;
 beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, items);
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, '8');
   store = await driver.openExtensionPage('popup.html');
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
 });
 
 const isSaved = async (id: string) => (await storedSaved(store, id)) !== undefined;

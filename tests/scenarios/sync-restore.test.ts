@@ -4,13 +4,13 @@
  * of the same user in Chromium (`e2e`) or Firefox ESR (`e2e-firefox`), the browser's sync service
  * played by the test (tests/support/sync-e2e.ts).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
-import { byName, launchDriver, poll, storedSaved, waitForPapers, type Driver, type Tab } from '../support/driver';
+import { scenarioWorld } from '../support/scenario-world';
+import { byName, poll, storedSaved, waitForPapers, type Tab } from '../support/driver';
 import {
   field,
   noteOf,
@@ -23,33 +23,20 @@ import {
 } from '../support/steps';
 import { carry, syncNow } from '../support/sync-e2e';
 
-let hf: StandIn;
-let a: Driver;
-let b: Driver;
-let files: string;
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 4);
 const three = items.slice(0, 3).map((i) => i.paper);
 const NOTE = 'Section 3 is the key.';
 
+// Two browsers of the same user, each with its own stand-in serving the same Hugging Face.
+const { driver: a } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, items) });
+const { driver: b } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, items) });
+/** Where the downloaded backup is put for the file picker. */
+let files: string;
 beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, items);
   files = await mkdtemp(join(tmpdir(), 'papertab-restore-'));
-  [a, b] = await Promise.all([launchDriver({ port: hf.port }), launchDriver({ port: hf.port })]);
 });
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await hf?.close();
-  await rm(files, { recursive: true, force: true });
-});
-let reported = 0;
-afterEach(() => {
-  const errors = [...a.errors(), ...b.errors()];
-  const fresh = errors.slice(reported);
-  reported = errors.length;
-  expect(fresh, 'errors logged by Papertab').toEqual([]);
-});
+afterAll(() => rm(files, { recursive: true, force: true }));
 
 const papersIn = (list: Tab, n: number) =>
   poll(

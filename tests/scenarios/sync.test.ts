@@ -3,10 +3,11 @@
  * ESR (`e2e-firefox`): two of that browser, the test playing the browser's sync service
  * (tests/support/sync-e2e.ts); everything else is the real extension in both.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
-import { launchDriver, pageSaveState, poll, storedSaved, waitForPapers, type Driver } from '../support/driver';
+import type { StandIn } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
+import { pageSaveState, poll, storedSaved, waitForPapers } from '../support/driver';
 import {
   addTagTo,
   cardText,
@@ -24,32 +25,19 @@ import {
 } from '../support/steps';
 import { syncBetween } from '../support/sync-e2e';
 
-let hf: StandIn;
-let a: Driver;
-let b: Driver;
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 4);
 const [first, second] = [items[0]!.paper, items[1]!.paper];
 // Not in the feed: the other browser can only learn its details from Hugging Face.
 const outside = makeDailyItem('2501.00088', DAY).paper;
 
-beforeAll(async () => {
-  hf = await startStandIn();
+// Two browsers of the same user, each with its own stand-in serving the same Hugging Face.
+const serve = (hf: StandIn) => {
   hf.setDay(DAY, items);
   hf.setPaper(outside);
-  [a, b] = await Promise.all([launchDriver({ port: hf.port }), launchDriver({ port: hf.port })]);
-});
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = [...a.errors(), ...b.errors()];
-  const fresh = errors.slice(reported);
-  reported = errors.length;
-  expect(fresh, 'errors logged by Papertab').toEqual([]);
-});
+};
+const { driver: a } = scenarioWorld({ serve });
+const { driver: b, hf: hfOfB } = scenarioWorld({ serve });
 
 describe(`sync between two ${process.env.PAPERTAB_BROWSER ?? 'chromium'} browsers of the same user`, () => {
   it('the reading list (status, tags, notes) and settings follow the user; details are fetched again; the newer edit wins', async () => {
@@ -81,7 +69,7 @@ describe(`sync between two ${process.env.PAPERTAB_BROWSER ?? 'chromium'} browser
     // The theme is written as it is chosen, even with the page closed at once (options.test.ts).
     await optionsA.close();
 
-    hf.requests.length = 0;
+    hfOfB.requests.length = 0;
     await syncBetween(a, b);
 
     // Browser B: the same list, filed the same way, with the details fetched from Hugging Face.
@@ -102,7 +90,7 @@ describe(`sync between two ${process.env.PAPERTAB_BROWSER ?? 'chromium'} browser
       'the details of the paper outside the feed',
       (text) => text.includes(outside.authors[0]!.name),
     );
-    expect(hf.requests.some((r) => r.path === `/api/papers/${outside.id}`)).toBe(true);
+    expect(hfOfB.requests.some((r) => r.path === `/api/papers/${outside.id}`)).toBe(true);
     const optionsB = await b.openExtensionPage('options.html');
     const theme = await field(optionsB, 'Theme');
     await poll(
