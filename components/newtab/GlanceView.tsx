@@ -1,5 +1,5 @@
 import { t } from '@/lib/core/i18n';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import type { TrendingOrder } from '@/lib/core/extras';
 import type { ForYou } from '@/lib/hooks/use-for-you';
 import type { FetchNote } from '@/lib/hooks/use-range-fetch';

@@ -12,7 +12,7 @@ import { stepView, type ViewData } from '@/lib/views/view';
 import { useViewData } from '@/lib/hooks/use-view-data';
 import { utcDay } from '@/lib/core/dates';
 import type { Paper } from '@/lib/core/paper';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { useGlancePapers } from '@/lib/hooks/use-glance-papers';
 import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'preact/hooks';
 import { follow, unfollow, type Followed, type HfFollowingRecord } from '../core/follows';
-import { updateSettings, type Settings } from '../core/settings';
+import { updateSettings } from '../core/settings';
+import { type Settings } from '../core/settings-schema';
 import { db } from '../store/db';
 import { accountsFor, readHfFollowing } from '../store/hf-following';
 import { accountsAsFollows, compileInterests, interestsOf } from '../views/follow-match';

@@ -1,4 +1,4 @@
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings-schema';
 import { compileHider } from '../views/rank/mute';
 import { shownPapers, type ViewData } from '../views/view';
 import { useForYou, type ForYou, type Ranker } from './use-for-you';

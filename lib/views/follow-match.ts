@@ -10,7 +10,7 @@
  */
 import type { Paper } from '../core/paper';
 import { foldName, type Followed, type HfAccount } from '../core/follows';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings-schema';
 import { compileWatch, containsPhrase, tokens, type CompiledWatch } from './watch';
 
 export interface Interests {
