@@ -15,12 +15,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, scenarioArb, type Scenario } from '../support/reading-list-world';
+import { apartScenarioArb, runApart, type ApartScenario } from '../support/apart-world';
 
 const MIN = 60_000;
 
 async function check(s: Scenario): Promise<void> {
   const { expected, views } = await runScenario(s);
   views.forEach((view, d) => expect(view, `device ${d}`).toEqual(expected));
+}
+
+/** Edits made apart: each device shows, per field and setting, the winner by the README's rule. */
+async function checkApart(s: ApartScenario): Promise<void> {
+  const r = await runApart(s);
+  r.views.forEach((view, d) => {
+    expect(view, `device ${d}`).toEqual(r.expected[d]);
+    expect(r.overtaken[d], `device ${d}: values some later edit had seen`).toEqual([]);
+    for (const title of r.kept[d]!.titles) expect(r.kept[d]!.warning, `device ${d}`).toContain(`“${title}”`);
+    expect(r.removedViews[d], `device ${d}: removed papers`).toEqual(r.removedViews[0]);
+  });
 }
 
 describe('the reading list on several devices, against the model', () => {
@@ -43,6 +55,13 @@ describe('the reading list on several devices, against the model', () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb(true), (s) => check(s)),
       params(80),
+    );
+  }, 120_000);
+
+  it('edits made apart, on clocks up to a year off: the later stamp wins, and an edit made after seeing one always does (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(apartScenarioArb(), (s) => checkApart(s)),
+      params(50),
     );
   }, 120_000);
 
