@@ -247,6 +247,17 @@ describe('the reading list on several devices, against the model', () => {
         { skews: [0, -2 * DAY - 1, 0], cmds: [{ k: 'setting', d: 1, key: 'muteKeywords', value: 0 }] },
       ],
       [
+        'issue 18: two devices setting "not interested" with the same stamp both end with the greater value (a tie changed the value alone, and was not applied)',
+        {
+          skews: [0, -3_146_030, 0],
+          cmds: [
+            { k: 'clock', d: 0, skew: -119_999 },
+            { k: 'setting', d: 0, key: 'notInterested', value: 0 },
+            { k: 'setting', d: 1, key: 'notInterested', value: 1 },
+          ],
+        },
+      ],
+      [
         'issue 18: a note too large to sync stays on its device and is named; the other papers and settings sync',
         {
           skews: [0, 0, 0],
