@@ -105,7 +105,12 @@ export function apartCmdArb(): fc.Arbitrary<ApartCmd> {
   return fc.oneof(
     {
       weight: 4,
-      arbitrary: fc.record({ k: k('note'), d: dev, p: paper, note: fc.constantFrom(...(Object.keys(NOTES) as NoteName[])) }),
+      arbitrary: fc.record({
+        k: k('note'),
+        d: dev,
+        p: paper,
+        note: fc.constantFrom(...(Object.keys(NOTES) as NoteName[])),
+      }),
     },
     {
       weight: 2,
@@ -120,7 +125,12 @@ export function apartCmdArb(): fc.Arbitrary<ApartCmd> {
     { weight: 1, arbitrary: fc.record({ k: k('addTag'), d: dev, ps: papers, tag: fc.constantFrom(...TAGS) }) },
     {
       weight: 4,
-      arbitrary: fc.record({ k: k('setting'), d: dev, key: fc.constantFrom(...SETTING_KEYS), value: fc.nat({ max: 2 }) }),
+      arbitrary: fc.record({
+        k: k('setting'),
+        d: dev,
+        key: fc.constantFrom(...SETTING_KEYS),
+        value: fc.nat({ max: 2 }),
+      }),
     },
     { weight: 1, arbitrary: fc.record({ k: k('unsave'), d: dev, p: paper }) },
     { weight: 1, arbitrary: fc.record({ k: k('save'), d: dev, p: paper }) },
@@ -183,8 +193,8 @@ class Heard {
   }
 }
 
-const FIELDS = ['status', 'tags', 'note'] as const;
-const fieldKey = (p: number, f: (typeof FIELDS)[number]) => `p${p}.${f}`;
+type Field = 'status' | 'tags' | 'note';
+const fieldKey = (p: number, f: Field) => `p${p}.${f}`;
 const isField = (key: string) => key.startsWith('p');
 
 export interface ApartDevice {
