@@ -177,6 +177,8 @@ describe('every action one key away on the new tab', () => {
     const items = await menuItems(page);
     const at = items.findIndex((t) => (typeof name === 'string' ? t?.startsWith(name) : name.test(t ?? '')));
     expect(at, `${String(name)} in ${items.join(', ')}`).toBeGreaterThanOrEqual(0);
+    // The menu takes focus once it has painted: keys pressed before that would go to the button.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="menu"]'))).toBe(true);
     await page.keyboard.press('Home');
     for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
     expect(await focusedText(page)).toMatch(typeof name === 'string' ? name : name);
