@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { waitForBadge } from '../support/e2e';
+import { storedSaved, waitForBadge } from '../support/e2e';
 import { pageSaveButton } from '../support/driver-chromium';
 
 let hf: StandIn;
@@ -121,6 +121,22 @@ describe('Save on paper pages', () => {
     await expect.poll(() => saveButton(page).getAttribute('aria-pressed')).toBe('false');
     await tab.close();
     await page.close();
+  });
+});
+
+describe('Save in the popup', () => {
+  it('the first Save of a popup is kept even when the popup closes the moment it is clicked', async () => {
+    const paper = items[5]!.paper;
+    const popup = await ext.page('popup.html');
+    const save = popup.getByRole('article', { name: paper.title }).getByRole('button', { name: 'Save' });
+    await save.waitFor();
+    // The popup closes in the click's own task, as one does when it loses focus: before the page's
+    // writer could load (the click used to load it first, so closing at once lost the save).
+    await popup.evaluate(() => document.addEventListener('click', () => window.close()));
+    await Promise.all([popup.waitForEvent('close'), save.click({ noWaitAfter: true }).catch(() => undefined)]);
+    const reader = await ext.page('options.html');
+    await expect.poll(() => storedSaved(reader, paper.id).then((r) => r?.status)).toBe('to-read');
+    await reader.close();
   });
 });
 
