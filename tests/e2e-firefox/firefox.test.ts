@@ -202,7 +202,8 @@ describe('the reading list in Firefox', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'papertab-backup' });
     expect(text).toContain(papers[0]!.id);
 
-    await list.click(await byName(list, 'button', 'Remove', papers[0]!.title));
+    await list.click(await byName(list, 'button', /^More actions for/, papers[0]!.title));
+    await list.click(await byName(list, '[role="menuitem"]', 'Remove', papers[0]!.title));
     await poll(
       () => listIds(list),
       'the list to be empty',

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { waitForBadge } from '../support/e2e';
+import { openSavedDetails, removeSaved, waitForBadge } from '../support/e2e';
 import { pageSaveButton } from '../support/driver-chromium';
 
 let hf: StandIn;
@@ -66,11 +66,13 @@ describe('the reading list', () => {
     const list = await readingList();
     const [a, b] = [papers[0]!, papers[1]!];
     const cardA = list.getByRole('article', { name: a.title });
+    await openSavedDetails(cardA);
     await cardA.getByRole('combobox', { name: 'Status' }).selectOption('reading');
     await cardA.getByRole('textbox', { name: `Add a tag to “${a.title}”` }).fill('diffusion');
     await cardA.getByRole('textbox', { name: `Add a tag to “${a.title}”` }).press('Enter');
     await cardA.getByRole('textbox', { name: 'Note' }).fill('Check the ablation in section 4.');
     const cardB = list.getByRole('article', { name: b.title });
+    await openSavedDetails(cardB);
     await cardB.getByRole('combobox', { name: 'Status' }).selectOption('read');
 
     await expect.poll(() => list.getByRole('button', { name: 'Reading (1)' }).count()).toBe(1);
@@ -86,6 +88,12 @@ describe('the reading list', () => {
 
     await list.reload();
     const again = list.getByRole('article', { name: a.title });
+    // At rest: the status, the tags and the note's first line; opened in place, the whole note.
+    await expect
+      .poll(() => again.getByRole('button', { name: 'Note: Check the ablation in section 4.' }).count())
+      .toBe(1);
+    expect(await again.locator('.saved-facts').textContent()).toMatch(/Reading.*diffusion/);
+    await openSavedDetails(again);
     await expect
       .poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue())
       .toBe('Check the ablation in section 4.');
@@ -109,10 +117,11 @@ describe('the reading list', () => {
   it('remove and undo, one or many', async () => {
     const list = await readingList();
     const c = papers[2]!;
-    await list.getByRole('article', { name: c.title }).getByRole('button', { name: 'Remove' }).click();
+    await removeSaved(list.getByRole('article', { name: c.title }));
     await expect.poll(() => listIds(list).then((ids) => ids.includes(c.id))).toBe(false);
     await list.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => listIds(list).then((ids) => ids.includes(c.id))).toBe(true);
+    await openSavedDetails(list.getByRole('article', { name: papers[0]!.title }));
     const note = await list
       .getByRole('article', { name: papers[0]!.title })
       .getByRole('textbox', { name: 'Note' })
@@ -154,7 +163,7 @@ describe('the reading list', () => {
     const backupPath = (await json.path())!;
 
     const gone = papers[4]!;
-    await list.getByRole('article', { name: gone.title }).getByRole('button', { name: 'Remove' }).click();
+    await removeSaved(list.getByRole('article', { name: gone.title }));
     await expect.poll(() => listIds(list).then((ids) => ids.length)).toBe(4);
     await list.getByLabel('Import (JSON backup or BibTeX)').setInputFiles(backupPath);
     await expect.poll(() => list.getByText(/Imported 5 papers/).count()).toBe(1);
@@ -167,6 +176,7 @@ describe('the reading list', () => {
           .sort(),
       );
     // Notes survived the round trip.
+    await openSavedDetails(list.getByRole('article', { name: papers[0]!.title }));
     expect(
       await list.getByRole('article', { name: papers[0]!.title }).getByRole('textbox', { name: 'Note' }).inputValue(),
     ).toBe('Check the ablation in section 4.');

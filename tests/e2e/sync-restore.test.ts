@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
-import { storedSaved, waitForPapers } from '../support/e2e';
+import { openSavedDetails, removeSaved, storedSaved, waitForPapers } from '../support/e2e';
 import { startStandIn, type StandIn } from '../support/standin';
 import { carry, readingList, syncNow } from '../support/sync-e2e';
 
@@ -43,6 +43,7 @@ describe('restoring a backup after a delete that synced', () => {
     }
     await tab.close();
     const listA = await readingList(a);
+    await openSavedDetails(listA.getByRole('article', { name: three[0]!.title }));
     const note = listA.getByRole('article', { name: three[0]!.title }).getByRole('textbox', { name: 'Note' });
     await note.fill(NOTE);
     await note.blur();
@@ -64,7 +65,7 @@ describe('restoring a backup after a delete that synced', () => {
     ]);
     const backupPath = (await download.path())!;
     for (const p of three) {
-      await listA.getByRole('article', { name: p.title }).getByRole('button', { name: 'Remove' }).click();
+      await removeSaved(listA.getByRole('article', { name: p.title }));
     }
     await expect.poll(() => count(listA)).toBe(0);
     await expect.poll(() => options.getByText('3 changes waiting to sync.', { exact: false }).count()).toBe(1);
@@ -88,11 +89,19 @@ describe('restoring a backup after a delete that synced', () => {
     await syncNow(a);
     for (const list of [listA, listB]) {
       await expect.poll(() => count(list), { timeout: 20_000 }).toBe(3);
+      // At rest the note's first line shows; opened, the whole note.
       await expect
         .poll(() =>
-          list.getByRole('article', { name: three[0]!.title }).getByRole('textbox', { name: 'Note' }).inputValue(),
+          list
+            .getByRole('article', { name: three[0]!.title })
+            .getByRole('button', { name: `Note: ${NOTE}` })
+            .count(),
         )
-        .toBe(NOTE);
+        .toBe(1);
+      await openSavedDetails(list.getByRole('article', { name: three[0]!.title }));
+      expect(
+        await list.getByRole('article', { name: three[0]!.title }).getByRole('textbox', { name: 'Note' }).inputValue(),
+      ).toBe(NOTE);
     }
     await Promise.all([listA.close(), listB.close(), options.close()]);
   });

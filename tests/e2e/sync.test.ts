@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { storedSaved, waitForPapers } from '../support/e2e';
+import { openSavedDetails, removeSaved, storedSaved, waitForPapers } from '../support/e2e';
 import { carry, readingList, syncNow } from '../support/sync-e2e';
 import { pageSaveButton } from '../support/driver-chromium';
 
@@ -48,6 +48,7 @@ describe('sync between two browsers of the same user', () => {
     await arxiv.close();
     const listA = await readingList(a);
     const cardA = listA.getByRole('article', { name: first!.title });
+    await openSavedDetails(cardA);
     await cardA.getByRole('combobox', { name: 'Status' }).selectOption('reading');
     await cardA.getByRole('textbox', { name: `Add a tag to “${first!.title}”` }).fill('diffusion');
     await cardA.getByRole('textbox', { name: `Add a tag to “${first!.title}”` }).press('Enter');
@@ -70,6 +71,7 @@ describe('sync between two browsers of the same user', () => {
     const listB = await readingList(b);
     await expect.poll(() => listB.getByRole('article').count(), { timeout: 20_000 }).toBe(3);
     const cardB = listB.getByRole('article', { name: first!.title });
+    await openSavedDetails(cardB);
     expect(await cardB.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('reading');
     expect(await cardB.getByRole('list', { name: 'Tags' }).textContent()).toContain('diffusion');
     expect(await cardB.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Section 3 is the key.');
@@ -88,7 +90,7 @@ describe('sync between two browsers of the same user', () => {
     await cardB.getByRole('textbox', { name: 'Note' }).fill('Revisited: section 4 matters more.');
     await cardB.getByRole('textbox', { name: 'Note' }).blur();
     // B removes the second paper.
-    await listB.getByRole('article', { name: second!.title }).getByRole('button', { name: 'Remove' }).click();
+    await removeSaved(listB.getByRole('article', { name: second!.title }));
     await expect.poll(() => listB.getByRole('article').count()).toBe(2);
     await expect.poll(async () => (await storedSaved(listA, first!.id))?.status).toBe('read');
     await expect
@@ -104,6 +106,7 @@ describe('sync between two browsers of the same user', () => {
     for (const list of [listA, listB]) {
       await expect.poll(() => list.getByRole('article').count(), { timeout: 20_000 }).toBe(2);
       const card = list.getByRole('article', { name: first!.title });
+      await openSavedDetails(card);
       await expect
         .poll(() => card.getByRole('textbox', { name: 'Note' }).inputValue())
         .toBe('Revisited: section 4 matters more.');

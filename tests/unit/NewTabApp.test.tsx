@@ -115,7 +115,8 @@ describe('NewTabApp: the new tab', () => {
   it('Save asks the background to write the paper (a page closed at once cannot lose it), and toggles aria-pressed', async () => {
     // The background's own handler, as it answers pages.
     const asked: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener((m: { type: string; id: string }) => {
+    fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
+      const m = raw as { type: string; id: string };
       asked.push(m);
       return m.type === 'savePaper' ? saveById({ db: db() }, m.id) : undefined;
     });
