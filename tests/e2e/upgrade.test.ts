@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { makeDailyItem, makeDay, paperIdFor, utcDay } from '../fixtures/papers';
 import { extensionPath, launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
-import { openSavedDetails, storedSaved, waitForBadge, waitForPapers } from '../support/e2e';
+import { storedSaved, waitForBadge, waitForPapers } from '../support/e2e';
 import { until } from '../support/until';
 import { previousRelease } from '../../tools/release/fixtures';
 import { LATEST_VERSION } from '@/lib/store/db';
@@ -132,7 +132,6 @@ async function fillPreviousRelease(e: ExtensionSession): Promise<void> {
 
   const list = await e.page('reading-list.html');
   const card = list.getByRole('article', { name: saved[0]!.title });
-  await openSavedDetails(card);
   await card.getByRole('combobox', { name: 'Status' }).selectOption('reading');
   for (const tag of TAGS) {
     const box = card.getByRole('textbox', { name: `Add a tag to “${saved[0]!.title}”` });
