@@ -1,38 +1,32 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import { db } from '@/lib/store/db';
 import { t } from '@/lib/core/i18n';
 import { readSnapshot } from '@/lib/views/snapshot';
-import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
 import { useZotero } from '@/lib/hooks/use-zotero';
 import { useSearch } from '@/lib/hooks/use-search';
-import { loadView, stepView, viewHash, type View, type ViewData } from '@/lib/views/view';
+import { stepView, type ViewData } from '@/lib/views/view';
+import { useViewData } from '@/lib/hooks/use-view-data';
 import { utcDay } from '@/lib/core/dates';
 import type { Paper } from '@/lib/core/paper';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { useGlancePapers } from '@/lib/hooks/use-glance-papers';
 import { useForYou, type Ranker } from '@/lib/hooks/use-for-you';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { useFollows } from '@/lib/hooks/use-follows';
-import { useMarkSeen } from '@/lib/hooks/use-mark-seen';
 import { useNewTabKeyboard } from '@/lib/hooks/use-newtab-keyboard';
-import { useRangeFetch } from '@/lib/hooks/use-range-fetch';
 import { useSortChoice } from '@/lib/hooks/use-sort-choice';
 import { useDensityChoice } from '@/lib/hooks/use-density-choice';
 import { useViewRoute } from '@/lib/hooks/use-view-route';
 import { lazyComponent } from '@/lib/hooks/lazy';
 import { NewTabTopBar } from './NewTabTopBar';
-import { PaperList } from '../shared/PaperList';
+import { GlanceView } from './GlanceView';
 import { SearchBox } from './SearchBox';
 import { UndoToast } from '../shared/UndoToast';
-import { ViewNotice } from './ViewNotice';
-import { useTrending } from '@/lib/hooks/use-trending';
-import { GlanceNotices } from './GlanceNotices';
 
 // The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
 // paint and the app would split it into a chunk the first paint must fetch first.
@@ -42,7 +36,6 @@ export const SNAPSHOT_KEY = 'papertab:newtab:v1';
 const FollowingView = lazyComponent(() => import('./FollowingView').then((m) => m.FollowingView));
 const KeyboardHelp = lazyComponent(() => import('./KeyboardHelp').then((m) => m.KeyboardHelp));
 const ZoteroSentToast = lazyComponent(() => import('../shared/ZoteroSentToast').then((m) => m.ZoteroSentToast));
-const TrendingNote = lazyComponent(() => import('./TrendingNote').then((m) => m.TrendingNote));
 const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.QuietNewTab));
 // Fetched at the first keystroke or focus in the search box, while the index answers.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
@@ -71,15 +64,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const zotero = useZotero(settings.zoteroEnabled);
   const sendToZotero = useCallback((p: Paper) => void zotero.send([p.id]), [zotero.send]);
 
-  const data = useLiveQuery<ViewData | undefined>(
-    () => loadView(db(), view, Date.now()),
-    [view],
-    view.kind === 'latest' ? snapshot : undefined,
-  );
-  const current = data && sameView(data.view, view) ? data : undefined;
-  const fetchNote = useRangeFetch(current, view);
-  const trending = useTrending(sort === 'trending', view, current, online);
-  useMarkSeen(current?.latest?.date);
+  const { current, fetchNote, trending } = useViewData(view, snapshot, sort === 'trending', online);
 
   const search = useSearch(query, searchWanted);
   const ArchiveLine = useArchiveLine(settings.archiveEnabled);
@@ -141,26 +126,10 @@ export function NewTabApp({ settings }: { settings: Settings }) {
         ) : view.kind === 'following' ? (
           <FollowingView matcher={list.watch} list={list} hide={hide} />
         ) : (
-          <>
-            <ViewNotice data={current} view={view} fetchNote={fetchNote} onGo={setView} />
-            {sort === 'trending' && current && <TrendingNote order={trending} />}
-            <GlanceNotices
-              withCodeNone={withCode && glance.beforeCode > 0 && glance.papers.length === 0}
-              belowMin={glance.belowMin}
-              minUpvotes={settings.minUpvotes}
-              onShowBelowMin={glance.showAllBelowMin}
-              hiddenByYou={glance.hiddenByYou}
-              onShowHidden={glance.showAllHidden}
-              forYouEmpty={sort === 'foryou' && !!forYou?.fallback}
-            />
-            <PaperList
-              key={viewHash(view)}
-              papers={glance.papers}
-              label={t('papersList')}
-              {...list}
-              reason={sort === 'foryou' ? forYou?.reason : undefined}
-            />
-          </>
+          <GlanceView
+            {...{ view, current, fetchNote, sort, trending, withCode, glance, forYou, settings, list }}
+            onGo={setView}
+          />
         )}
       </main>
       <Toasts saved={saved} notInterested={notInterested} />
@@ -229,7 +198,3 @@ function useArchiveLine(on: boolean): ComponentType | undefined {
 let ranker: Promise<Ranker> | undefined;
 /** The ranker's chunk, fetched once, when "For you" is first wanted (never for the first paint). */
 const loadRanker = () => (ranker ??= import('@/lib/views/rank/index'));
-
-function sameView(a: View, b: View): boolean {
-  return viewHash(a) === viewHash(b);
-}

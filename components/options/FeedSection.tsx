@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { t, tn, type PlainKey } from '@/lib/core/i18n';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 
 const INTERVALS = [15, 30, 60, 120, 360, 720, 1440];
 const BADGE_MODES = [

@@ -1,6 +1,6 @@
 import type { SaveSettings } from '@/lib/hooks/use-settings-form';
 import { t, tn } from '@/lib/core/i18n';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import { WatchListEditor } from './WatchListEditor';
 
 /** Settings, "Muted": keywords, authors and organizations whose papers are hidden, and the "Not interested" marks. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SectionProps } from '@/lib/hooks/use-settings-form';
 import { t } from '@/lib/core/i18n';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 
 /** Settings, "New tab and popup": minimum upvotes, default view, sort, density, theme and the quiet new tab. */
 export function NewTabAndPopupSection({ settings, save, setNote }: SectionProps) {

@@ -1,6 +1,6 @@
 import type { SaveSettings } from '@/lib/hooks/use-settings-form';
 import { t } from '@/lib/core/i18n';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import { SyncStatus } from './SyncStatus';
 
 /** Settings, "Sync": the switch (per device) and what sync last did. */

@@ -4,7 +4,7 @@ import { db } from '@/lib/store/db';
 import { timeAgo } from '@/lib/core/format';
 import { t, tn } from '@/lib/core/i18n';
 import { send } from '@/lib/core/send';
-import { pendingChanges, SYNCED_DIGEST_KEY } from '@/lib/sync/sync';
+import { pendingChanges, SYNCED_DIGEST_KEY } from '@/lib/sync/status';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 
 interface Status {

@@ -1,6 +1,6 @@
 import type { SaveSettings } from '@/lib/hooks/use-settings-form';
 import { t } from '@/lib/core/i18n';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import { WatchListEditor } from './WatchListEditor';
 
 /** Settings, "Watch list": the keywords whose papers stand out (authors and organizations are followed: FollowingSection). */

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { computeBadgeCount, markSeen } from '@/lib/views/badge';
 import { db } from '@/lib/store/db';
 import { dayLabel } from '@/lib/core/format';
@@ -8,15 +7,15 @@ import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
-import { loadView, shownPapers, sortPapers, type ViewData } from '@/lib/views/view';
+import { loadView, sortPapers, type ViewData } from '@/lib/views/view';
 import { RefreshButton } from '../shared/RefreshButton';
 import { SaveThisPaper } from './SaveThisPaper';
+import { PopupFooter } from './PopupFooter';
 import { PopupPaper } from './PopupPaper';
 import { PopupFallback } from './PopupFallback';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
-import { compileHider } from '@/lib/views/rank/mute';
-import { useForYou } from '@/lib/hooks/use-for-you';
+import { usePopupPapers } from '@/lib/hooks/use-popup-papers';
 import { useNotInterested } from '@/lib/hooks/use-not-interested';
 import { UndoToast } from '../shared/UndoToast';
 import { useFollows } from '@/lib/hooks/use-follows';
@@ -61,28 +60,10 @@ export function PopupApp() {
   }, [data]);
 
   // "For you" when the new tab's order is "For you"; muted and not-interested papers are left out.
-  const forYou = useForYou(settings.sort === 'foryou', data?.papers, settings.notInterested, loadRanker);
+  const { papers, forYou } = usePopupPapers(data, settings, TOP, loadRanker);
   const notInterested = useNotInterested(settings.notInterested);
-  const hider = compileHider(
-    { keywords: settings.muteKeywords, authors: settings.muteAuthors, orgs: settings.muteOrgs },
-    settings.notInterested,
-  );
-  // The new tab's rule (lib/views/view.ts), in the upvotes order unless "For you".
-  const papers = data
-    ? shownPapers(data.papers, {
-        sort: forYou ? 'foryou' : 'upvotes',
-        forYou: forYou?.papers,
-        minUpvotes: settings.minUpvotes,
-        hider,
-      }).papers.slice(0, TOP)
-    : [];
   const reason = settings.sort === 'foryou' ? forYou?.reason : undefined;
   const watch = follows.matcher;
-  const open = (path: string) => async (e: Event) => {
-    e.preventDefault();
-    await browser.tabs.create({ url: browser.runtime.getURL(path as '/newtab.html') });
-    window.close();
-  };
   return (
     <main class="popup">
       <header>
@@ -124,17 +105,7 @@ export function PopupApp() {
           onDismiss={notInterested.dismiss}
         />
       )}
-      <footer>
-        <a href="/newtab.html" onClick={open('/newtab.html')}>
-          {t('openPapertab')}
-        </a>
-        <a href="/reading-list.html" onClick={open('/reading-list.html')}>
-          {t('readingList')}
-        </a>
-        <a href="/options.html" onClick={open('/options.html')}>
-          {t('settings')}
-        </a>
-      </footer>
+      <PopupFooter />
     </main>
   );
 }

@@ -2,7 +2,7 @@
 import { t } from '../core/i18n';
 import { clockTime } from '../core/format';
 import type { RefreshReply } from '../core/messages';
-import { syncSummary } from '../sync/sync';
+import { syncSummary } from '../sync/status';
 import type { RefreshOutcome } from '../hf/refresh';
 import { fetchRange } from '../hf/range-fetch';
 import { fetchTrending } from '../hf/trending-fetch';

@@ -9,7 +9,7 @@ import type { NewPapers } from '../views/badge';
 import type { PapertabDB } from '../store/db';
 import { t, tn } from '../core/i18n';
 import { getMeta, setMeta } from '../store/meta-table';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings-schema';
 import { takeUnnotified } from '../store/code-released';
 
 export const NOTIFICATION_ID = 'papertab-new-day';

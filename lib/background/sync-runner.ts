@@ -7,16 +7,11 @@ import { browser } from 'wxt/browser';
 import type { HfRequestDeps } from '../hf/gate';
 import { t } from '../core/i18n';
 import { completeIncomplete } from '../hf/save-paper';
-import {
-  applySyncedSettings,
-  loadStored,
-  SETTINGS_SCHEMA,
-  DEVICE_ONLY_SETTINGS,
-  type SettingKey,
-  type StoredSettings,
-} from '../core/settings';
+import { applySyncedSettings, loadStored } from '../core/settings';
+import { SETTINGS_SCHEMA, DEVICE_ONLY_SETTINGS, type SettingKey, type StoredSettings } from '../core/settings-schema';
 import { syncSettings } from '../sync/settings';
-import { syncNow, type SyncStatus } from '../sync/sync';
+import { syncNow } from '../sync/sync';
+import type { SyncStatus } from '../sync/status';
 
 export const SYNC_ALARM = 'papertab-sync';
 /** Edits within this window are sent together. */

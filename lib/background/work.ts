@@ -5,7 +5,8 @@
  */
 import { updateBadge } from '../views/badge';
 import { writeFallback } from '../views/glance-fallback';
-import { loadSettings, type Settings } from '../core/settings';
+import { loadSettings } from '../core/settings';
+import { type Settings } from '../core/settings-schema';
 import type { PapertabDB } from '../store/db';
 import type { HfRequestDeps } from '../hf/gate';
 import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../hf/refresh';

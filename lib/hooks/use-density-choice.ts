@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { updateSettings, type Settings } from '@/lib/core/settings';
+import { updateSettings } from '@/lib/core/settings';
+import { type Settings } from '@/lib/core/settings-schema';
 
 export type Density = Settings['density'];
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings-schema';
 import { hfPaperUrl } from '../core/paper-links';
 import { safeHfImageUrl } from '../core/safe-url';
 import { writeSnapshot } from '../views/snapshot';

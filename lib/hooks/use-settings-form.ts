@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
-import { updateSettings, type Settings } from '@/lib/core/settings';
+import { updateSettings } from '@/lib/core/settings';
+import { type Settings } from '@/lib/core/settings-schema';
 
 export type SaveSettings = (patch: Partial<Settings>) => Promise<void>;
 

@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  applyTheme,
-  loadSettings,
-  readSettingsMirror,
-  watchSettings,
-  writeSettingsMirror,
-  type Settings,
-} from '../core/settings';
+import { applyTheme, loadSettings, readSettingsMirror, watchSettings, writeSettingsMirror } from '../core/settings';
+import { type Settings } from '../core/settings-schema';
 
 /**
  * Settings for a page: the synchronous mirror first (so the first paint already has the theme,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { utcDay } from '@/lib/core/dates';
-import type { Settings } from '@/lib/core/settings';
+import type { Settings } from '@/lib/core/settings-schema';
 import { parseHash, switchKind, viewHash, type View } from '@/lib/views/view';
 
 /** The view to open with: the URL's, else the default view (day, week or month) from settings. */

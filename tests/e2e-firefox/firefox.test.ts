@@ -1,12 +1,10 @@
 /**
  * What only Firefox has, or only Firefox needs checking: the background is an event page that
  * Firefox suspends when idle, the options page's permission prompt (Firefox's own doorhanger),
- * downloads and file import, and private windows. The flows both browsers share are in
+ * and private windows. The flows both browsers share are in
  * tests/scenarios/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { makeDay, utcDay } from '../fixtures/papers';
 import { startStandIn, type StandIn } from '../support/standin';
@@ -173,49 +171,6 @@ describe('the options page', () => {
     ).toEqual([false]);
     expect(await ff.api(() => browser.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
     await page.close();
-  });
-});
-
-describe('the reading list in Firefox', () => {
-  async function downloaded(ext: string): Promise<string> {
-    // Done when the file is there with its content (Firefox creates it first, then writes it).
-    return poll(async () => {
-      const name = (await readdir(ff.downloads)).find((f) => f.endsWith(ext));
-      return name && (await readFile(join(ff.downloads, name), 'utf8')).length > 0
-        ? join(ff.downloads, name)
-        : undefined;
-    }, `a ${ext} download`) as Promise<string>;
-  }
-
-  it('exports BibTeX and a JSON backup as downloads; importing the backup restores a removed paper once', async () => {
-    const list = await readingList();
-    await poll(
-      () => listIds(list),
-      'the saved paper',
-      (ids) => ids.length === 1,
-    );
-    await list.click(await byName(list, 'button', 'Export BibTeX'));
-    expect(await readFile(await downloaded('.bib'), 'utf8')).toContain(`eprint = {${papers[0]!.id}}`);
-    await list.click(await byName(list, 'button', 'Export JSON backup'));
-    const backup = await downloaded('.json');
-    const text = await readFile(backup, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'papertab-backup' });
-    expect(text).toContain(papers[0]!.id);
-
-    await list.click(await byName(list, 'button', /^More actions for/, papers[0]!.title));
-    await list.click(await byName(list, '[role="menuitem"]', 'Remove', papers[0]!.title));
-    await poll(
-      () => listIds(list),
-      'the list to be empty',
-      (ids) => ids.length === 0,
-    );
-    await list.upload('input[type="file"]', backup);
-    await poll(
-      () => listIds(list),
-      'the paper back, once',
-      (ids) => ids.join() === papers[0]!.id,
-    );
-    await list.close();
   });
 });
 

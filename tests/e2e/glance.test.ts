@@ -177,6 +177,8 @@ describe('every action one key away on the new tab', () => {
     const items = await menuItems(page);
     const at = items.findIndex((t) => (typeof name === 'string' ? t?.startsWith(name) : name.test(t ?? '')));
     expect(at, `${String(name)} in ${items.join(', ')}`).toBeGreaterThanOrEqual(0);
+    // The menu takes focus once it has painted: keys pressed before that would go to the button.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="menu"]'))).toBe(true);
     await page.keyboard.press('Home');
     for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
     expect(await focusedText(page)).toMatch(typeof name === 'string' ? name : name);
@@ -374,5 +376,21 @@ describe('the reading list at rest, 1280×800', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await details.isVisible()).toBe(false);
     await list.close();
+  });
+});
+
+describe('Save in the popup', () => {
+  it('the first Save of a popup is kept even when the popup closes the moment it is clicked', async () => {
+    const paper = papers[9]!; // in the popup's ten, not on the reading list
+    const popup = await open('popup.html', { width: 380, height: 600 });
+    const save = popup.getByRole('article', { name: paper.title }).getByRole('button', { name: 'Save' });
+    await save.waitFor();
+    // The popup closes in the click's own task, as one does when it loses focus: before the page's
+    // writer could load (the click used to load it first, so closing at once lost the save).
+    await popup.evaluate(() => document.addEventListener('click', () => window.close()));
+    await Promise.all([popup.waitForEvent('close'), save.click({ noWaitAfter: true }).catch(() => undefined)]);
+    const reader = await open('options.html', { width: 800, height: 600 });
+    await expect.poll(() => storedSaved(reader, paper.id).then((r) => r?.status)).toBe('to-read');
+    await reader.close();
   });
 });

@@ -3,40 +3,28 @@
  * (Chromium's service worker, Firefox's suspended event page) and a 429, the request budget kept,
  * progress shown, and the archived papers searchable.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDailyItem, makeDay, paperIdFor, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn, type StandInRequest } from '../support/standin';
-import { launchDriver, poll, waitForBadge, waitForPapers, waitIn, type Driver } from '../support/driver';
+import type { StandInRequest } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
+import { poll, waitForBadge, waitForPapers, waitIn } from '../support/driver';
 import { field, waitText } from '../support/steps';
-
-let hf: StandIn;
-let driver: Driver;
 
 const YESTERDAY = utcDay(-1);
 const ARCHIVED_TITLE = 'Quokka tides: forecasting coastal water with marsupial priors';
 const ARCHIVED_ID = paperIdFor('2023-05-04', 0);
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(YESTERDAY, makeDay(YESTERDAY, 8));
-  // The first day of the archive, with a paper only the archive fetches.
-  hf.setDay('2023-05-04', [
-    makeDailyItem(ARCHIVED_ID, '2023-05-04', { title: ARCHIVED_TITLE }),
-    ...[1, 2, 3].map((i) => makeDailyItem(paperIdFor('2023-05-04', i), '2023-05-04')),
-  ]);
-  // A month of 150 papers: two pages of 100.
-  for (const day of ['2024-03-04', '2024-03-05', '2024-03-06']) hf.setDay(day, makeDay(day, 50));
-  driver = await launchDriver({ port: hf.port });
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
+const { hf, driver } = scenarioWorld({
+  serve: (hf) => {
+    hf.setDay(YESTERDAY, makeDay(YESTERDAY, 8));
+    // The first day of the archive, with a paper only the archive fetches.
+    hf.setDay('2023-05-04', [
+      makeDailyItem(ARCHIVED_ID, '2023-05-04', { title: ARCHIVED_TITLE }),
+      ...[1, 2, 3].map((i) => makeDailyItem(paperIdFor('2023-05-04', i), '2023-05-04')),
+    ]);
+    // A month of 150 papers: two pages of 100.
+    for (const day of ['2024-03-04', '2024-03-05', '2024-03-06']) hf.setDay(day, makeDay(day, 50));
+  },
 });
 
 const isArchive = (r: StandInRequest) => r.path.startsWith('/api/daily_papers') && r.path.includes('month=');

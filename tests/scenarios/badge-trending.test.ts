@@ -3,10 +3,10 @@
  * shows Hugging Face's order, With code filters, and a saved paper shows its code release and
  * artifacts. Yesterday starts with 6 papers: even ones without code, odd ones with it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDay, utcDay, type DailyItem } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
-import { byName, launchDriver, poll, waitForBadge, waitForPapers, type Driver, type Tab } from '../support/driver';
+import { scenarioWorld } from '../support/scenario-world';
+import { byName, poll, waitForBadge, waitForPapers, type Tab } from '../support/driver';
 import {
   cardText,
   shownIds,
@@ -17,8 +17,6 @@ import {
   openOrderAndFilters,
 } from '../support/steps';
 
-let hf: StandIn;
-let driver: Driver;
 const DAY = utcDay(-1);
 
 const withCode = (items: DailyItem[]): DailyItem[] =>
@@ -29,22 +27,7 @@ const withCode = (items: DailyItem[]): DailyItem[] =>
 const all = withCode(makeDay(DAY, 9));
 const first = all.slice(0, 6);
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, first);
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, '6');
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
-});
+const { hf, driver } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, first), badge: '6' });
 
 async function newTab(count: number): Promise<Tab> {
   const tab = await driver.openExtensionPage('newtab.html');

@@ -3,50 +3,30 @@
  * new tab, beside Save on paper pages, and RIS / CSL-JSON downloads from the reading list, each
  * read back by the parsers reference managers use.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseBib } from '@retorquere/bibtex-parser';
 import { makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
 import {
   byName,
   clipboardAfter,
-  launchDriver,
   pageSaveState,
   pageText,
   pressPageControl,
   poll,
-  waitForBadge,
   waitForPapers,
   waitIn,
-  type Driver,
   type Tab,
 } from '../support/driver';
 import { cardAction, cardText, shownIds, toggleSave } from '../support/steps';
 import { readCslJson, readRis } from '../support/real-parsers';
 
-let hf: StandIn;
-let driver: Driver;
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 4);
 /** What the clipboard holds before each copy: a copy is seen when this is gone. */
 const MARK = 'papertab-e2e: nothing copied yet';
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, items);
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, '4');
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
-});
+const { driver } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, items), badge: '4' });
 
 function oneEntry(bib: string) {
   const lib = parseBib(bib, { english: false });

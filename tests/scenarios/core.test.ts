@@ -3,13 +3,12 @@
  * and in Firefox ESR (`e2e-firefox`) through the driver in tests/support/driver.ts. One browser
  * for the file; the tests follow one user's day, in order.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
 import {
   byName,
   clickNamed,
-  launchDriver,
   pageSaveState,
   poll,
   shownTitles,
@@ -17,12 +16,9 @@ import {
   waitForBadge,
   waitForPapers,
   waitIn,
-  type Driver,
   type Tab,
 } from '../support/driver';
 
-let hf: StandIn;
-let driver: Driver;
 const YESTERDAY = utcDay(-1);
 const TODAY = utcDay(0);
 const items = makeDay(YESTERDAY, 6);
@@ -30,23 +26,11 @@ const papers = items.map((i) => i.paper);
 const byUpvotes = (list: typeof papers) =>
   [...list].sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title)).map((p) => p.title);
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(YESTERDAY, items);
-  hf.setDay(utcDay(-2), makeDay(utcDay(-2), 4, 1));
-  driver = await launchDriver({ port: hf.port });
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-
-// Errors count: any uncaught error or console.error from Papertab's code fails the test it happened in.
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
+const { hf, driver } = scenarioWorld({
+  serve: (hf) => {
+    hf.setDay(YESTERDAY, items);
+    hf.setDay(utcDay(-2), makeDay(utcDay(-2), 4, 1));
+  },
 });
 
 async function onPage(url: string): Promise<Tab> {
@@ -140,6 +124,8 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     const paper = papers[0]!;
     const list = await driver.openExtensionPage('reading-list.html');
     const card = `article[data-paper-id="${paper.id}"]`;
+    // At rest the list shows a note's first line; the whole note, status and tags open in place.
+    await list.click(await byName(list, 'button', 'Add a note', paper.title));
     await list.type(`${card} textarea`, 'Check the ablation in section 4.');
     await list.type(`${card} input:not([type="checkbox"])`, 'diffusion');
     await list.press('Enter');

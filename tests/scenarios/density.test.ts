@@ -3,25 +3,13 @@
  * and Compact (a line or two each, at least 12 papers on screen), remembered, painted first in the
  * chosen layout, the keyboard triage unchanged, accessible in light and dark.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDay, utcDay } from '../fixtures/papers';
-import { startStandIn, type StandIn } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
 import { formatViolations, seriousViolations } from '../support/axe';
-import {
-  byName,
-  launchDriver,
-  poll,
-  waitForBadge,
-  waitForPapers,
-  waitIn,
-  type Driver,
-  type OpenOptions,
-  type Tab,
-} from '../support/driver';
+import { byName, poll, waitForPapers, waitIn, type OpenOptions, type Tab } from '../support/driver';
 import { cardAction, cardControl, field, openOrderAndFilters, waitPressed, valueOf } from '../support/steps';
 
-let hf: StandIn;
-let driver: Driver;
 const DAY = utcDay(-1);
 const COUNT = 36;
 const papers = makeDay(DAY, COUNT)
@@ -29,22 +17,7 @@ const papers = makeDay(DAY, COUNT)
   .sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title));
 const VIEWPORT = { width: 1280, height: 800 };
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, makeDay(DAY, COUNT));
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, String(COUNT));
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
-});
+const { driver } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, makeDay(DAY, COUNT)), badge: String(COUNT) });
 
 async function newTab(opts: OpenOptions = {}): Promise<Tab> {
   const tab = await driver.openExtensionPage('newtab.html', { viewport: VIEWPORT, ...opts });

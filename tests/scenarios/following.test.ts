@@ -3,20 +3,11 @@
  * papers in the Following view (newest first); set a Hugging Face username in the options and see
  * the papers of the accounts it follows there too (the stand-in answers /api/users/<u>/following).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDailyItem, makeDay, utcDay, type DailyItem, type PaperAuthor } from '../fixtures/papers';
 import { hubAccount } from '../fixtures/hf-following';
-import { startStandIn, type StandIn } from '../support/standin';
-import {
-  back,
-  byName,
-  launchDriver,
-  waitForBadge,
-  waitForPapers,
-  waitIn,
-  type Driver,
-  type Tab,
-} from '../support/driver';
+import { scenarioWorld } from '../support/scenario-world';
+import { back, byName, waitForPapers, waitIn, type Tab } from '../support/driver';
 import {
   cardAction,
   cardControl,
@@ -28,8 +19,6 @@ import {
   waitTitles,
 } from '../support/steps';
 
-let hf: StandIn;
-let driver: Driver;
 const DAYS = [utcDay(-1), utcDay(-2), utcDay(-3)];
 
 const linked = (name: string, user: string): PaperAuthor => ({
@@ -72,24 +61,14 @@ const KENJI = [
 ];
 const ORG = paperBy(DAYS[1]!, 3, 'Deep Org paper', [plain('Nobody Followed')], 'deep-org');
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAYS[0]!, [...makeDay(DAYS[0]!, 3), MIRA[0]!, KENJI[0]!]);
-  hf.setDay(DAYS[1]!, [...makeDay(DAYS[1]!, 3), MIRA[1]!, ORG]);
-  hf.setDay(DAYS[2]!, [...makeDay(DAYS[2]!, 3), MIRA[2]!, KENJI[1]!]);
-  hf.setFollowing('ada-l', [hubAccount('kenji-sato', 'Kenji Sato'), hubAccount('deep-org', 'Deep Org', 'org')]);
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, '5');
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
+const { hf, driver } = scenarioWorld({
+  serve: (hf) => {
+    hf.setDay(DAYS[0]!, [...makeDay(DAYS[0]!, 3), MIRA[0]!, KENJI[0]!]);
+    hf.setDay(DAYS[1]!, [...makeDay(DAYS[1]!, 3), MIRA[1]!, ORG]);
+    hf.setDay(DAYS[2]!, [...makeDay(DAYS[2]!, 3), MIRA[2]!, KENJI[1]!]);
+    hf.setFollowing('ada-l', [hubAccount('kenji-sato', 'Kenji Sato'), hubAccount('deep-org', 'Deep Org', 'org')]);
+  },
+  badge: '5',
 });
 
 async function followingView(tab: Tab): Promise<void> {

@@ -3,21 +3,11 @@
  * yesterday holds three diffusion papers (saved in the test) and two others; yesterday six papers
  * of six topics, the diffusion one with the fewest upvotes.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDailyItem, paperIdFor, utcDay, type DailyItem } from '../fixtures/papers';
 import { topicTexts, type Topic } from '../fixtures/topics';
-import { startStandIn, type StandIn } from '../support/standin';
-import {
-  byName,
-  launchDriver,
-  poll,
-  reload,
-  shownTitles,
-  waitForBadge,
-  waitForPapers,
-  type Driver,
-  type Tab,
-} from '../support/driver';
+import { scenarioWorld } from '../support/scenario-world';
+import { byName, poll, reload, shownTitles, waitForPapers, type Tab } from '../support/driver';
 import {
   cardAction,
   cardControl,
@@ -33,8 +23,6 @@ import {
   openOrderAndFilters,
 } from '../support/steps';
 
-let hf: StandIn;
-let driver: Driver;
 const YESTERDAY = utcDay(-1);
 const BEFORE = utcDay(-2);
 
@@ -65,22 +53,12 @@ const day = [
 const ON_TOPIC = day[0]!.paper.title;
 const SPEECH = day[1]!.paper.title;
 
-beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(YESTERDAY, day);
-  hf.setDay(BEFORE, earlier);
-  driver = await launchDriver({ port: hf.port });
-  await waitForBadge(driver, '6');
-});
-afterAll(async () => {
-  await driver?.close();
-  await hf?.close();
-});
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
+const { driver } = scenarioWorld({
+  serve: (hf) => {
+    hf.setDay(YESTERDAY, day);
+    hf.setDay(BEFORE, earlier);
+  },
+  badge: '6',
 });
 
 async function newTab(count = 6): Promise<Tab> {

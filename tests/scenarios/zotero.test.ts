@@ -4,14 +4,14 @@
  * from Zotero's source; it drops requests without the required header as Zotero 9.0.2 does).
  * Never a real Zotero. The tests follow one user, in order.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDay, utcDay } from '../fixtures/papers';
-import { standInPdf, startStandIn, type StandIn } from '../support/standin';
+import { standInPdf } from '../support/standin';
+import { scenarioWorld } from '../support/scenario-world';
 import { startFakeZotero, type FakeZotero } from '../support/fake-zotero';
 import {
   byName,
   clickNamed,
-  launchDriver,
   pageButtonText,
   pageText,
   poll,
@@ -19,14 +19,11 @@ import {
   storedSaved,
   waitForPapers,
   waitIn,
-  type Driver,
   type Tab,
 } from '../support/driver';
 import { cardAction } from '../support/steps';
 
-let hf: StandIn;
 let zotero: FakeZotero;
-let driver: Driver;
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 5);
 const papers = items.map((i) => i.paper);
@@ -38,26 +35,14 @@ const [sent, already, onPage, fromList, imported] = papers as [
   (typeof papers)[0],
 ];
 
+// Zotero desktop is running before the browser starts, and stops after it.
 beforeAll(async () => {
-  hf = await startStandIn();
-  hf.setDay(DAY, items);
   zotero = await startFakeZotero();
   // Already in the library, as Zotero's arXiv translator saved it (an older version's URL).
   zotero.addItem({ itemType: 'preprint', title: already.title, url: `http://arxiv.org/abs/${already.id}v2` });
-  driver = await launchDriver({ port: hf.port, zoteroAccess: true });
 });
-afterAll(async () => {
-  await driver?.close();
-  await zotero?.close();
-  await hf?.close();
-});
-
-let reported = 0;
-afterEach(() => {
-  const errors = driver.errors().slice(reported);
-  reported += errors.length;
-  expect(errors, 'errors logged by Papertab').toEqual([]);
-});
+afterAll(() => zotero?.close());
+const { driver } = scenarioWorld({ serve: (hf) => hf.setDay(DAY, items), zoteroAccess: true });
 
 const says = (tab: Tab, what: string, timeoutMs?: number) =>
   waitIn(tab, `the page to say “${what}”`, (w) => document.body.innerText.includes(w), what, timeoutMs);

@@ -7,7 +7,8 @@ import { MENU_SAVE_LINK, MENU_SAVE_PAGE, menuTarget } from '@/lib/background/con
 import { addDays, utcDay } from '@/lib/core/dates';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { getMeta } from '@/lib/store/meta-table';
-import { DEFAULTS, updateSettings } from '@/lib/core/settings';
+import { updateSettings } from '@/lib/core/settings';
+import { DEFAULTS } from '@/lib/core/settings-schema';
 import { makeDailyItem, makeDay } from '../fixtures/papers';
 import { datedAt, makeSaved } from '../fixtures/saved';
 import { FakeHf } from '../support/fake-hf';

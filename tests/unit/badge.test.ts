@@ -6,7 +6,8 @@ import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { setMeta } from '@/lib/store/meta-table';
 import type { DayRecord } from '@/lib/core/paper';
-import { DEFAULTS, updateSettings } from '@/lib/core/settings';
+import { updateSettings } from '@/lib/core/settings';
+import { DEFAULTS } from '@/lib/core/settings-schema';
 import { makeDailyItem, makeDay, paperIdFor } from '../fixtures/papers';
 
 const day = (date: string, count: number): DayRecord => ({

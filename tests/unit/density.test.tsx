@@ -4,11 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   forgetKnownSettings,
   loadSettings,
-  parseStored,
   readSettingsMirror,
   SETTINGS_KEY,
   updateSettings,
 } from '@/lib/core/settings';
+import { parseStored } from '@/lib/core/settings-schema';
 import { paintFirst } from '@/lib/views/first-paint';
 import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/views/page-keys';
 import { LayoutToggle } from '@/components/newtab/LayoutToggle';

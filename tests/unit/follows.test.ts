@@ -1,15 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { follow, unfollow, foldWatchIntoFollows, type Followed } from '@/lib/core/follows';
-import {
-  applySyncedSettings,
-  loadSettings,
-  loadStored,
-  parseStored,
-  SETTINGS_KEY,
-  SETTINGS_VERSION,
-  updateSettings,
-} from '@/lib/core/settings';
+import { applySyncedSettings, loadSettings, loadStored, SETTINGS_KEY, updateSettings } from '@/lib/core/settings';
+import { parseStored, SETTINGS_VERSION } from '@/lib/core/settings-schema';
 import type { Paper } from '@/lib/core/paper';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { storePapers } from '@/lib/store/papers';

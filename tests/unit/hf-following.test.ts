@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { storeDay } from '@/lib/store/papers';
-import { DEFAULTS } from '@/lib/core/settings';
+import { DEFAULTS } from '@/lib/core/settings-schema';
 import { fetchFollowing, FOLLOWING_EVERY_MS, parseFollowing } from '@/lib/hf/hf-following';
 import { FOLLOWING_ALARM, syncHfFollowing } from '@/lib/background/hf-following-runner';
 import { updateBadge, WATCH_BADGE_COLOR } from '@/lib/views/badge';

@@ -6,7 +6,7 @@ import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { maybeNotify, NOTIFICATION_ID } from '@/lib/background/notify';
-import { DEFAULTS, type Settings } from '@/lib/core/settings';
+import { DEFAULTS, type Settings } from '@/lib/core/settings-schema';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 
 const SEEN = '2026-11-23';

@@ -8,7 +8,8 @@ import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
 import { getMeta, setMeta } from '@/lib/store/meta-table';
 import { savePaper } from '@/lib/reading-list/list';
-import { DEFAULTS, loadSettings, updateSettings, type Settings } from '@/lib/core/settings';
+import { loadSettings, updateSettings } from '@/lib/core/settings';
+import { DEFAULTS, type Settings } from '@/lib/core/settings-schema';
 import { makeDay } from '../fixtures/papers';
 
 const DAY = '2026-11-24';

@@ -2,21 +2,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   applyTheme,
-  DEFAULTS,
   loadSettings,
   loadStored,
-  migrate,
-  parseStored,
   readSettingsMirror,
   SETTINGS_KEY,
-  SETTINGS_SCHEMA,
-  SETTINGS_VERSION,
   updateSettings,
   watchSettings,
   writeSettingsMirror,
+} from '@/lib/core/settings';
+import {
+  DEFAULTS,
+  migrate,
+  parseStored,
+  SETTINGS_SCHEMA,
+  SETTINGS_VERSION,
   type Migration,
   type Settings,
-} from '@/lib/core/settings';
+} from '@/lib/core/settings-schema';
 
 // The synchronous copy extension pages read at first paint.
 const MIRROR_KEY = 'papertab:settings';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDb } from '@/lib/store/db';
 import { loadSettings, updateSettings } from '@/lib/core/settings';
 import { runSync } from '@/lib/background/sync-runner';
-import { readSyncStatus } from '@/lib/sync/sync';
+import { readSyncStatus } from '@/lib/sync/status';
 
 const fetchNothing = (() => Promise.reject(new Error('offline'))) as typeof fetch;
 
