@@ -238,8 +238,19 @@ export function waitIds(tab: Tab, ids: string[], ordered = false): Promise<strin
   );
 }
 
+/**
+ * Opens in place the whole note, status and tags of the saved paper headed `title`: at rest the
+ * reading list shows only the note's first line, the button that opens them.
+ */
+export async function openSavedDetails(tab: Tab, title: string): Promise<void> {
+  const toggle = await cardControl(tab, title, /^(Note: |Add a note$)/);
+  const open = await tab.evaluate((s) => document.querySelector(s)?.getAttribute('aria-expanded') ?? null, toggle);
+  if (open !== 'true') await tab.click(toggle);
+}
+
 /** Sets the reading status (to-read, reading, read) of the saved paper headed `title`. */
 export async function setReadingStatus(tab: Tab, title: string, status: string): Promise<void> {
+  await openSavedDetails(tab, title);
   const select = await field(tab, 'Status', title);
   await tab.select(select, status);
   await poll(
@@ -256,6 +267,7 @@ export async function readingStatus(tab: Tab, title: string): Promise<string> {
 
 /** Adds a tag to the saved paper headed `title`, as typed and entered; waits until it is shown. */
 export async function addTagTo(tab: Tab, title: string, tag: string): Promise<void> {
+  await openSavedDetails(tab, title);
   await tab.type(await field(tab, `Add a tag to “${title}”`), tag);
   await tab.press('Enter');
   await poll(
@@ -280,6 +292,7 @@ export function tagsOf(tab: Tab, title: string): Promise<string[]> {
 
 /** Writes the note of the saved paper headed `title` (replacing what it said), then leaves the field. */
 export async function writeNote(tab: Tab, title: string, text: string): Promise<void> {
+  await openSavedDetails(tab, title);
   const note = await field(tab, 'Note', title);
   await fill(tab, note, text);
   // Leaving the field saves at once (typing saves after a pause).
