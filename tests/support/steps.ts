@@ -206,6 +206,21 @@ export async function fill(tab: Tab, selector: string, text: string): Promise<vo
   else await tab.press('Backspace');
 }
 
+/** Whether the box or radio `selector` is checked (null while there is none). */
+export const checked = (tab: Tab, selector: string) =>
+  tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked ?? null, selector);
+
+/** Checks or unchecks the box or radio labelled `label` with a click, as a person does. */
+export async function setChecked(tab: Tab, label: string | RegExp, on = true): Promise<void> {
+  const box = await field(tab, label);
+  if ((await checked(tab, box)) !== on) await tab.click(box);
+  await poll(
+    () => checked(tab, box),
+    `${String(label)} ${on ? 'checked' : 'unchecked'}`,
+    (v) => v === on,
+  );
+}
+
 /** The value of the field `selector` ('' while there is none). */
 export function valueOf(tab: Tab, selector: string): Promise<string> {
   return tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.value ?? '', selector);
