@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
     log();
     const rankRows = benchRank(data.papers); // (e)
-    const followRows = benchFollows(data.papers); // (f)
+    const followRows = await benchFollows(s, data.papers); // (f)
 
     // The background must have stayed quiet: any daily_papers request came from it.
     const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
