@@ -3,7 +3,7 @@
  * scenarios in tests/scenarios/. Each names the control the way the user reads it, so when the UI
  * moves a control (into a card's menu, say) only the step here changes, not the scenarios.
  */
-import { byName, poll, waitIn, type Driver, type Tab } from './driver';
+import { byName, pageSaveState, poll, waitIn, type Driver, type Tab } from './driver';
 
 let marks = 0;
 
@@ -312,4 +312,22 @@ export async function removeSaved(tab: Tab, title: string): Promise<void> {
     `“${title}” removed`,
     (text) => text === '',
   );
+}
+
+// --- paper pages ---------------------------------------------------------------------------------
+
+/** Waits until the paper page's Save button says `state` ('true': Saved). */
+export function pageSays(tab: Tab, state: 'true' | 'false'): Promise<string | null> {
+  return poll(
+    () => pageSaveState(tab),
+    `the page's Save to be ${state === 'true' ? 'Saved' : 'not pressed'}`,
+    (s) => s === state,
+  );
+}
+
+/** Opens a paper's page (huggingface.co or arXiv) and waits for its Save button to say `state`. */
+export async function openPaperPage(driver: Driver, url: string, state: 'true' | 'false'): Promise<Tab> {
+  const tab = await driver.openWebPage(url);
+  await pageSays(tab, state);
+  return tab;
 }
