@@ -19,7 +19,14 @@ export interface SearchState {
   newest: boolean;
   setNewest: (on: boolean) => void;
   showMore: () => void;
+  /**
+   * The stored paper behind a result (results show the index's display copy until their papers are
+   * read): what a save or "Not interested" must be given.
+   */
+  full: (paper: Paper) => Promise<Paper | undefined>;
 }
+
+const asIs = (paper: Paper) => Promise.resolve(paper);
 
 /** Matches shown per keystroke; "Show more" adds as many. */
 export const SEARCH_PAGE = 10;
@@ -92,5 +99,6 @@ export function useSearch(query: string, wanted: boolean): SearchState {
     newest,
     setNewest,
     showMore: () => setPaging({ query, shown: shown + SEARCH_PAGE }),
+    full: session?.full ?? asIs,
   };
 }

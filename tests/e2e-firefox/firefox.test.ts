@@ -1,7 +1,6 @@
 /**
  * What only Firefox has, or only Firefox needs checking: the background is an event page that
- * Firefox suspends when idle, the options page's permission prompt (Firefox's own doorhanger),
- * and private windows. The flows both browsers share are in
+ * Firefox suspends when idle, and private windows. The flows both browsers share are in
  * tests/scenarios/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,6 @@ import { startStandIn, type StandIn } from '../support/standin';
 import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { firefoxDriver, firefoxTab } from '../support/driver-firefox';
 import {
-  byName,
   pageSaveState,
   poll,
   storedSaved,
@@ -113,64 +111,6 @@ describe('the event page', () => {
     const list = await readingList();
     expect(await poll(() => storedSaved(list, paper.id), 'the stored record')).toMatchObject({ status: 'to-read' });
     await list.close();
-  });
-});
-
-describe('the options page', () => {
-  async function options(): Promise<Tab> {
-    const page = await driver.openExtensionPage('options.html');
-    await waitIn(page, 'the settings', () => document.querySelector('h1')?.textContent === 'Papertab settings');
-    return page;
-  }
-  const refreshPeriod = () =>
-    ff.api(async () => (await browser.alarms.get('papertab-refresh'))?.periodInMinutes ?? null);
-
-  it('the refresh interval sets the alarm', async () => {
-    const page = await options();
-    await page.select('select', '120');
-    await poll(refreshPeriod, 'a 2-hour alarm', (p) => p === 120);
-    await page.select('select', '30');
-    await poll(refreshPeriod, 'a 30-minute alarm', (p) => p === 30);
-    await page.close();
-  });
-
-  it('the badge shows a count, a dot, or nothing', async () => {
-    const page = await options();
-    await page.click('input[type="radio"][value="dot"]');
-    await waitForBadge(driver, '•');
-    await page.click('input[type="radio"][value="off"]');
-    await waitForBadge(driver, '');
-    await page.click('input[type="radio"][value="count"]');
-    await waitForBadge(driver, '8');
-    await page.close();
-  });
-
-  it('notifications: Firefox asks for the permission; refused, the switch stays off and says why', async () => {
-    const page = await options();
-    await page.click(await byName(page, 'label.choice', /notification/i));
-    await waitIn(page, 'the page to say it asks', () => document.body.innerText.includes('Asking the browser'));
-    // Firefox's own prompt (a doorhanger on the options tab): Deny.
-    await poll(
-      () =>
-        ff.chrome<boolean>(`(() => {
-          const prompt = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
-          prompt?.secondaryButton.click();
-          return Boolean(prompt);
-        })()`),
-      'the permission prompt',
-    );
-    await waitIn(page, 'the refusal said', () =>
-      document.body.innerText.includes('Notifications need your permission: they stay off.'),
-    );
-    expect(
-      await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLInputElement>('label.choice input[type="checkbox"]')]
-          .filter((i) => /notification/i.test(i.parentElement?.textContent ?? ''))
-          .map((i) => i.checked),
-      ),
-    ).toEqual([false]);
-    expect(await ff.api(() => browser.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
-    await page.close();
   });
 });
 

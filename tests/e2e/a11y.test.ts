@@ -4,7 +4,7 @@ import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { seriousViolations, formatViolations } from '../support/axe';
-import { waitForBadge, waitForPapers } from '../support/e2e';
+import { openSavedDetails, waitForBadge, waitForPapers } from '../support/e2e';
 import { until } from '../support/until';
 
 /**
@@ -70,6 +70,7 @@ beforeAll(async () => {
   await tab.close();
   const list = await ext.page('reading-list.html');
   const card = list.getByRole('article', { name: titles[0]! });
+  await openSavedDetails(card);
   await card.getByRole('combobox', { name: 'Status' }).selectOption('reading');
   for (const tag of ['attention', 'to-reproduce']) {
     await card.getByRole('textbox', { name: `Add a tag to “${titles[0]!}”` }).fill(tag);
@@ -77,6 +78,7 @@ beforeAll(async () => {
   }
   await card.getByRole('textbox', { name: 'Note' }).fill('Compare with the sliding-window baseline.');
   await card.getByRole('textbox', { name: 'Note' }).blur();
+  await openSavedDetails(list.getByRole('article', { name: titles[1]! }));
   await list.getByRole('article', { name: titles[1]! }).getByRole('combobox', { name: 'Status' }).selectOption('read');
   await until(
     'tag added',
@@ -202,12 +204,14 @@ describe.each(MODES)('in $name', ({ name, colorScheme, theme, bg }) => {
   it('the reading list with status, tags and notes', async () => {
     const page = await open('reading-list.html');
     await waitForPapers(page, 3);
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'to-reproduce' }).count()).toBe(1);
-    expect(
-      await page
-        .getByRole('textbox', { name: 'Note' })
-        .evaluateAll((ns) => ns.map((n) => (n as HTMLTextAreaElement).value)),
-    ).toContain('Compare with the sliding-window baseline.');
+    await expect.poll(() => page.locator('.saved-tags').filter({ hasText: 'to-reproduce' }).count()).toBe(1);
+    // One paper's note opened in place, with its status and tags to edit.
+    const note = page.getByRole('button', { name: 'Note: Compare with the sliding-window baseline.' });
+    await note.click();
+    expect(await note.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Compare with the sliding-window baseline.',
+    );
     await page
       .getByRole('checkbox', { name: /^Select/ })
       .first()

@@ -5,7 +5,7 @@
  * by the vitest project (`e2e` → chromium, `e2e-firefox` → firefox).
  */
 import { readSavedInPage, type StoredSaved } from './e2e';
-import { until } from './until';
+import { STATE_LIMIT_MS, until } from './until';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -143,13 +143,13 @@ export function poll<T>(
   probe: () => Promise<T>,
   what: string,
   done: (v: T) => boolean = Boolean,
-  timeoutMs = 20_000,
+  timeoutMs = STATE_LIMIT_MS,
 ): Promise<T> {
   return until(`timed out waiting for ${what}`, probe, done, timeoutMs);
 }
 
 /** Waits for the badge to read `expected`. */
-export function waitForBadge(driver: Driver, expected: string, timeoutMs = 20_000): Promise<string> {
+export function waitForBadge(driver: Driver, expected: string, timeoutMs = STATE_LIMIT_MS): Promise<string> {
   return poll(
     () => driver.badgeText(),
     `the badge to read "${expected}"`,

@@ -1,13 +1,13 @@
 /** Shared steps for end-to-end tests of the built extension. */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
-import { until } from './until';
+import { STATE_LIMIT_MS, until } from './until';
 
 export { fireAlarm, fireRefreshAlarm } from './extension';
 
 /** Waits for the badge text (plain polling, so it also works in hooks). */
-export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {
+export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = STATE_LIMIT_MS): Promise<void> {
   await until(
     `badge "${expected}"`,
     () => ext.badgeText(),
@@ -25,7 +25,7 @@ export async function shownTitles(page: Page): Promise<string[]> {
  * Waits for the live page (its h1: the new tab's first paint from the snapshot has none) and for
  * `count` papers.
  */
-export async function waitForPapers(page: Page, count: number, timeoutMs = 20_000): Promise<void> {
+export async function waitForPapers(page: Page, count: number, timeoutMs = STATE_LIMIT_MS): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: timeoutMs });
   await expect.poll(() => page.getByRole('article').count(), { timeout: timeoutMs, interval: 100 }).toBe(count);
 }
@@ -64,4 +64,16 @@ export async function openOrderAndFilters(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: /Order and filters/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.locator('#view-options-panel').waitFor();
+}
+
+/** Opens a saved paper's whole note, status and tags in place (at rest the reading list shows the note's first line). */
+export async function openSavedDetails(card: Locator): Promise<void> {
+  const toggle = card.getByRole('button', { name: /^(Note: |Add a note$)/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** Removes a saved paper from the reading list through its "More actions" menu. */
+export async function removeSaved(card: Locator): Promise<void> {
+  await card.getByRole('button', { name: /^More actions for/ }).click();
+  await card.getByRole('menuitem', { name: 'Remove' }).click();
 }
