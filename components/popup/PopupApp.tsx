@@ -3,6 +3,7 @@ import { computeBadgeCount, markSeen } from '@/lib/views/badge';
 import { db } from '@/lib/store/db';
 import { dayLabel } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
+import { POPUP_SNAPSHOT_KEY } from '@/lib/core/storage-keys';
 import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useOnline } from '@/lib/hooks/use-online';
@@ -23,7 +24,6 @@ import { StatusLine } from '../shared/StatusLine';
 import { useZotero } from '@/lib/hooks/use-zotero';
 import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 
-const SNAPSHOT_KEY = 'papertab:popup:v1';
 // The ranker's code loads only when For you is the order.
 const loadRanker = () => import('@/lib/views/rank/index');
 const TOP = 10;
@@ -38,7 +38,7 @@ export function PopupApp() {
   const data = useLiveQuery<ViewData | undefined>(
     () => loadView(db(), { kind: 'latest' }, Date.now()),
     [],
-    readSnapshot<ViewData>(SNAPSHOT_KEY),
+    readSnapshot<ViewData>(POPUP_SNAPSHOT_KEY),
   );
   const [newCount, setNewCount] = useState<number>();
   const online = useOnline();
@@ -56,7 +56,7 @@ export function PopupApp() {
     });
   }, [latest]);
   useEffect(() => {
-    if (data) writeSnapshot(SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
+    if (data) writeSnapshot(POPUP_SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
   }, [data]);
 
   // "For you" when the new tab's order is "For you"; muted and not-interested papers are left out.

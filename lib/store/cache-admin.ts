@@ -1,5 +1,6 @@
 /** The options page's data section: what is stored, and clearing the paper cache (never the reading list). */
 import type { PapertabDB } from './db';
+import { NEWTAB_SNAPSHOT_STEM, POPUP_SNAPSHOT_STEM } from '../core/storage-keys';
 import { t } from '../core/i18n';
 import { clearSearchIndex } from './search-store';
 
@@ -39,7 +40,8 @@ export async function clearPaperCache(db: PapertabDB): Promise<void> {
   });
   try {
     for (const key of Object.keys(localStorage))
-      if (/^papertab:(newtab|popup):/.test(key)) localStorage.removeItem(key);
+      if ([NEWTAB_SNAPSHOT_STEM, POPUP_SNAPSHOT_STEM].some((stem) => key.startsWith(stem)))
+        localStorage.removeItem(key);
   } catch {
     // No localStorage here: nothing to clear.
   }

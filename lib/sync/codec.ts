@@ -13,10 +13,9 @@ import { lastChange } from '../core/stamps';
 import { latestDeletions, type Tombstone } from '../store/tombstones';
 import { fitEntries } from './fit';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
+import { META_KEY, chunkKey } from '../core/storage-keys';
 
 export const FORMAT_VERSION = 1;
-export const META_KEY = 'rl:meta';
-export const chunkKey = (i: number) => `rl:${i}`;
 
 /** Chrome's and Firefox's `storage.sync` quotas. */
 export const QUOTA_BYTES = 102_400;

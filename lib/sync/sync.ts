@@ -8,7 +8,7 @@ import type { PapertabDB } from '../store/db';
 import { t, tn } from '../core/i18n';
 import { settleTombstones } from '../store/reading-list';
 import { itemBytes } from './bytes';
-import { readSyncStatus, syncDigest, unchanged, SYNC_STATUS_KEY, SYNCED_DIGEST_KEY, type SyncStatus } from './status';
+import { readSyncStatus, syncDigest, unchanged, type SyncStatus } from './status';
 import {
   decodeList,
   encodeList,
@@ -24,11 +24,10 @@ import {
 import { mergeIntoDb } from './merge';
 import { CLOCK_WARN_MS, lastChange } from '../core/stamps';
 import { readTombstones, type StorageAreaLike } from './tombstones';
+import { chunkIndex, META_KEY, SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/storage-keys';
 
 /** Room left in the sync area for writes by others between our read and our write. */
 const SAFETY_BYTES = 1024;
-const LIST_KEY = /^rl:(?:meta|\d+)$/;
-const CHUNK_KEY = /^rl:(\d+)$/;
 
 export interface SyncOptions {
   /** The user's switch (on by default): off, the sync area is neither read nor written. */
@@ -65,7 +64,7 @@ async function writeList(
   now: number,
 ): Promise<{ encoded: EncodedList; wrote: boolean }> {
   const others = Object.entries(remote)
-    .filter(([k]) => !LIST_KEY.test(k))
+    .filter(([k]) => k !== META_KEY && chunkIndex(k) === undefined)
     .reduce((sum, [k, value]) => sum + itemBytes(k, value), 0);
   let budget = Math.min(opts.budgetBytes ?? LIST_BUDGET_BYTES, QUOTA_BYTES - others - SAFETY_BYTES);
   let keys = Object.keys(remote);
@@ -81,7 +80,7 @@ async function writeList(
     if (decoded.state === 'empty' && !payload.records.length && !payload.tombstones.length) {
       return { encoded, wrote: false };
     }
-    const stale = keys.filter((k) => Number(CHUNK_KEY.exec(k)?.[1] ?? -1) >= encoded.meta.chunks);
+    const stale = keys.filter((k) => (chunkIndex(k) ?? -1) >= encoded.meta.chunks);
     try {
       // One `set` for the manifest and all chunks: one write operation, applied together.
       await area.set(encoded.items);

@@ -10,7 +10,6 @@ export {
   MAX_TOMBSTONES,
   readTombstones,
   recordTombstones,
-  TOMBSTONES_KEY,
   type StorageAreaLike,
   type Tombstone,
 } from '../store/tombstones';

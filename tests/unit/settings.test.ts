@@ -5,7 +5,6 @@ import {
   loadSettings,
   loadStored,
   readSettingsMirror,
-  SETTINGS_KEY,
   updateSettings,
   watchSettings,
   writeSettingsMirror,
@@ -19,6 +18,7 @@ import {
   type Migration,
   type Settings,
 } from '@/lib/core/settings-schema';
+import { SETTINGS_KEY } from '@/lib/core/storage-keys';
 
 // The synchronous copy extension pages read at first paint.
 const MIRROR_KEY = 'papertab:settings';
