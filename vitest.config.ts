@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
-import { FIRST_PAINT_DEFINES } from './lib/core/storage-keys.ts';
+import { firstPaintDefines } from './lib/core/storage-keys.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   // As in the build (wxt.config.ts): the first paint's storage keys.
-  define: FIRST_PAINT_DEFINES,
+  define: firstPaintDefines(),
   test: {
     projects: [
       {

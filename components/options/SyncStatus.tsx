@@ -6,7 +6,7 @@ import { t, tn } from '@/lib/core/i18n';
 import { send } from '@/lib/core/send';
 import { pendingChanges } from '@/lib/sync/status';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
-import { SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '@/lib/core/storage-keys';
+import { SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '@/lib/core/sync-keys';
 
 interface Status {
   ok?: boolean;

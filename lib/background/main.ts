@@ -23,7 +23,8 @@ import { FOLLOWING_ALARM } from './hf-following-runner';
 import { createWork, type BackgroundDeps } from './work';
 import { createRouter } from './router';
 import { messageHandlers } from './handlers';
-import { META_KEY, SAVED_CHANGED_KEY, SETTINGS_KEY, SYNC_SETTINGS_KEY } from '../core/storage-keys';
+import { SAVED_CHANGED_KEY, SETTINGS_KEY } from '../core/storage-keys';
+import { META_KEY, SYNC_SETTINGS_KEY } from '../core/sync-keys';
 
 export type { BackgroundDeps } from './work';
 export { describeOutcome } from './handlers';

@@ -1,8 +1,9 @@
 /**
- * Every name Papertab stores data under, or reads a page's state by: each declared here once and
- * imported wherever it is used (tests/unit/storage-keys.test.ts finds any spelled out elsewhere).
+ * Every name Papertab stores data under, or reads a page's state by: each declared here once (sync's
+ * own in lib/core/sync-keys.ts, kept out of the pages' shared code) and imported wherever it is used
+ * (tests/unit/storage-keys.test.ts finds any spelled out elsewhere).
  * Tiny and import-free on purpose: the paper-page script imports it. The new tab's first paint
- * reads its three through build-time constants made from these (`FIRST_PAINT_DEFINES`, below).
+ * reads its three through build-time constants made from these (`firstPaintDefines`, below).
  */
 
 // browser.storage.local
@@ -16,25 +17,6 @@ export const SAVED_CHANGED_KEY = 'savedChangedAt';
 export const IN_ZOTERO_KEY = 'papertab:inZotero';
 /** The day's top papers for pages without IndexedDB (lib/views/glance-fallback.ts). */
 export const FALLBACK_KEY = 'glanceFallback';
-/** Deletions from the reading list that sync still has to tell (lib/store/tombstones.ts). */
-export const TOMBSTONES_KEY = 'syncTombstones';
-/** How the last sync went (lib/sync/status.ts). */
-export const SYNC_STATUS_KEY = 'syncStatus';
-/** What each paper was when the list last synced: edits since are pending (lib/sync/status.ts). */
-export const SYNCED_DIGEST_KEY = 'syncedDigest';
-
-// browser.storage.sync
-/** The synced settings, one item (lib/sync/settings.ts). */
-export const SYNC_SETTINGS_KEY = 'settings';
-/** The synced reading list's items: its manifest and its numbered chunks (lib/sync/codec.ts). */
-export const SYNC_LIST_PREFIX = 'rl:';
-export const META_KEY = `${SYNC_LIST_PREFIX}meta`;
-export const chunkKey = (i: number) => `${SYNC_LIST_PREFIX}${i}`;
-/** The chunk's number a sync item's key names, or undefined when it is no chunk of the list. */
-export function chunkIndex(key: string): number | undefined {
-  const n = key.startsWith(SYNC_LIST_PREFIX) ? key.slice(SYNC_LIST_PREFIX.length) : '';
-  return /^\d+$/.test(n) ? Number(n) : undefined;
-}
 
 // localStorage: the pages' synchronous copies, read before anything asynchronous
 /** The first-paint snapshots, by page; each stem also names older versions, which clearing the cache removes. */
@@ -57,8 +39,10 @@ export const QUERY_PARAM = 'q';
  * every page, it would be a chunk to fetch first): the build writes its three names into it
  * (wxt.config.ts and vitest.config.ts `define`; lib/views/first-paint-keys.d.ts types them).
  */
-export const FIRST_PAINT_DEFINES = {
-  __NEWTAB_SNAPSHOT_KEY__: JSON.stringify(NEWTAB_SNAPSHOT_KEY),
-  __SETTINGS_MIRROR_KEY__: JSON.stringify(SETTINGS_MIRROR_KEY),
-  __APP_READY_EVENT__: JSON.stringify(APP_READY_EVENT),
-};
+export function firstPaintDefines(): Record<string, string> {
+  return {
+    __NEWTAB_SNAPSHOT_KEY__: JSON.stringify(NEWTAB_SNAPSHOT_KEY),
+    __SETTINGS_MIRROR_KEY__: JSON.stringify(SETTINGS_MIRROR_KEY),
+    __APP_READY_EVENT__: JSON.stringify(APP_READY_EVENT),
+  };
+}

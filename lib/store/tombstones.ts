@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { canonicalPaperId, PAPER_ID_RE } from '../core/paper-id';
-import { TOMBSTONES_KEY } from '../core/storage-keys';
+import { TOMBSTONES_KEY } from '../core/sync-keys';
 
 /** Newest kept when a mass removal leaves more: bounds local storage, far beyond what sync can carry. */
 export const MAX_TOMBSTONES = 10_000;

@@ -13,7 +13,7 @@ import { lastChange } from '../core/stamps';
 import { latestDeletions, type Tombstone } from '../store/tombstones';
 import { fitEntries } from './fit';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
-import { META_KEY, chunkKey } from '../core/storage-keys';
+import { META_KEY, chunkKey } from '../core/sync-keys';
 
 export const FORMAT_VERSION = 1;
 

@@ -8,7 +8,7 @@ import { t } from '../core/i18n';
 import type { SavedPaper } from '../core/saved';
 import { contentHash } from './bytes';
 import type { StorageAreaLike } from './tombstones';
-import { SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/storage-keys';
+import { SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/sync-keys';
 
 /** A short fingerprint of what syncs of a paper (the user's fields and their times). */
 export function syncDigest(s: SavedPaper): string {

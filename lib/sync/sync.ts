@@ -24,7 +24,7 @@ import {
 import { mergeIntoDb } from './merge';
 import { CLOCK_WARN_MS, lastChange } from '../core/stamps';
 import { readTombstones, type StorageAreaLike } from './tombstones';
-import { chunkIndex, META_KEY, SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/storage-keys';
+import { chunkIndex, META_KEY, SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/sync-keys';
 
 /** Room left in the sync area for writes by others between our read and our write. */
 const SAFETY_BYTES = 1024;

@@ -6,7 +6,7 @@
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
 
-// lib/core/storage-keys.ts's names, written in by the build (`FIRST_PAINT_DEFINES`): no import.
+// lib/core/storage-keys.ts's names, written in by the build (`firstPaintDefines`): no import.
 const NEWTAB_SNAPSHOT_KEY = __NEWTAB_SNAPSHOT_KEY__;
 const SETTINGS_MIRROR_KEY = __SETTINGS_MIRROR_KEY__;
 const APP_READY_EVENT = __APP_READY_EVENT__;

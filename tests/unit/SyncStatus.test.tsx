@@ -6,7 +6,7 @@ import { syncNow } from '@/lib/sync/sync';
 import { createDb, db } from '@/lib/store/db';
 import { savePaper } from '@/lib/reading-list/list';
 import { makeSaved } from '../fixtures/saved';
-import { SYNC_STATUS_KEY } from '@/lib/core/storage-keys';
+import { SYNC_STATUS_KEY } from '@/lib/core/sync-keys';
 
 afterEach(cleanup);
 

@@ -19,7 +19,7 @@ import { syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';
-import { SYNC_SETTINGS_KEY } from '@/lib/core/storage-keys';
+import { SYNC_SETTINGS_KEY } from '@/lib/core/sync-keys';
 
 const DAY = '2026-11-24';
 const T0 = Date.parse('2026-11-24T09:00:00Z');

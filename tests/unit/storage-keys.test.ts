@@ -1,17 +1,19 @@
 // @vitest-environment node
 /**
- * Each storage key and page key is declared once (issue 20): lib/core/storage-keys.ts names them,
- * and no other source file spells one out. A key written twice drifts apart the day one copy is
+ * Each storage key and page key is declared once (issue 20): lib/core/storage-keys.ts names them
+ * (sync's in lib/core/sync-keys.ts), and no other source file spells one out. A key written twice drifts apart the day one copy is
  * renamed, and the data under the other is silently lost.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as keys from '@/lib/core/storage-keys';
+import * as pageKeys from '@/lib/core/storage-keys';
+import * as syncKeys from '@/lib/core/sync-keys';
 import { ROOT, sourceFiles } from '../support/source-files';
 
-const DECLARING = 'lib/core/storage-keys.ts';
+const DECLARING = ['lib/core/storage-keys.ts', 'lib/core/sync-keys.ts'];
+const keys = { ...pageKeys, ...syncKeys };
 const values: string[] = Object.values(keys as Record<string, unknown>).filter((k) => typeof k === 'string');
 /** Names so plain they are words elsewhere too ('settings' is also a button's label): found only as keys. */
 const PARAMS: string[] = [keys.FULL_PARAM, keys.QUERY_PARAM];
@@ -63,17 +65,18 @@ export function spelledKeys(fileName: string, source: string): string[] {
 describe('storage and page keys', () => {
   it('are spelled out only where they are declared', () => {
     const spelled = sourceFiles()
-      .filter((f) => f !== DECLARING)
+      .filter((f) => !DECLARING.includes(f))
       .flatMap((f) => spelledKeys(f, readFileSync(path.join(ROOT, f), 'utf8')).map((hit) => `${f}:${hit}`));
     expect(spelled).toEqual([]);
   });
 
-  it('each has one name: no two keys of the same storage share a value', () => {
+  it('each has one name: no two keys of the same storage share a value, and no name is declared twice', () => {
     // 'settings' is one name in two storages (local and sync), declared as two keys on purpose.
     const local = [keys.SETTINGS_KEY, keys.SAVED_IDS_KEY, keys.SAVED_CHANGED_KEY, keys.IN_ZOTERO_KEY];
     const more = [keys.FALLBACK_KEY, keys.TOMBSTONES_KEY, keys.SYNC_STATUS_KEY, keys.SYNCED_DIGEST_KEY];
     const pages = [keys.NEWTAB_SNAPSHOT_KEY, keys.POPUP_SNAPSHOT_KEY, keys.SETTINGS_MIRROR_KEY];
     for (const area of [[...local, ...more], pages]) expect(new Set(area).size).toBe(area.length);
+    expect(Object.keys(pageKeys).filter((name) => name in syncKeys)).toEqual([]);
   });
 
   it('the scan finds each way a key can be spelled out', () => {

@@ -14,7 +14,7 @@ import {
   type SyncPayload,
   type SyncRecord,
 } from '@/lib/sync/codec';
-import { META_KEY, chunkKey } from '@/lib/core/storage-keys';
+import { META_KEY, chunkKey } from '@/lib/core/sync-keys';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 const DAY = 86_400_000;

@@ -17,7 +17,7 @@ import { readSyncStatus, syncSummary } from '@/lib/sync/status';
 import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/store/tombstones';
 import { makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
-import { META_KEY, SYNC_SETTINGS_KEY, chunkKey } from '@/lib/core/storage-keys';
+import { META_KEY, SYNC_SETTINGS_KEY, chunkKey } from '@/lib/core/sync-keys';
 
 const DAY = '2026-11-24';
 const T0 = Date.parse('2026-11-24T09:00:00Z');
