@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { firstPaintDefines } from './lib/core/storage-keys.ts';
+import { STATE_LIMIT_MS } from './tests/support/until.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
@@ -34,10 +35,11 @@ export default defineConfig({
           env: { PAPERTAB_BROWSER: 'chromium' },
           environment: 'node',
           fileParallelism: false,
-          testTimeout: 90_000,
-          hookTimeout: 60_000,
-          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine.
-          expect: { poll: { timeout: 20_000, interval: 100 } },
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine, and
+          // 20 s failed at load 20 (tests/support/until.ts STATE_LIMIT_MS says why).
+          expect: { poll: { timeout: STATE_LIMIT_MS, interval: 100 } },
         },
       },
       {
@@ -63,10 +65,11 @@ export default defineConfig({
           env: { PAPERTAB_BROWSER: 'firefox' },
           environment: 'node',
           fileParallelism: false,
-          testTimeout: 90_000,
-          hookTimeout: 60_000,
-          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine.
-          expect: { poll: { timeout: 20_000, interval: 100 } },
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // A limit, not a pace: vitest's default (1 s) failed `expect.poll`s on a loaded machine, and
+          // 20 s failed at load 20 (tests/support/until.ts STATE_LIMIT_MS says why).
+          expect: { poll: { timeout: STATE_LIMIT_MS, interval: 100 } },
         },
       },
     ],

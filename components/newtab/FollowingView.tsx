@@ -3,7 +3,7 @@ import { db } from '@/lib/store/db';
 import type { Paper } from '@/lib/core/paper';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { loadFollowing } from '@/lib/views/following';
-import type { CompiledWatch } from '@/lib/views/watch';
+import type { CompiledInterests } from '@/lib/views/follow-match';
 import { PaperList, type PaperListProps } from '../shared/PaperList';
 
 /** The "Following" view: the papers of everyone followed, newest first, or how to follow someone. */
@@ -12,7 +12,7 @@ export function FollowingView({
   list,
   hide,
 }: {
-  matcher: CompiledWatch;
+  matcher: CompiledInterests;
   list: Omit<PaperListProps, 'papers' | 'label'>;
   /** Muted and "Not interested" papers are left out here too. */
   hide?: (paper: Paper) => boolean;

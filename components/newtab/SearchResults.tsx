@@ -1,4 +1,6 @@
+import { useMemo } from 'preact/hooks';
 import { t, tn } from '@/lib/core/i18n';
+import type { Paper } from '@/lib/core/paper';
 import { SEARCH_PAGE, type SearchState } from '@/lib/hooks/use-search';
 import { HfSearch } from './HfSearch';
 import { PaperList, type PaperListProps } from '../shared/PaperList';
@@ -14,7 +16,7 @@ Marks.provide(Marked);
  */
 export function SearchResults({
   query,
-  search: { results, indexing, newest, setNewest, showMore },
+  search: { results, indexing, newest, setNewest, showMore, full },
   online,
   list,
 }: {
@@ -23,7 +25,16 @@ export function SearchResults({
   online: boolean;
   list: Omit<PaperListProps, 'papers' | 'label'>;
 }) {
-  const left = results ? results.total - results.papers.length : 0;
+  const left = results && !results.partial ? results.total - results.papers.length : 0;
+  // A result may still be the index's display copy (no abstract): what is stored is the paper read.
+  const { onToggleSave, onNotInterested } = list;
+  const actions = useMemo(
+    () => ({
+      onToggleSave: (p: Paper) => void full(p).then((f) => f && onToggleSave(f)),
+      onNotInterested: onNotInterested && ((p: Paper) => void full(p).then((f) => f && onNotInterested(f))),
+    }),
+    [full, onToggleSave, onNotInterested],
+  );
   return (
     <>
       <p class="match-count" role="status">
@@ -44,6 +55,7 @@ export function SearchResults({
           label={t('searchResults')}
           terms={results.terms}
           {...list}
+          {...actions}
         />
       )}
       {left > 0 && (

@@ -38,7 +38,7 @@ const LABELS: Partial<Record<SettingKey, () => string>> = {
 };
 
 /** Syncs the settings; returns what the user should know about it (in words), if anything. */
-async function syncSettingsNow(stored: StoredSettings, now: number): Promise<string | undefined> {
+export async function syncSettingsNow(stored: StoredSettings, now: number): Promise<string | undefined> {
   const values: Record<string, unknown> = {};
   const edited: Record<string, number> = {};
   for (const [k, val] of Object.entries(stored.values)) {

@@ -5,9 +5,10 @@
  */
 import { liveQuery } from 'dexie';
 import type { Paper } from '../core/paper';
+import { isCardCopy } from '../search/cards';
 import { buildStoredIndex, loadCompactIndex, type CompactHit, type CompactIndex } from '../search/compact';
 import type { PapertabDB } from '../store/db';
-import { loadStoredSearch, resolve, searchHead } from '../store/search-store';
+import { loadStoredCards, loadStoredSearch, resolve, searchHead } from '../store/search-store';
 
 export interface Found {
   /** Best match first (or newest first). */
@@ -19,8 +20,13 @@ export interface Found {
 export interface SearchSession {
   /** The matches of `query`; undefined until the index is loaded. */
   find(query: string, newest: boolean): Found | undefined;
-  /** The papers of `hits`, or undefined while some are read (`onRead` tells when they are there). */
+  /**
+   * The papers of `hits`: those not read yet as their display copies (`isCardCopy`), read meanwhile
+   * (`onRead` tells when they are there); undefined only when a paper has no copy to show.
+   */
   papers(hits: readonly CompactHit[]): Paper[] | undefined;
+  /** The stored paper behind a card's copy (the paper itself otherwise); undefined if it is gone. */
+  full(paper: Paper): Promise<Paper | undefined>;
   close(): void;
 }
 
@@ -39,9 +45,12 @@ async function loadIndex(db: PapertabDB, events: SessionEvents) {
   const loaded = await loadStoredSearch(db);
   let index: CompactIndex;
   if (loaded.index) {
-    index = loadCompactIndex(loaded.index);
-    index.upsert(loaded.changed);
-    index.remove(loaded.removed);
+    const found = loadCompactIndex(loaded.index);
+    found.upsert(loaded.changed);
+    found.remove(loaded.removed);
+    index = found;
+    // The display copies come after: until then, results are read from the papers.
+    void loadStoredCards(db, loaded.generation).then((cards) => cards && found.useCards(cards));
   } else {
     const all = await db.papers.toArray();
     events.onIndexing({ done: 0, total: all.length });
@@ -51,6 +60,44 @@ async function loadIndex(db: PapertabDB, events: SessionEvents) {
   // For `npm run bench`: when the index was loaded (after the first paint) and how long it took.
   performance.measure?.('papertab:search-load', { start: t0, end: performance.now() });
   return { index, loaded };
+}
+
+/** Runs `run` when the page is idle (at the latest after 500 ms); returns a cancel. */
+function whenIdle(run: () => void): () => void {
+  if (globalThis.requestIdleCallback) {
+    const id = globalThis.requestIdleCallback(run, { timeout: 500 });
+    return () => globalThis.cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+}
+
+/** Reads shown papers into `papers` (one read at a time per list), then calls `onRead`. */
+function paperReader(db: PapertabDB, papers: Map<string, Paper>, onRead: () => void) {
+  let reading = '';
+  let idle: (() => void) | undefined;
+  const read = (ids: string[]) => {
+    const key = ids.join(' ');
+    if (reading === key) return;
+    reading = key;
+    void db.papers.bulkGet(ids).then((list) => {
+      for (const p of list) if (p) papers.set(p.id, p);
+      if (reading === key) reading = '';
+      onRead();
+    });
+  };
+  return {
+    read,
+    /** Papers shown as display copies: read once typing pauses, so a read never competes with a keystroke. */
+    readWhenIdle(ids: string[]) {
+      idle?.();
+      idle = whenIdle(() => {
+        idle = undefined;
+        read(ids.filter((id) => !papers.has(id)));
+      });
+    },
+    cancel: () => idle?.(),
+  };
 }
 
 export function openSearchSession(db: PapertabDB, events: SessionEvents): SearchSession {
@@ -91,7 +138,7 @@ export function openSearchSession(db: PapertabDB, events: SessionEvents): Search
   });
 
   let lastTerms: string[] = [];
-  let reading = '';
+  const reader = paperReader(db, papers, () => !closed && events.onRead());
   return {
     find(query, newest) {
       if (!index || !query.trim()) return undefined;
@@ -108,20 +155,19 @@ export function openSearchSession(db: PapertabDB, events: SessionEvents): Search
     },
     papers(hits) {
       const missing = hits.filter((h) => !papers.has(h.id)).map((h) => h.id);
-      if (!missing.length) return hits.map((h) => papers.get(h.id)).filter((p): p is Paper => !!p);
-      const key = missing.join(' ');
-      if (reading !== key) {
-        reading = key;
-        void db.papers.bulkGet(missing).then((list) => {
-          for (const p of list) if (p) papers.set(p.id, p);
-          if (reading === key) reading = '';
-          if (!closed) events.onRead();
-        });
-      }
-      return undefined;
+      // Until a paper is read, its card shows the index's display copy (no abstract): no wait for IndexedDB.
+      const shown = hits.map((h) => papers.get(h.id) ?? index?.card(h.id));
+      const copied = shown.every((p) => p !== undefined);
+      if (missing.length) (copied ? reader.readWhenIdle : reader.read)(missing);
+      return copied ? shown : undefined;
+    },
+    full(paper) {
+      if (!isCardCopy(paper)) return Promise.resolve(paper);
+      return db.papers.get(paper.id).then((p) => p && (papers.set(p.id, p), p));
     },
     close() {
       closed = true;
+      reader.cancel();
       sub.unsubscribe();
     },
   };

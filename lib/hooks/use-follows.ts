@@ -4,8 +4,7 @@ import { updateSettings } from '../core/settings';
 import { type Settings } from '../core/settings-schema';
 import { db } from '../store/db';
 import { accountsFor, readHfFollowing } from '../store/hf-following';
-import { accountsAsFollows, compileInterests, interestsOf } from '../views/follow-match';
-import type { CompiledWatch } from '../views/watch';
+import { accountsAsFollows, compileInterests, interestsOf, type CompiledInterests } from '../views/follow-match';
 import { useLiveQuery } from './use-live-query';
 
 export type FollowKind = 'people' | 'orgs';
@@ -20,7 +19,7 @@ export interface Follows {
   /** The stored record of the Hugging Face account's follows, whoever it belongs to. */
   hfRecord?: HfFollowingRecord;
   /** Followed people, organizations and watched keywords, matched per paper. */
-  matcher: CompiledWatch;
+  matcher: CompiledInterests;
   /** Follows by hand, written at once. */
   add: (kind: FollowKind, entry: Followed) => void;
   /** Stops following these entries (all that stood for one author, say), written at once. */

@@ -1,6 +1,8 @@
 import { useEffect } from 'preact/hooks';
-import { markSeen } from '@/lib/views/badge';
 import { db } from '@/lib/store/db';
+
+// The badge's code (and the follow matching it counts with) loads once the page shows, not before.
+const loadBadge = () => import('@/lib/views/badge');
 
 /**
  * Opening the new tab marks the newest day seen (clears the badge), once it is actually visible;
@@ -9,7 +11,11 @@ import { db } from '@/lib/store/db';
 export function useMarkSeen(latestDay: string | undefined): void {
   useEffect(() => {
     // Where there is no database (Firefox private windows) the day cannot be marked seen here.
-    const mark = () => document.visibilityState === 'visible' && void markSeen(db()).catch(() => undefined);
+    const mark = () =>
+      document.visibilityState === 'visible' &&
+      void loadBadge()
+        .then((m) => m.markSeen(db()))
+        .catch(() => undefined);
     mark();
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);

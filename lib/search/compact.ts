@@ -7,6 +7,7 @@
  */
 import type { Paper } from '../core/paper';
 import { F, FIELD_BOOST, FIELDS, fieldScore, idf, queryTerms, tokens } from './score';
+import { decodeCard, type StoredCards } from './cards';
 import { dayNumber, type StoredIndex } from './stored';
 import { expand, isDead, lengthOf, runsOf, type Run, type Slots } from './slots';
 
@@ -33,6 +34,10 @@ export interface CompactIndex {
    * forgiven when the word itself is nowhere in the cache.
    */
   search(query: string): CompactResults;
+  /** What a result card shows of a live paper: the paper as written, or its stored display copy (no abstract). */
+  card(id: string): Paper | undefined;
+  /** The stored slots' display copies, when they are stored apart (lib/store/search-store.ts). */
+  useCards(cards: StoredCards): void;
   readonly size: number;
 }
 
@@ -50,6 +55,7 @@ function newSlots(stored: StoredIndex): Slots {
   stored.ids.forEach((id, slot) => slotOf.set(id, slot));
   return {
     stored,
+    cards: stored.cards,
     base,
     baseTerms: stored.terms ? stored.terms.split('\n') : [],
     dead: new Uint8Array(base),
@@ -59,6 +65,7 @@ function newSlots(stored: StoredIndex): Slots {
     ids: [],
     upvotes: [],
     days: [],
+    papers: [],
     lengths: FIELDS.map(() => []),
     overlay: new Map(),
   };
@@ -76,6 +83,7 @@ function upsert(s: Slots, papers: readonly Paper[], kill: (slot: number) => void
     s.ids.push(paper.id);
     s.upvotes.push(paper.upvotes);
     s.days.push(dayNumber(paper.day));
+    s.papers.push(paper);
     s.slotOf.set(paper.id, slot);
     s.live++;
     tokens(paper).forEach(({ counts, length }, f) => {
@@ -178,6 +186,15 @@ export function loadCompactIndex(stored: StoredIndex): CompactIndex {
         x.seen = new Uint32Array(size);
       }
       return search(s, x, query);
+    },
+    card(id) {
+      const slot = s.slotOf.get(id);
+      if (slot === undefined || isDead(s, slot)) return undefined;
+      if (slot >= s.base) return s.papers[slot - s.base];
+      return s.cards && decodeCard(s.cards, slot);
+    },
+    useCards(cards) {
+      if (cards.offsets.length === s.base + 1) s.cards = cards;
     },
     get size() {
       return s.live;

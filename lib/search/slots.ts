@@ -2,8 +2,10 @@
  * The slots of a loaded index: the stored papers (slots below `base`), then the overlay of papers
  * written since (from `base` on), and how a query word finds its terms among both.
  */
+import type { Paper } from '../core/paper';
 import { FIELDS, fuzzyWeight, lowerBound, prefixWeight } from './score';
 import type { StoredIndex } from './stored';
+import type { StoredCards } from './cards';
 import { withinOneEdit } from './terms';
 
 /** One list of postings: slots (global) and counts. */
@@ -14,6 +16,8 @@ export interface Run {
 
 export interface Slots {
   stored: StoredIndex;
+  /** The stored slots' display copies, once loaded. */
+  cards?: StoredCards;
   base: number;
   baseTerms: string[];
   /** Stored slots replaced or removed since. */
@@ -25,6 +29,8 @@ export interface Slots {
   ids: string[];
   upvotes: number[];
   days: number[];
+  /** The overlay's papers as written (their cards need no stored copy). */
+  papers: Paper[];
   lengths: number[][];
   overlay: Map<string, { slots: number[]; counts: number[] }[]>;
   overlaySorted?: string[];

@@ -3,6 +3,7 @@
  * structured-clone friendly, typed arrays for the bulk, so a page loads it without tokenising a paper.
  */
 import type { Paper } from '../core/paper';
+import { encodeCards, type StoredCards } from './cards';
 import { F, FIELDS, tokens } from './score';
 
 export interface StoredIndex {
@@ -20,15 +21,26 @@ export interface StoredIndex {
   offsets: Uint32Array;
   slots: Uint32Array;
   counts: Uint8Array;
+  /** Each slot's display copy (./cards.ts); absent in an index stored before it was kept. */
+  cards?: StoredCards;
 }
 
-/** `base`: the index as built (`index`); `head`: the ids written or removed since (`changed`). */
+/**
+ * `base`: the index as built (`index`, without its display copies); `cards`: the base's display
+ * copies, apart so a page searches before they have loaded; `head`: the ids written or removed since (`changed`).
+ */
 export interface SearchIndexRecord {
-  key: 'base' | 'head';
+  key: 'base' | 'head' | 'cards';
   generation: number;
+  /** On the head: the format of the base it goes with (CARDS_FORMAT once the base holds display copies). */
+  format?: number;
   index?: StoredIndex;
   changed?: string[];
+  cards?: StoredCards;
 }
+
+/** The stored format whose base holds each paper's display copy; a base written before is built again. */
+export const CARDS_FORMAT = 2;
 
 export function dayNumber(day: string): number {
   const ms = Date.parse(`${day}T00:00:00Z`);
@@ -93,5 +105,6 @@ export function buildStoredIndex(input: readonly Paper[]): StoredIndex {
     offsets,
     slots,
     counts,
+    cards: encodeCards(papers),
   };
 }

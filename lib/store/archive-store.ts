@@ -17,6 +17,7 @@ import { getMeta, setMeta } from './meta-table';
 import { storePapers } from './papers';
 import { rangeKey } from './ranges';
 import { removeFromSearchIndex } from './search-store';
+import { deleteFollowKeys } from './follow-keys';
 
 export function getArchive(db: PapertabDB): Promise<ArchiveState | undefined> {
   return getMeta(db, 'archive');
@@ -128,7 +129,7 @@ export async function storeArchivePage(
   page: ArchivePage,
   nowMs: number,
 ): Promise<ArchiveState | undefined> {
-  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex], async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex, db.followKeys], async () => {
     const state = await getArchive(db);
     if (!state || !sameCursor(state.cursor, cursor)) return state;
     await storePapers(db, page.papers, { featured: cursor.day !== undefined });
@@ -183,7 +184,7 @@ async function monthDone(db: PapertabDB, next: ArchiveState, cursor: ArchiveCurs
  * papers stay, in the list and in the cache. Returns how many papers were dropped.
  */
 export async function stopArchive(db: PapertabDB, drop: boolean): Promise<number> {
-  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex], async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex, db.followKeys], async () => {
     await db.meta.delete('archive');
     if (!drop) return 0;
     const days = new Set(await db.days.toCollection().primaryKeys());
@@ -193,6 +194,7 @@ export async function stopArchive(db: PapertabDB, drop: boolean): Promise<number
       if (!days.has(p.day) && !saved.has(p.id)) ids.push(p.id);
     });
     await db.papers.bulkDelete(ids);
+    await deleteFollowKeys(db, ids);
     // Listings whose papers may be gone are listed again when next viewed.
     await db.meta.where('key').startsWith('range:').delete();
     await removeFromSearchIndex(db, ids);

@@ -3,6 +3,7 @@ import type { PapertabDB } from './db';
 import { NEWTAB_SNAPSHOT_STEM, POPUP_SNAPSHOT_STEM } from '../core/storage-keys';
 import { t } from '../core/i18n';
 import { clearSearchIndex } from './search-store';
+import { clearFollowKeys } from './follow-keys';
 
 export interface StorageFigures {
   papers: number;
@@ -32,8 +33,9 @@ export async function storageFigures(db: PapertabDB): Promise<StorageFigures> {
  * reading list, the seen day and the refresh status stay; the next refresh fetches the recent days.
  */
 export async function clearPaperCache(db: PapertabDB): Promise<void> {
-  await db.transaction('rw', [db.papers, db.days, db.meta, db.searchIndex], async () => {
+  await db.transaction('rw', [db.papers, db.days, db.meta, db.searchIndex, db.followKeys], async () => {
     await db.papers.clear();
+    await clearFollowKeys(db);
     await clearSearchIndex(db);
     await db.days.clear();
     await db.meta.where('key').startsWith('range:').delete();

@@ -8,6 +8,13 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayRecord, Paper } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import type { SearchIndexRecord } from '../search/stored';
+import { paperFollowKeys } from '../core/follow-keys';
+
+/** A cached paper's lookup keys (lib/core/follow-keys.ts), written with the paper, under its id. */
+export interface FollowKeysRecord {
+  id: string;
+  keys: string[];
+}
 
 export interface MetaRecord {
   key: string;
@@ -20,6 +27,7 @@ export type PapertabDB = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
   saved: EntityTable<SavedPaper, 'id'>;
   searchIndex: EntityTable<SearchIndexRecord, 'key'>;
+  followKeys: EntityTable<FollowKeysRecord, 'id'>;
 };
 
 interface SchemaVersion {
@@ -52,6 +60,21 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 3,
     stores: {
       searchIndex: 'key',
+    },
+  },
+  {
+    // The papers' lookup keys (who wrote them), so the Following view reads the papers of those
+    // followed instead of every cached paper. The upgrade keys the papers already cached. It runs in
+    // the upgrade's one transaction: a worker stopped midway leaves version 3 as it was, and the next
+    // open runs it again; it only adds rows computed from the papers, so it loses nothing.
+    version: 4,
+    stores: {
+      followKeys: 'id, *keys',
+    },
+    upgrade: async (tx) => {
+      const rows: FollowKeysRecord[] = [];
+      await tx.table<Paper, string>('papers').each((p) => rows.push({ id: p.id, keys: paperFollowKeys(p) }));
+      await tx.table<FollowKeysRecord, string>('followKeys').bulkPut(rows);
     },
   },
 ];

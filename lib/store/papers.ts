@@ -6,6 +6,13 @@ import { refreshPaper, type DayRecord, type Paper } from '../core/paper';
 import { refreshSavedCopies } from './reading-list';
 import { addArrivals } from './arrivals';
 import { noteChangedPapers } from './search-store';
+import { putFollowKeys } from './follow-keys';
+
+/** The papers as merged, and the keys that find them by who wrote them, together. */
+async function writePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
+  await db.papers.bulkPut(papers);
+  await putFollowKeys(db, papers);
+}
 
 export async function storeDay(
   db: PapertabDB,
@@ -16,14 +23,17 @@ export async function storeDay(
   /** The refresh's own fetches: papers not cached before count as arrivals for the badge. */
   opts: { arrivals?: boolean } = {},
 ): Promise<DayRecord> {
-  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex], async () => {
+  return db.transaction('rw', [db.papers, db.days, db.saved, db.meta, db.searchIndex, db.followKeys], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     if (opts.arrivals)
       await addArrivals(
         db,
         papers.filter((_, i) => !old[i]).map((p) => p.id),
       );
-    await db.papers.bulkPut(papers.map((p, i) => refreshPaper(old[i], { ...p, day: date })));
+    await writePapers(
+      db,
+      papers.map((p, i) => refreshPaper(old[i], { ...p, day: date })),
+    );
     await noteChangedPapers(
       db,
       papers.map((p) => p.id),
@@ -42,10 +52,13 @@ export async function storeDay(
  * papers come from a `date=` answer (the archive's old months, read day by day): their day wins.
  */
 export async function storePapers(db: PapertabDB, papers: Paper[], opts: { featured?: boolean } = {}): Promise<void> {
-  await db.transaction('rw', [db.papers, db.saved, db.meta, db.searchIndex], async () => {
+  await db.transaction('rw', [db.papers, db.saved, db.meta, db.searchIndex, db.followKeys], async () => {
     const old = await db.papers.bulkGet(papers.map((p) => p.id));
     const day = (p: Paper, i: number) => (opts.featured ? p.day : old[i]?.day || p.day);
-    await db.papers.bulkPut(papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: day(p, i) })));
+    await writePapers(
+      db,
+      papers.map((p, i) => ({ ...refreshPaper(old[i], p), day: day(p, i) })),
+    );
     await noteChangedPapers(
       db,
       papers.map((p) => p.id),

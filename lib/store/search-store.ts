@@ -6,18 +6,24 @@
  */
 import type { PapertabDB } from './db';
 import type { Paper } from '../core/paper';
-import type { SearchIndexRecord, StoredIndex } from '../search/stored';
+import { CARDS_FORMAT, type SearchIndexRecord, type StoredIndex } from '../search/stored';
+import type { StoredCards } from '../search/cards';
 
 export type { SearchIndexRecord, StoredIndex };
 
-type Head = { key: 'head'; generation: number; changed: string[] };
+type Head = { key: 'head'; generation: number; changed: string[]; format?: number };
 
 /** Past this many changed papers the background builds a new base (a page indexes them on load). */
 export const FOLD_AFTER = 1000;
 
 async function head(db: PapertabDB): Promise<Head> {
   const rec = await db.searchIndex.get('head');
-  return { key: 'head', generation: rec?.generation ?? 0, changed: rec?.changed ?? [] };
+  return {
+    key: 'head',
+    generation: rec?.generation ?? 0,
+    changed: rec?.changed ?? [],
+    ...(rec?.format !== undefined && { format: rec.format }),
+  };
 }
 
 /** Notes papers written or removed (call inside the transaction that writes them). */
@@ -33,7 +39,7 @@ export const removeFromSearchIndex = noteChangedPapers;
 /** The cache was emptied: so is the index (a new generation, so a build in flight is not stored). */
 export async function clearSearchIndex(db: PapertabDB): Promise<void> {
   const h = await head(db);
-  await db.searchIndex.delete('base');
+  await db.searchIndex.bulkDelete(['base', 'cards']);
   await db.searchIndex.put({ key: 'head', generation: h.generation + 1, changed: [] });
 }
 
@@ -52,6 +58,12 @@ export async function loadStoredSearch(db: PapertabDB): Promise<LoadedSearch> {
     const base = await db.searchIndex.get('base');
     return { generation: h.generation, index: base?.index, ...(await resolve(db, h.changed)) };
   });
+}
+
+/** The display copies of the base of `generation` (stored apart: loaded after the index), if stored. */
+export async function loadStoredCards(db: PapertabDB, generation: number): Promise<StoredCards | undefined> {
+  const rec = await db.searchIndex.get('cards');
+  return rec?.generation === generation ? rec.cards : undefined;
 }
 
 /** The current copies of `ids`, and those no longer cached. */
@@ -75,7 +87,7 @@ export async function searchHead(db: PapertabDB): Promise<{ generation: number; 
 
 /**
  * Builds a new base from every cached paper when the head has grown past `foldAfter` (or there is
- * no base yet), and stores it unless the cache was cleared meanwhile. Papers written while it was
+ * no base yet, or one without display copies), and stores it unless the cache was cleared meanwhile. Papers written while it was
  * built stay in the head. Safe to stop at any point: nothing changes until the last transaction.
  */
 export async function foldSearchIndex(
@@ -86,19 +98,23 @@ export async function foldSearchIndex(
   const before = await db.transaction('r', [db.searchIndex, db.papers], async () => {
     const h = await head(db);
     const hasBase = (await db.searchIndex.where('key').equals('base').count()) > 0;
-    if (hasBase ? h.changed.length < foldAfter : h.changed.length === 0 && (await db.papers.count()) === 0)
+    // A base stored before the display copies (CARDS_FORMAT) is built again, once.
+    const current = hasBase && h.format === CARDS_FORMAT;
+    if (current ? h.changed.length < foldAfter : h.changed.length === 0 && (await db.papers.count()) === 0)
       return undefined;
     return { head: h, papers: await db.papers.toArray() };
   });
   if (!before) return false;
-  const index = build(before.papers);
+  const { cards, ...index } = build(before.papers);
   return db.transaction('rw', db.searchIndex, async () => {
     const now = await head(db);
     if (now.generation !== before.head.generation) return false;
     // Ids noted before the read are in the new base; those noted since (again or anew) stay in the head.
     const later = now.changed.slice(before.head.changed.length);
     await db.searchIndex.put({ key: 'base', generation: now.generation + 1, index });
-    await db.searchIndex.put({ key: 'head', generation: now.generation + 1, changed: later });
+    if (cards) await db.searchIndex.put({ key: 'cards', generation: now.generation + 1, cards });
+    else await db.searchIndex.delete('cards');
+    await db.searchIndex.put({ key: 'head', generation: now.generation + 1, changed: later, format: CARDS_FORMAT });
     return true;
   });
 }

@@ -117,7 +117,10 @@ export async function syncSettings(
     edited: Object.fromEntries(accepted.map((k) => [k, remote.edited[k]!])),
   };
   const settings = mergeSettings(local, screened);
-  const changed = accepted.some((k) => settings.edited[k] !== local.edited[k]);
+  // A tie (same stamp, another value) changes the value alone: compare both.
+  const changed = accepted.some(
+    (k) => settings.edited[k] !== local.edited[k] || !sameJson(settings.values[k], local.values[k]),
+  );
   // What the sync area keeps: the newest of every key, those refused here included (a newer
   // version may know them), so two versions never overwrite each other back and forth.
   const { out, left } = fit(syncable(mergeSettings(local, remote)));

@@ -10,8 +10,10 @@
  */
 import type { Paper } from '../core/paper';
 import { foldName, type Followed, type HfAccount } from '../core/follows';
+import { followQueryKeys } from '../core/follow-keys';
 import type { Settings } from '../core/settings-schema';
-import { compileWatch, containsPhrase, tokens, type CompiledWatch } from './watch';
+import { containsPhrase, tokens } from '../core/words';
+import { compileWatch, type CompiledWatch } from './watch';
 
 export interface Interests {
   keywords: string[];
@@ -122,8 +124,18 @@ function indexOrgs(orgs: readonly Followed[]) {
   };
 }
 
+/**
+ * A matcher, with what reads the cache for it: `keys` find every paper a followed person or
+ * organization can match (lib/core/follow-keys.ts); watched keywords have no index, so with any
+ * (`keywords`) only a pass over the cache finds their papers.
+ */
+export interface CompiledInterests extends CompiledWatch {
+  keys: string[];
+  keywords: boolean;
+}
+
 /** Prepares the matcher once; `match` runs per paper and names what it matched. */
-export function compileInterests(interests: Interests): CompiledWatch {
+export function compileInterests(interests: Interests): CompiledInterests {
   const keywords = compileWatch({ keywords: interests.keywords, authors: [], orgs: [] });
   const people = interests.people.filter((f) => f.hub || tokens(f.name).length);
   const orgs = interests.orgs.filter((f) => f.hub || tokens(f.name).length);
@@ -132,6 +144,8 @@ export function compileInterests(interests: Interests): CompiledWatch {
   const orgsOf = indexOrgs(orgs);
   return {
     empty,
+    keys: followQueryKeys(people, orgs),
+    keywords: !keywords.empty,
     match(paper) {
       if (empty) return undefined;
       const terms = keywords.match(paper)?.terms ?? [];

@@ -5,7 +5,8 @@
  */
 import type { Paper } from '../core/paper';
 import type { PapertabDB } from '../store/db';
-import type { CompiledWatch } from './watch';
+import { idsWithKeys } from '../store/follow-keys';
+import type { CompiledInterests } from './follow-match';
 
 export function newestFirst(a: Paper, b: Paper): number {
   return (
@@ -16,9 +17,16 @@ export function newestFirst(a: Paper, b: Paper): number {
   );
 }
 
-/** One pass over the cache (a month is a few hundred papers, the whole archive some 20,000). */
-export async function loadFollowing(db: PapertabDB, matcher: CompiledWatch): Promise<Paper[]> {
+/**
+ * Reads only the papers the follows' keys find (an index over who wrote each paper), then lets the
+ * matcher decide. Watched keywords have no index: with any, the view reads the whole cache.
+ */
+export async function loadFollowing(db: PapertabDB, matcher: CompiledInterests): Promise<Paper[]> {
   if (matcher.empty) return [];
-  const papers = await db.papers.filter((p) => matcher.match(p) !== undefined).toArray();
+  const papers = matcher.keywords
+    ? await db.papers.filter((p) => matcher.match(p) !== undefined).toArray()
+    : (await db.papers.bulkGet(await idsWithKeys(db, matcher.keys))).filter(
+        (p): p is Paper => !!p && matcher.match(p) !== undefined,
+      );
   return papers.sort(newestFirst);
 }

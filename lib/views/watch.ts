@@ -4,6 +4,7 @@
  * matches the phrase, not "diffusion modelling").
  */
 import type { Paper } from '../core/paper';
+import { containsPhrase, tokens } from '../core/words';
 
 export interface WatchList {
   keywords: string[];
@@ -14,27 +15,6 @@ export interface WatchList {
 export interface WatchMatch {
   /** The watch-list entries (as the user wrote them) this paper matches. */
   terms: string[];
-}
-
-export function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** Words of folded text, so phrases match on word boundaries whatever the punctuation. */
-export function tokens(s: string): string[] {
-  return foldText(s).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-export function containsPhrase(hay: string[], phrase: string[]): boolean {
-  if (!phrase.length || phrase.length > hay.length) return false;
-  outer: for (let i = 0; i <= hay.length - phrase.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (hay[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 export interface CompiledWatch {

@@ -1,19 +1,15 @@
 /**
  * What only Firefox has, or only Firefox needs checking: the background is an event page that
- * Firefox suspends when idle, the options page's permission prompt (Firefox's own doorhanger),
- * downloads and file import, and private windows. The flows both browsers share are in
+ * Firefox suspends when idle, and private windows. The flows both browsers share are in
  * tests/scenarios/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { makeDay, utcDay } from '../fixtures/papers';
 import { startStandIn, type StandIn } from '../support/standin';
 import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { firefoxDriver, firefoxTab } from '../support/driver-firefox';
 import {
-  byName,
   pageSaveState,
   poll,
   storedSaved,
@@ -114,106 +110,6 @@ describe('the event page', () => {
     await page.close();
     const list = await readingList();
     expect(await poll(() => storedSaved(list, paper.id), 'the stored record')).toMatchObject({ status: 'to-read' });
-    await list.close();
-  });
-});
-
-describe('the options page', () => {
-  async function options(): Promise<Tab> {
-    const page = await driver.openExtensionPage('options.html');
-    await waitIn(page, 'the settings', () => document.querySelector('h1')?.textContent === 'Papertab settings');
-    return page;
-  }
-  const refreshPeriod = () =>
-    ff.api(async () => (await browser.alarms.get('papertab-refresh'))?.periodInMinutes ?? null);
-
-  it('the refresh interval sets the alarm', async () => {
-    const page = await options();
-    await page.select('select', '120');
-    await poll(refreshPeriod, 'a 2-hour alarm', (p) => p === 120);
-    await page.select('select', '30');
-    await poll(refreshPeriod, 'a 30-minute alarm', (p) => p === 30);
-    await page.close();
-  });
-
-  it('the badge shows a count, a dot, or nothing', async () => {
-    const page = await options();
-    await page.click('input[type="radio"][value="dot"]');
-    await waitForBadge(driver, '•');
-    await page.click('input[type="radio"][value="off"]');
-    await waitForBadge(driver, '');
-    await page.click('input[type="radio"][value="count"]');
-    await waitForBadge(driver, '8');
-    await page.close();
-  });
-
-  it('notifications: Firefox asks for the permission; refused, the switch stays off and says why', async () => {
-    const page = await options();
-    await page.click(await byName(page, 'label.choice', /notification/i));
-    await waitIn(page, 'the page to say it asks', () => document.body.innerText.includes('Asking the browser'));
-    // Firefox's own prompt (a doorhanger on the options tab): Deny.
-    await poll(
-      () =>
-        ff.chrome<boolean>(`(() => {
-          const prompt = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
-          prompt?.secondaryButton.click();
-          return Boolean(prompt);
-        })()`),
-      'the permission prompt',
-    );
-    await waitIn(page, 'the refusal said', () =>
-      document.body.innerText.includes('Notifications need your permission: they stay off.'),
-    );
-    expect(
-      await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLInputElement>('label.choice input[type="checkbox"]')]
-          .filter((i) => /notification/i.test(i.parentElement?.textContent ?? ''))
-          .map((i) => i.checked),
-      ),
-    ).toEqual([false]);
-    expect(await ff.api(() => browser.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
-    await page.close();
-  });
-});
-
-describe('the reading list in Firefox', () => {
-  async function downloaded(ext: string): Promise<string> {
-    // Done when the file is there with its content (Firefox creates it first, then writes it).
-    return poll(async () => {
-      const name = (await readdir(ff.downloads)).find((f) => f.endsWith(ext));
-      return name && (await readFile(join(ff.downloads, name), 'utf8')).length > 0
-        ? join(ff.downloads, name)
-        : undefined;
-    }, `a ${ext} download`) as Promise<string>;
-  }
-
-  it('exports BibTeX and a JSON backup as downloads; importing the backup restores a removed paper once', async () => {
-    const list = await readingList();
-    await poll(
-      () => listIds(list),
-      'the saved paper',
-      (ids) => ids.length === 1,
-    );
-    await list.click(await byName(list, 'button', 'Export BibTeX'));
-    expect(await readFile(await downloaded('.bib'), 'utf8')).toContain(`eprint = {${papers[0]!.id}}`);
-    await list.click(await byName(list, 'button', 'Export JSON backup'));
-    const backup = await downloaded('.json');
-    const text = await readFile(backup, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'papertab-backup' });
-    expect(text).toContain(papers[0]!.id);
-
-    await list.click(await byName(list, 'button', 'Remove', papers[0]!.title));
-    await poll(
-      () => listIds(list),
-      'the list to be empty',
-      (ids) => ids.length === 0,
-    );
-    await list.upload('input[type="file"]', backup);
-    await poll(
-      () => listIds(list),
-      'the paper back, once',
-      (ids) => ids.join() === papers[0]!.id,
-    );
     await list.close();
   });
 });

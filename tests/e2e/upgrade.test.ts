@@ -71,6 +71,8 @@ interface Dump {
   idbVersion: number;
   saved: { id: string; status: string; tags: string[]; note: string; savedAt: number }[];
   paperIds: string[];
+  /** The papers with lookup keys (the Following view's index; none before schema 4). */
+  keyedIds: string[];
   archiveStatus: unknown;
   settings: Record<string, unknown>;
 }
@@ -93,6 +95,9 @@ async function dump(page: Page): Promise<Dump> {
       .map(({ id, status, tags, note, savedAt }) => ({ id, status, tags, note, savedAt }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const paperIds = (await all<{ id: string }>('papers')).map((p) => p.id).sort();
+    const keyedIds = db.objectStoreNames.contains('followKeys')
+      ? (await all<{ id: string }>('followKeys')).map((p) => p.id).sort()
+      : [];
     const meta = await all<{ key: string; value: unknown }>('meta');
     const idbVersion = db.version;
     db.close();
@@ -103,6 +108,7 @@ async function dump(page: Page): Promise<Dump> {
       idbVersion,
       saved,
       paperIds,
+      keyedIds,
       archiveStatus: (meta.find((m) => m.key === 'archive')?.value as { status?: string } | undefined)?.status,
       settings: stored?.values ?? {},
     };
@@ -179,6 +185,8 @@ describe(`updating from ${previous.version} to ${version}`, () => {
     expect(after.saved).toEqual(before.saved);
     expect(after.saved.find((s) => s.id === saved[0]!.id)).toMatchObject({ status: 'reading', tags: TAGS, note: NOTE });
     expect(after.paperIds).toEqual(expect.arrayContaining(before.paperIds));
+    // The upgrade keyed every paper already cached, the archive included (the Following view's index).
+    expect(after.keyedIds).toEqual(after.paperIds);
     expect(after.archiveStatus).toBe('done');
     expect(after.settings).toMatchObject({ theme: 'dark', archiveEnabled: true });
 
@@ -193,6 +201,10 @@ describe(`updating from ${previous.version} to ${version}`, () => {
     // A second start finds nothing left to migrate: the same data, the same version.
     const again = await start();
     const second = await dump(await again.page('options.html'));
-    expect({ ...second, paperIds: second.paperIds.length }).toEqual({ ...after, paperIds: after.paperIds.length });
+    expect({ ...second, paperIds: second.paperIds.length, keyedIds: second.keyedIds.length }).toEqual({
+      ...after,
+      paperIds: after.paperIds.length,
+      keyedIds: after.keyedIds.length,
+    });
   });
 });

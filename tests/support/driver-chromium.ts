@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
+import { contentScriptWorld } from './content-world';
 import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
 import {
   PAGE_SAVE_AT,
@@ -75,7 +76,7 @@ export function pageSaveButton(page: Page) {
   };
 }
 
-function tab(page: Page): Tab {
+function tab(page: Page, extensionId: string): Tab {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     click: (s) => page.locator(css(s)).first().click(),
@@ -98,7 +99,18 @@ function tab(page: Page): Tab {
     },
     async download(s) {
       const [file] = await Promise.all([page.waitForEvent('download'), page.locator(css(s)).first().click()]);
-      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+      const bytes = await readFile((await file.path())!);
+      return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+    },
+    async sendAsContentScript(message) {
+      const world = await contentScriptWorld(page, extensionId);
+      try {
+        return await world.evaluate(
+          `chrome.runtime.sendMessage(${JSON.stringify(message)}).then((r) => r ?? null, (e) => 'error: ' + e.message)`,
+        );
+      } finally {
+        await world.close();
+      }
     },
     close: () => page.close(),
   };
@@ -152,13 +164,15 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
   }
   await start();
 
-  async function open(url: string, o: OpenOptions = {}): Promise<Tab> {
+  async function open(url: string, o: OpenOptions & { pdf?: boolean } = {}): Promise<Tab> {
     const page = await ext.context.newPage();
     if (o.viewport) await page.setViewportSize(o.viewport);
     if (o.colorScheme) await page.emulateMedia({ colorScheme: o.colorScheme });
     if (o.beforeLoad) await page.addInitScript(o.beforeLoad);
-    await page.goto(url);
-    return tab(page);
+    // Headless Chromium has no PDF viewer: the navigation is aborted, the tab keeps the address.
+    if (o.pdf) await page.goto(url).catch(() => undefined);
+    else await page.goto(url);
+    return tab(page, ext.extensionId);
   }
 
   return {
@@ -166,7 +180,7 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     // chrome://newtab is what the browser's new-tab command opens; the override replaces it.
     openNewTab: () => open('chrome://newtab/'),
     openExtensionPage: (path, o) => open(`chrome-extension://${ext.extensionId}/${path.replace(/^\//, '')}`, o),
-    openWebPage: (url) => open(url),
+    openWebPage: (url, o) => open(url, o),
     badgeText: () => ext.badgeText(),
     fireAlarm: (name, period) => fireAlarm(ext, name, period),
     inExtension: async (fn, arg) => (await ext.sw()).evaluate(fn as never, arg) as never,
@@ -175,6 +189,7 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
       await ext.close();
       await start();
     },
+    reloadExtension: () => ext.reloadExtension(),
     answerPermissionPrompt: async () => undefined,
     errors: () => [...errors],
     async close() {

@@ -7,6 +7,7 @@ import {
   PAGE_SAVE_AT,
   PAGE_SAVE_HOST,
   poll,
+  type Downloaded,
   type Driver,
   type DriverOptions,
   type OpenOptions,
@@ -33,14 +34,42 @@ const writeClipboard = (text: string) =>
   `(() => { Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper).copyString(${JSON.stringify(text)}); return true; })()`;
 
 /** Firefox writes a download to `<name>.part` and renames it when complete. */
-async function completeDownload(dir: string, before: Set<string>): Promise<{ name: string; text: string }> {
+async function completeDownload(dir: string, before: Set<string>): Promise<Downloaded> {
   return poll(async () => {
     const names = await readdir(dir);
     if (names.some((n) => n.endsWith('.part'))) return undefined;
     const name = names.find((n) => !before.has(n));
-    return name ? { name, text: await readFile(join(dir, name), 'utf8') } : undefined;
-  }, 'the download to complete') as Promise<{ name: string; text: string }>;
+    if (!name) return undefined;
+    const bytes = await readFile(join(dir, name));
+    return { name, text: bytes.toString('utf8'), bytes };
+  }, 'the download to complete') as Promise<Downloaded>;
 }
+
+/**
+ * Sends a message from the selected tab's content script (its sandbox, which WebDriver BiDi does not
+ * list among a page's realms): a frame script in the tab's content process finds the add-on's
+ * content-script context for the page and evaluates in its sandbox; the reply comes back as JSON.
+ */
+const sendFromContentScript = (addonId: string, message: object) => `new Promise((resolve) => {
+  const mm = gBrowser.selectedBrowser.messageManager;
+  const name = 'papertab-e2e-' + Math.random().toString(36).slice(2);
+  const listener = (m) => { mm.removeMessageListener(name, listener); resolve(JSON.parse(m.data)); };
+  mm.addMessageListener(name, listener);
+  const send = ${JSON.stringify(
+    `browser.runtime.sendMessage(${JSON.stringify(message)}).then((r) => JSON.stringify(r ?? null), (e) => JSON.stringify('error: ' + e.message))`,
+  )};
+  const frame = '(' + ((name, addonId, send) => {
+    try {
+      const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+      const sandbox = ExtensionContent.getContextByExtensionId(addonId, content)?.sandbox;
+      if (!sandbox) return sendAsyncMessage(name, JSON.stringify({ noContentScript: true }));
+      Cu.evalInSandbox(send, sandbox).then((r) => sendAsyncMessage(name, r));
+    } catch (e) {
+      sendAsyncMessage(name, JSON.stringify({ frameError: String(e) }));
+    }
+  }).toString() + ')(' + [name, ${JSON.stringify(addonId)}, send].map((v) => JSON.stringify(v)).join(',') + ')';
+  mm.loadFrameScript('data:,' + encodeURIComponent(frame), false);
+})`;
 
 /**
  * Puppeteer's own waits use a MutationObserver that misses changes inside shadow roots, so
@@ -184,6 +213,20 @@ export function firefoxTab(page: Page, ff?: FirefoxSession): Tab {
       await clickWhenReady(page, s);
       return completeDownload(session().downloads, before);
     },
+    async sendAsContentScript(message) {
+      await front();
+      // Once the content script is in the page (as Chromium's driver waits for its world).
+      const reply = await poll(
+        async () => {
+          const r = await session().chrome<unknown>(sendFromContentScript(session().addonId, message));
+          if (r && typeof r === 'object' && 'frameError' in r) throw new Error(String(r.frameError));
+          return r;
+        },
+        'the content script in the page',
+        (r) => !(r && typeof r === 'object' && 'noContentScript' in r),
+      );
+      return reply;
+    },
     close: () => page.close(),
   };
 }
@@ -213,9 +256,11 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       });
       return firefoxTab(page, ff);
     },
-    async openWebPage(url) {
+    async openWebPage(url, o) {
       const page = await ff.browser.newPage();
-      await page.goto(url);
+      // A PDF goes to Firefox's own viewer: the tab keeps the address, whatever the navigation says.
+      if (o?.pdf) await page.goto(url).catch(() => undefined);
+      else await page.goto(url);
       return firefoxTab(page, ff);
     },
     badgeText: () => ff.api(() => browser.action.getBadgeText({})),
@@ -252,6 +297,13 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       );
     },
     restart: () => ff.restart(),
+    async reloadExtension() {
+      await ff.chrome(
+        `(async () => { await (await AddonManager.getAddonByID(${JSON.stringify(ff.addonId)})).reload(); return true; })()`,
+      );
+      // Its pages closed (the API probe too: the next call opens a new one); the background is back.
+      await poll(() => ff.api(() => browser.runtime.getManifest().version), 'the extension to be back');
+    },
     errors: () => ff.errors(),
     close: () => ff.close(),
   };

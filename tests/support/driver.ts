@@ -5,7 +5,7 @@
  * by the vitest project (`e2e` → chromium, `e2e-firefox` → firefox).
  */
 import { readSavedInPage, type StoredSaved } from './e2e';
-import { until } from './until';
+import { STATE_LIMIT_MS, until } from './until';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -41,14 +41,22 @@ export interface Tab {
   readClipboard(): Promise<string>;
   /** Puts `text` on the system clipboard (to tell the next copy from what was there). */
   writeClipboard(text: string): Promise<void>;
-  /** Clicks `selector` and waits for the download it starts to be complete; its name and text. */
+  /** Clicks `selector` and waits for the download it starts to be complete; its name and contents. */
   download(selector: string): Promise<Downloaded>;
+  /**
+   * Sends `message` to the background as this web page's content script does (from its isolated
+   * world, so the background sees this tab as the sender); the reply, or 'error: …' if it refused.
+   * What a page's own script could make a compromised content script send.
+   */
+  sendAsContentScript(message: object): Promise<unknown>;
   close(): Promise<void>;
 }
 
 export interface Downloaded {
   name: string;
   text: string;
+  /** The file as written (a zip, say). */
+  bytes: Buffer;
 }
 
 /** How a page is opened: its window size, the system colour scheme it sees, a script before its own. */
@@ -68,8 +76,12 @@ export interface Driver {
   openNewTab(): Promise<Tab>;
   /** Opens <extension origin>/<path> (e.g. 'reading-list.html', 'newtab.html#/following') in a new tab. */
   openExtensionPage(path: string, opts?: OpenOptions): Promise<Tab>;
-  /** Opens a web page (huggingface.co / arxiv.org are the stand-in) in a new tab; content scripts run. */
-  openWebPage(url: string): Promise<Tab>;
+  /**
+   * Opens a web page (huggingface.co / arxiv.org are the stand-in) in a new tab; content scripts run.
+   * `pdf`: the address is a PDF, which the browser hands to its viewer (headless Chromium: to nothing),
+   * so the navigation's own outcome is not waited for.
+   */
+  openWebPage(url: string, opts?: { pdf?: boolean }): Promise<Tab>;
   /** The toolbar badge's text (all tabs). */
   badgeText(): Promise<string>;
   /** Fires one of the extension's own alarms now, through the real alarm listener. */
@@ -86,6 +98,11 @@ export interface Driver {
   stopBackground(): Promise<void>;
   /** Closes the browser and starts it again on the same profile (the extension stays installed). */
   restart(): Promise<void>;
+  /**
+   * Reloads the extension as its Reload button does (chrome://extensions, about:debugging): its pages
+   * close, the background starts again; resolves once it has.
+   */
+  reloadExtension(): Promise<void>;
   /**
    * Answers the browser's permission prompt, as the user would (Firefox's doorhanger). Chromium's
    * cannot be answered headless: there, `zoteroAccess` grants in advance and this does nothing.
@@ -126,13 +143,13 @@ export function poll<T>(
   probe: () => Promise<T>,
   what: string,
   done: (v: T) => boolean = Boolean,
-  timeoutMs = 20_000,
+  timeoutMs = STATE_LIMIT_MS,
 ): Promise<T> {
   return until(`timed out waiting for ${what}`, probe, done, timeoutMs);
 }
 
 /** Waits for the badge to read `expected`. */
-export function waitForBadge(driver: Driver, expected: string, timeoutMs = 20_000): Promise<string> {
+export function waitForBadge(driver: Driver, expected: string, timeoutMs = STATE_LIMIT_MS): Promise<string> {
   return poll(
     () => driver.badgeText(),
     `the badge to read "${expected}"`,

@@ -2,12 +2,12 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
-import { until } from './until';
+import { STATE_LIMIT_MS, until } from './until';
 
 export { fireAlarm, fireRefreshAlarm } from './extension';
 
 /** Waits for the badge text (plain polling, so it also works in hooks). */
-export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = 20_000): Promise<void> {
+export async function waitForBadge(ext: ExtensionSession, expected: string, timeoutMs = STATE_LIMIT_MS): Promise<void> {
   await until(
     `badge "${expected}"`,
     () => ext.badgeText(),
@@ -25,7 +25,7 @@ export async function shownTitles(page: Page): Promise<string[]> {
  * Waits for the live page (its h1: the new tab's first paint from the snapshot has none) and for
  * `count` papers.
  */
-export async function waitForPapers(page: Page, count: number, timeoutMs = 20_000): Promise<void> {
+export async function waitForPapers(page: Page, count: number, timeoutMs = STATE_LIMIT_MS): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: timeoutMs });
   await expect.poll(() => page.getByRole('article').count(), { timeout: timeoutMs, interval: 100 }).toBe(count);
 }

@@ -186,7 +186,7 @@ export function scenarioArb(clocks: boolean, maxCommands = 30): fc.Arbitrary<Sce
  * deletions a save must outlive), shared by every device; `failSets` makes the next writes throw
  * (a worker stopping).
  */
-class SharedArea implements StorageAreaLike {
+export class SharedArea implements StorageAreaLike {
   failSets = 0;
   private readonly sync = fakeBrowser.storage.sync;
 
@@ -240,7 +240,7 @@ const copy = (e: Entry): Entry => ({ ...e, tags: [...e.tags] });
 /** One database per device, reused by every run (emptied first): opening one costs more than a run's edits. */
 const pool: PapertabDB[] = [];
 
-async function emptyDb(i: number): Promise<PapertabDB> {
+export async function emptyDb(i: number): Promise<PapertabDB> {
   const db = (pool[i] ??= createDb(`reading-list-model-${i}`));
   await db.open();
   await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));

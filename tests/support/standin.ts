@@ -299,7 +299,25 @@ const OLD_ID = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v[1-9]\d*)?$/;
 
 /** The bytes the stand-in serves as arXiv's PDF of `id`. */
 export function standInPdf(id: string): string {
-  return `%PDF-1.4\n% Papertab stand-in PDF of arXiv:${id}\n%%EOF\n`;
+  // A whole (one-page) PDF, so a browser's own viewer opens it without complaint, as it does arXiv's.
+  const text = `BT /F1 24 Tf 72 720 Td (Papertab stand-in PDF of arXiv:${id.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) pdf += `${String(at).padStart(10, '0')} 00000 n \n`;
+  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 }
 
 export async function startStandIn(): Promise<StandIn> {

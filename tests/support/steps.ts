@@ -3,7 +3,7 @@
  * scenarios in tests/scenarios/. Each names the control the way the user reads it, so when the UI
  * moves a control (into a card's menu, say) only the step here changes, not the scenarios.
  */
-import { byName, poll, waitIn, type Tab } from './driver';
+import { byName, poll, waitIn, type Driver, type Tab } from './driver';
 
 let marks = 0;
 
@@ -149,15 +149,16 @@ export function waitCount(tab: Tab, count: number): Promise<number> {
 
 /**
  * A selector for the form field (input, textarea, select) whose label — its aria-label, its
- * <label>, or aria-labelledby — is `label` (a string is matched whole).
+ * <label>, or aria-labelledby — is `label` (a string is matched whole); inside the card headed
+ * `within` if given.
  */
-export function field(tab: Tab, label: string | RegExp): Promise<string> {
+export function field(tab: Tab, label: string | RegExp, within?: string): Promise<string> {
   const mark = `f${++marks}`;
   const source = typeof label === 'string' ? { s: label } : { re: label.source, flags: label.flags };
   return waitIn(
     tab,
-    `a field labelled ${String(label)}`,
-    ({ source, mark }) => {
+    `a field labelled ${String(label)}${within ? ` on the card “${within}”` : ''}`,
+    ({ source, mark, within }) => {
       const clean = (s: string | null | undefined) => (s ?? '').trim().replace(/\s+/g, ' ');
       const matches = (s: string) =>
         source.re !== undefined ? new RegExp(source.re, source.flags).test(s) : s === source.s;
@@ -176,7 +177,12 @@ export function field(tab: Tab, label: string | RegExp): Promise<string> {
             .join(' '),
         ),
       ];
-      const el = [...document.querySelectorAll<HTMLInputElement>('input, textarea, select')].find((e) =>
+      const root = within
+        ? [...document.querySelectorAll('article')].find(
+            (a) => a.querySelector('h2, h3')?.textContent?.trim() === within,
+          )
+        : document;
+      const el = [...(root?.querySelectorAll<HTMLInputElement>('input, textarea, select') ?? [])].find((e) =>
         names(e).some((n) => n && matches(n)),
       );
       if (!el) return '';
@@ -185,7 +191,7 @@ export function field(tab: Tab, label: string | RegExp): Promise<string> {
       el.setAttribute('data-e2e', mark);
       return `[data-e2e="${mark}"]`;
     },
-    { source, mark },
+    { source, mark, within },
   );
 }
 
@@ -211,4 +217,86 @@ export async function openOrderAndFilters(tab: Tab): Promise<void> {
     () => document.querySelector('.view-options-button')?.getAttribute('aria-expanded') ?? null,
   );
   if (expanded !== 'true') await tab.click('.view-options-button');
+}
+
+// --- the reading list ----------------------------------------------------------------------------
+
+/** Opens the reading list and waits until it has loaded (its heading counts the papers). */
+export async function openReadingList(driver: Driver): Promise<Tab> {
+  const list = await driver.openExtensionPage('reading-list.html');
+  await waitIn(list, 'the reading list loaded', () => document.querySelector('h1 .count') !== null);
+  return list;
+}
+
+/** Waits until the papers shown are `ids` (any order unless `ordered`); returns them. */
+export function waitIds(tab: Tab, ids: string[], ordered = false): Promise<string[]> {
+  const want = ordered ? ids.join() : [...ids].sort().join();
+  return poll(
+    () => shownIds(tab),
+    `the papers shown to be ${ids.join(', ')}`,
+    (shown) => (ordered ? shown.join() : [...shown].sort().join()) === want,
+  );
+}
+
+/** Sets the reading status (to-read, reading, read) of the saved paper headed `title`. */
+export async function setReadingStatus(tab: Tab, title: string, status: string): Promise<void> {
+  const select = await field(tab, 'Status', title);
+  await tab.select(select, status);
+  await poll(
+    () => valueOf(tab, select),
+    `the status “${status}” shown`,
+    (v) => v === status,
+  );
+}
+
+/** The reading status shown for the saved paper headed `title`. */
+export async function readingStatus(tab: Tab, title: string): Promise<string> {
+  return valueOf(tab, await field(tab, 'Status', title));
+}
+
+/** Adds a tag to the saved paper headed `title`, as typed and entered; waits until it is shown. */
+export async function addTagTo(tab: Tab, title: string, tag: string): Promise<void> {
+  await tab.type(await field(tab, `Add a tag to “${title}”`), tag);
+  await tab.press('Enter');
+  await poll(
+    () => tagsOf(tab, title),
+    `the tag “${tag}” shown`,
+    (tags) => tags.includes(tag),
+  );
+}
+
+/** The tags shown on the saved paper headed `title`. */
+export function tagsOf(tab: Tab, title: string): Promise<string[]> {
+  return tab.evaluate(
+    (t) =>
+      [
+        ...([...document.querySelectorAll('article')]
+          .find((a) => a.querySelector('h2, h3')?.textContent?.trim() === t)
+          ?.querySelectorAll('ul[aria-label="Tags"] li') ?? []),
+      ].map((li) => li.firstChild?.textContent?.trim() ?? ''),
+    title,
+  );
+}
+
+/** Writes the note of the saved paper headed `title` (replacing what it said), then leaves the field. */
+export async function writeNote(tab: Tab, title: string, text: string): Promise<void> {
+  const note = await field(tab, 'Note', title);
+  await fill(tab, note, text);
+  // Leaving the field saves at once (typing saves after a pause).
+  await tab.evaluate((s) => document.querySelector<HTMLElement>(s)?.blur(), note);
+}
+
+/** The note shown on the saved paper headed `title`. */
+export async function noteOf(tab: Tab, title: string): Promise<string> {
+  return valueOf(tab, await field(tab, 'Note', title));
+}
+
+/** Removes the saved paper headed `title` from the reading list; waits until it is gone. */
+export async function removeSaved(tab: Tab, title: string): Promise<void> {
+  await cardAction(tab, title, 'Remove');
+  await poll(
+    () => cardText(tab, title),
+    `“${title}” removed`,
+    (text) => text === '',
+  );
 }

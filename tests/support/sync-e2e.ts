@@ -1,14 +1,11 @@
 /**
- * Playing the browser's sync service between two profiles (Chromium here has no account to sync
- * with): copy one profile's `storage.sync` area to the other, and run the extension's own sync
- * through its alarm instead of waiting for its 30-second debounce.
+ * Playing the browser's sync service between two profiles of the same user, in either browser
+ * (the test browsers have no account to sync with): copy one profile's `storage.sync` area to the
+ * other, and run the extension's own sync through its alarm instead of waiting for its debounce.
  */
-import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { ExtensionSession } from './extension';
-import { fireAlarm } from './e2e';
+import { poll, type Driver } from './driver';
 
-interface ChromeStorage {
+interface ExtensionStorage {
   chrome: {
     storage: {
       sync: {
@@ -21,43 +18,38 @@ interface ChromeStorage {
   };
 }
 
-/** Runs one sync in `ext` now, through its own alarm, and waits for it to finish. */
-export async function syncNow(ext: ExtensionSession): Promise<void> {
+/** Runs one sync in that browser now, through its own alarm, and waits for it to finish. */
+export async function syncNow(driver: Driver): Promise<void> {
   const since = Date.now();
-  await fireAlarm(ext, 'papertab-sync');
-  await expect
-    .poll(
-      async () => {
-        const status = await (
-          await ext.sw()
-        ).evaluate(
-          async () =>
-            (await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('syncStatus')).syncStatus,
-        );
-        return !!status?.ok && (status.lastSyncAt ?? 0) >= since;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await driver.fireAlarm('papertab-sync');
+  await poll(
+    () =>
+      driver.inExtension(
+        async () =>
+          (await (globalThis as unknown as ExtensionStorage).chrome.storage.local.get('syncStatus')).syncStatus,
+      ),
+    `a sync in ${driver.name} to finish`,
+    (status) => !!status?.ok && (status.lastSyncAt ?? 0) >= since,
+  );
 }
 
 /** What the browser's sync service does: makes `to`'s sync area a copy of `from`'s. */
-export async function carry(from: ExtensionSession, to: ExtensionSession): Promise<void> {
-  const items = await (
-    await from.sw()
-  ).evaluate(() => (globalThis as unknown as ChromeStorage).chrome.storage.sync.get(null));
-  await (
-    await to.sw()
-  ).evaluate(async (next) => {
-    const sync = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
+export async function carry(from: Driver, to: Driver): Promise<void> {
+  const items = await from.inExtension(() => (globalThis as unknown as ExtensionStorage).chrome.storage.sync.get(null));
+  await to.inExtension(async (next) => {
+    const sync = (globalThis as unknown as ExtensionStorage).chrome.storage.sync;
     const gone = Object.keys(await sync.get(null)).filter((k) => !(k in next));
     if (gone.length) await sync.remove(gone);
     await sync.set(next);
   }, items);
 }
 
-export async function readingList(ext: ExtensionSession): Promise<Page> {
-  const list = await ext.page('reading-list.html');
-  await list.getByRole('heading', { level: 1, name: /Reading list/ }).waitFor();
-  return list;
+/** Syncs `a`, carries its area to `b`, syncs `b`, and (with `andBack`) carries that back to `a` and syncs it. */
+export async function syncBetween(a: Driver, b: Driver, andBack = false): Promise<void> {
+  await syncNow(a);
+  await carry(a, b);
+  await syncNow(b);
+  if (!andBack) return;
+  await carry(b, a);
+  await syncNow(a);
 }

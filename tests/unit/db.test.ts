@@ -54,6 +54,15 @@ const SEEDS: Record<number, { seed: (db: PapertabDB) => Promise<void>; check: (d
       expect(await db.searchIndex.get('head')).toEqual({ key: 'head', generation: 2, changed: [papers[0]!.id] });
     },
   },
+  4: {
+    // The papers' lookup keys (the upgrade keying papers already cached: tests/unit/following-index.test.ts).
+    seed: async (db) => {
+      await db.followKeys.put({ id: papers[5]!.id, keys: ['w:keyed', 'o:lab'] });
+    },
+    check: async (db) => {
+      expect(await db.followKeys.where('keys').equals('w:keyed').primaryKeys()).toEqual([papers[5]!.id]);
+    },
+  },
 };
 
 const seedsUpTo = (version: number) =>

@@ -10,7 +10,8 @@
 //  (e) "For you": a month of papers ranked against a reading list of 1,000 (./rank.ts, in Node)
 //
 // Environment: BENCH_PAPERS or the first argument (papers cached, default 10000), BENCH_VERBOSE (samples in run order),
-// BENCH_VARIANTS (variant pages, ./variants.ts), BENCH_PROFILE (CPU profile while typing, ./profile.ts).
+// BENCH_VARIANTS (variant pages, ./variants.ts), BENCH_PROFILE (CPU profile while typing, ./profile.ts),
+// BENCH_ONLY (a comma-separated choice of paint, search, word, sizes, rank, follows; default all).
 
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,6 +27,9 @@ import { benchRank } from './rank';
 import { benchFollows } from './follows';
 import { benchSizes } from './sizes';
 import { kb, log } from './util';
+
+const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+const want = (part: string): boolean => !only || only.includes(part);
 
 async function main(): Promise<void> {
   const count = paperCount();
@@ -64,15 +68,16 @@ async function main(): Promise<void> {
     );
     hf.requests.length = 0;
 
-    const paintRows = await benchFirstPaint(s, copy); // (a) and (b)
+    const paintRows = want('paint') ? await benchFirstPaint(s, copy) : []; // (a) and (b)
     log();
     const queries = searchQueries(data.authorsByFrequency);
-    const { search, rows: searchRows } = await benchSearch(s, queries, data.papers.length); // (c)
-    const wordRows = await benchFirstWord(s); // (c')
-    const sizeRows = await benchSizes(copy, search.loadedResources); // (d)
+    const searched = want('search') ? await benchSearch(s, queries, data.papers.length) : undefined; // (c)
+    const wordRows = want('word') ? await benchFirstWord(s) : []; // (c')
+    const sizeRows = want('sizes') ? await benchSizes(copy, searched?.search.loadedResources ?? []) : []; // (d)
+    const searchRows = searched?.rows ?? [];
     log();
-    const rankRows = benchRank(data.papers); // (e)
-    const followRows = benchFollows(data.papers); // (f)
+    const rankRows = want('rank') ? benchRank(data.papers) : []; // (e)
+    const followRows = want('follows') ? benchFollows(data.papers) : []; // (f)
 
     // The background must have stayed quiet: any daily_papers request came from it.
     const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;
