@@ -94,14 +94,6 @@ function fence(name, files, ignores, allowed, message) {
 const libGlobs = (folders) => folders.map((f) => `lib/${f}/**`);
 const named = (folders) => (folders.length ? folders.join(', ') : 'nothing else');
 
-/** Modules still over the size limits (issue 20): the only exceptions, each to be split. */
-const TEMPORARY_SIZE_EXEMPT = [
-  // Still to split (each a page's shell over the 85-line function limit by 2 to 27 lines; the
-  // closing note of issues 19 and 20 names them). Remove an entry once its file passes.
-  'components/reading-list/ReadingListApp.tsx',
-  'components/shared/ExportImport.tsx',
-];
-
 // The reading list has one owner (issue 18): only lib/store/reading-list.ts writes the `saved`
 // table, and only it (and the deletion records' own module) writes deletions or the ids mirror.
 // A rule of its own (not no-restricted-syntax), so no other block's selectors replace it.
@@ -197,8 +189,5 @@ export default tseslint.config(
       `${e.picture} may import only lib/${e.lib.join(', lib/')}${e.components ? ' and components' : ''}: ask the background by message for the rest (eslint.config.js ENTRIES).`,
     ),
   ),
-  ...(TEMPORARY_SIZE_EXEMPT.length
-    ? [{ files: TEMPORARY_SIZE_EXEMPT, rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' } }]
-    : []),
   readingListOwner,
 );

@@ -170,6 +170,9 @@ async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void
     (n) => n === 4,
   );
   const card = list.getByRole('article', { name: papers[0]!.title });
+  // The note, status and tags open in place from the paper's note line; closed again for the picture.
+  const noteToggle = card.getByRole('button', { name: 'Add a note' });
+  await noteToggle.click();
   await card.getByRole('combobox', { name: 'Status' }).selectOption('reading');
   for (const tag of ['diffusion', 'to-reproduce']) {
     const box = card.getByRole('textbox', { name: `Add a tag to “${papers[0]!.title}”` });
@@ -183,7 +186,12 @@ async function chromium(world: SampleWorld, ext: ExtensionSession): Promise<void
     () => card.getByRole('listitem').filter({ hasText: 'to-reproduce' }).count(),
     (n) => n === 1,
   );
-  await list.evaluate(() => window.scrollTo(0, 0));
+  await card.getByRole('button', { name: /^Note: / }).click();
+  await list.mouse.move(1279, 799);
+  await list.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
   await imagesAndFrames(list);
   await list.screenshot({ path: out('reading-list.png') });
   await list.close();

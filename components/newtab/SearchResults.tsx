@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { t, tn } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import { SEARCH_PAGE, type SearchState } from '@/lib/hooks/use-search';
+import { useFirstScreen } from '@/lib/hooks/use-first-screen';
 import { HfSearch } from './HfSearch';
 import { PaperList, type PaperListProps } from '../shared/PaperList';
 import { Marks } from '../shared/Highlight';
@@ -25,7 +26,9 @@ export function SearchResults({
   online: boolean;
   list: Omit<PaperListProps, 'papers' | 'label'>;
 }) {
-  const left = results && !results.partial ? results.total - results.papers.length : 0;
+  const count = useFirstScreen(results?.papers);
+  const partial = !!results && count < results.papers.length;
+  const left = results && !partial ? results.total - results.papers.length : 0;
   // A result may still be the index's display copy (no abstract): what is stored is the paper read.
   const { onToggleSave, onNotInterested } = list;
   const actions = useMemo(
@@ -51,7 +54,7 @@ export function SearchResults({
           resetKey={query}
           keyByPosition
           pageSize={Number.MAX_SAFE_INTEGER}
-          papers={results.papers}
+          papers={partial ? results.papers.slice(0, count) : results.papers}
           label={t('searchResults')}
           terms={results.terms}
           {...list}

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type PlainKey } from '@/lib/core/i18n';
 import type { Sort } from '@/lib/views/view';
 import type { Density } from '@/lib/hooks/use-density-choice';
-import { LayoutToggle } from './LayoutToggle';
-import { SortToggle } from './SortToggle';
-import { WithCodeToggle } from './WithCodeToggle';
+import { lazyComponent } from '@/lib/hooks/lazy';
+
+// The panel's controls load when it is first opened (or a pointer nears the button), not at every opening.
+const Panel = lazyComponent(() => import('./ViewOptionsPanel').then((m) => m.ViewOptionsPanel));
 
 const SORT_NAME: Record<Sort, PlainKey> = {
   upvotes: 'sortUpvotes',
@@ -59,6 +60,7 @@ export function ViewOptions(props: ViewOptionsProps) {
         class="view-options-button"
         aria-expanded={open}
         aria-controls="view-options-panel"
+        onPointerEnter={() => void Panel.preload()}
         onClick={() => setOpen(!open)}
       >
         <span class="sr-only">{t('viewOptions')}: </span>
@@ -67,9 +69,7 @@ export function ViewOptions(props: ViewOptionsProps) {
         <span aria-hidden="true"> ▾</span>
       </button>
       <div id="view-options-panel" class="view-options-panel" hidden={!open}>
-        <SortToggle sort={props.sort} onChange={props.onSort} />
-        <WithCodeToggle pressed={props.withCode} onChange={props.onWithCode} />
-        <LayoutToggle density={props.density} onChange={props.onDensity} />
+        {open && <Panel {...props} />}
       </div>
     </div>
   );

@@ -1,18 +1,15 @@
-import { shortDate } from '@/lib/core/format';
+import { useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
-import { useAutosavedText } from '@/lib/hooks/use-autosave';
-import { STATUSES } from '@/lib/reading-list/list';
-import { NOTE_MAX_CHARS, type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
-import { PaperByline } from '../shared/PaperByline';
-import { PaperLinks } from '../shared/PaperLinks';
+import { type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
 import { hfPaperUrl } from '@/lib/core/paper-links';
-import { articleId } from '../shared/PaperCard';
-import { TagEditor } from './TagEditor';
-import { SavedPaperExtras } from './SavedPaperExtras';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
-import { CopyCitation } from '../shared/CopyCitation';
-import { InZoteroMark } from '../shared/InZoteroMark';
-import { SendToZoteroButton } from '../shared/SendToZoteroButton';
+import { STATUSES } from '@/lib/reading-list/list';
+import type { PaperAction } from '@/lib/views/paper-actions';
+import { PaperByline } from '../shared/PaperByline';
+import { articleId } from '../shared/PaperCard';
+import { MoreActions } from '../shared/MoreActions';
+import { SavedFacts } from './SavedFacts';
+import { SavedDetails } from './SavedDetails';
 
 export interface SavedItemProps {
   item: SavedPaper;
@@ -30,28 +27,24 @@ export interface SavedItemProps {
   onSendToZotero?: (id: string) => void;
 }
 
-/** One saved paper: select, status, tags, note, remove. */
-export function SavedItem({
-  item,
-  selected,
-  onSelect,
-  onStatus,
-  onTags,
-  onNote,
-  onRemove,
-  release,
-  artifacts,
-  inZotero = false,
-  onSendToZotero,
-}: SavedItemProps) {
+/**
+ * One saved paper at rest: its title, byline, status, tags and the first line of its note. The
+ * note opens in place (with status and tags to edit); everything else is in "More actions". The
+ * checkbox shows on hover and focus, or while papers are selected.
+ */
+export function SavedItem(props: SavedItemProps) {
+  const { item, selected, onSelect, onStatus, onRemove, onSendToZotero } = props;
   const p = item.paper;
   const id = articleId(item.id);
-  // Saved as you type; an edit from elsewhere (another tab, sync) replaces it.
-  // Over the one cap, nothing is saved (so nothing is cut) until the note is shortened: it says so.
-  const note = useAutosavedText(item.note, (text) => text.length <= NOTE_MAX_CHARS && onNote(item.id, text));
-  const over = note.value.length > NOTE_MAX_CHARS;
+  const [open, setOpen] = useState(false);
+  const actions = savedItemActions(item, onStatus, onRemove);
   return (
-    <article class="paper saved-item" id={id} aria-labelledby={`${id}-title`} data-paper-id={item.id}>
+    <article
+      class={open ? 'paper saved-item open' : 'paper saved-item'}
+      id={id}
+      aria-labelledby={`${id}-title`}
+      data-paper-id={item.id}
+    >
       <input
         type="checkbox"
         class="select"
@@ -64,54 +57,82 @@ export function SavedItem({
           <a href={hfPaperUrl(item.id)}>{p.title}</a>
         </h2>
         <PaperByline paper={p} />
-        <p class="paper-meta">
-          {p.upvotes > 0 && (
-            <span class="upvotes">
-              <span aria-hidden="true">▲ </span>
-              {p.upvotes}
-              <span class="sr-only"> {t('upvotesHidden')}</span>
-            </span>
-          )}
-          {p.publishedAt && <span>{t('publishedOn', shortDate(p.publishedAt))}</span>}
-          <span>{t('savedOn', shortDate(new Date(item.savedAt).toISOString()))}</span>
-          {item.incomplete && <span title={t('detailsPendingTitle')}>{t('detailsPending')}</span>}
-          {inZotero && <InZoteroMark />}
-        </p>
-        <SavedPaperExtras release={release} artifacts={artifacts} />
-        <div class="saved-controls">
-          <label>
-            {t('status')}{' '}
-            <select
-              value={item.status}
-              onChange={(e) => onStatus(item.id, (e.target as HTMLSelectElement).value as ReadingStatus)}
-            >
-              {STATUSES.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <TagEditor tags={item.tags} label={t('addTagTo', p.title)} onChange={(tags) => onTags(item.id, tags)} />
-        </div>
-        <label class="note">
-          <span>{t('note')}</span>
-          <textarea rows={note.value ? 3 : 1} aria-invalid={over} {...note} />
-        </label>
-        {over && (
-          <p class="note-too-long" role="alert">
-            {t('noteTooLong', NOTE_MAX_CHARS.toLocaleString(), note.value.length.toLocaleString())}
-          </p>
-        )}
+        <SavedFacts item={item} release={props.release} inZotero={props.inZotero ?? false} />
+        <NoteToggle note={item.note} open={open} controls={`${id}-details`} onToggle={() => setOpen(!open)} />
         <div class="paper-actions">
-          <PaperLinks paper={p} />
-          <CopyCitation paper={p} />
-          {onSendToZotero && <SendToZoteroButton title={p.title} onSend={() => onSendToZotero(item.id)} />}
-          <button type="button" onClick={() => onRemove(item.id)}>
-            {t('remove')}
-          </button>
+          <MoreActions
+            paper={p}
+            idPrefix={id}
+            onSendToZotero={onSendToZotero && (() => onSendToZotero(item.id))}
+            before={actions.before}
+            after={actions.after}
+          />
         </div>
+        <SavedDetails
+          id={`${id}-details`}
+          item={item}
+          open={open}
+          onStatus={onStatus}
+          onTags={props.onTags}
+          onNote={props.onNote}
+          artifacts={props.artifacts}
+        />
       </div>
     </article>
   );
+}
+
+/** The first line of the note, the button that opens all of it (a disclosure); "Add a note" on hover and focus when there is none. */
+function NoteToggle({
+  note,
+  open,
+  controls,
+  onToggle,
+}: {
+  note: string;
+  open: boolean;
+  controls: string;
+  onToggle: () => void;
+}) {
+  const first =
+    note
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? '';
+  return (
+    <p class="note-line">
+      <button
+        type="button"
+        class={first ? 'note-toggle' : 'note-toggle empty'}
+        aria-expanded={open}
+        aria-controls={controls}
+        onClick={onToggle}
+      >
+        {first ? (
+          <>
+            <span class="sr-only">{t('notePrefix')} </span>
+            {first}
+          </>
+        ) : (
+          t('addNote')
+        )}
+      </button>
+    </p>
+  );
+}
+
+/** The reading list's own menu items around a card's: the statuses it is not in, and Remove (with Undo). */
+function savedItemActions(
+  item: SavedPaper,
+  onStatus: (id: string, status: ReadingStatus) => void,
+  onRemove: (id: string) => void,
+): { before: PaperAction[]; after: PaperAction[] } {
+  return {
+    before: STATUSES.filter((s) => s.value !== item.status).map((s) => ({
+      id: `status-${s.value}`,
+      label: () => t(s.markKey),
+      run: () => onStatus(item.id, s.value),
+    })),
+    after: [{ id: 'remove', label: () => t('remove'), run: () => onRemove(item.id) }],
+  };
 }

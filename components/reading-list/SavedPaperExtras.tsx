@@ -1,5 +1,4 @@
-import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
-import { shortDate } from '@/lib/core/format';
+import type { PaperArtifacts } from '@/lib/core/extras';
 import { t } from '@/lib/core/i18n';
 import { isHubRepoId, safeHttpUrl } from '@/lib/core/safe-url';
 
@@ -14,8 +13,8 @@ function hubLinks(ids: string[], path: string): { id: string; href: string }[] {
   });
 }
 
-/** On a saved paper: "Code released" when its code appeared after it was saved, and the models, datasets and Spaces citing it. */
-export function SavedPaperExtras({ release, artifacts }: { release?: CodeRelease; artifacts?: PaperArtifacts }) {
+/** On a saved paper, opened in place: the models, datasets and Spaces citing it. */
+export function SavedPaperExtras({ artifacts }: { artifacts?: PaperArtifacts }) {
   const groups = artifacts
     ? ([
         ['artifactsModels', hubLinks(artifacts.models, '/')],
@@ -23,34 +22,24 @@ export function SavedPaperExtras({ release, artifacts }: { release?: CodeRelease
         ['artifactsSpaces', hubLinks(artifacts.spaces, '/spaces/')],
       ] as const)
     : [];
-  const any = groups.some(([, links]) => links.length > 0);
-  if (!release && !any) return null;
+  if (!groups.some(([, links]) => links.length > 0)) return null;
   return (
-    <div class="saved-extras">
-      {release && (
-        <p class="code-released" title={t('codeReleasedTitle', shortDate(new Date(release.at).toISOString()))}>
-          <span class="code-released-mark">{t('codeReleased')}</span>
-        </p>
+    <section class="artifacts saved-extras" aria-label={t('artifactsHeading')}>
+      {groups.map(([label, links]) =>
+        links.length ? (
+          <p key={label}>
+            <span>{t(label)}: </span>
+            {links.map((l, i) => (
+              <span key={l.id}>
+                {i > 0 && ', '}
+                <a href={l.href} rel="noopener noreferrer">
+                  {l.id}
+                </a>
+              </span>
+            ))}
+          </p>
+        ) : null,
       )}
-      {any && (
-        <section class="artifacts" aria-label={t('artifactsHeading')}>
-          {groups.map(([label, links]) =>
-            links.length ? (
-              <p key={label}>
-                <span>{t(label)}: </span>
-                {links.map((l, i) => (
-                  <span key={l.id}>
-                    {i > 0 && ', '}
-                    <a href={l.href} rel="noopener noreferrer">
-                      {l.id}
-                    </a>
-                  </span>
-                ))}
-              </p>
-            ) : null,
-          )}
-        </section>
-      )}
-    </div>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import type { Follows } from '@/lib/hooks/use-follows';
 import { CARD_ACTION_EVENT } from '@/lib/views/keyboard';
-import { actionsFor, type ActionContext, type CopyFormat } from '@/lib/views/paper-actions';
+import { actionsFor, type ActionContext, type CopyFormat, type PaperAction } from '@/lib/views/paper-actions';
 
 type Parts = typeof import('./ActionsMenu');
 let parts: Promise<Parts> | undefined;
@@ -26,6 +26,9 @@ export interface MoreActionsProps {
   linkTarget?: '_blank';
   /** The new tab shows each item's key. */
   showKeys?: boolean;
+  /** A page's own actions around the card's (the reading list's status and Remove). */
+  before?: PaperAction[];
+  after?: PaperAction[];
 }
 
 /**
@@ -90,7 +93,7 @@ export function MoreActions(props: MoreActionsProps) {
           <mod.ActionsMenu
             id={menuId}
             label={t('actionsMenuFor', paper.title)}
-            actions={actionsFor(ctx)}
+            actions={[...(props.before ?? []), ...actionsFor(ctx), ...(props.after ?? [])]}
             ctx={ctx}
             focus={menu}
             onClose={close}

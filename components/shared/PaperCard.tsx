@@ -1,6 +1,6 @@
 import { memo } from '@/lib/hooks/memo';
 import type { Paper } from '@/lib/core/paper';
-import { shortDate } from '@/lib/core/format';
+import { formatCount, shortDate } from '@/lib/core/format';
 import { t, tParts } from '@/lib/core/i18n';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { safeHfImageUrl } from '@/lib/core/safe-url';
@@ -9,7 +9,6 @@ import { lazyComponent } from '@/lib/hooks/lazy';
 import { Highlight } from './Highlight';
 import { TitleText } from './TitleText';
 import { PaperByline } from './PaperByline';
-import { formatCount } from './PaperLinks';
 import { SaveButton } from './SaveButton';
 import type { Follows } from '@/lib/hooks/use-follows';
 import { MoreActions } from './MoreActions';

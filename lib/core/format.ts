@@ -71,3 +71,8 @@ export function monthLabel(month: string): string {
     timeZone: 'UTC',
   });
 }
+
+/** A count as a card shows it: 950, 1.2k, 12k. */
+export function formatCount(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(n >= 10_000 ? 0 : 1)}k` : String(n);
+}

@@ -1,13 +1,27 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { db } from '../store/db';
+import { send } from '../core/send';
 import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import { useLiveQuery } from './use-live-query';
 
-// The reading list's writers (and the sync bookkeeping they carry) load on the first save or
-// removal, not with every page that shows a Save button.
+// Removal and Undo (which need the removed record back) load the reading list's writers on first
+// use, not with every page that shows a Save button.
 const list = () => import('../reading-list/list');
 const readIds = async () => new Set((await db().saved.toCollection().primaryKeys()) as string[]);
+
+/**
+ * Saves through the background, asked in the click's own task: a page closed a moment after the
+ * click (the popup, a new tab) cannot lose the save, as it could when the page loaded the writer
+ * and wrote itself. Only if the background cannot be asked does the page write.
+ */
+function saveViaBackground(paper: Paper): Promise<unknown> {
+  return send({ type: 'savePaper', id: paper.id })
+    .then((reply) => {
+      if (!reply?.ok) throw new Error(reply?.message ?? 'no reply');
+    })
+    .catch(async () => (await list()).savePaper(db(), paper));
+}
 
 /** Saved ids (live, from any page or the background) and a toggle with Undo for removals. */
 export function useSaved() {
@@ -18,12 +32,12 @@ export function useSaved() {
   const current = useRef(ids);
   current.current = ids;
   const toggle = useCallback(async (paper: Paper) => {
-    const { savePaper, unsavePaper } = await list();
-    if (current.current.has(paper.id)) setRemoved(await unsavePaper(db(), paper.id));
-    else {
-      await savePaper(db(), paper);
+    if (!current.current.has(paper.id)) {
       setRemoved(undefined);
+      await saveViaBackground(paper);
+      return;
     }
+    setRemoved(await (await list()).unsavePaper(db(), paper.id));
   }, []);
   const undo = useCallback(async () => {
     if (removed) await (await list()).restoreSaved(db(), removed);

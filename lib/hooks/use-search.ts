@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { db } from '../store/db';
 import type { Paper } from '../core/paper';
-import type { Found, SearchSession } from './search-session';
+import type { SearchSession } from './search-session';
 
 export interface SearchResults {
   /** The papers shown (the first `shown` matches, in order). */
@@ -10,8 +10,6 @@ export interface SearchResults {
   total: number;
   /** The indexed words that matched (folded), for highlighting. */
   terms: string[];
-  /** Only the first screen is shown yet (the rest follows in the next frame). */
-  partial: boolean;
 }
 
 export interface SearchState {
@@ -27,6 +25,8 @@ export interface SearchState {
    */
   full: (paper: Paper) => Promise<Paper | undefined>;
 }
+
+const asIs = (paper: Paper) => Promise.resolve(paper);
 
 /** Matches shown per keystroke; "Show more" adds as many. */
 export const SEARCH_PAGE = 10;
@@ -69,34 +69,6 @@ function useSession(start: boolean) {
   return { session, version, read, indexing };
 }
 
-/** Results rendered at a keystroke: a screenful; the rest of the page follows after the frame. */
-export const FIRST_SCREEN = 4;
-
-/**
- * How many of `found`'s matches to render: a keystroke that changes the results renders the first
- * screen, so they show within the frame; the rest of the page (`shown`) follows once that frame is
- * painted. A keystroke that leaves the page's results as they were renders them all at once.
- */
-function useFirstScreen(found: Found | undefined, shown: number): number {
-  const [whole, setWhole] = useState<Found>();
-  const idsOf = (f: Found | undefined) =>
-    f?.hits
-      .slice(0, shown)
-      .map((h) => h.id)
-      .join(' ');
-  const same = !!found && (whole === found || idsOf(whole) === idsOf(found));
-  useEffect(() => {
-    if (!found || same) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWhole(found))));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [found]);
-  return same ? shown : Math.min(shown, FIRST_SCREEN);
-}
-
 /**
  * Local search over every cached paper, at archive scale: the stored index is loaded after the
  * first paint; each keystroke asks it, and only the papers shown are read.
@@ -111,18 +83,14 @@ export function useSearch(query: string, wanted: boolean): SearchState {
   const { session, version, read, indexing } = useSession(start);
 
   const found = useMemo(() => session?.find(query, newest), [session, query, version, newest]);
-  const count = useFirstScreen(found, shown);
-  const visible = useMemo(() => found?.hits.slice(0, count), [found, count]);
+  const visible = useMemo(() => found?.hits.slice(0, shown), [found, shown]);
   const papers = useMemo(() => (visible ? session?.papers(visible) : undefined), [visible, read]);
 
-  const full = useCallback((paper: Paper) => (session ? session.full(paper) : Promise.resolve(paper)), [session]);
   const lastResults = useRef<SearchResults | undefined>(undefined);
   let results: SearchResults | undefined;
   if (found) {
     // Until the papers to show are read (a few ms), the previous results stay: no flash of nothing.
-    results = papers
-      ? { papers, total: found.hits.length, terms: found.terms, partial: count < Math.min(shown, found.hits.length) }
-      : lastResults.current;
+    results = papers ? { papers, total: found.hits.length, terms: found.terms } : lastResults.current;
     if (papers) lastResults.current = results;
   }
   return {
@@ -131,6 +99,6 @@ export function useSearch(query: string, wanted: boolean): SearchState {
     newest,
     setNewest,
     showMore: () => setPaging({ query, shown: shown + SEARCH_PAGE }),
-    full,
+    full: session?.full ?? asIs,
   };
 }

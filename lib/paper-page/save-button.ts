@@ -10,6 +10,7 @@
  * trusted click) acts: a script's `click()` or `dispatchEvent` is not trusted.
  */
 import { t } from '../core/i18n';
+import TOKENS from '../../public/tokens.css?raw';
 
 /** `checking`: not yet told whether this paper is saved (see `pace.ts`). */
 export type ButtonState = 'unsaved' | 'saved' | 'busy' | 'error' | 'checking';
@@ -18,30 +19,24 @@ export type ZoteroState = 'hidden' | 'send' | 'in' | 'busy';
 
 export const HOST_TAG = 'papertab-save';
 
-// The design tokens' values (public/papertab.css :root): a content script cannot read the pages'
-// stylesheet, so the values are copied here. --radius, --space-1/--space-3, --text-sm, --focus-ring,
-// --card, --fg, --accent, --accent-bg, --error, light then dark.
+// The design tokens (public/tokens.css), the same file the pages link: a content script cannot read
+// the pages' stylesheets, so it is built in as text, applied by its `:host` selector. The button
+// keeps px for type: rem would follow the page's root font size.
 const CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 4px 8px; font: 14px/1.3 system-ui, sans-serif; }
-:host([data-floating]) { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
-button { font: inherit; cursor: pointer; padding: 4px 12px; border-radius: 6px; border: 1px solid #a14a05;
-  background: #ffffff; color: #1c1917; display: inline-grid; align-items: center; }
+:host { all: initial; display: inline-block; vertical-align: middle; margin: var(--space-1) var(--space-2); font: 14px/1.3 var(--font); }
+${TOKENS}
+:host([data-floating]) { position: fixed; top: var(--space-3); right: var(--space-3); z-index: 2147483647; }
+button { font: inherit; cursor: pointer; padding: var(--space-1) var(--space-3); border-radius: var(--radius);
+  border: 1px solid var(--accent); background: var(--card); color: var(--fg); display: inline-grid; align-items: center; }
 button > span { grid-area: 1 / 1; visibility: hidden; display: inline-flex; gap: 6px; }
 button > span.on { visibility: visible; }
 button[hidden] { display: none; }
-button[aria-pressed="true"] { background: #fff4d6; color: #1c1917; }
-button:focus-visible { outline: 3px solid #a14a05; outline-offset: 2px; }
+button[aria-pressed="true"] { background: var(--accent-bg); color: var(--fg); }
+button:focus-visible { outline: var(--focus-ring); outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
 button.copy, button.zotero { margin-left: 6px; }
-.msg { margin-left: 6px; color: #b91c1c; }
-.msg.ok { color: #166534; }
-@media (prefers-color-scheme: dark) {
-  button { background: #24211f; color: #f5f5f4; border-color: #fbbf24; }
-  button[aria-pressed="true"] { background: #3a2a06; color: #f5f5f4; }
-  button:focus-visible { outline-color: #fbbf24; }
-  .msg { color: #fca5a5; }
-  .msg.ok { color: #86efac; }
-}`;
+.msg { margin-left: 6px; color: var(--error); }
+.msg.ok { color: var(--ok); }`;
 
 export interface SaveButtonHandle {
   host: HTMLElement;

@@ -9,7 +9,7 @@ import { makeDay, utcDay } from '../fixtures/papers';
 import { launchExtension, type ExtensionSession } from '../support/extension';
 import { startStandIn, type StandIn } from '../support/standin';
 import { formatViolations, seriousViolations } from '../support/axe';
-import { waitForBadge, waitForPapers } from '../support/e2e';
+import { openSavedDetails, storedSaved, waitForBadge, waitForPapers } from '../support/e2e';
 import { routeSampleImages } from '../support/sample-world';
 
 let hf: StandIn;
@@ -302,5 +302,95 @@ describe('every action one key away on the new tab', () => {
     for (const k of ['j', 'k', 'o', 's', 'c', 'a', 'f', 'x', 'm', '/', '[', ']', '?']) expect(keys).toContain(k);
     await page.keyboard.press('Escape');
     await page.close();
+  });
+});
+
+describe('the reading list at rest, 1280×800', () => {
+  const NOTE = 'Compare with the sliding-window baseline.\nSection 4 has the ablation; the appendix the costs.';
+  const listed = papers.slice(0, 8);
+
+  it('shows each paper’s title, byline, status, tags and note’s first line, with at most two controls; at least 4 papers whole', async () => {
+    const tab = await newTab();
+    for (const p of listed) {
+      const save = tab.getByRole('article', { name: p.title }).getByRole('button', { name: 'Save' });
+      if ((await save.getAttribute('aria-pressed')) !== 'true') await save.click();
+      await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    }
+    await tab.close();
+    const list = await open('reading-list.html', { width: 1280, height: 800 });
+    await waitForPapers(list, listed.length);
+    const first = list.getByRole('article', { name: listed[0]!.title });
+    await openSavedDetails(first);
+    await first.getByRole('textbox', { name: 'Note' }).fill(NOTE);
+    await first.getByRole('combobox', { name: 'Status' }).selectOption('reading');
+    await first.getByRole('textbox', { name: `Add a tag to “${listed[0]!.title}”` }).fill('long-context');
+    await first.getByRole('textbox', { name: `Add a tag to “${listed[0]!.title}”` }).press('Enter');
+    await expect.poll(() => storedSaved(list, listed[0]!.id).then((r) => r?.note)).toBe(NOTE);
+    await list.reload();
+    await waitForPapers(list, listed.length);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await list.emulateMedia({ colorScheme: scheme });
+      await list.mouse.move(1279, 799);
+      const g = await glance(list, 'main article');
+      if (process.env.GLANCE_SHOTS) await list.screenshot({ path: `/tmp/i19calm/reading-list-${scheme}.png` });
+      expect(g.full).toBeGreaterThanOrEqual(4);
+      for (const controls of g.perCard) {
+        expect(controls.length).toBeLessThanOrEqual(2);
+        expect(controls.at(-1)).toMatch(/^More actions for “/);
+      }
+      // The first paper: its note's first line (the button that opens the rest), not a form.
+      expect(g.perCard.filter((c) => c.length === 2).map((c) => c[0])).toEqual([
+        'Note: Compare with the sliding-window baseline.',
+      ]);
+      const atRest = await list.getByRole('article', { name: listed[0]!.title }).innerText();
+      expect(atRest).toContain('Reading');
+      expect(atRest).toContain('long-context');
+      expect(atRest).not.toContain('Section 4 has the ablation');
+      const violations = await seriousViolations(list);
+      expect(violations, formatViolations(`reading list ${scheme}`, violations)).toEqual([]);
+    }
+    await list.close();
+  });
+
+  it('opens the whole note in place by keyboard, editable, and closes it again', async () => {
+    const list = await open('reading-list.html', { width: 1280, height: 800 });
+    await waitForPapers(list, listed.length);
+    const card = list.getByRole('article', { name: listed[0]!.title });
+    const toggle = card.getByRole('button', { name: /^Note: / });
+    await toggle.focus();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await list.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const details = list.locator(`#${await toggle.getAttribute('aria-controls')}`);
+    expect(await details.isVisible()).toBe(true);
+    const box = card.getByRole('textbox', { name: 'Note' });
+    expect(await box.inputValue()).toBe(NOTE);
+    await box.fill(`${NOTE}\nEdited in place.`);
+    await box.blur();
+    await expect.poll(() => storedSaved(list, listed[0]!.id).then((r) => r?.note)).toBe(`${NOTE}\nEdited in place.`);
+    const violations = await seriousViolations(list);
+    expect(violations, formatViolations('reading list, a note open', violations)).toEqual([]);
+    await toggle.focus();
+    await list.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await details.isVisible()).toBe(false);
+    await list.close();
+  });
+});
+
+describe('Save in the popup', () => {
+  it('the first Save of a popup is kept even when the popup closes the moment it is clicked', async () => {
+    const paper = papers[9]!; // in the popup's ten, not on the reading list
+    const popup = await open('popup.html', { width: 380, height: 600 });
+    const save = popup.getByRole('article', { name: paper.title }).getByRole('button', { name: 'Save' });
+    await save.waitFor();
+    // The popup closes in the click's own task, as one does when it loses focus: before the page's
+    // writer could load (the click used to load it first, so closing at once lost the save).
+    await popup.evaluate(() => document.addEventListener('click', () => window.close()));
+    await Promise.all([popup.waitForEvent('close'), save.click({ noWaitAfter: true }).catch(() => undefined)]);
+    const reader = await open('options.html', { width: 800, height: 600 });
+    await expect.poll(() => storedSaved(reader, paper.id).then((r) => r?.status)).toBe('to-read');
+    await reader.close();
   });
 });

@@ -124,6 +124,8 @@ describe(`Papertab in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
     const paper = papers[0]!;
     const list = await driver.openExtensionPage('reading-list.html');
     const card = `article[data-paper-id="${paper.id}"]`;
+    // At rest the list shows a note's first line; the whole note, status and tags open in place.
+    await list.click(await byName(list, 'button', 'Add a note', paper.title));
     await list.type(`${card} textarea`, 'Check the ablation in section 4.');
     await list.type(`${card} input:not([type="checkbox"])`, 'diffusion');
     await list.press('Enter');

@@ -14,11 +14,13 @@ import { scenarioWorld } from '../support/scenario-world';
 import { byName, poll, shownTitles, waitForBadge, waitForPapers, waitIn, type Tab } from '../support/driver';
 import {
   cardText,
+  checked,
   field,
   fill,
   openOrderAndFilters,
   press,
   pressedState,
+  setChecked,
   toggleSave,
   valueOf,
   waitText,
@@ -46,18 +48,6 @@ async function newTab(count = 7): Promise<Tab> {
   return tab;
 }
 
-const checked = (tab: Tab, selector: string) =>
-  tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked ?? null, selector);
-/** Checks or unchecks the box or radio labelled `label` with a click, as a person does. */
-async function setChecked(tab: Tab, label: string | RegExp, on = true): Promise<void> {
-  const box = await field(tab, label);
-  if ((await checked(tab, box)) !== on) await tab.click(box);
-  await poll(
-    () => checked(tab, box),
-    `${String(label)} ${on ? 'checked' : 'unchecked'}`,
-    (v) => v === on,
-  );
-}
 async function choose(tab: Tab, label: string, value: string): Promise<void> {
   await tab.select(await field(tab, label), value);
 }

@@ -13,13 +13,15 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { scenarioWorld } from '../support/scenario-world';
-import { byName, pageSaveState, poll, reload, waitIn, type Tab } from '../support/driver';
+import { byName, poll, reload, waitIn } from '../support/driver';
 import {
   addTagTo,
   field,
   fill,
   noteOf,
+  openPaperPage,
   openReadingList,
+  pageSays,
   press,
   readingStatus,
   removeSaved,
@@ -52,16 +54,7 @@ async function file(name: string, text: string): Promise<string> {
   return path;
 }
 
-/** Opens the paper's page and waits for its Save button to say `state`. */
-async function paperPage(url: string, state: 'true' | 'false'): Promise<Tab> {
-  const tab = await driver.openWebPage(url);
-  await poll(
-    () => pageSaveState(tab),
-    `Save on ${url} to be ${state}`,
-    (s) => s === state,
-  );
-  return tab;
-}
+const paperPage = (url: string, state: 'true' | 'false') => openPaperPage(driver, url, state);
 
 describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, () => {
   it('saves from several tabs at once all arrive, newest first', async () => {
@@ -69,20 +62,12 @@ describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, ()
     const tabs = await Promise.all(papers.slice(0, 4).map((p) => paperPage(`https://arxiv.org/abs/${p.id}`, 'false')));
     for (const tab of tabs) await tab.clickPageSave();
     for (const tab of tabs) {
-      await poll(
-        () => pageSaveState(tab),
-        'each page to say Saved',
-        (s) => s === 'true',
-      );
+      await pageSays(tab, 'true');
       await tab.close();
     }
     const last = await paperPage(`https://arxiv.org/abs/${papers[4]!.id}`, 'false');
     await last.clickPageSave(); // saved last: listed first
-    await poll(
-      () => pageSaveState(last),
-      'the last page to say Saved',
-      (s) => s === 'true',
-    );
+    await pageSays(last, 'true');
     await last.close();
     const list = await openReadingList(driver);
     await waitIds(
@@ -276,11 +261,7 @@ describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, ()
     await driver.stopBackground();
     hf.setFault(null);
     hf.releaseHangs();
-    await poll(
-      () => pageSaveState(page),
-      'the page to say Saved',
-      (s) => s === 'true',
-    );
+    await pageSays(page, 'true');
     const list = await openReadingList(driver);
     await poll(
       () => shownIds(list),

@@ -20,7 +20,15 @@ import {
   waitIn,
   type Tab,
 } from '../support/driver';
-import { cardText, openReadingList, shownIds, toggleSave, waitPressed } from '../support/steps';
+import {
+  cardText,
+  openPaperPage,
+  openReadingList,
+  pageSays,
+  shownIds,
+  toggleSave,
+  waitPressed,
+} from '../support/steps';
 
 const DAY = utcDay(-1);
 const items = makeDay(DAY, 8);
@@ -35,21 +43,7 @@ beforeAll(async () => {
 
 const isSaved = async (id: string) => (await storedSaved(store, id)) !== undefined;
 
-/** Waits until the page's Save button says `state` ('true': Saved). */
-function pageSays(tab: Tab, state: 'true' | 'false'): Promise<string | null> {
-  return poll(
-    () => pageSaveState(tab),
-    `the page's Save to be ${state}`,
-    (s) => s === state,
-  );
-}
-
-/** Opens a paper page and waits for its Save button. */
-async function paperPage(url: string, state: 'true' | 'false'): Promise<Tab> {
-  const tab = await driver.openWebPage(url);
-  await pageSays(tab, state);
-  return tab;
-}
+const paperPage = (url: string, state: 'true' | 'false') => openPaperPage(driver, url, state);
 
 /** The papers in the reading list, by id (a fresh page of it, closed again). */
 async function savedIds(): Promise<string[]> {

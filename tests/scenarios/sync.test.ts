@@ -7,13 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import type { StandIn } from '../support/standin';
 import { scenarioWorld } from '../support/scenario-world';
-import { pageSaveState, poll, storedSaved, waitForPapers } from '../support/driver';
+import { poll, storedSaved, waitForPapers } from '../support/driver';
 import {
   addTagTo,
   cardText,
   field,
   noteOf,
+  openPaperPage,
   openReadingList,
+  pageSays,
   paperCount,
   readingStatus,
   removeSaved,
@@ -46,14 +48,9 @@ describe(`sync between two ${process.env.PAPERTAB_BROWSER ?? 'chromium'} browser
     await waitForPapers(tab, 4);
     for (const p of [first, second]) await toggleSave(tab, p.title, true);
     await tab.close();
-    const arxiv = await a.openWebPage(`https://arxiv.org/abs/${outside.id}`);
-    await poll(() => pageSaveState(arxiv), 'the Save button');
+    const arxiv = await openPaperPage(a, `https://arxiv.org/abs/${outside.id}`, 'false');
     await arxiv.clickPageSave();
-    await poll(
-      () => pageSaveState(arxiv),
-      'the page to say Saved',
-      (s) => s === 'true',
-    );
+    await pageSays(arxiv, 'true');
     await arxiv.close();
     const listA = await openReadingList(a);
     await setReadingStatus(listA, first.title, 'reading');

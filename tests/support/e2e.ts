@@ -1,6 +1,6 @@
 /** Shared steps for end-to-end tests of the built extension. */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
 import { STATE_LIMIT_MS, until } from './until';
 
@@ -64,4 +64,16 @@ export async function openOrderAndFilters(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: /Order and filters/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.locator('#view-options-panel').waitFor();
+}
+
+/** Opens a saved paper's whole note, status and tags in place (at rest the reading list shows the note's first line). */
+export async function openSavedDetails(card: Locator): Promise<void> {
+  const toggle = card.getByRole('button', { name: /^(Note: |Add a note$)/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** Removes a saved paper from the reading list through its "More actions" menu. */
+export async function removeSaved(card: Locator): Promise<void> {
+  await card.getByRole('button', { name: /^More actions for/ }).click();
+  await card.getByRole('menuitem', { name: 'Remove' }).click();
 }

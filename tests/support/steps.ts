@@ -3,7 +3,7 @@
  * scenarios in tests/scenarios/. Each names the control the way the user reads it, so when the UI
  * moves a control (into a card's menu, say) only the step here changes, not the scenarios.
  */
-import { byName, poll, waitIn, type Driver, type Tab } from './driver';
+import { byName, pageSaveState, poll, waitIn, type Driver, type Tab } from './driver';
 
 let marks = 0;
 
@@ -206,6 +206,21 @@ export async function fill(tab: Tab, selector: string, text: string): Promise<vo
   else await tab.press('Backspace');
 }
 
+/** Whether the box or radio `selector` is checked (null while there is none). */
+export const checked = (tab: Tab, selector: string) =>
+  tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked ?? null, selector);
+
+/** Checks or unchecks the box or radio labelled `label` with a click, as a person does. */
+export async function setChecked(tab: Tab, label: string | RegExp, on = true): Promise<void> {
+  const box = await field(tab, label);
+  if ((await checked(tab, box)) !== on) await tab.click(box);
+  await poll(
+    () => checked(tab, box),
+    `${String(label)} ${on ? 'checked' : 'unchecked'}`,
+    (v) => v === on,
+  );
+}
+
 /** The value of the field `selector` ('' while there is none). */
 export function valueOf(tab: Tab, selector: string): Promise<string> {
   return tab.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.value ?? '', selector);
@@ -238,8 +253,19 @@ export function waitIds(tab: Tab, ids: string[], ordered = false): Promise<strin
   );
 }
 
+/**
+ * Opens in place the whole note, status and tags of the saved paper headed `title`: at rest the
+ * reading list shows only the note's first line, the button that opens them.
+ */
+export async function openSavedDetails(tab: Tab, title: string): Promise<void> {
+  const toggle = await cardControl(tab, title, /^(Note: |Add a note$)/);
+  const open = await tab.evaluate((s) => document.querySelector(s)?.getAttribute('aria-expanded') ?? null, toggle);
+  if (open !== 'true') await tab.click(toggle);
+}
+
 /** Sets the reading status (to-read, reading, read) of the saved paper headed `title`. */
 export async function setReadingStatus(tab: Tab, title: string, status: string): Promise<void> {
+  await openSavedDetails(tab, title);
   const select = await field(tab, 'Status', title);
   await tab.select(select, status);
   await poll(
@@ -256,6 +282,7 @@ export async function readingStatus(tab: Tab, title: string): Promise<string> {
 
 /** Adds a tag to the saved paper headed `title`, as typed and entered; waits until it is shown. */
 export async function addTagTo(tab: Tab, title: string, tag: string): Promise<void> {
+  await openSavedDetails(tab, title);
   await tab.type(await field(tab, `Add a tag to “${title}”`), tag);
   await tab.press('Enter');
   await poll(
@@ -280,6 +307,7 @@ export function tagsOf(tab: Tab, title: string): Promise<string[]> {
 
 /** Writes the note of the saved paper headed `title` (replacing what it said), then leaves the field. */
 export async function writeNote(tab: Tab, title: string, text: string): Promise<void> {
+  await openSavedDetails(tab, title);
   const note = await field(tab, 'Note', title);
   await fill(tab, note, text);
   // Leaving the field saves at once (typing saves after a pause).
@@ -299,4 +327,22 @@ export async function removeSaved(tab: Tab, title: string): Promise<void> {
     `“${title}” removed`,
     (text) => text === '',
   );
+}
+
+// --- paper pages ---------------------------------------------------------------------------------
+
+/** Waits until the paper page's Save button says `state` ('true': Saved). */
+export function pageSays(tab: Tab, state: 'true' | 'false'): Promise<string | null> {
+  return poll(
+    () => pageSaveState(tab),
+    `the page's Save to be ${state === 'true' ? 'Saved' : 'not pressed'}`,
+    (s) => s === state,
+  );
+}
+
+/** Opens a paper's page (huggingface.co or arXiv) and waits for its Save button to say `state`. */
+export async function openPaperPage(driver: Driver, url: string, state: 'true' | 'false'): Promise<Tab> {
+  const tab = await driver.openWebPage(url);
+  await pageSays(tab, state);
+  return tab;
 }

@@ -5,6 +5,7 @@ import { NewTabPage } from '@/components/newtab/NewTabApp';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
+import { saveById } from '@/lib/hf/save-paper';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
 import { pageTestSetup } from '../support/page-test';
 
@@ -111,7 +112,14 @@ describe('NewTabApp: the new tab', () => {
     expect(screen.queryByText(/match/)).toBeNull();
   });
 
-  it('Save toggles aria-pressed and writes the paper to the reading list', async () => {
+  it('Save asks the background to write the paper (a page closed at once cannot lose it), and toggles aria-pressed', async () => {
+    // The background's own handler, as it answers pages.
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
+      const m = raw as { type: string; id: string };
+      asked.push(m);
+      return m.type === 'savePaper' ? saveById({ db: db() }, m.id) : undefined;
+    });
     await renderApp();
     const article = screen.getByRole('article', { name: SPARSE_VIDEO });
     const save = () => within(article).getByRole('button', { name: 'Save' });
@@ -123,6 +131,7 @@ describe('NewTabApp: the new tab', () => {
       status: 'to-read',
       paper: { title: SPARSE_VIDEO },
     });
+    expect(asked).toEqual([{ type: 'savePaper', id: paperIdFor(LATEST, 0) }]);
 
     fireEvent.click(save());
     await waitFor(() => expect(save().getAttribute('aria-pressed')).toBe('false'));

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CopyCitation } from '@/components/shared/CopyCitation';
+import { MoreActions } from '@/components/shared/MoreActions';
 import { citationText } from '@/lib/reading-list/copy-citation';
 import { pageBibtex } from '@/lib/paper-page/copy-bibtex';
 import { db } from '@/lib/store/db';
@@ -20,10 +20,19 @@ afterEach(cleanup);
 
 const paper = makeSaved('2404.12345', { title: 'Sparse [Attention] *Now*', summary: 'Abstract.' }).paper;
 
-describe('Copy citation', () => {
+/** A card's (or a saved paper's) "More actions" menu, opened; its code loads on first use. */
+async function openMenu() {
+  const more = screen.getByRole('button', { name: /^More actions for/ });
+  fireEvent.click(more);
+  await screen.findAllByRole('menuitem');
+  return more;
+}
+
+describe('Copy citation, from the "More actions" menu', () => {
   it('copies the BibTeX entry of a paper not saved, with its DOI and no abstract', async () => {
-    render(<CopyCitation paper={paper} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy BibTeX' }));
+    render(<MoreActions paper={paper} idPrefix="p" />);
+    await openMenu();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Copy BibTeX' }));
     await screen.findByRole('status');
     expect(screen.getByRole('status').textContent).toBe('Copied');
     expect(writes).toEqual([
@@ -44,15 +53,15 @@ describe('Copy citation', () => {
   });
 
   it('offers BibTeX, plain text and a Markdown link in a menu', async () => {
-    render(<CopyCitation paper={paper} />);
-    const more = screen.getByRole('button', { name: /More citation formats/ });
+    render(<MoreActions paper={paper} idPrefix="p" />);
+    const more = screen.getByRole('button', { name: /^More actions for/ });
     expect(more.getAttribute('aria-haspopup')).toBe('menu');
     expect(more.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(more);
     expect(more.getAttribute('aria-expanded')).toBe('true');
     // The menu's code loads when it first opens.
     const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
-    expect(items).toEqual(['Copy BibTeX', 'Copy reference (plain text)', 'Copy Markdown link']);
+    expect(items.slice(0, 3)).toEqual(['Copy BibTeX', 'Copy reference (plain text)', 'Copy Markdown link']);
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Copy BibTeX'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     expect(document.activeElement?.textContent).toBe('Copy reference (plain text)');
@@ -69,8 +78,8 @@ describe('Copy citation', () => {
   });
 
   it('Escape closes the menu and gives focus back to its button', async () => {
-    render(<CopyCitation paper={paper} />);
-    const more = screen.getByRole('button', { name: /More citation formats/ });
+    render(<MoreActions paper={paper} idPrefix="p" />);
+    const more = screen.getByRole('button', { name: /^More actions for/ });
     fireEvent.click(more);
     await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('menuitem'));
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
@@ -80,8 +89,9 @@ describe('Copy citation', () => {
 
   it('says so when the clipboard refuses', async () => {
     navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
-    render(<CopyCitation paper={paper} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy BibTeX' }));
+    render(<MoreActions paper={paper} idPrefix="p" />);
+    await openMenu();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Copy BibTeX' }));
     expect((await screen.findByRole('status')).textContent).toBe('Could not copy to the clipboard.');
   });
 });

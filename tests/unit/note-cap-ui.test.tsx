@@ -24,6 +24,11 @@ function setup() {
       onRemove={noop}
     />,
   );
+  // The whole note opens in place, from the paper's note line.
+  const toggle = screen.getByRole('button', { name: 'Add a note' });
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(toggle);
+  expect(toggle.getAttribute('aria-expanded')).toBe('true');
   return { onNote, box: screen.getByRole('textbox', { name: /note/i }) };
 }
 

@@ -247,20 +247,6 @@ describe('the reading list on several devices, against the model', () => {
         { skews: [0, -122_312_853, 50_787_148], cmds: [{ k: 'unsave', d: 2, p: 0 }] },
       ],
       [
-        'issue 18: a device 60 days ahead merges a removal it takes for expired as a removal all the same',
-        {
-          skews: [0, 0, 0],
-          cmds: [
-            { k: 'unsave', d: 0, p: 0 },
-            { k: 'clock', d: 1, skew: 5_183_580_001 },
-            { k: 'sync', d: 0, interrupt: false },
-            { k: 'note', d: 0, p: 0, note: 'a' },
-          ],
-        },
-        // Its clock passes the deletions' 60 days during the final syncs: the outcome is known here.
-        true,
-      ],
-      [
         'issue 18: a mute set on a device 2 days behind, after it saw the mute set elsewhere, wins everywhere',
         { skews: [0, -2 * DAY - 1, 0], cmds: [{ k: 'setting', d: 1, key: 'muteKeywords', value: 0 }] },
       ],

@@ -1,10 +1,14 @@
 // (f) Following at the follow cap: matching papers against 5,000 follows, keyed (what ships)
-// beside the old pass over every follow, in Node (the matcher is a pure module).
+// beside the old pass over every follow, in Node (the matcher is a pure module); then the Following
+// view and the badge reading the cache through the index, beside the old read (./following-view.ts).
+// `vite-node tools/bench/follows-main.ts [papers]` runs this part alone (30,000 papers by default).
 
 import { performance } from 'node:perf_hooks';
 import type { Followed } from '../../lib/core/follows';
 import type { Paper } from '../../lib/core/paper';
 import { compileInterests, isOrg, isPerson } from '../../lib/views/follow-match';
+import { benchFollowingView, type FollowSet } from './following-view';
+import type { Session } from './session';
 import { log, ms } from './util';
 
 const FOLLOWS = 5000;
@@ -26,7 +30,15 @@ function followsFrom(papers: Paper[]): { people: Followed[]; orgs: Followed[] } 
   return { people, orgs };
 }
 
-export function benchFollows(papers: Paper[]): string[][] {
+/** A follower at the cap (`FOLLOWS`), and one following a few dozen accounts. */
+function followSets(people: Followed[], orgs: Followed[]): FollowSet[] {
+  return [
+    { label: `${FOLLOWS.toLocaleString('en')} follows`, people, orgs },
+    { label: '50 follows', people: people.filter((_, i) => i % 100 === 0), orgs: orgs.slice(0, 5) },
+  ];
+}
+
+export async function benchFollows(s: Session, papers: Paper[]): Promise<string[][]> {
   const { people, orgs } = followsFrom(papers.slice(Math.floor(papers.length / 2)));
   const t0 = performance.now();
   const matcher = compileInterests({ keywords: [], people, orgs });
@@ -53,6 +65,7 @@ export function benchFollows(papers: Paper[]): string[][] {
       `${(per * 1000).toFixed(1)} µs (old pass: ${ms(scanPer)})`,
       'independent of the number of follows',
     ],
-    [`Following view: match ${papers.length.toLocaleString('en')} papers`, ms(all), ''],
+    [`Following: match ${papers.length.toLocaleString('en')} papers (no database)`, ms(all), ''],
+    ...(await benchFollowingView(s, papers, followSets(people, orgs), per)),
   ];
 }

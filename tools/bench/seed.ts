@@ -5,6 +5,7 @@ import type { DayRecord, Paper } from '../../lib/core/paper';
 import { makeDailyItem, makeDay, utcDay } from '../../tests/fixtures/papers';
 import { until } from '../../tests/support/until';
 import type { Session } from './session';
+import { followKeyRows } from './following-view';
 
 const PER_DAY = 50;
 const DEFAULT_PAPERS = 10_000;
@@ -111,7 +112,12 @@ export async function seed(s: Session, data: SeedData): Promise<void> {
   );
   const BATCH = 1000;
   for (let i = 0; i < data.papers.length; i += BATCH) {
-    await page.evaluate(idbWrite, { papers: data.papers.slice(i, i + BATCH) as unknown as Row[] });
+    const papers = data.papers.slice(i, i + BATCH);
+    // The Following view's index, as the build writes it with every paper.
+    await page.evaluate(idbWrite, {
+      papers: papers as unknown as Row[],
+      followKeys: followKeyRows(papers) as unknown as Row[],
+    });
   }
   await page.evaluate(idbWrite, {
     days: data.days as unknown as Row[],
