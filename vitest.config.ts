@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
-import { firstPaintDefines } from './lib/core/storage-keys.ts';
-import { STATE_LIMIT_MS } from './tests/support/until.ts';
+import { STATE_LIMIT_MS } from './tests/support/until';
+import { firstPaintDefines } from './lib/core/page-keys';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
-  // As in the build (wxt.config.ts): the first paint's storage keys.
+  // As in the build (wxt.config.ts): the first paint's names.
   define: firstPaintDefines(),
   test: {
     projects: [

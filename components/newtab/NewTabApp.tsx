@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { t } from '@/lib/core/i18n';
-import { FULL_PARAM, NEWTAB_SNAPSHOT_KEY, QUERY_PARAM } from '@/lib/core/storage-keys';
+import { FULL_PARAM, NEWTAB_SNAPSHOT_KEY, QUERY_PARAM } from '@/lib/core/page-keys';
 import { readSnapshot } from '@/lib/views/snapshot';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
@@ -37,11 +37,14 @@ const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.Qu
 // Fetched at the first keystroke or focus in the search box, while the index answers.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
 
+/** This page in full, opening with `query` searched when one is given (a link from quiet mode). */
+const fullUrl = (query?: string) => `?${FULL_PARAM}${query ? `&${QUERY_PARAM}=${encodeURIComponent(query)}` : ''}`;
+
 /** The new tab page: quiet mode or the full glance, as the user chose (`?full` forces the full view). */
 export function NewTabPage() {
   const settings = useSettings();
   const full = new URLSearchParams(location.search).has(FULL_PARAM);
-  return settings.quietNewTab && !full ? <QuietNewTab /> : <NewTabApp settings={settings} />;
+  return settings.quietNewTab && !full ? <QuietNewTab fullUrl={fullUrl} /> : <NewTabApp settings={settings} />;
 }
 
 /** The new tab: the day's papers from the cache, day/week/month navigation, search and keyboard triage. */

@@ -4,9 +4,8 @@ import { db } from '@/lib/store/db';
 import { timeAgo } from '@/lib/core/format';
 import { t, tn } from '@/lib/core/i18n';
 import { send } from '@/lib/core/send';
-import { pendingChanges } from '@/lib/sync/status';
+import { pendingChanges, SYNC_STATUS_KEY, SYNCED_DIGEST_KEY } from '@/lib/sync/status';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
-import { SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '@/lib/core/sync-keys';
 
 interface Status {
   ok?: boolean;

@@ -3,7 +3,6 @@ import { computeBadgeCount, markSeen } from '@/lib/views/badge';
 import { db } from '@/lib/store/db';
 import { dayLabel } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
-import { POPUP_SNAPSHOT_KEY } from '@/lib/core/storage-keys';
 import { readSnapshot, writeSnapshot } from '@/lib/views/snapshot';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useOnline } from '@/lib/hooks/use-online';
@@ -23,6 +22,9 @@ import { useFollows } from '@/lib/hooks/use-follows';
 import { StatusLine } from '../shared/StatusLine';
 import { useZotero } from '@/lib/hooks/use-zotero';
 import { ZoteroSentToast } from '../shared/ZoteroSentToast';
+
+/** The popup's snapshot of what it last showed, in localStorage. */
+export const POPUP_SNAPSHOT_KEY = 'papertab:popup:v1';
 
 // The ranker's code loads only when For you is the order.
 const loadRanker = () => import('@/lib/views/rank/index');

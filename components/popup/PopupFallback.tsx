@@ -4,10 +4,10 @@ import { dayLabel } from '@/lib/core/format';
 import { t } from '@/lib/core/i18n';
 import { readFallback, type GlanceFallback } from '@/lib/views/glance-fallback';
 import { send } from '@/lib/core/send';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import { SaveButton } from '../shared/SaveButton';
-import { SAVED_IDS_KEY } from '@/lib/core/storage-keys';
 
 /** The popup without IndexedDB: the day's top papers from extension storage; saves go through the background. */
 export function PopupFallback() {

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { laterEditWins, nextStamp } from './stamps';
-import { SETTINGS_KEY, SETTINGS_MIRROR_KEY } from './storage-keys';
+import { SETTINGS_MIRROR_KEY } from './page-keys';
 import {
   DEFAULTS,
   DEVICE_ONLY_SETTINGS,
@@ -17,6 +17,8 @@ import {
   type Settings,
   type StoredSettings,
 } from './settings-schema';
+
+export const SETTINGS_KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
   return parseStored(await loadStored()).settings;

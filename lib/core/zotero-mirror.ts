@@ -3,6 +3,7 @@
  * arXiv ids in it, or why it could not tell. Kept in `browser.storage.local`, so every page and
  * the paper-page script (which never opens IndexedDB) show the same "In Zotero" marks live.
  */
+export const IN_ZOTERO_KEY = 'papertab:inZotero';
 
 export interface InZotero {
   /** When the library was last read (epoch ms); 0 when never. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { CARD_ACTION_EVENT, keyAction } from '@/lib/views/keyboard';
-import { APP_READY_EVENT } from '@/lib/core/storage-keys';
+import { APP_READY_EVENT } from '@/lib/core/page-keys';
 
 /** j/k/o/Enter/s/m and the card actions' keys move through and act on papers; / [ ] ? as listed in lib/views/keyboard.ts. */
 export function useNewTabKeyboard(handlers: {

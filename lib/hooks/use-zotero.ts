@@ -6,9 +6,8 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../core/send';
 import { t } from '../core/i18n';
-import { NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
+import { IN_ZOTERO_KEY, NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
 import type { ZoteroSendReply, ZoteroTarget } from '../core/zotero-messages';
-import { IN_ZOTERO_KEY } from '../core/storage-keys';
 
 export type ZoteroSent = { busy: true } | (ZoteroSendReply & { busy?: false; moved?: string; current?: string });
 

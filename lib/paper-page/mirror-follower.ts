@@ -4,8 +4,8 @@
  * the page is a paper page. A content script never opens IndexedDB (its IndexedDB is the web page's).
  */
 import { browser } from 'wxt/browser';
-import { NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
-import { IN_ZOTERO_KEY, SAVED_IDS_KEY } from '../core/storage-keys';
+import { SAVED_IDS_KEY } from '../core/saved-mirror';
+import { IN_ZOTERO_KEY, NOTHING_IN_ZOTERO, parseInZotero, type InZotero } from '../core/zotero-mirror';
 
 function toIdSet(value: unknown): Set<string> {
   return new Set(Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []);

@@ -1,7 +1,7 @@
 /** The options page's data section: what is stored, and clearing the paper cache (never the reading list). */
 import type { PapertabDB } from './db';
-import { NEWTAB_SNAPSHOT_STEM, POPUP_SNAPSHOT_STEM } from '../core/storage-keys';
 import { t } from '../core/i18n';
+import { SETTINGS_MIRROR_KEY } from '../core/page-keys';
 import { clearSearchIndex } from './search-store';
 import { clearFollowKeys } from './follow-keys';
 
@@ -42,8 +42,8 @@ export async function clearPaperCache(db: PapertabDB): Promise<void> {
   });
   try {
     for (const key of Object.keys(localStorage))
-      if ([NEWTAB_SNAPSHOT_STEM, POPUP_SNAPSHOT_STEM].some((stem) => key.startsWith(stem)))
-        localStorage.removeItem(key);
+      // localStorage holds the pages' copies only: the snapshots (any version) go, the settings' stays.
+      if (key !== SETTINGS_MIRROR_KEY) localStorage.removeItem(key);
   } catch {
     // No localStorage here: nothing to clear.
   }

@@ -13,10 +13,10 @@ import { browser } from 'wxt/browser';
 import type { PapertabDB } from './db';
 import { refreshPaper, type Paper } from '../core/paper';
 import { capNote, normalizeTags, type SavedPaper } from '../core/saved';
+import { SAVED_CHANGED_KEY, SAVED_IDS_KEY } from '../core/saved-mirror';
 import { lastChange, nextStamp, revived } from '../core/stamps';
 import { gainedRepo, recordCodeReleased } from './code-released';
 import { addTombstones, clearTombstones, writeTombstones, type StorageAreaLike, type Tombstone } from './tombstones';
-import { SAVED_CHANGED_KEY, SAVED_IDS_KEY } from '../core/storage-keys';
 
 /** When each of these papers was last deleted, as far as the caller can tell. */
 export type DeletionLookup = (ids: readonly string[], now: number) => Promise<Map<string, number>>;

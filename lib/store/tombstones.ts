@@ -6,8 +6,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { canonicalPaperId, PAPER_ID_RE } from '../core/paper-id';
-import { TOMBSTONES_KEY } from '../core/sync-keys';
 
+export const TOMBSTONES_KEY = 'syncTombstones';
 /** Newest kept when a mass removal leaves more: bounds local storage, far beyond what sync can carry. */
 export const MAX_TOMBSTONES = 10_000;
 /** Deletions are remembered this long; a device offline for longer will not hear of them. */

@@ -10,7 +10,8 @@ import { laterEditWins } from '../core/stamps';
 import { itemBytes } from './bytes';
 import { QUOTA_BYTES_PER_ITEM } from './codec';
 import type { StorageAreaLike } from './tombstones';
-import { SYNC_SETTINGS_KEY } from '../core/sync-keys';
+
+export const SYNC_SETTINGS_KEY = 'settings';
 
 /** Settings that sync: values by key, and when each key was last changed (epoch ms). */
 export interface SyncedSettings {

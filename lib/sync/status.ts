@@ -8,7 +8,10 @@ import { t } from '../core/i18n';
 import type { SavedPaper } from '../core/saved';
 import { contentHash } from './bytes';
 import type { StorageAreaLike } from './tombstones';
-import { SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/sync-keys';
+
+export const SYNC_STATUS_KEY = 'syncStatus';
+/** What each paper was (a digest of what syncs of it) when the list last synced: edits since are pending. */
+export const SYNCED_DIGEST_KEY = 'syncedDigest';
 
 /** A short fingerprint of what syncs of a paper (the user's fields and their times). */
 export function syncDigest(s: SavedPaper): string {

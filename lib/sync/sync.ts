@@ -8,12 +8,14 @@ import type { PapertabDB } from '../store/db';
 import { t, tn } from '../core/i18n';
 import { settleTombstones } from '../store/reading-list';
 import { itemBytes } from './bytes';
-import { readSyncStatus, syncDigest, unchanged, type SyncStatus } from './status';
+import { readSyncStatus, syncDigest, unchanged, SYNC_STATUS_KEY, SYNCED_DIGEST_KEY, type SyncStatus } from './status';
 import {
+  chunkIndex,
   decodeList,
   encodeList,
   liveTombstones,
   LIST_BUDGET_BYTES,
+  META_KEY,
   QUOTA_BYTES,
   toSyncRecord,
   type DecodedList,
@@ -24,7 +26,6 @@ import {
 import { mergeIntoDb } from './merge';
 import { CLOCK_WARN_MS, lastChange } from '../core/stamps';
 import { readTombstones, type StorageAreaLike } from './tombstones';
-import { chunkIndex, META_KEY, SYNCED_DIGEST_KEY, SYNC_STATUS_KEY } from '../core/sync-keys';
 
 /** Room left in the sync area for writes by others between our read and our write. */
 const SAFETY_BYTES = 1024;

@@ -10,6 +10,7 @@ export {
   MAX_TOMBSTONES,
   readTombstones,
   recordTombstones,
+  TOMBSTONES_KEY,
   type StorageAreaLike,
   type Tombstone,
 } from '../store/tombstones';

@@ -6,7 +6,8 @@
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
 
-// lib/core/storage-keys.ts's names, written in by the build (`firstPaintDefines`): no import.
+// lib/core/page-keys.ts's names, written in by the build (`firstPaintDefines`): an import would
+// put that module in a chunk of its own, fetched before the paint.
 const NEWTAB_SNAPSHOT_KEY = __NEWTAB_SNAPSHOT_KEY__;
 const SETTINGS_MIRROR_KEY = __SETTINGS_MIRROR_KEY__;
 const APP_READY_EVENT = __APP_READY_EVENT__;

@@ -7,8 +7,8 @@ import { browser } from 'wxt/browser';
 import type { PapertabDB } from '../store/db';
 import type { Paper } from '../core/paper';
 import { loadView, sortPapers } from './view';
-import { FALLBACK_KEY } from '../core/storage-keys';
 
+export const FALLBACK_KEY = 'glanceFallback';
 const TOP = 10;
 
 export interface GlanceFallback {

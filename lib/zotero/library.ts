@@ -3,12 +3,11 @@
  * while, mirrored to storage for every view. A paper sent from Papertab counts at once.
  */
 import { browser } from 'wxt/browser';
-import { parseInZotero, type InZotero } from '../core/zotero-mirror';
+import { IN_ZOTERO_KEY, parseInZotero, type InZotero } from '../core/zotero-mirror';
 import { ZoteroError, type ZoteroDeps } from './http';
 import { arxivItems } from './local-api';
 import { idsInLibrary } from './match';
 import { failureMessage } from './states';
-import { IN_ZOTERO_KEY } from '../core/storage-keys';
 
 /** A view opened within this long of the last read asks nothing of Zotero. */
 export const IN_ZOTERO_FRESH_MS = 60_000;

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncStatus } from '@/components/options/SyncStatus';
 import { syncNow } from '@/lib/sync/sync';
+import { SYNC_STATUS_KEY } from '@/lib/sync/status';
 import { createDb, db } from '@/lib/store/db';
 import { savePaper } from '@/lib/reading-list/list';
 import { makeSaved } from '../fixtures/saved';
-import { SYNC_STATUS_KEY } from '@/lib/core/sync-keys';
 
 afterEach(cleanup);
 

@@ -15,11 +15,10 @@ import { removeMany, restoreMany, savePaper, setNote, setStatus, setTags, unsave
 import { type SavedPaper } from '@/lib/core/saved';
 import { applySyncedSettings, loadStored, updateSettings } from '@/lib/core/settings';
 import { CLOCK_SKEW_MS, clampTime, laterEditWins, nextStamp } from '@/lib/core/stamps';
-import { syncSettings } from '@/lib/sync/settings';
+import { SYNC_SETTINGS_KEY, syncSettings } from '@/lib/sync/settings';
 import { syncNow } from '@/lib/sync/sync';
 import { readTombstones, type StorageAreaLike } from '@/lib/sync/tombstones';
 import { makeDay } from '../fixtures/papers';
-import { SYNC_SETTINGS_KEY } from '@/lib/core/sync-keys';
 
 const DAY = '2026-11-24';
 const T0 = Date.parse('2026-11-24T09:00:00Z');

@@ -1,11 +1,17 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetKnownSettings, loadSettings, readSettingsMirror, updateSettings } from '@/lib/core/settings';
+import {
+  forgetKnownSettings,
+  loadSettings,
+  readSettingsMirror,
+  SETTINGS_KEY,
+  updateSettings,
+} from '@/lib/core/settings';
 import { parseStored } from '@/lib/core/settings-schema';
 import { paintFirst } from '@/lib/views/first-paint';
+import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/core/page-keys';
 import { LayoutToggle } from '@/components/newtab/LayoutToggle';
-import { NEWTAB_SNAPSHOT_KEY, SETTINGS_KEY, SETTINGS_MIRROR_KEY } from '@/lib/core/storage-keys';
 
 beforeEach(() => {
   localStorage.clear();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { follow, unfollow, foldWatchIntoFollows, type Followed } from '@/lib/core/follows';
-import { applySyncedSettings, loadSettings, loadStored, updateSettings } from '@/lib/core/settings';
+import { applySyncedSettings, loadSettings, loadStored, SETTINGS_KEY, updateSettings } from '@/lib/core/settings';
 import { parseStored, SETTINGS_VERSION } from '@/lib/core/settings-schema';
 import type { Paper } from '@/lib/core/paper';
 import { createDb, type PapertabDB } from '@/lib/store/db';
@@ -11,7 +11,6 @@ import { compileInterests, interestsOf } from '@/lib/views/follow-match';
 import { loadFollowing } from '@/lib/views/following';
 import { parseHash } from '@/lib/views/view';
 import { paperOn } from '../fixtures/follows';
-import { SETTINGS_KEY } from '@/lib/core/storage-keys';
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { values: Record<string, unknown> };

@@ -4,10 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupFallback } from '@/components/popup/PopupFallback';
 import { db } from '@/lib/store/db';
 import { storeDay } from '@/lib/store/papers';
-import { readFallback, writeFallback } from '@/lib/views/glance-fallback';
+import { FALLBACK_KEY, readFallback, writeFallback } from '@/lib/views/glance-fallback';
 import { parseDailyItems } from '@/lib/hf/hf-schema';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { makeDailyItem, paperIdFor } from '../fixtures/papers';
-import { FALLBACK_KEY, SAVED_IDS_KEY } from '@/lib/core/storage-keys';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
 const DAY = '2026-11-24';

@@ -5,8 +5,8 @@ import { toBackup } from '@/lib/reading-list/backup';
 import { importText } from '@/lib/reading-list/import';
 import type { Paper } from '@/lib/core/paper';
 import type { SavedPaper } from '@/lib/core/saved';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { datedAt, makeSaved } from '../fixtures/saved';
-import { SAVED_IDS_KEY } from '@/lib/core/storage-keys';
 
 const T0 = Date.parse('2026-11-20T09:00:00Z');
 const NOW = Date.parse('2026-11-25T15:00:00Z');

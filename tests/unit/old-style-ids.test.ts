@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { paperRefFromUrl, parseArxivId } from '@/lib/core/arxiv-id';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import type { SavedPaper } from '@/lib/core/saved';
 import { saveById } from '@/lib/hf/save-paper';
 import { parseBackup, toBackup } from '@/lib/reading-list/backup';
@@ -12,7 +13,6 @@ import { joinStoredDuplicates } from '@/lib/reading-list/same-paper';
 import { createDb, type PapertabDB } from '@/lib/store/db';
 import { FakeHf } from '../support/fake-hf';
 import { readBibtex } from '../support/real-parsers';
-import { SAVED_IDS_KEY } from '@/lib/core/storage-keys';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
 const ONE = 'math/0211159';

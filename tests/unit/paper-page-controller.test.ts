@@ -3,11 +3,11 @@ import { waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runPaperPage, type PageContext } from '@/lib/paper-page/controller';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { HOST_TAG } from '@/lib/paper-page/save-button';
 import type { SaveReply } from '@/lib/core/save-request';
 import { userClick } from '../support/user-click';
 import { createPace } from '@/lib/paper-page/pace';
-import { SAVED_IDS_KEY } from '@/lib/core/storage-keys';
 
 const ID = '2404.12345';
 const OTHER = '2405.00001';

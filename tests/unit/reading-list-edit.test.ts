@@ -18,8 +18,8 @@ import {
   unsavePaper,
 } from '@/lib/reading-list/list';
 import { NOTE_MAX_CHARS, type SavedPaper } from '@/lib/core/saved';
+import { SAVED_IDS_KEY } from '@/lib/core/saved-mirror';
 import { datedAt, makeSaved } from '../fixtures/saved';
-import { SAVED_IDS_KEY } from '@/lib/core/storage-keys';
 
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 

@@ -4,8 +4,10 @@ import type { SavedPaper } from '@/lib/core/saved';
 import { singleLine } from '@/lib/core/single-line';
 import { contentHash, fromBase64, itemBytes, toBase64 } from '@/lib/sync/bytes';
 import {
+  chunkKey,
   decodeList,
   encodeList,
+  META_KEY,
   QUOTA_BYTES_PER_ITEM,
   shortTitle,
   TOMBSTONE_TTL_MS,
@@ -14,7 +16,6 @@ import {
   type SyncPayload,
   type SyncRecord,
 } from '@/lib/sync/codec';
-import { META_KEY, chunkKey } from '@/lib/core/sync-keys';
 
 const T = Date.parse('2026-11-24T09:00:00Z');
 const DAY = 86_400_000;

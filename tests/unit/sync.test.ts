@@ -10,14 +10,13 @@ import { restoreSaved, savePaper, setNote, setStatus, setTags, unsavePaper } fro
 import type { SavedPaper } from '@/lib/core/saved';
 import { completeIncomplete } from '@/lib/hf/save-paper';
 import { toBase64 } from '@/lib/sync/bytes';
-import { decodeList, type SyncMeta } from '@/lib/sync/codec';
-import { syncSettings, type SyncedSettings } from '@/lib/sync/settings';
+import { chunkKey, decodeList, META_KEY, type SyncMeta } from '@/lib/sync/codec';
+import { SYNC_SETTINGS_KEY, syncSettings, type SyncedSettings } from '@/lib/sync/settings';
 import { syncNow, type SyncOptions } from '@/lib/sync/sync';
 import { readSyncStatus, syncSummary } from '@/lib/sync/status';
 import { clearTombstones, readTombstones, recordTombstones, type StorageAreaLike } from '@/lib/store/tombstones';
 import { makeDay } from '../fixtures/papers';
 import { FakeHf } from '../support/fake-hf';
-import { META_KEY, SYNC_SETTINGS_KEY, chunkKey } from '@/lib/core/sync-keys';
 
 const DAY = '2026-11-24';
 const T0 = Date.parse('2026-11-24T09:00:00Z');
