@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/core/i18n';
+import { FULL_PARAM, QUERY_PARAM } from '@/lib/core/page-keys';
 
 /**
  * Quiet mode: a plain, fast new tab for people who want their old one back. The search box uses
@@ -23,7 +24,7 @@ export function QuietNewTab() {
     const text = q.trim();
     if (!text) return;
     if (canWebSearch && browser.search?.query) await browser.search.query({ text, disposition: 'CURRENT_TAB' });
-    else location.href = `/newtab.html?full&q=${encodeURIComponent(text)}`;
+    else location.href = `?${FULL_PARAM}&${QUERY_PARAM}=${encodeURIComponent(text)}`;
   }
   return (
     <main class="quiet">
@@ -38,7 +39,7 @@ export function QuietNewTab() {
           onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         />
       </form>
-      <a href="/newtab.html?full">{t('dailyPapers')}</a>
+      <a href={`?${FULL_PARAM}`}>{t('dailyPapers')}</a>
     </main>
   );
 }

@@ -125,7 +125,22 @@ async function clickWhenReady(page: Page, selector: string): Promise<void> {
     const point = (await poll(() => handle.evaluate(aim), `${selector} to be clickable`)) as Point;
     await page.mouse.click(point.x, point.y);
     const landed = await poll(
-      () => handle.evaluate((el) => (el as unknown as { e2eClick?: string }).e2eClick),
+      () =>
+        handle
+          .evaluate((el) => (el as unknown as { e2eClick?: string }).e2eClick)
+          // A click that closes its page (the popup's links) or leaves its document (a link) landed:
+          // a missed click is stopped before it can do either. There is no element left to ask.
+          .catch(async (e: unknown) => {
+            if (page.isClosed() || /no such frame/.test(String(e))) return 'hit';
+            if (
+              await page.$(selector).then(
+                (h) => !h,
+                () => false,
+              )
+            )
+              return 'hit';
+            throw e;
+          }),
       `the click on ${selector} to arrive`,
     );
     if (landed === 'hit') return;
@@ -294,6 +309,13 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
             return Boolean(prompt);
           })()`),
         'the permission prompt',
+      );
+    },
+    async setOffline(offline) {
+      // Devtools' "Offline" switch: each tab's browsing context is forced offline (navigator.onLine,
+      // the `offline` event, its requests refused), which is what a lost connection looks like to it.
+      await ff.chrome(
+        `(() => { for (const b of gBrowser.browsers) b.browsingContext.forceOffline = ${String(offline)}; return true; })()`,
       );
     },
     restart: () => ff.restart(),
