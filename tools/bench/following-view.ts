@@ -64,7 +64,8 @@ export async function benchFollowingView(s: Session, papers: readonly Paper[], s
   const n = papers.length.toLocaleString('en');
   const script = await pageScript();
   const page = await s.context.newPage();
-  await page.goto(`${s.origin}/popup.html`);
+  // Not the popup or the new tab: opening either marks the new papers seen, racing the badge's figure.
+  await page.goto(`${s.origin}/options.html`);
   await page.evaluate(script);
   const rows: string[][] = [];
   const newIds = papers.slice(0, NEW_PAPERS).map((p) => p.id);
