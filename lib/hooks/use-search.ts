@@ -108,8 +108,11 @@ export function useSearch(query: string, engine: SearchEngine): SearchState {
   const lastResults = useRef<SearchResults | undefined>(undefined);
   let results: SearchResults | undefined;
   if (found) {
+    // The same words found as before keep the same array: a card whose paper stayed is not drawn again.
+    const last = lastResults.current?.terms;
+    const terms = last && sameWords(last, found.terms) ? last : found.terms;
     // Until the papers to show are read (a few ms), the previous results stay: no flash of nothing.
-    results = papers ? { papers, total: found.hits.length, terms: found.terms } : lastResults.current;
+    results = papers ? { papers, total: found.hits.length, terms } : lastResults.current;
     if (papers) lastResults.current = results;
   }
   return {
@@ -121,3 +124,6 @@ export function useSearch(query: string, engine: SearchEngine): SearchState {
     full: session?.full ?? asIs,
   };
 }
+
+const sameWords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w, i) => w === b[i]);
