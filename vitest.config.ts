@@ -3,9 +3,12 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { STATE_LIMIT_MS } from './tests/support/until';
+import { firstPaintDefines } from './lib/core/page-keys';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  // As in the build (wxt.config.ts): the first paint's names.
+  define: firstPaintDefines(),
   test: {
     projects: [
       {

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { canonicalizeZipFile } from './tools/release/zip';
+import { firstPaintDefines } from './lib/core/page-keys';
 
 // Preact's diff has one `innerHTML` write: it implements `dangerouslySetInnerHTML`, a prop this
 // project never uses (an ESLint rule forbids it). Text from the feed or a page must never reach an
@@ -103,7 +104,16 @@ export default defineConfig({
     // Dexie's modern ES module build (for the browsers an MV3 extension runs in): 2 KB smaller,
     // gzipped, than the UMD build its package entry wraps. Every page and the worker use this one.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
-    plugins: [preact(), noInnerHtml, noPluginScriptOnNewTab, ownPreloadHelper, nativeBrowserOnPages, vendorChunkOnPages],
+    // The first paint's names, from their one declaration (lib/core/page-keys.ts).
+    define: firstPaintDefines(),
+    plugins: [
+      preact(),
+      noInnerHtml,
+      noPluginScriptOnNewTab,
+      ownPreloadHelper,
+      nativeBrowserOnPages,
+      vendorChunkOnPages,
+    ],
     // No module preloading: a lazy chunk loads its own imports when it runs (extension files come from
     // disk), and with ownPreloadHelper above the new tab's entry imports nothing, so its first paint
     // costs one script fetch (every extension resource fetch costs ~15 ms here; see README "Fast").

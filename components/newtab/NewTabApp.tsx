@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { t } from '@/lib/core/i18n';
+import { FULL_PARAM, NEWTAB_SNAPSHOT_KEY, QUERY_PARAM } from '@/lib/core/page-keys';
 import { readSnapshot } from '@/lib/views/snapshot';
 import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
@@ -29,10 +30,6 @@ import { GlanceView } from './GlanceView';
 import { SearchBox } from './SearchBox';
 import { UndoToast } from '../shared/UndoToast';
 
-// The same key as lib/page-keys.ts, kept literal here: importing that module from both the first
-// paint and the app would split it into a chunk the first paint must fetch first.
-export const SNAPSHOT_KEY = 'papertab:newtab:v1';
-
 // Loaded when used, not at every opening (README "Fast, and measured").
 const FollowingView = lazyComponent(() => import('./FollowingView').then((m) => m.FollowingView));
 const KeyboardHelp = lazyComponent(() => import('./KeyboardHelp').then((m) => m.KeyboardHelp));
@@ -41,11 +38,14 @@ const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.Qu
 // Fetched at the first keystroke or focus in the search box, while the index answers.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
 
+/** This page in full, opening with `query` searched when one is given (a link from quiet mode). */
+const fullUrl = (query?: string) => `?${FULL_PARAM}${query ? `&${QUERY_PARAM}=${encodeURIComponent(query)}` : ''}`;
+
 /** The new tab page: quiet mode or the full glance, as the user chose (`?full` forces the full view). */
 export function NewTabPage() {
   const settings = useSettings();
-  const full = new URLSearchParams(location.search).has('full');
-  return settings.quietNewTab && !full ? <QuietNewTab /> : <NewTabApp settings={settings} />;
+  const full = new URLSearchParams(location.search).has(FULL_PARAM);
+  return settings.quietNewTab && !full ? <QuietNewTab fullUrl={fullUrl} /> : <NewTabApp settings={settings} />;
 }
 
 /**
@@ -54,7 +54,7 @@ export function NewTabPage() {
  */
 export function NewTabApp({ settings }: { settings: Settings }) {
   const dbUnavailable = useDbUnavailable();
-  const snapshot = useMemo(() => readSnapshot<ViewData>(SNAPSHOT_KEY), []);
+  const snapshot = useMemo(() => readSnapshot<ViewData>(NEWTAB_SNAPSHOT_KEY), []);
   const [view, setView] = useViewRoute(settings.defaultView, snapshot?.latest?.date);
   const [sort, chooseSort] = useSortChoice(settings.sort);
   const [density, chooseDensity] = useDensityChoice(settings.density);
@@ -74,7 +74,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const forYou = useForYou(sort === 'foryou', current?.papers, settings.notInterested, loadRanker);
   const notInterested = useNotInterested(settings.notInterested);
   const glance = useGlancePapers({
-    ...{ settings, view, current, snapshot, sort, withCode, snapshotKey: SNAPSHOT_KEY },
+    ...{ settings, view, current, snapshot, sort, withCode, snapshotKey: NEWTAB_SNAPSHOT_KEY },
     forYou: forYou?.papers,
     trendingIds: trending?.ids,
   });
@@ -145,7 +145,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
 const isQuery = (q: string) => q.trim() !== '';
 /** The search box's text (from `?q=` at first), and whether it holds a query: only that renders this page again. */
 function useQuery() {
-  const query = useMemo(() => createStore(new URLSearchParams(location.search).get('q') ?? ''), []);
+  const query = useMemo(() => createStore(new URLSearchParams(location.search).get(QUERY_PARAM) ?? ''), []);
   return [query, useStore(query, isQuery)] as const;
 }
 

@@ -5,9 +5,10 @@ import { t } from '@/lib/core/i18n';
 /**
  * Quiet mode: a plain, fast new tab for people who want their old one back. The search box uses
  * the browser's own search engine when the optional `search` permission was granted, and
- * otherwise searches Papertab's cached papers.
+ * otherwise searches Papertab's cached papers. `fullUrl` comes from the full page: importing
+ * lib/core/page-keys.ts here would make that module a chunk of its own on the new tab.
  */
-export function QuietNewTab() {
+export function QuietNewTab({ fullUrl }: { fullUrl: (query?: string) => string }) {
   const [canWebSearch, setCanWebSearch] = useState(false);
   const [q, setQ] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -23,7 +24,7 @@ export function QuietNewTab() {
     const text = q.trim();
     if (!text) return;
     if (canWebSearch && browser.search?.query) await browser.search.query({ text, disposition: 'CURRENT_TAB' });
-    else location.href = `/newtab.html?full&q=${encodeURIComponent(text)}`;
+    else location.href = fullUrl(text);
   }
   return (
     <main class="quiet">
@@ -38,7 +39,7 @@ export function QuietNewTab() {
           onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         />
       </form>
-      <a href="/newtab.html?full">{t('dailyPapers')}</a>
+      <a href={fullUrl()}>{t('dailyPapers')}</a>
     </main>
   );
 }

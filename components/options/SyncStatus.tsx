@@ -4,7 +4,7 @@ import { db } from '@/lib/store/db';
 import { timeAgo } from '@/lib/core/format';
 import { t, tn } from '@/lib/core/i18n';
 import { send } from '@/lib/core/send';
-import { pendingChanges, SYNCED_DIGEST_KEY } from '@/lib/sync/status';
+import { pendingChanges, SYNC_STATUS_KEY, SYNCED_DIGEST_KEY } from '@/lib/sync/status';
 import { useLiveQuery } from '@/lib/hooks/use-live-query';
 
 interface Status {
@@ -35,7 +35,7 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
   };
   useEffect(() => {
     const read = () =>
-      void browser.storage.local.get(['syncStatus', SYNCED_DIGEST_KEY]).then((v) => {
+      void browser.storage.local.get([SYNC_STATUS_KEY, SYNCED_DIGEST_KEY]).then((v) => {
         setStatus((v.syncStatus as Status | undefined) ?? undefined);
         const digest = v[SYNCED_DIGEST_KEY];
         // None yet (a version before it was kept): unknown, so nothing is claimed pending.
@@ -43,7 +43,7 @@ export function SyncStatus({ enabled }: { enabled: boolean }) {
       });
     read();
     const listener = (changes: Record<string, unknown>, area: string) =>
-      area === 'local' && ('syncStatus' in changes || SYNCED_DIGEST_KEY in changes) && read();
+      area === 'local' && (SYNC_STATUS_KEY in changes || SYNCED_DIGEST_KEY in changes) && read();
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);

@@ -23,7 +23,9 @@ import { StatusLine } from '../shared/StatusLine';
 import { useZotero } from '@/lib/hooks/use-zotero';
 import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 
-const SNAPSHOT_KEY = 'papertab:popup:v1';
+/** The popup's snapshot of what it last showed, in localStorage. */
+export const POPUP_SNAPSHOT_KEY = 'papertab:popup:v1';
+
 // The ranker's code loads only when For you is the order.
 const loadRanker = () => import('@/lib/views/rank/index');
 const TOP = 10;
@@ -38,7 +40,7 @@ export function PopupApp() {
   const data = useLiveQuery<ViewData | undefined>(
     () => loadView(db(), { kind: 'latest' }, Date.now()),
     [],
-    readSnapshot<ViewData>(SNAPSHOT_KEY),
+    readSnapshot<ViewData>(POPUP_SNAPSHOT_KEY),
   );
   const [newCount, setNewCount] = useState<number>();
   const online = useOnline();
@@ -56,7 +58,7 @@ export function PopupApp() {
     });
   }, [latest]);
   useEffect(() => {
-    if (data) writeSnapshot(SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
+    if (data) writeSnapshot(POPUP_SNAPSHOT_KEY, { ...data, papers: sortPapers(data.papers, 'upvotes').slice(0, TOP) });
   }, [data]);
 
   // "For you" when the new tab's order is "For you"; muted and not-interested papers are left out.

@@ -7,9 +7,8 @@ import { updateBadge } from '../views/badge';
 import { writeFallback } from '../views/glance-fallback';
 import { loadSettings } from '../core/settings';
 import { type Settings } from '../core/settings-schema';
-import type { PapertabDB } from '../store/db';
 import type { HfRequestDeps } from '../hf/gate';
-import { refreshFeed, type RefreshOutcome, type RefreshReason } from '../hf/refresh';
+import { refreshFeed, type RefreshDeps, type RefreshOutcome, type RefreshReason } from '../hf/refresh';
 import { checkArtifacts } from '../hf/artifacts';
 import { scheduleRetry } from './alarms';
 import { maybeNotify, notifyCodeReleased } from './notify';
@@ -19,11 +18,8 @@ import { createArchiveRunner, fold } from './archive-runner';
 import { syncHfFollowing } from './hf-following-runner';
 import { createZoteroRunner } from './zotero-runner';
 
-export interface BackgroundDeps {
-  db: PapertabDB;
-  fetch?: typeof fetch;
-  now?: () => number;
-  random?: () => number;
+/** What the refresh needs, but the retry alarm, which the background arms itself. */
+export interface BackgroundDeps extends Omit<RefreshDeps, 'scheduleRetry' | 'timeoutMs'> {
   refreshMinutes?: number;
 }
 

@@ -13,20 +13,16 @@ import type {
   ZoteroPlainReply,
   ZoteroSendReply,
 } from '../core/zotero-messages';
-import type { PapertabDB } from '../store/db';
 import type { HfRequestDeps } from '../hf/gate';
 import { saveById } from '../hf/save-paper';
-import { moveInZotero, sendToZotero } from '../zotero/send';
-import { createLibraryCheck } from '../zotero/library';
+import { moveInZotero, sendToZotero, type SendDeps } from '../zotero/send';
+import { createLibraryCheck, type LibraryDeps } from '../zotero/library';
 import { importCollection, listCollections } from '../zotero/import';
 
-export interface ZoteroRunnerDeps {
-  db: PapertabDB;
-  fetch?: typeof fetch;
-  now: () => number;
-  random?: () => number;
+/** What sending, checking and importing need (the permission's check has a default), and Hugging Face's gate. */
+export interface ZoteroRunnerDeps
+  extends Omit<SendDeps & LibraryDeps, 'hasPermission'>, Partial<Pick<SendDeps, 'hasPermission'>> {
   hf: HfRequestDeps;
-  hasPermission?: () => Promise<boolean>;
 }
 
 export function createZoteroRunner(deps: ZoteroRunnerDeps) {

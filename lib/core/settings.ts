@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { laterEditWins, nextStamp } from './stamps';
+import { SETTINGS_MIRROR_KEY } from './page-keys';
 import {
   DEFAULTS,
   DEVICE_ONLY_SETTINGS,
@@ -18,8 +19,6 @@ import {
 } from './settings-schema';
 
 export const SETTINGS_KEY = 'settings';
-// lib/views/page-keys.ts has the same key for the first paint (literal here to keep it out of a shared chunk).
-const MIRROR_KEY = 'papertab:settings';
 
 export async function loadSettings(): Promise<Settings> {
   return parseStored(await loadStored()).settings;
@@ -173,7 +172,7 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
 /** The synchronous copy for first paint (extension pages only; the worker has no localStorage). */
 export function readSettingsMirror(): Settings {
   try {
-    const raw = globalThis.localStorage?.getItem(MIRROR_KEY);
+    const raw = globalThis.localStorage?.getItem(SETTINGS_MIRROR_KEY);
     return raw ? parseStored({ version: SETTINGS_VERSION, values: JSON.parse(raw) }).settings : { ...DEFAULTS };
   } catch {
     return { ...DEFAULTS };
@@ -182,7 +181,7 @@ export function readSettingsMirror(): Settings {
 
 export function writeSettingsMirror(s: Settings): void {
   try {
-    globalThis.localStorage?.setItem(MIRROR_KEY, JSON.stringify(s));
+    globalThis.localStorage?.setItem(SETTINGS_MIRROR_KEY, JSON.stringify(s));
   } catch {
     // No localStorage (worker) or full: first paint falls back to defaults.
   }

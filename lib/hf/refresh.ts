@@ -5,7 +5,7 @@
  * Faults never delete or overwrite cached papers.
  */
 import { backoffDelayMs } from './backoff';
-import { getStatus, recordRateLimit } from './gate';
+import { getStatus, recordRateLimit, type HfRequestDeps } from './gate';
 import { daysBetween, recentDays, utcDay } from '../core/dates';
 import type { PapertabDB } from '../store/db';
 import { latestDayWithPapers, storeDay } from '../store/papers';
@@ -28,13 +28,10 @@ export type RefreshOutcome =
   | { kind: 'skipped'; reason: 'rate-limited' | 'backing-off'; until: number }
   | { kind: 'failed'; error: FetchErrorInfo; nextAttemptAt: number };
 
-export interface RefreshDeps {
-  db: PapertabDB;
-  fetch?: typeof fetch;
-  now?: () => number;
+export interface RefreshDeps extends HfRequestDeps {
   random?: () => number;
   timeoutMs?: number;
-  /** Arms (or with undefined, clears) the one-shot retry alarm. */
+  /** Arms (or with undefined, clears) the one-shot retry alarm: the refresh always has one. */
   scheduleRetry: (at: number | undefined) => Promise<void>;
 }
 

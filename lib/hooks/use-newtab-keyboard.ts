@@ -1,9 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { CARD_ACTION_EVENT, keyAction } from '@/lib/views/keyboard';
-
-// The same name as lib/page-keys.ts, kept literal here: importing that module from both the first
-// paint and the app would split it into a chunk the first paint must fetch first.
-const APP_READY_EVENT = 'papertab:ready';
+import { APP_READY_EVENT } from '@/lib/core/page-keys';
 
 /** j/k/o/Enter/s/m and the card actions' keys move through and act on papers; / [ ] ? as listed in lib/views/keyboard.ts. */
 export function useNewTabKeyboard(handlers: {

@@ -1,6 +1,7 @@
 /** The options page's data section: what is stored, and clearing the paper cache (never the reading list). */
 import type { PapertabDB } from './db';
 import { t } from '../core/i18n';
+import { SETTINGS_MIRROR_KEY } from '../core/page-keys';
 import { clearSearchIndex } from './search-store';
 import { clearFollowKeys } from './follow-keys';
 
@@ -41,7 +42,8 @@ export async function clearPaperCache(db: PapertabDB): Promise<void> {
   });
   try {
     for (const key of Object.keys(localStorage))
-      if (/^papertab:(newtab|popup):/.test(key)) localStorage.removeItem(key);
+      // localStorage holds the pages' copies only: the snapshots (any version) go, the settings' stays.
+      if (key !== SETTINGS_MIRROR_KEY) localStorage.removeItem(key);
   } catch {
     // No localStorage here: nothing to clear.
   }

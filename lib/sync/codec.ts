@@ -15,8 +15,15 @@ import { fitEntries } from './fit';
 import { canCompress, contentHash, decodeBytes, encodeBytes, itemBytes, type Encoding } from './bytes';
 
 export const FORMAT_VERSION = 1;
-export const META_KEY = 'rl:meta';
-export const chunkKey = (i: number) => `rl:${i}`;
+/** The synced list's items: its manifest and its numbered chunks. */
+export const LIST_PREFIX = 'rl:';
+export const META_KEY = `${LIST_PREFIX}meta`;
+export const chunkKey = (i: number) => `${LIST_PREFIX}${i}`;
+/** The chunk's number a sync item's key names, or undefined when it is no chunk of the list. */
+export function chunkIndex(key: string): number | undefined {
+  const n = key.startsWith(LIST_PREFIX) ? key.slice(LIST_PREFIX.length) : '';
+  return /^\d+$/.test(n) ? Number(n) : undefined;
+}
 
 /** Chrome's and Firefox's `storage.sync` quotas. */
 export const QUOTA_BYTES = 102_400;

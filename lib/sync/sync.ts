@@ -10,10 +10,12 @@ import { settleTombstones } from '../store/reading-list';
 import { itemBytes } from './bytes';
 import { readSyncStatus, syncDigest, unchanged, SYNC_STATUS_KEY, SYNCED_DIGEST_KEY, type SyncStatus } from './status';
 import {
+  chunkIndex,
   decodeList,
   encodeList,
   liveTombstones,
   LIST_BUDGET_BYTES,
+  META_KEY,
   QUOTA_BYTES,
   toSyncRecord,
   type DecodedList,
@@ -27,8 +29,6 @@ import { readTombstones, type StorageAreaLike } from './tombstones';
 
 /** Room left in the sync area for writes by others between our read and our write. */
 const SAFETY_BYTES = 1024;
-const LIST_KEY = /^rl:(?:meta|\d+)$/;
-const CHUNK_KEY = /^rl:(\d+)$/;
 
 export interface SyncOptions {
   /** The user's switch (on by default): off, the sync area is neither read nor written. */
@@ -65,7 +65,7 @@ async function writeList(
   now: number,
 ): Promise<{ encoded: EncodedList; wrote: boolean }> {
   const others = Object.entries(remote)
-    .filter(([k]) => !LIST_KEY.test(k))
+    .filter(([k]) => k !== META_KEY && chunkIndex(k) === undefined)
     .reduce((sum, [k, value]) => sum + itemBytes(k, value), 0);
   let budget = Math.min(opts.budgetBytes ?? LIST_BUDGET_BYTES, QUOTA_BYTES - others - SAFETY_BYTES);
   let keys = Object.keys(remote);
@@ -81,7 +81,7 @@ async function writeList(
     if (decoded.state === 'empty' && !payload.records.length && !payload.tombstones.length) {
       return { encoded, wrote: false };
     }
-    const stale = keys.filter((k) => Number(CHUNK_KEY.exec(k)?.[1] ?? -1) >= encoded.meta.chunks);
+    const stale = keys.filter((k) => (chunkIndex(k) ?? -1) >= encoded.meta.chunks);
     try {
       // One `set` for the manifest and all chunks: one write operation, applied together.
       await area.set(encoded.items);

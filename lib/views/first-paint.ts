@@ -5,7 +5,12 @@
  * module must stay tiny and import nothing heavy: it is what makes the new tab as fast as a blank
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
-import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from './page-keys';
+
+// lib/core/page-keys.ts's names, written in by the build (`firstPaintDefines`): an import would
+// put that module in a chunk of its own, fetched before the paint.
+const NEWTAB_SNAPSHOT_KEY = __NEWTAB_SNAPSHOT_KEY__;
+const SETTINGS_MIRROR_KEY = __SETTINGS_MIRROR_KEY__;
+const APP_READY_EVENT = __APP_READY_EVENT__;
 
 interface SnapPaper {
   id: string;

@@ -26,6 +26,12 @@ export interface ZoteroDeps {
   timeoutMs?: number;
 }
 
+/** What a request the user's data depends on needs besides: the browser's leave to reach Zotero. */
+export interface ZoteroAccessDeps extends ZoteroDeps {
+  /** Whether the browser lets Papertab reach 127.0.0.1 (an optional permission). */
+  hasPermission(): Promise<boolean>;
+}
+
 export interface Version {
   major: number;
   minor: number;

@@ -4,20 +4,18 @@
  * any imported reference. "For you" learns from the reading list, so from them too.
  */
 import { t } from '../core/i18n';
-import type { PapertabDB } from '../store/db';
 import { importReferences } from '../reading-list/import';
 import { primaryClassIn, toMeta, type ReferencePaper } from '../reading-list/refs/reference';
-import { ZoteroError, type ZoteroDeps } from './http';
+import { ZoteroError } from './http';
+import type { LibraryDeps } from './library';
+import type { SendDeps } from './send';
 import { collectionItems, collections } from './local-api';
 import { arxivIdOf } from './match';
 import type { LocalItem } from './schemas';
 import { failureMessage } from './states';
 
-interface Deps extends ZoteroDeps {
-  db: PapertabDB;
-  now: () => number;
-  hasPermission(): Promise<boolean>;
-}
+/** The library check's, and the database the collection's papers are saved to. */
+type Deps = LibraryDeps & Pick<SendDeps, 'db'>;
 
 const failure = (err: unknown) => ({
   ok: false as const,

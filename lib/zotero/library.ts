@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { IN_ZOTERO_KEY, parseInZotero, type InZotero } from '../core/zotero-mirror';
-import { ZoteroError, type ZoteroDeps } from './http';
+import { ZoteroError, type ZoteroAccessDeps } from './http';
 import { arxivItems } from './local-api';
 import { idsInLibrary } from './match';
 import { failureMessage } from './states';
@@ -16,9 +16,8 @@ export async function readInZotero(): Promise<InZotero> {
   return parseInZotero((await browser.storage.local.get(IN_ZOTERO_KEY))[IN_ZOTERO_KEY]);
 }
 
-export interface LibraryDeps extends ZoteroDeps {
+export interface LibraryDeps extends ZoteroAccessDeps {
   now: () => number;
-  hasPermission(): Promise<boolean>;
 }
 
 export function createLibraryCheck(deps: LibraryDeps) {

@@ -8,17 +8,15 @@ import { paperFromPage, type PageMeta } from '../core/save-request';
 import { t } from '../core/i18n';
 import type { Paper } from '../core/paper';
 import type { PapertabDB } from '../store/db';
-import { ZoteroError, type ZoteroDeps } from './http';
+import { ZoteroError, type ZoteroAccessDeps } from './http';
 import { ping, saveAttachment, saveItems, selectedCollection, updateSession } from './connector';
 import { newKey, noteHtml, PDF_TITLE, preprintItem } from './item';
 import { selectedTarget, targetChoices, type TargetChoice } from './targets';
 import { failureMessage } from './states';
 
-export interface SendDeps extends ZoteroDeps {
+export interface SendDeps extends ZoteroAccessDeps {
   db: PapertabDB;
   random?: () => number;
-  /** Whether the browser lets Papertab reach 127.0.0.1 (an optional permission). */
-  hasPermission(): Promise<boolean>;
 }
 
 /** One paper's save: its session, so it can be moved and its tags set afterwards. */

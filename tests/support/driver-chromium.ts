@@ -191,6 +191,7 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     },
     reloadExtension: () => ext.reloadExtension(),
     answerPermissionPrompt: async () => undefined,
+    setOffline: (offline) => ext.context.setOffline(offline),
     errors: () => [...errors],
     async close() {
       await ext?.close();

@@ -125,7 +125,14 @@ async function clickWhenReady(page: Page, selector: string): Promise<void> {
     const point = (await poll(() => handle.evaluate(aim), `${selector} to be clickable`)) as Point;
     await page.mouse.click(point.x, point.y);
     const landed = await poll(
-      () => handle.evaluate((el) => (el as unknown as { e2eClick?: string }).e2eClick),
+      () =>
+        handle
+          .evaluate((el) => (el as unknown as { e2eClick?: string }).e2eClick)
+          // A click that closes its own page (the popup's links) landed: there is no page to ask.
+          .catch((e: unknown) => {
+            if (page.isClosed() || /no such frame/.test(String(e))) return 'hit';
+            throw e;
+          }),
       `the click on ${selector} to arrive`,
     );
     if (landed === 'hit') return;
@@ -294,6 +301,13 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
             return Boolean(prompt);
           })()`),
         'the permission prompt',
+      );
+    },
+    async setOffline(offline) {
+      // Devtools' "Offline" switch: each tab's browsing context is forced offline (navigator.onLine,
+      // the `offline` event, its requests refused), which is what a lost connection looks like to it.
+      await ff.chrome(
+        `(() => { for (const b of gBrowser.browsers) b.browsingContext.forceOffline = ${String(offline)}; return true; })()`,
       );
     },
     restart: () => ff.restart(),

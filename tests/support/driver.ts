@@ -108,6 +108,12 @@ export interface Driver {
    * cannot be answered headless: there, `zoteroAccess` grants in advance and this does nothing.
    */
   answerPermissionPrompt(accept: boolean): Promise<void>;
+  /**
+   * Takes the browser off the network, or puts it back, as a user's lost connection does: pages
+   * read navigator.onLine false and get an `offline` event (Chromium: every page of the context;
+   * Firefox: every tab open now, through devtools' own offline switch).
+   */
+  setOffline(offline: boolean): Promise<void>;
   /** Uncaught errors and console.error calls from Papertab's code (pages, background, content scripts) so far. */
   errors(): string[];
   close(): Promise<void>;

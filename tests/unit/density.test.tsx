@@ -10,7 +10,7 @@ import {
 } from '@/lib/core/settings';
 import { parseStored } from '@/lib/core/settings-schema';
 import { paintFirst } from '@/lib/views/first-paint';
-import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/views/page-keys';
+import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/core/page-keys';
 import { LayoutToggle } from '@/components/newtab/LayoutToggle';
 
 beforeEach(() => {

@@ -10,6 +10,7 @@ import {
   watchSettings,
   writeSettingsMirror,
 } from '@/lib/core/settings';
+import { SETTINGS_MIRROR_KEY } from '@/lib/core/page-keys';
 import {
   DEFAULTS,
   migrate,
@@ -21,7 +22,6 @@ import {
 } from '@/lib/core/settings-schema';
 
 // The synchronous copy extension pages read at first paint.
-const MIRROR_KEY = 'papertab:settings';
 
 const store = (raw: unknown) => fakeBrowser.storage.local.set({ [SETTINGS_KEY]: raw });
 const stored = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -378,11 +378,11 @@ describe('first-paint mirror', () => {
   });
 
   it('tolerates garbage: damaged JSON is the defaults, a bad value is its default', () => {
-    localStorage.setItem(MIRROR_KEY, '{"theme": "dark", ');
+    localStorage.setItem(SETTINGS_MIRROR_KEY, '{"theme": "dark", ');
     expect(readSettingsMirror()).toEqual(DEFAULTS);
-    localStorage.setItem(MIRROR_KEY, '"dark"');
+    localStorage.setItem(SETTINGS_MIRROR_KEY, '"dark"');
     expect(readSettingsMirror()).toEqual(DEFAULTS);
-    localStorage.setItem(MIRROR_KEY, JSON.stringify({ theme: 'purple', quietNewTab: true }));
+    localStorage.setItem(SETTINGS_MIRROR_KEY, JSON.stringify({ theme: 'purple', quietNewTab: true }));
     expect(readSettingsMirror()).toEqual({ ...DEFAULTS, quietNewTab: true });
   });
 
