@@ -104,7 +104,7 @@ export default defineConfig({
     // Dexie's modern ES module build (for the browsers an MV3 extension runs in): 2 KB smaller,
     // gzipped, than the UMD build its package entry wraps. Every page and the worker use this one.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
-    // The first paint's names, from their one declaration (lib/core/page-keys.ts).
+    // The first paint's names, from their one declaration (lib/core/page-keys.ts, lib/core/settings.ts).
     define: firstPaintDefines(),
     plugins: [
       preact(),

@@ -38,14 +38,11 @@ const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.Qu
 // Fetched at the first keystroke or focus in the search box, while the index answers.
 const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults));
 
-/** This page in full, opening with `query` searched when one is given (a link from quiet mode). */
-const fullUrl = (query?: string) => `?${FULL_PARAM}${query ? `&${QUERY_PARAM}=${encodeURIComponent(query)}` : ''}`;
-
 /** The new tab page: quiet mode or the full glance, as the user chose (`?full` forces the full view). */
 export function NewTabPage() {
   const settings = useSettings();
   const full = new URLSearchParams(location.search).has(FULL_PARAM);
-  return settings.quietNewTab && !full ? <QuietNewTab fullUrl={fullUrl} /> : <NewTabApp settings={settings} />;
+  return settings.quietNewTab && !full ? <QuietNewTab /> : <NewTabApp settings={settings} />;
 }
 
 /**

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/core/i18n';
+import { FULL_PARAM, QUERY_PARAM } from '@/lib/core/page-keys';
 
 /**
  * Quiet mode: a plain, fast new tab for people who want their old one back. The search box uses
  * the browser's own search engine when the optional `search` permission was granted, and
- * otherwise searches Papertab's cached papers. `fullUrl` comes from the full page: importing
- * lib/core/page-keys.ts here would make that module a chunk of its own on the new tab.
+ * otherwise searches Papertab's cached papers.
  */
-export function QuietNewTab({ fullUrl }: { fullUrl: (query?: string) => string }) {
+export function QuietNewTab() {
   const [canWebSearch, setCanWebSearch] = useState(false);
   const [q, setQ] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -24,7 +24,7 @@ export function QuietNewTab({ fullUrl }: { fullUrl: (query?: string) => string }
     const text = q.trim();
     if (!text) return;
     if (canWebSearch && browser.search?.query) await browser.search.query({ text, disposition: 'CURRENT_TAB' });
-    else location.href = fullUrl(text);
+    else location.href = `?${FULL_PARAM}&${QUERY_PARAM}=${encodeURIComponent(text)}`;
   }
   return (
     <main class="quiet">
@@ -39,7 +39,7 @@ export function QuietNewTab({ fullUrl }: { fullUrl: (query?: string) => string }
           onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         />
       </form>
-      <a href={fullUrl()}>{t('dailyPapers')}</a>
+      <a href={`?${FULL_PARAM}`}>{t('dailyPapers')}</a>
     </main>
   );
 }

@@ -1,21 +1,23 @@
 /**
- * The new tab's own names: its synchronous copies in localStorage, its ready event and its query. Import-free, so it joins the chunk of lib/core/settings.ts (its importer on every page)
- * instead of becoming a chunk of its own. The new tab's first paint imports nothing, not even
- * this: the build writes its three names into it (`firstPaintDefines`, used by wxt.config.ts and
- * vitest.config.ts; lib/views/first-paint-keys.d.ts types them).
+ * The new tab's own names: its snapshot in localStorage, its ready event and its query. Only the
+ * new tab's app (and its quiet page) imports this module, so it travels in the app's chunk, never
+ * in one of its own.
+ * The first paint imports nothing, not even this: the build writes its three names into it
+ * (`firstPaintDefines`, used by wxt.config.ts and vitest.config.ts; lib/views/first-paint-keys.d.ts
+ * types them).
  */
+
+import { SETTINGS_MIRROR_KEY } from './settings';
 
 /** The new tab's snapshot of what it last showed (the popup's is components/popup/PopupApp.tsx's). */
 export const NEWTAB_SNAPSHOT_KEY = 'papertab:newtab:v1';
-/** The settings' copy for the first paint (theme, quiet mode, view, layout), written by lib/core/settings.ts. */
-export const SETTINGS_MIRROR_KEY = 'papertab:settings';
 /** Fired by the new tab app once its keyboard handler listens (the first paint holds keys until then). */
 export const APP_READY_EVENT = 'papertab:ready';
 /** The new tab's query: `?full` shows the full page even in quiet mode, `?q=` the search to open with. */
 export const FULL_PARAM = 'full';
 export const QUERY_PARAM = 'q';
 
-/** The first paint's three names, as build-time constants (`define`). */
+/** The first paint's three names (the settings' copy's is settings.ts's), as build-time constants (`define`). */
 export function firstPaintDefines(): Record<string, string> {
   return {
     __NEWTAB_SNAPSHOT_KEY__: JSON.stringify(NEWTAB_SNAPSHOT_KEY),

@@ -6,7 +6,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { laterEditWins, nextStamp } from './stamps';
-import { SETTINGS_MIRROR_KEY } from './page-keys';
 import {
   DEFAULTS,
   DEVICE_ONLY_SETTINGS,
@@ -19,6 +18,8 @@ import {
 } from './settings-schema';
 
 export const SETTINGS_KEY = 'settings';
+/** The settings' copy in localStorage, for the new tab's first paint (theme, quiet mode, view, layout). */
+export const SETTINGS_MIRROR_KEY = 'papertab:settings';
 
 export async function loadSettings(): Promise<Settings> {
   return parseStored(await loadStored()).settings;

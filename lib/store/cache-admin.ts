@@ -1,7 +1,7 @@
 /** The options page's data section: what is stored, and clearing the paper cache (never the reading list). */
 import type { PapertabDB } from './db';
 import { t } from '../core/i18n';
-import { SETTINGS_MIRROR_KEY } from '../core/page-keys';
+import { SETTINGS_MIRROR_KEY } from '../core/settings';
 import { clearSearchIndex } from './search-store';
 import { clearFollowKeys } from './follow-keys';
 

@@ -6,8 +6,8 @@
  * page. When anything is unusual (quiet mode, another default view, no snapshot) it paints nothing.
  */
 
-// lib/core/page-keys.ts's names, written in by the build (`firstPaintDefines`): an import would
-// put that module in a chunk of its own, fetched before the paint.
+// Names declared in lib/core/page-keys.ts and lib/core/settings.ts, written in by the build
+// (`firstPaintDefines`): importing them would make a chunk to fetch before the paint.
 const NEWTAB_SNAPSHOT_KEY = __NEWTAB_SNAPSHOT_KEY__;
 const SETTINGS_MIRROR_KEY = __SETTINGS_MIRROR_KEY__;
 const APP_READY_EVENT = __APP_READY_EVENT__;

@@ -20,7 +20,7 @@ export type View =
   | { kind: 'following' };
 
 /**
- * `trending` is Hugging Face's order (lib/views/trending.ts); papers it does not rank follow by upvotes.
+ * `trending` is Hugging Face's order (lib/store/trending.ts); papers it does not rank follow by upvotes.
  * "For you" orders by likeness to the reading list (lib/views/rank/); until ranked, by upvotes.
  */
 export type Sort = 'upvotes' | 'newest' | 'trending' | 'foryou';

@@ -23,6 +23,7 @@ import {
   valueOf,
   waitText,
   writeNote,
+  waitHelp,
 } from '../support/steps';
 
 const DAY = utcDay(-1);
@@ -116,10 +117,6 @@ async function expectAccessible(tab: Tab, label: string): Promise<void> {
   expect.soft(found, formatViolations(label, found)).toEqual([]);
 }
 
-/** Whether the keyboard-help dialog is open. */
-const helpOpen = (tab: Tab) =>
-  tab.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.help')?.open ?? false);
-
 const LIGHT_BG = 'rgb(247, 247, 245)';
 const DARK_BG = 'rgb(23, 21, 19)';
 
@@ -154,14 +151,10 @@ describe.each(MODES)('in $name', ({ name, colorScheme, theme, bg }) => {
     await expectAccessible(tab, `new tab, ${name}`);
 
     await press(tab, 'Keyboard shortcuts');
-    await poll(() => helpOpen(tab), 'the keyboard help');
+    await waitHelp(tab, true);
     await expectAccessible(tab, `keyboard help, ${name}`);
     await tab.press('Escape');
-    await poll(
-      () => helpOpen(tab),
-      'the keyboard help closed',
-      (o) => !o,
-    );
+    await waitHelp(tab, false);
 
     // Unsaving offers Undo in a toast.
     await toggleSave(tab, titles[5]!, true);

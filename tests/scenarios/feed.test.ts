@@ -9,7 +9,7 @@ import { hostileItem, makeDay, utcDay } from '../fixtures/papers';
 import { scenarioWorld } from '../support/scenario-world';
 import type { StandIn } from '../support/standin';
 import { poll, shownTitles, waitForBadge, waitForPapers, waitIn, type Driver, type Tab } from '../support/driver';
-import { press, waitText } from '../support/steps';
+import { press, statusSays, waitText } from '../support/steps';
 
 const YESTERDAY = utcDay(-1);
 const TODAY = utcDay(0);
@@ -28,16 +28,6 @@ const byUpvotes = (items: ReturnType<typeof makeDay>) =>
   [...items]
     .sort((a, b) => b.paper.upvotes - a.paper.upvotes || a.paper.title.localeCompare(b.paper.title))
     .map((i) => i.paper);
-
-/** The page's first status line (where the feed's state is said). */
-const statusSays = (tab: Tab, text: RegExp, timeoutMs?: number) =>
-  waitIn(
-    tab,
-    `the status to say ${String(text)}`,
-    (src) => new RegExp(src).test(document.querySelector('[role="status"]')?.textContent ?? ''),
-    text.source,
-    timeoutMs,
-  );
 
 async function newTab(driver: Driver, count: number, path = 'newtab.html'): Promise<Tab> {
   const tab = await driver.openExtensionPage(path);

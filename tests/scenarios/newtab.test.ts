@@ -21,6 +21,8 @@ import {
   toggleSave,
   waitPressed,
   waitText,
+  waitHelp,
+  statusSays,
 } from '../support/steps';
 
 /** The extension's API where `driver.inExtension` and extension pages run it (both browsers have `chrome`). */
@@ -67,23 +69,12 @@ async function pickDate(tab: Tab, day: string): Promise<void> {
   );
 }
 
-/** The first status line (where the feed's state is said). */
-const statusSays = (tab: Tab, text: RegExp) =>
-  waitIn(
-    tab,
-    `the status to say ${String(text)}`,
-    (src) => new RegExp(src).test(document.querySelector('[role="status"]')?.textContent ?? ''),
-    text.source,
-  );
-
 /** The href of the link (or menu item) named `name` on the card headed `title`. */
 const hrefOf = async (tab: Tab, title: string, name: string) =>
   tab.evaluate((s) => document.querySelector(s)?.getAttribute('href'), await cardControl(tab, title, name));
 
 const focusedTitle = (tab: Tab) =>
   tab.evaluate(() => document.activeElement?.closest('article')?.querySelector('h2')?.textContent);
-const helpOpen = (tab: Tab) =>
-  tab.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.help')?.open ?? false);
 
 describe('the new tab', () => {
   it('shows every detail of a paper: authors, date, upvotes, comments, summary, keywords, links', async () => {
@@ -268,13 +259,9 @@ describe('the new tab', () => {
     await waitPressed(tab, save, wasSaved !== 'true');
 
     await tab.press('?');
-    await poll(() => helpOpen(tab), 'the keyboard help');
+    await waitHelp(tab, true);
     await tab.press('Escape');
-    await poll(
-      () => helpOpen(tab),
-      'the keyboard help closed',
-      (o) => !o,
-    );
+    await waitHelp(tab, false);
 
     await tab.press('[');
     await waitForPapers(tab, 5);

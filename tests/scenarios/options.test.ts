@@ -112,10 +112,13 @@ describe('the options page', () => {
     const threshold = [...items].sort((a, b) => b.paper.upvotes - a.paper.upvotes)[2]!.paper.upvotes;
     const minimum = await field(page, 'Minimum upvotes');
     await fill(page, minimum, String(threshold));
+    // Saved as it is typed, after a pause: the new tab opened before then would read the old one.
+    await poll(storedSettings, 'the minimum stored', (s) => s.minUpvotes === threshold);
     const tab = await newTab(items.filter((i) => i.paper.upvotes >= threshold).length);
     await press(tab, 'Show all');
     await waitForPapers(tab, 7);
     await fill(page, minimum, '0');
+    await poll(storedSettings, 'the minimum back to 0', (s) => s.minUpvotes === 0);
     await tab.close();
     await page.close();
   });

@@ -128,9 +128,17 @@ async function clickWhenReady(page: Page, selector: string): Promise<void> {
       () =>
         handle
           .evaluate((el) => (el as unknown as { e2eClick?: string }).e2eClick)
-          // A click that closes its own page (the popup's links) landed: there is no page to ask.
-          .catch((e: unknown) => {
+          // A click that closes its page (the popup's links) or leaves its document (a link) landed:
+          // a missed click is stopped before it can do either. There is no element left to ask.
+          .catch(async (e: unknown) => {
             if (page.isClosed() || /no such frame/.test(String(e))) return 'hit';
+            if (
+              await page.$(selector).then(
+                (h) => !h,
+                () => false,
+              )
+            )
+              return 'hit';
             throw e;
           }),
       `the click on ${selector} to arrive`,

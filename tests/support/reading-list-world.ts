@@ -293,7 +293,7 @@ export class World {
   private async sync(d: number, interrupt = false): Promise<void> {
     const status = await this.on(d, async (dev, now) => {
       if (interrupt) this.area.failSets = 1;
-      // As the background calls it (lib/sync-runner.ts), minus the settings.
+      // As the background calls it (lib/background/sync-runner.ts), minus the settings.
       const status = await syncNow(dev.db, this.area, fakeBrowser.storage.local, now);
       this.area.failSets = 0;
       return status;
@@ -513,7 +513,7 @@ export class World {
         await this.catchUp(d, ids);
         const result = await this.on(d, (dev) => importText(dev.db, file.text));
         if (!result.ok) throw new Error(`import: ${result.error}`);
-        // lib/import.ts: a paper not on the list comes back as the file gives it (BibTeX: to read,
+        // lib/reading-list/import.ts: a paper not on the list comes back as the file gives it (BibTeX: to read,
         // no tags, no note); a paper on the list keeps its newer edits (the file is older).
         for (const [id, e] of file.entries)
           if (!this.model.has(id)) this.model.set(id, file.format === 'json' ? copy(e) : fresh());

@@ -128,6 +128,26 @@ export function waitText(tab: Tab, text: string | RegExp): Promise<string> {
   );
 }
 
+/** Waits until the page's first status line (where the feed's state is said) matches `text`. */
+export function statusSays(tab: Tab, text: RegExp, timeoutMs?: number): Promise<boolean> {
+  return waitIn(
+    tab,
+    `the status to say ${String(text)}`,
+    (src) => new RegExp(src).test(document.querySelector('[role="status"]')?.textContent ?? ''),
+    text.source,
+    timeoutMs,
+  );
+}
+
+/** Waits until the keyboard-help dialog (`?`) is open, or closed. */
+export async function waitHelp(tab: Tab, open: boolean): Promise<void> {
+  await poll(
+    () => tab.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.help')?.open ?? false),
+    `the keyboard help ${open ? 'open' : 'closed'}`,
+    (o) => o === open,
+  );
+}
+
 /** Clicks the page's button (or link) the user finds by that name, anywhere on the page. */
 export async function press(tab: Tab, name: string | RegExp, css = 'button'): Promise<void> {
   await tab.click(await byName(tab, css, name));

@@ -10,7 +10,8 @@ import {
 } from '@/lib/core/settings';
 import { parseStored } from '@/lib/core/settings-schema';
 import { paintFirst } from '@/lib/views/first-paint';
-import { NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/core/page-keys';
+import { NEWTAB_SNAPSHOT_KEY } from '@/lib/core/page-keys';
+import { SETTINGS_MIRROR_KEY } from '@/lib/core/settings';
 import { LayoutToggle } from '@/components/newtab/LayoutToggle';
 
 beforeEach(() => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { holdKeysUntilReady, paintFirst } from '@/lib/views/first-paint';
 import { hfPaperUrl } from '@/lib/core/paper-links';
-import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY, SETTINGS_MIRROR_KEY } from '@/lib/core/page-keys';
+import { APP_READY_EVENT, NEWTAB_SNAPSHOT_KEY } from '@/lib/core/page-keys';
+import { SETTINGS_MIRROR_KEY } from '@/lib/core/settings';
 
 const paper = (id: string, title: string, upvotes: number, publishedAt = '2026-11-20T00:00:00.000Z') => ({
   id,

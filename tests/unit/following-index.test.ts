@@ -12,7 +12,7 @@ import { stopArchive } from '@/lib/store/archive-store';
 import { clearPaperCache } from '@/lib/store/cache-admin';
 import { setMeta } from '@/lib/store/meta-table';
 import { compileInterests, type CompiledInterests } from '@/lib/views/follow-match';
-import { loadFollowing, newestFirst } from '@/lib/views/following';
+import { loadFollowing, newestFirst, READ_PLAN } from '@/lib/views/following';
 import { findNewPapers } from '@/lib/views/badge';
 import { DEFAULTS } from '@/lib/core/settings-schema';
 
@@ -45,7 +45,7 @@ async function expectKeysOfEveryPaper(db: PapertabDB): Promise<void> {
 }
 
 describe('the Following view reads through the index', () => {
-  it('lists exactly what the pass over the whole cache listed (random papers and follows)', async () => {
+  it('lists exactly what the pass over the whole cache listed, through the index or one read of the table (random papers and follows)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(paper, { maxLength: 12 }),
@@ -56,9 +56,15 @@ describe('the Following view reads through the index', () => {
           const db = freshDb();
           await storePapers(db, papers);
           const matcher = compileInterests({ keywords, people, orgs });
-          expect((await loadFollowing(db, matcher)).map((p) => p.id)).toEqual(
-            (await byScan(db, matcher)).map((p) => p.id),
-          );
+          const expected = (await byScan(db, matcher)).map((p) => p.id);
+          // What ships; the index forced; the table read whenever the keys find a paper; the table read at once.
+          for (const plan of [
+            READ_PLAN,
+            { keysShare: Infinity, scanShare: Infinity },
+            { keysShare: Infinity, scanShare: 0 },
+            { keysShare: 0, scanShare: Infinity },
+          ])
+            expect((await loadFollowing(db, matcher, plan)).map((p) => p.id)).toEqual(expected);
         },
       ),
       { numRuns: 150 },
@@ -103,6 +109,41 @@ describe('the Following view reads through the index', () => {
     reads.walks = 0;
     expect((await loadFollowing(db, matcher)).map((p) => p.id)).toEqual(['2611.90003', '2611.90002', '2611.90001']);
     expect(reads).toEqual({ byKey: 3, walks: 0 });
+  });
+
+  it('reads the table once instead when the follows find more than a share of it, or have more keys than a share', async () => {
+    const db = freshDb();
+    const reads = countReads(db, 'papers');
+    const keyReads = countReads(db, 'followKeys');
+    const total = 40;
+    const share = Math.floor(READ_PLAN.scanShare * total);
+    await storePapers(
+      db,
+      Array.from({ length: total }, (_, i) =>
+        paperOn('2026-11-20', `2611.${String(i).padStart(5, '0')}`, {
+          authors: i < share ? ['Wei Chunjiang', 'Lin Yangtian'] : i === share ? ['Wei Chunjiang'] : [`Author ${i}`],
+        }),
+      ),
+    );
+    const view = async (people: { name: string }[]) => {
+      for (const r of [reads, keyReads]) Object.assign(r, { byKey: 0, walks: 0 });
+      return loadFollowing(db, compileInterests({ keywords: [], people, orgs: [] }));
+    };
+
+    // A person is looked up by the longest word of their name: every paper by a Chunjiang is a
+    // candidate for Mira Chunjiang (none matches), one more than the share.
+    expect(await view([{ name: 'Mira Chunjiang' }])).toEqual([]);
+    expect(reads).toEqual({ byKey: 0, walks: 1 });
+
+    // Exactly the share: the view reads those papers by id.
+    expect(await view([{ name: 'Lin Yangtian' }])).toHaveLength(share);
+    expect(reads).toEqual({ byKey: share, walks: 0 });
+
+    // More keys than a share of the papers: the table at once, the keys not even looked up.
+    const crowd = Array.from({ length: READ_PLAN.keysShare * total + 1 }, (_, i) => ({ name: `Nobody${i} Here` }));
+    expect(await view([...crowd, { name: 'Lin Yangtian' }])).toHaveLength(share);
+    expect(reads).toEqual({ byKey: 0, walks: 1 });
+    expect(keyReads).toEqual({ byKey: 0, walks: 0 });
   });
 });
 

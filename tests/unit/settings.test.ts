@@ -9,8 +9,8 @@ import {
   updateSettings,
   watchSettings,
   writeSettingsMirror,
+  SETTINGS_MIRROR_KEY,
 } from '@/lib/core/settings';
-import { SETTINGS_MIRROR_KEY } from '@/lib/core/page-keys';
 import {
   DEFAULTS,
   migrate,

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     session = await launch(copy, hf);
     await seed(session, data);
     log(`load average (1 min) ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
-    const rows = await benchFollows(session, data.papers);
+    const rows = await benchFollows(session, data);
     log(`load average (1 min) ${os.loadavg()[0]!.toFixed(2)} after`);
     log('| figure | measured | target |');
     log('| --- | --- | --- |');

@@ -1,45 +1,34 @@
 // (f) Following at the follow cap: matching papers against 5,000 follows, keyed (what ships)
 // beside the old pass over every follow, in Node (the matcher is a pure module); then the Following
-// view and the badge reading the cache through the index, beside the old read (./following-view.ts).
+// view and the badge in Chromium at 50, 500 and 5,000 follows drawn from the papers' authors
+// (./authors.ts), through the index beside one read of the table (./following-view.ts).
 // `vite-node tools/bench/follows-main.ts [papers]` runs this part alone (30,000 papers by default).
 
 import { performance } from 'node:perf_hooks';
-import type { Followed } from '../../lib/core/follows';
-import type { Paper } from '../../lib/core/paper';
 import { compileInterests, isOrg, isPerson } from '../../lib/views/follow-match';
 import { benchFollowingView, type FollowSet } from './following-view';
 import type { Session } from './session';
+import type { SeedData } from './seed';
+import { followsFrom } from './authors';
 import { log, ms } from './util';
 
 const FOLLOWS = 5000;
 /** The old pass is slow: a sample of papers is enough to price it. */
 const SCAN_SAMPLE = 100;
 
-function followsFrom(papers: Paper[]): { people: Followed[]; orgs: Followed[] } {
-  const people: Followed[] = [];
-  for (const p of papers) {
-    for (const name of p.authors) {
-      if (people.length >= FOLLOWS - 100) break;
-      people.push(people.length % 2 ? { name } : { name, hub: name.toLowerCase().replace(/\W+/g, '') });
-    }
-  }
-  const orgs = Array.from({ length: 100 }, (_, i): Followed => ({
-    name: `Lab ${i}`,
-    ...(i % 2 ? { hub: `lab-${i}` } : {}),
-  }));
-  return { people, orgs };
+/** Readers following a few dozen, a few hundred, and the cap, drawn from who wrote the papers. */
+function followSets(data: SeedData): FollowSet[] {
+  const orgNames = [...new Set(data.papers.flatMap((p) => (p.organization ? [p.organization.name] : [])))].sort();
+  return [50, 500, FOLLOWS].map((count) => {
+    const [people, orgs] = followsFrom(data.authors, orgNames, count);
+    return { label: `${count.toLocaleString('en')} follows`, people: people!, orgs: orgs! };
+  });
 }
 
-/** A follower at the cap (`FOLLOWS`), and one following a few dozen accounts. */
-function followSets(people: Followed[], orgs: Followed[]): FollowSet[] {
-  return [
-    { label: `${FOLLOWS.toLocaleString('en')} follows`, people, orgs },
-    { label: '50 follows', people: people.filter((_, i) => i % 100 === 0), orgs: orgs.slice(0, 5) },
-  ];
-}
-
-export async function benchFollows(s: Session, papers: Paper[]): Promise<string[][]> {
-  const { people, orgs } = followsFrom(papers.slice(Math.floor(papers.length / 2)));
+export async function benchFollows(s: Session, data: SeedData): Promise<string[][]> {
+  const { papers } = data;
+  const sets = followSets(data);
+  const { people, orgs } = sets[sets.length - 1]!;
   const t0 = performance.now();
   const matcher = compileInterests({ keywords: [], people, orgs });
   const compile = performance.now() - t0;
@@ -66,6 +55,6 @@ export async function benchFollows(s: Session, papers: Paper[]): Promise<string[
       'independent of the number of follows',
     ],
     [`Following: match ${papers.length.toLocaleString('en')} papers (no database)`, ms(all), ''],
-    ...(await benchFollowingView(s, papers, followSets(people, orgs), per)),
+    ...(await benchFollowingView(s, papers, sets)),
   ];
 }

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const searchRows = searched?.rows ?? [];
     log();
     const rankRows = want('rank') ? benchRank(data.papers) : []; // (e)
-    const followRows = want('follows') ? await benchFollows(s, data.papers) : []; // (f)
+    const followRows = want('follows') ? await benchFollows(s, data) : []; // (f)
 
     // The background must have stayed quiet: any daily_papers request came from it.
     const bgRequests = hf.requests.filter((r) => r.path.startsWith('/api/daily_papers')).length;

@@ -6,6 +6,7 @@ import { makeDailyItem, makeDay, utcDay } from '../../tests/fixtures/papers';
 import { until } from '../../tests/support/until';
 import type { Session } from './session';
 import { followKeyRows } from './following-view';
+import { withPopulation, type Author } from './authors';
 
 const PER_DAY = 50;
 const DEFAULT_PAPERS = 10_000;
@@ -15,6 +16,8 @@ export interface SeedData {
   days: DayRecord[];
   newest: string;
   authorsByFrequency: [string, number][];
+  /** Who wrote the papers (./authors.ts), with how many each wrote. */
+  authors: Author[];
   avgSummaryBytes: number;
 }
 
@@ -32,7 +35,7 @@ export function paperCount(): number {
 
 /**
  * `count` papers, 50 a day (10,000 by default: over 200 days), through the same validation and
- * normalisation as real responses.
+ * normalisation as real responses, their authors drawn from a realistic population (./authors.ts).
  */
 export function makeSeed(count: number): SeedData {
   const fetchedAt = Date.now();
@@ -51,11 +54,12 @@ export function makeSeed(count: number): SeedData {
     papers.push(...parsed.items);
     days.push({ date, status: 'ok', count: parsed.items.length, dropped: parsed.dropped, fetchedAt });
   }
+  const { papers: authored, authors } = withPopulation(papers);
   const freq = new Map<string, number>();
-  for (const p of papers) for (const a of p.authors) freq.set(a, (freq.get(a) ?? 0) + 1);
+  for (const p of authored) for (const a of p.authors) freq.set(a, (freq.get(a) ?? 0) + 1);
   const authorsByFrequency = [...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const avgSummaryBytes = papers.reduce((s, p) => s + Buffer.byteLength(p.summary), 0) / papers.length;
-  return { papers, days, newest: utcDay(-1), authorsByFrequency, avgSummaryBytes };
+  const avgSummaryBytes = authored.reduce((s, p) => s + Buffer.byteLength(p.summary), 0) / authored.length;
+  return { papers: authored, days, newest: utcDay(-1), authorsByFrequency, authors, avgSummaryBytes };
 }
 
 // Runs inside the page (raw IndexedDB, so it works whatever Dexie version the build declares).
