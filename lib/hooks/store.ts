@@ -27,7 +27,7 @@ export function createStore<T>(initial: T): Store<T> {
   };
 }
 
-const same = <T,>(value: T) => value as unknown;
+const same = <T>(value: T) => value as unknown;
 
 /**
  * What this component reads of a store (all of it, or what `select` makes of it): the component

@@ -51,7 +51,10 @@ export function useFollows(settings: Settings): Follows {
     () => (!any ? NONE : mod ? mod.compileInterests(mod.interestsOf(settings, accounts)) : PENDING),
     [any, mod, settings.watchKeywords, settings.followPeople, settings.followOrgs, accounts],
   );
-  const viaHf = useMemo(() => (mod && accounts.length ? mod.accountsAsFollows(accounts) : NO_ACCOUNTS), [mod, accounts]);
+  const viaHf = useMemo(
+    () => (mod && accounts.length ? mod.accountsAsFollows(accounts) : NO_ACCOUNTS),
+    [mod, accounts],
+  );
   const add = useCallback(
     (kind: FollowKind, entry: Followed) => {
       const key = kind === 'people' ? 'followPeople' : 'followOrgs';
