@@ -19,6 +19,7 @@ export function FollowingView({
 }) {
   const all = useLiveQuery<Paper[] | undefined>(() => loadFollowing(db(), matcher), [matcher], undefined);
   const papers = hide && all ? all.filter((p) => !hide(p)) : all;
+  if (matcher.pending) return null;
   if (matcher.empty) return <p class="notice">{t('followingEmpty')}</p>;
   if (!papers) return null;
   if (!papers.length) return <p class="notice">{t('followingNoPapers')}</p>;

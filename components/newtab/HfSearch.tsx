@@ -18,7 +18,8 @@ export function HfSearch({
   list: Omit<PaperListProps, 'papers' | 'label'>;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  useEffect(() => setState({ kind: 'idle' }), [query]);
+  // A new query forgets the last answer; while there is none, a keystroke renders nothing here.
+  useEffect(() => setState((s) => (s.kind === 'idle' ? s : { kind: 'idle' })), [query]);
   async function run() {
     setState({ kind: 'loading' });
     try {

@@ -8,7 +8,8 @@ import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { useOnline } from '@/lib/hooks/use-online';
 import { useSaved } from '@/lib/hooks/use-saved';
 import { useZotero } from '@/lib/hooks/use-zotero';
-import { useSearch } from '@/lib/hooks/use-search';
+import { useSearchEngine } from '@/lib/hooks/use-search';
+import { createStore, useStore } from '@/lib/hooks/store';
 import { stepView, type ViewData } from '@/lib/views/view';
 import { useViewData } from '@/lib/hooks/use-view-data';
 import { utcDay } from '@/lib/core/dates';
@@ -44,7 +45,10 @@ export function NewTabPage() {
   return settings.quietNewTab && !full ? <QuietNewTab /> : <NewTabApp settings={settings} />;
 }
 
-/** The new tab: the day's papers from the cache, day/week/month navigation, search and keyboard triage. */
+/**
+ * The new tab: the day's papers from the cache, day/week/month navigation, search and keyboard
+ * triage. The query lives in a store: a keystroke renders the search box and results, not this page.
+ */
 export function NewTabApp({ settings }: { settings: Settings }) {
   const dbUnavailable = useDbUnavailable();
   const snapshot = useMemo(() => readSnapshot<ViewData>(NEWTAB_SNAPSHOT_KEY), []);
@@ -52,7 +56,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const [sort, chooseSort] = useSortChoice(settings.sort);
   const [density, chooseDensity] = useDensityChoice(settings.density);
   const [withCode, setWithCode] = useState(false);
-  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get(QUERY_PARAM) ?? '');
+  const [query, searching] = useQuery();
   const [searchWanted, setSearchWanted] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -62,8 +66,7 @@ export function NewTabApp({ settings }: { settings: Settings }) {
   const sendToZotero = useCallback((p: Paper) => void zotero.send([p.id]), [zotero.send]);
 
   const { current, fetchNote, trending } = useViewData(view, snapshot, sort === 'trending', online);
-
-  const search = useSearch(query, searchWanted);
+  const engine = useSearchEngine(searchWanted || searching);
   const ArchiveLine = useArchiveLine(settings.archiveEnabled);
   const forYou = useForYou(sort === 'foryou', current?.papers, settings.notInterested, loadRanker);
   const notInterested = useNotInterested(settings.notInterested);
@@ -105,12 +108,12 @@ export function NewTabApp({ settings }: { settings: Settings }) {
       <header class="top">
         {topRows}
         <SearchBox
-          value={query}
+          query={query}
           inputRef={searchRef}
           onFocus={() => void SearchResults.preload()}
           onInput={(q) => {
             setSearchWanted(true);
-            setQuery(q);
+            query.set(q);
           }}
         />
       </header>
@@ -118,8 +121,8 @@ export function NewTabApp({ settings }: { settings: Settings }) {
       <main class={density === 'comfortable' ? 'glance' : `glance ${density}`}>
         {dbUnavailable && <DatabaseUnavailable />}
         {ArchiveLine && <ArchiveLine />}
-        {query.trim() !== '' ? (
-          <SearchResults query={query} search={search} online={online} list={list} />
+        {searching ? (
+          <SearchResults query={query} engine={engine} online={online} list={list} />
         ) : view.kind === 'following' ? (
           <FollowingView matcher={list.watch} list={list} hide={hide} />
         ) : (
@@ -134,6 +137,13 @@ export function NewTabApp({ settings }: { settings: Settings }) {
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} />}
     </>
   );
+}
+
+const isQuery = (q: string) => q.trim() !== '';
+/** The search box's text (from `?q=` at first), and whether it holds a query: only that renders this page again. */
+function useQuery() {
+  const query = useMemo(() => createStore(new URLSearchParams(location.search).get(QUERY_PARAM) ?? ''), []);
+  return [query, useStore(query, isQuery)] as const;
 }
 
 /** What every list of cards on the new tab shares: saves, abstracts, follows, "Not interested". */

@@ -1,18 +1,20 @@
 import type { Ref } from 'preact';
 import { t } from '@/lib/core/i18n';
+import { useStore, type Store } from '@/lib/hooks/store';
 
-/** One box filtering everything cached as you type. */
+/** One box filtering everything cached as you type (its text is the `query` store's). */
 export function SearchBox({
-  value,
+  query,
   onInput,
   inputRef,
   onFocus,
 }: {
-  value: string;
+  query: Store<string>;
   onInput: (q: string) => void;
   inputRef: Ref<HTMLInputElement>;
   onFocus?: () => void;
 }) {
+  const value = useStore(query);
   return (
     <div class="search" role="search">
       <input

@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { t, tn } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
-import { SEARCH_PAGE, type SearchState } from '@/lib/hooks/use-search';
+import { SEARCH_PAGE, useSearch, type SearchEngine } from '@/lib/hooks/use-search';
+import { useStore, type Store } from '@/lib/hooks/store';
 import { useFirstScreen } from '@/lib/hooks/use-first-screen';
 import { HfSearch } from './HfSearch';
 import { PaperList, type PaperListProps } from '../shared/PaperList';
@@ -13,19 +14,22 @@ Marks.provide(Marked);
 
 /**
  * While the search box has text: how many cached papers match, the first of them (most relevant
- * first, or newest first), "Show more", and "Search Hugging Face".
+ * first, or newest first), "Show more", and "Search Hugging Face". It reads the query itself, so
+ * a keystroke renders these again, not the page around them.
  */
 export function SearchResults({
-  query,
-  search: { results, indexing, newest, setNewest, showMore, full },
+  query: store,
+  engine,
   online,
   list,
 }: {
-  query: string;
-  search: SearchState;
+  query: Store<string>;
+  engine: SearchEngine;
   online: boolean;
   list: Omit<PaperListProps, 'papers' | 'label'>;
 }) {
+  const query = useStore(store);
+  const { results, indexing, newest, setNewest, showMore, full } = useSearch(query, engine);
   const count = useFirstScreen(results?.papers);
   const partial = !!results && count < results.papers.length;
   const left = results && !partial ? results.total - results.papers.length : 0;

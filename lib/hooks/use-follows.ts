@@ -1,10 +1,10 @@
-import { useCallback, useMemo } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { follow, unfollow, type Followed, type HfFollowingRecord } from '../core/follows';
 import { updateSettings } from '../core/settings';
 import { type Settings } from '../core/settings-schema';
 import { db } from '../store/db';
 import { accountsFor, readHfFollowing } from '../store/hf-following';
-import { accountsAsFollows, compileInterests, interestsOf, type CompiledInterests } from '../views/follow-match';
+import type { CompiledInterests } from '../views/follow-match';
 import { useLiveQuery } from './use-live-query';
 
 export type FollowKind = 'people' | 'orgs';
@@ -26,15 +26,35 @@ export interface Follows {
   remove: (kind: FollowKind, entries: readonly Followed[]) => void;
 }
 
+type Matching = typeof import('../views/follow-match');
+let matching: Matching | undefined;
+let loading: Promise<Matching> | undefined;
+/** The matcher's code loads once someone or something is followed: most openings need none. */
+const loadMatching = () => (loading ??= import('../views/follow-match').then((m) => (matching = m)));
+
+const NONE: CompiledInterests = { empty: true, keys: [], keywords: false, match: () => undefined };
+/** Follows exist but their matcher's code is on its way: nothing is marked yet, nothing is "empty". */
+const PENDING: CompiledInterests = { ...NONE, empty: false, pending: true };
+const NO_ACCOUNTS = { people: [], orgs: [] };
+
 /** The follows, live: a change from any page, the background or sync shows everywhere. */
 export function useFollows(settings: Settings): Follows {
   const hfRecord = useLiveQuery(() => readHfFollowing(db()), [], undefined);
   const accounts = useMemo(() => accountsFor(hfRecord, settings.hfUsername), [hfRecord, settings.hfUsername]);
+  const any =
+    settings.watchKeywords.length + settings.followPeople.length + settings.followOrgs.length + accounts.length > 0;
+  const [mod, setMod] = useState(matching);
+  useEffect(() => {
+    if (any && !mod) void loadMatching().then(setMod);
+  }, [any, mod]);
   const matcher = useMemo(
-    () => compileInterests(interestsOf(settings, accounts)),
-    [settings.watchKeywords, settings.followPeople, settings.followOrgs, accounts],
+    () => (!any ? NONE : mod ? mod.compileInterests(mod.interestsOf(settings, accounts)) : PENDING),
+    [any, mod, settings.watchKeywords, settings.followPeople, settings.followOrgs, accounts],
   );
-  const viaHf = useMemo(() => accountsAsFollows(accounts), [accounts]);
+  const viaHf = useMemo(
+    () => (mod && accounts.length ? mod.accountsAsFollows(accounts) : NO_ACCOUNTS),
+    [mod, accounts],
+  );
   const add = useCallback(
     (kind: FollowKind, entry: Followed) => {
       const key = kind === 'people' ? 'followPeople' : 'followOrgs';

@@ -69,18 +69,37 @@ function useSession(start: boolean) {
   return { session, version, read, indexing };
 }
 
+/** The search machinery of a page, kept while its search box comes and goes: loaded when idle, or at once when `wanted`. */
+export interface SearchEngine {
+  session?: SearchSession;
+  /** Bumped when the index grows, and when the papers asked for have been read. */
+  version: number;
+  read: number;
+  indexing?: { done: number; total: number };
+  newest: boolean;
+  setNewest: (on: boolean) => void;
+}
+
+export function useSearchEngine(wanted: boolean): SearchEngine {
+  const [newest, setNewest] = useState(false);
+  const [start, setStart] = useState(false);
+  if (wanted && !start) setStart(true);
+  useEffect(() => (start ? undefined : whenIdle(() => setStart(true))), [start]);
+  const { session, version, read, indexing } = useSession(start);
+  return useMemo(
+    () => ({ session, version, read, indexing, newest, setNewest }),
+    [session, version, read, indexing, newest],
+  );
+}
+
 /**
  * Local search over every cached paper, at archive scale: the stored index is loaded after the
  * first paint; each keystroke asks it, and only the papers shown are read.
  */
-export function useSearch(query: string, wanted: boolean): SearchState {
-  const [newest, setNewest] = useState(false);
+export function useSearch(query: string, engine: SearchEngine): SearchState {
+  const { session, version, read, indexing, newest, setNewest } = engine;
   const [paging, setPaging] = useState({ query, shown: SEARCH_PAGE });
   const shown = paging.query === query ? paging.shown : SEARCH_PAGE;
-  const [start, setStart] = useState(false);
-  if ((wanted || query.trim() !== '') && !start) setStart(true);
-  useEffect(() => (start ? undefined : whenIdle(() => setStart(true))), [start]);
-  const { session, version, read, indexing } = useSession(start);
 
   const found = useMemo(() => session?.find(query, newest), [session, query, version, newest]);
   const visible = useMemo(() => found?.hits.slice(0, shown), [found, shown]);
@@ -89,8 +108,11 @@ export function useSearch(query: string, wanted: boolean): SearchState {
   const lastResults = useRef<SearchResults | undefined>(undefined);
   let results: SearchResults | undefined;
   if (found) {
+    // The same words found as before keep the same array: a card whose paper stayed is not drawn again.
+    const last = lastResults.current?.terms;
+    const terms = last && sameWords(last, found.terms) ? last : found.terms;
     // Until the papers to show are read (a few ms), the previous results stay: no flash of nothing.
-    results = papers ? { papers, total: found.hits.length, terms: found.terms } : lastResults.current;
+    results = papers ? { papers, total: found.hits.length, terms } : lastResults.current;
     if (papers) lastResults.current = results;
   }
   return {
@@ -102,3 +124,6 @@ export function useSearch(query: string, wanted: boolean): SearchState {
     full: session?.full ?? asIs,
   };
 }
+
+const sameWords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w, i) => w === b[i]);

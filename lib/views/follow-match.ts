@@ -132,6 +132,8 @@ function indexOrgs(orgs: readonly Followed[]) {
 export interface CompiledInterests extends CompiledWatch {
   keys: string[];
   keywords: boolean;
+  /** Follows exist, but the matcher is not ready yet (lib/hooks/use-follows.ts loads it on use). */
+  pending?: boolean;
 }
 
 /** Prepares the matcher once; `match` runs per paper and names what it matched. */

@@ -131,18 +131,30 @@ describe('the built extension', () => {
     expect(helper).toEqual([]);
   });
 
-  it('the new tab loads at most 60 KB of JS (gzip) at every opening; what is used now and then loads on use', async () => {
+  it('the new tab loads at most 59.2 KB of JS (gzip) at every opening; what is used now and then loads on use', async () => {
     const bytes = await newtabBytes(extensionPath);
     const gzip = [...bytes.js, ...bytes.app].reduce((n, f) => n + f.gzip, 0);
     // Issue 19 asks 55 KB; 57.0 KB before the calm card, 59.6 KB with it (the More actions button,
-    // the actions table, the Order and filters control, the title's TeX check): over the 55 KB
+    // the actions table, the Order and filters control, the title's TeX check), 59.1 KB with the
+    // follow matcher loaded on use and Preact, Dexie and valibot in one chunk: over the 55 KB
     // budget, to be won back (README "Fast, and measured"). A ratchet, never to grow.
-    expect(gzip / 1024).toBeLessThanOrEqual(60);
+    expect(gzip / 1024).toBeLessThanOrEqual(59.2);
+    // The libraries every page runs at once come as one file (wxt.config.ts vendorChunkOnPages).
+    expect(bytes.app.filter((f) => /\/vendor-/.test(f.path))).toHaveLength(1);
     // Loaded only when used: citation formats and the copy menu, the follow list, the Following
-    // view, the ranker, the search engine and results, the shortcuts dialog, the reading list's writer.
+    // view, the ranker, the search engine and results, the shortcuts dialog, the reading list's writer,
+    // the follow matcher (only when someone or something is followed).
     const lazy = bytes.lazy.map((f) => f.path).join(' ');
     // Citation formatting is in the ActionsMenu chunk: the card's menu is its only user now.
-    const chunks = ['ActionsMenu', 'tex-render', 'FollowingView', 'rank', 'search-session', 'SearchResults'];
+    const chunks = [
+      'ActionsMenu',
+      'tex-render',
+      'FollowingView',
+      'rank',
+      'search-session',
+      'SearchResults',
+      'follow-match',
+    ];
     for (const chunk of [...chunks, 'KeyboardHelp', 'list']) expect(lazy).toContain(`/${chunk}-`);
   });
 
