@@ -80,7 +80,9 @@ describe('NewTabApp: the new tab', () => {
 
   it('"Newest" re-sorts by publication date, and the choice is remembered', async () => {
     await renderApp();
-    fireEvent.click(screen.getByRole('button', { name: 'Newest', hidden: true }));
+    // The order and filters live behind their one control, and load when it first opens.
+    fireEvent.click(screen.getByRole('button', { name: /Order and filters/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Newest', hidden: true }));
     // The sort is a setting: it goes through browser.storage and comes back to every open page.
     await waitFor(() => expect(titles(papersList())).toEqual([SPARSE_MOE, SPARSE_VIDEO, DIFFUSION]));
     expect(screen.getByRole('button', { name: 'Newest', hidden: true }).getAttribute('aria-pressed')).toBe('true');

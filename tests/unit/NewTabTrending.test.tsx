@@ -48,7 +48,9 @@ describe('Trending in the new tab', () => {
     await setMeta(db(), `trending:date:${LATEST}`, { ids: [id(2), id(0), id(3), id(1)], fetchedAt });
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Trending', hidden: true }));
+    // The order and filters live behind their one control, and load when it first opens.
+    fireEvent.click(screen.getByRole('button', { name: /Order and filters/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Trending', hidden: true }));
     await waitFor(() => expect(titles()).toEqual(['Gamma Paper', 'Alpha Paper', 'Delta Paper', 'Beta Paper']));
     expect(screen.getByRole('button', { name: 'Trending', hidden: true }).getAttribute('aria-pressed')).toBe('true');
     expect(await screen.findByText(`Trending as of ${clockTime(fetchedAt)}`)).toBeTruthy();
@@ -60,7 +62,9 @@ describe('Trending in the new tab', () => {
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, message: '' });
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Trending', hidden: true }));
+    // The order and filters live behind their one control, and load when it first opens.
+    fireEvent.click(screen.getByRole('button', { name: /Order and filters/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Trending', hidden: true }));
     await waitFor(() => expect(sendMessage).toHaveBeenCalledWith({ type: 'fetchTrending', range: { date: LATEST } }));
     expect(await screen.findByText(/trending order is not here yet/)).toBeTruthy();
     // The background's answer arrives through the database.
@@ -75,7 +79,8 @@ describe('With code', () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, message: '' });
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toEqual(TITLES), { timeout: 5000 });
-    const toggle = screen.getByRole('button', { name: 'With code', hidden: true });
+    fireEvent.click(screen.getByRole('button', { name: /Order and filters/ }));
+    const toggle = await screen.findByRole('button', { name: 'With code', hidden: true });
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(toggle);
     await waitFor(() => expect(titles()).toEqual(['Beta Paper', 'Delta Paper']));
@@ -102,6 +107,8 @@ describe('the reading list: code released and artifacts', () => {
     render(<ReadingListApp />);
     const alpha = await screen.findByRole('article', { name: 'Alpha Paper' });
     await waitFor(() => expect(within(alpha).getByText('Code released')).toBeTruthy());
+    // The Hub artifacts open in place with the paper's note, status and tags.
+    fireEvent.click(within(alpha).getByRole('button', { name: /^Add a note$|^Note: / }));
     const hrefs = within(alpha)
       .getAllByRole('link')
       .map((a) => a.getAttribute('href'))
