@@ -55,6 +55,13 @@ async function choose(tab: Tab, name: Density): Promise<void> {
   );
 }
 
+/** Waits for `name` to be the layout pressed under "Order and filters", then closes the panel. */
+async function expectLayout(tab: Tab, name: Density): Promise<void> {
+  await openOrderAndFilters(tab);
+  await waitPressed(tab, await densityButton(tab, name), true);
+  await tab.press('Escape');
+}
+
 /** Whether the element `selector` of the card headed `title` is shown. */
 const shownIn = (tab: Tab, title: string, selector: string) =>
   tab.evaluate(
@@ -72,7 +79,7 @@ const focusedTitle = (tab: Tab) =>
 describe('density', () => {
   it('Comfortable shows the cards (a few papers per screen); Compact shows at least 16 at 1280×800', async () => {
     const tab = await newTab();
-    await waitPressed(tab, await densityButton(tab, 'Comfortable'), true);
+    await expectLayout(tab, 'Comfortable');
     // A few: two to four in Chromium; Firefox's default fonts set the cards taller, one or two.
     const comfortable = await fullyVisible(tab);
     expect(comfortable).toBeGreaterThanOrEqual(1);
@@ -108,7 +115,7 @@ describe('density', () => {
       // Firefox runs no WebDriver BiDi preload script in moz-extension:// pages (checked in ESR
       // 153), so the first paint cannot be caught before the app replaces it: only the outcome.
       const again = await newTab();
-      await waitPressed(again, await densityButton(again, 'Compact'), true);
+      await expectLayout(again, 'Compact');
       expect(await mainClass(again)).toBe('glance compact');
       expect(await fullyVisible(again)).toBeGreaterThanOrEqual(12);
       await again.close();
@@ -138,7 +145,7 @@ describe('density', () => {
       [...document.querySelectorAll('main article')].map((a) => a.getBoundingClientRect().height),
     );
     expect(appHeights.slice(0, first!.heights.length)).toEqual(first!.heights);
-    await waitPressed(again, await densityButton(again, 'Compact'), true);
+    await expectLayout(again, 'Compact');
     expect(await fullyVisible(again)).toBeGreaterThanOrEqual(12);
     await again.close();
   });
@@ -153,7 +160,7 @@ describe('density', () => {
     );
     await options.select(select, 'comfortable');
     const tab = await newTab();
-    await waitPressed(tab, await densityButton(tab, 'Comfortable'), true);
+    await expectLayout(tab, 'Comfortable');
     await options.select(select, 'compact');
     // An open new tab follows the change made elsewhere.
     await poll(
