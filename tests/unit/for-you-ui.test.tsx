@@ -50,7 +50,9 @@ describe('For you in the new tab', () => {
     render(<NewTabPage />);
     await waitFor(() => expect(titles()).toHaveLength(4), WAIT);
     expect(titles()[0]).toBe(day[0]!.title);
-    fireEvent.click(screen.getByRole('button', { name: 'For you', hidden: true }));
+    // The order and filters live behind their one control, and load when it first opens.
+    fireEvent.click(screen.getByRole('button', { name: /Order and filters/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'For you', hidden: true }));
     await waitFor(() => expect(titles()[0]).toBe(ON_TOPIC), WAIT);
     expect(screen.getByRole('button', { name: 'For you', hidden: true }).getAttribute('aria-pressed')).toBe('true');
     const card = screen.getByRole('article', { name: ON_TOPIC });
