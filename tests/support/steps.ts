@@ -217,13 +217,18 @@ export function field(tab: Tab, label: string | RegExp, within?: string): Promis
 
 /** Replaces the field's text by typing `text` (all of it selected first, as a user would). */
 export async function fill(tab: Tab, selector: string, text: string): Promise<void> {
-  await tab.evaluate((s) => {
-    const el = document.querySelector<HTMLInputElement>(s);
-    el?.focus();
-    el?.select();
-  }, selector);
-  if (text) await tab.type(selector, text);
-  else await tab.press('Backspace');
+  // Firefox can drop the first key sent to a tab just brought to the front (a run typed "50" and the
+  // field read "0"): what the field holds is checked, and the typing done again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await tab.evaluate((s) => {
+      const el = document.querySelector<HTMLInputElement>(s);
+      el?.focus();
+      el?.select();
+    }, selector);
+    if (text) await tab.type(selector, text);
+    else await tab.press('Backspace');
+    if ((await valueOf(tab, selector)) === text || attempt === 3) return;
+  }
 }
 
 /** Whether the box or radio `selector` is checked (null while there is none). */
