@@ -169,6 +169,9 @@ function search(s: Slots, x: Scratch, facts: SlotFacts, query: string): CompactR
   return rankedHits(slots, hitScores, facts, terms);
 }
 
+/** Display copies kept decoded: a few pages of results. */
+const DECODED_KEPT = 200;
+
 /** A page's index: the stored one as it is, plus an overlay for what changed since. */
 export function loadCompactIndex(stored: StoredIndex): CompactIndex {
   const s = newSlots(stored);
@@ -180,6 +183,7 @@ export function loadCompactIndex(stored: StoredIndex): CompactIndex {
     touched: new Uint32Array(0),
     found: 0,
   };
+  const decoded = new Map<number, Paper>();
   const facts: SlotFacts = {
     idOf: (slot) => (slot < s.base ? s.stored.ids[slot]! : s.ids[slot - s.base]!),
     upvotesOf: (slot) => (slot < s.base ? s.stored.upvotes[slot]! : s.upvotes[slot - s.base]!),
@@ -218,10 +222,21 @@ export function loadCompactIndex(stored: StoredIndex): CompactIndex {
       const slot = s.slotOf.get(id);
       if (slot === undefined || isDead(s, slot)) return undefined;
       if (slot >= s.base) return s.papers[slot - s.base];
-      return s.cards && decodeCard(s.cards, slot);
+      if (!s.cards) return undefined;
+      // A stored slot's copy never changes: the cards of the last keystrokes are decoded once, and stay the same objects.
+      let card = decoded.get(slot);
+      if (!card) {
+        card = decodeCard(s.cards, slot);
+        if (decoded.size >= DECODED_KEPT) decoded.clear();
+        if (card) decoded.set(slot, card);
+      }
+      return card;
     },
     useCards(cards) {
-      if (cards.offsets.length === s.base + 1) s.cards = cards;
+      if (cards.offsets.length === s.base + 1) {
+        s.cards = cards;
+        decoded.clear();
+      }
     },
     get size() {
       return s.live;
