@@ -112,6 +112,10 @@ function tab(page: Page, extensionId: string): Tab {
         await world.close();
       }
     },
+    movePointer: (x, y) => page.mouse.move(x, y),
+    setColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    isClosed: async () => page.isClosed(),
     close: () => page.close(),
   };
 }
@@ -135,7 +139,7 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
   let ext: ExtensionSession;
 
   async function start(): Promise<void> {
-    ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy });
+    ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy, hosts: opts.hosts });
     // Reading the clipboard back is the test's own need (every origin: an extension's is opaque to the protocol).
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const origin = `chrome-extension://${ext.extensionId}/`;

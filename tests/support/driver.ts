@@ -49,6 +49,20 @@ export interface Tab {
    * What a page's own script could make a compromised content script send.
    */
   sendAsContentScript(message: object): Promise<unknown>;
+  /**
+   * Moves the pointer to (x, y) in the page's viewport, as a person moves the mouse: hovering
+   * what is there, and no longer what it left (a corner of the window takes it off every card).
+   */
+  movePointer(x: number, y: number): Promise<void>;
+  /**
+   * The system colour scheme this page sees from now on (prefers-color-scheme). Firefox's is
+   * browser-wide: every page open sees it.
+   */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** A picture of the viewport, written to `path` (PNG). */
+  screenshot(path: string): Promise<void>;
+  /** Whether the tab has closed (the page closed itself, say). */
+  isClosed(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -129,6 +143,11 @@ export interface DriverOptions {
    * real prompt instead (`answerPermissionPrompt`).
    */
   zoteroAccess?: boolean;
+  /**
+   * More hosts the stand-in answers (both browsers send them to it; each named, as Firefox takes
+   * no wildcards): standin.ts's IMAGE_HOSTS for thumbnails, github.com, a project's *.github.io.
+   */
+  hosts?: string[];
 }
 
 export function browserUnderTest(): BrowserName {

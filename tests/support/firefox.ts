@@ -67,6 +67,8 @@ export function zipDirectory(dir: string): Buffer {
 
 export interface FirefoxOptions {
   port: number;
+  /** More hosts the stand-in answers (LaunchOptions.hosts in extension.ts), each named. */
+  hosts?: string[];
   /** More prefs (e.g. extensions.background.idle.timeout). */
   prefs?: Record<string, string | number | boolean>;
 }
@@ -160,7 +162,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
       args: ['--remote-allow-system-access', '--profile', profile],
       extraPrefsFirefox: {
         // Firefox has no --host-resolver-rules: the hosts resolve to 127.0.0.1, port 443 goes to the stand-in.
-        'network.dns.localDomains': 'huggingface.co,arxiv.org,www.arxiv.org',
+        'network.dns.localDomains': ['huggingface.co', 'arxiv.org', 'www.arxiv.org', ...(opts.hosts ?? [])].join(','),
         'network.socket.forcePort': `443=${opts.port}`,
         'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_UUID }),
         'xpinstall.signatures.required': false,
