@@ -73,7 +73,7 @@ describe('density', () => {
   it('Comfortable shows the cards (a few papers per screen); Compact shows at least 16 at 1280×800', async () => {
     const tab = await newTab();
     await expectLayout(tab, 'Comfortable');
-    // A few: two to four in Chromium; Firefox's default fonts set the cards taller, one or two.
+    // A few: four in both browsers (glance.test.ts holds Comfortable to at least 4 whole).
     const comfortable = await fullyVisible(tab);
     expect(comfortable).toBeGreaterThanOrEqual(1);
     expect(comfortable).toBeLessThanOrEqual(4);
