@@ -1,8 +1,9 @@
 // The scenario driver (driver.ts) on Chromium: playwright-core over the launcher in extension.ts.
 
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { contentScriptWorld } from './content-world';
 import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
@@ -130,11 +131,24 @@ async function buildWithZoteroAccess(dir: string): Promise<string> {
   return dir;
 }
 
+/** A kept release's archive unpacked into `dir` (an unpacked extension's id comes from its folder). */
+async function unpackRelease(zip: string, dir: string): Promise<string> {
+  for (const [name, bytes] of Object.entries(unzipSync(await readFile(zip)))) {
+    if (name.endsWith('/')) continue;
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), bytes);
+  }
+  return dir;
+}
+
 export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver> {
   const profile = await mkdtemp(join(tmpdir(), 'papertab-driver-'));
-  const copy = opts.zoteroAccess
-    ? await buildWithZoteroAccess(join(await mkdtemp(join(tmpdir(), 'papertab-build-')), 'extension'))
-    : undefined;
+  const folder = async () => join(await mkdtemp(join(tmpdir(), 'papertab-build-')), 'extension');
+  const copy = opts.release
+    ? await unpackRelease(opts.release, await folder())
+    : opts.zoteroAccess
+      ? await buildWithZoteroAccess(await folder())
+      : undefined;
   const errors: string[] = [];
   let ext: ExtensionSession;
 
@@ -191,6 +205,13 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     stopBackground: () => ext.stopServiceWorker(),
     async restart() {
       await ext.close();
+      await start();
+    },
+    async update() {
+      if (!opts.release || !copy) throw new Error('update() needs a release installed first (DriverOptions.release)');
+      await ext.close();
+      await rm(copy, { recursive: true, force: true });
+      await cp(extensionPath, copy, { recursive: true });
       await start();
     },
     reloadExtension: () => ext.reloadExtension(),

@@ -14,7 +14,7 @@ import {
   type PageNode,
   type Tab,
 } from './driver';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { firefoxBuildManifest, launchFirefox, type FirefoxSession } from './firefox';
 
 /**
  * The system clipboard as the browser has it (headless Firefox keeps its own), read in the chrome
@@ -268,7 +268,7 @@ const colorScheme = (scheme: 'light' | 'dark' | undefined) =>
   }); return true; })()`;
 
 export async function launchFirefoxDriver(opts: DriverOptions): Promise<Driver> {
-  const ff: FirefoxSession = await launchFirefox({ port: opts.port, hosts: opts.hosts });
+  const ff: FirefoxSession = await launchFirefox({ port: opts.port, hosts: opts.hosts, archive: opts.release });
   return firefoxDriver(ff);
 }
 
@@ -334,6 +334,15 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       );
     },
     restart: () => ff.restart(),
+    async update() {
+      await ff.installBuild();
+      const { version } = firefoxBuildManifest();
+      await poll(
+        () => ff.api(() => browser.runtime.getManifest().version),
+        `version ${version} to run`,
+        (v) => v === version,
+      );
+    },
     async reloadExtension() {
       await ff.chrome(
         `(async () => { await (await AddonManager.getAddonByID(${JSON.stringify(ff.addonId)})).reload(); return true; })()`,

@@ -113,6 +113,14 @@ export interface Driver {
   /** Closes the browser and starts it again on the same profile (the extension stays installed). */
   restart(): Promise<void>;
   /**
+   * Puts this build in place of the installed release (`DriverOptions.release`) as an update does:
+   * the same extension id, so the profile keeps its data. Chromium: the browser closed, the unpacked
+   * folder's contents replaced (its id comes from the folder), the browser started again. Firefox:
+   * this build installed over the running add-on (the same gecko id: Firefox updates it in place, as
+   * it installs an update from addons.mozilla.org). Resolves once this build runs.
+   */
+  update(): Promise<void>;
+  /**
    * Reloads the extension as its Reload button does (chrome://extensions, about:debugging): its pages
    * close, the background starts again; resolves once it has.
    */
@@ -148,6 +156,12 @@ export interface DriverOptions {
    * no wildcards): standin.ts's IMAGE_HOSTS for thumbnails, github.com, a project's *.github.io.
    */
   hosts?: string[];
+  /**
+   * A kept release's archive for the browser under test (tests/fixtures/releases/, see
+   * tools/release/fixtures.ts), installed instead of this build; `update()` later puts this build
+   * in its place.
+   */
+  release?: string;
 }
 
 export function browserUnderTest(): BrowserName {
