@@ -8,13 +8,13 @@ import type { Page } from 'playwright-core';
 import { fireRefreshAlarm, launchExtension, type ExtensionSession } from '../tests/support/extension';
 import {
   pinnedProfile,
-  routeSampleImages,
   startSampleWorld,
   TODAY_COUNT,
   waitForInstall,
   type SampleWorld,
 } from '../tests/support/sample-world';
 import { until } from '../tests/support/until';
+import { IMAGE_HOSTS } from '../tests/support/sample-images';
 
 const NEW_DAY_AFTER_S = Number(process.env.PAPERTAB_DEMO_NEW_DAY_S ?? 60);
 
@@ -72,9 +72,8 @@ async function main(): Promise<void> {
 
     // A profile with Papertab's button pinned to the toolbar, so the badge is in sight.
     profile = await pinnedProfile();
-    ext = await launchExtension({ port: w.hf.port, userDataDir: profile, headless });
+    ext = await launchExtension({ port: w.hf.port, userDataDir: profile, headless, hosts: IMAGE_HOSTS });
     const e = ext;
-    await routeSampleImages(e.context);
     // Playwright adds its own Ctrl-C handler at launch, which would exit before the profile and the
     // stand-in are cleaned up: ours closes the browser too.
     for (const l of process.listeners('SIGINT')) if (l !== onSignal) process.off('SIGINT', l);

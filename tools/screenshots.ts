@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, repoRoot, type ExtensionSession } from '../tests/support/extension';
 import { launchFirefox, type FirefoxSession } from '../tests/support/firefox';
-import { routeSampleImages, startSampleWorld, waitForInstall, type SampleWorld } from '../tests/support/sample-world';
+import { IMAGE_HOSTS } from '../tests/support/sample-images';
+import { startSampleWorld, waitForInstall, type SampleWorld } from '../tests/support/sample-world';
 import { until } from '../tests/support/until';
 import { storeImages } from './release/store-images';
 
@@ -243,13 +244,12 @@ async function main(): Promise<void> {
     // Today's papers are in: the new tab shows a normal day, without the "not curated yet" notice.
     world = await startSampleWorld({ withToday: true });
     await mkdir(outDir, { recursive: true });
-    ext = await launchExtension({ port: world.hf.port });
-    await routeSampleImages(ext.context);
+    ext = await launchExtension({ port: world.hf.port, hosts: IMAGE_HOSTS });
     await waitForInstall(ext, world);
     await chromium(world, ext);
     await ext.close();
     ext = undefined;
-    ff = await launchFirefox({ port: world.hf.port });
+    ff = await launchFirefox({ port: world.hf.port, hosts: IMAGE_HOSTS });
     await firefox(world, ff);
     // The store listing's pictures (1280×800 screenshots, icon, tile) from the ones just made.
     written.push(...(await storeImages()));

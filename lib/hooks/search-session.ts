@@ -5,21 +5,23 @@
  */
 import type { Paper } from '../core/paper';
 import { isCardCopy } from '../search/cards';
-import { buildStoredIndex, loadCompactIndex, type CompactHit, type CompactIndex } from '../search/compact';
+import {
+  buildStoredIndex,
+  loadCompactIndex,
+  type CompactHit,
+  type CompactIndex,
+  type CompactResults,
+} from '../search/compact';
 import { watchStores } from '../store/raw-read';
 import type { StoreReads } from '../store/reads';
 import { loadStoredCards, loadStoredSearch, resolve, searchHead } from '../store/search-store';
 
-export interface Found {
-  /** Best match first (or newest first). */
-  hits: CompactHit[];
-  /** The indexed words that matched (folded), for highlighting: the same array while they stay the same. */
-  terms: string[];
-}
-
 export interface SearchSession {
-  /** The matches of `query`; undefined until the index is loaded. */
-  find(query: string, newest: boolean): Found | undefined;
+  /**
+   * The matches of `query` (their count, the first n on demand, and the words found: the same array
+   * while they stay the same); undefined until the index is loaded.
+   */
+  find(query: string): CompactResults | undefined;
   /**
    * The papers of `hits`: those not read yet as their display copies (`isCardCopy`), read meanwhile
    * (`onRead` tells when they are there); undefined only when a paper has no copy to show.
@@ -145,7 +147,7 @@ export function openSearchSession(db: StoreReads, events: SessionEvents): Search
   let lastTerms: string[] = [];
   const reader = paperReader(db, papers, () => !closed && events.onRead());
   return {
-    find(query, newest) {
+    find(query) {
       if (!index || !query.trim()) return undefined;
       const t0 = performance.now();
       const result = index.search(query);
@@ -154,17 +156,22 @@ export function openSearchSession(db: StoreReads, events: SessionEvents): Search
       const same = result.terms.length === lastTerms.length && result.terms.every((t, i) => t === lastTerms[i]);
       if (same) result.terms = lastTerms;
       else lastTerms = result.terms;
-      // Newest first: by featured day, the most relevant first within a day (the sort is stable).
-      if (newest) result.hits = [...result.hits].sort((a, b) => b.day - a.day);
       return result;
     },
     papers(hits) {
-      const missing = hits.filter((h) => !papers.has(h.id)).map((h) => h.id);
+      const missing: string[] = [];
       // Until a paper is read, its card shows the index's display copy (no abstract): no wait for IndexedDB.
-      const shown = hits.map((h) => papers.get(h.id) ?? index?.card(h.id));
-      const copied = shown.every((p) => p !== undefined);
+      const shown: (Paper | undefined)[] = [];
+      let copied = true;
+      for (const { id } of hits) {
+        const paper = papers.get(id);
+        if (!paper) missing.push(id);
+        const p = paper ?? index?.card(id);
+        if (!p) copied = false;
+        shown.push(p);
+      }
       if (missing.length) (copied ? reader.readWhenIdle : reader.read)(missing);
-      return copied ? shown : undefined;
+      return copied ? (shown as Paper[]) : undefined;
     },
     full(paper) {
       if (!isCardCopy(paper)) return Promise.resolve(paper);

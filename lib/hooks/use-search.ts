@@ -101,8 +101,9 @@ export function useSearch(query: string, engine: SearchEngine): SearchState {
   const [paging, setPaging] = useState({ query, shown: SEARCH_PAGE });
   const shown = paging.query === query ? paging.shown : SEARCH_PAGE;
 
-  const found = useMemo(() => session?.find(query, newest), [session, query, version, newest]);
-  const visible = useMemo(() => found?.hits.slice(0, shown), [found, shown]);
+  const found = useMemo(() => session?.find(query), [session, query, version]);
+  // Ids and objects only for the matches shown: ranked as far as those.
+  const visible = useMemo(() => found?.top(shown, newest), [found, shown, newest]);
   const papers = useMemo(() => (visible ? session?.papers(visible) : undefined), [visible, read]);
 
   const lastResults = useRef<SearchResults | undefined>(undefined);
@@ -112,7 +113,7 @@ export function useSearch(query: string, engine: SearchEngine): SearchState {
     const last = lastResults.current?.terms;
     const terms = last && sameWords(last, found.terms) ? last : found.terms;
     // Until the papers to show are read (a few ms), the previous results stay: no flash of nothing.
-    results = papers ? { papers, total: found.hits.length, terms } : lastResults.current;
+    results = papers ? { papers, total: found.count, terms } : lastResults.current;
     if (papers) lastResults.current = results;
   }
   return {

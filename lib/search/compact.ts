@@ -10,20 +10,10 @@ import { F, FIELD_BOOST, FIELDS, fieldScore, idf, queryTerms, tokens } from './s
 import { decodeCard, type StoredCards } from './cards';
 import { dayNumber, type StoredIndex } from './stored';
 import { expand, isDead, lengthOf, runsOf, type Run, type Slots } from './slots';
+import { noResults, rankedHits, type CompactResults, type SlotFacts } from './hits';
 
 export { buildStoredIndex, type StoredIndex } from './stored';
-
-export interface CompactHit {
-  id: string;
-  /** Days since 1970 of the paper's featured day (0 when unknown). */
-  day: number;
-}
-
-export interface CompactResults {
-  /** Best match first. */
-  hits: CompactHit[];
-  terms: string[];
-}
+export type { CompactHit, CompactResults } from './hits';
 
 export interface CompactIndex {
   /** Indexes papers written since the stored index was built (new, or with new text or upvotes). */
@@ -41,12 +31,17 @@ export interface CompactIndex {
   readonly size: number;
 }
 
-/** Per-query scratch, reused (sized to the slots): scores, how many words matched, a visit stamp. */
+/**
+ * Per-query scratch, reused (sized to the slots): scores, how many words matched, a visit stamp,
+ * and the slots the first word touched (`touched[0 .. found]`), in the order found.
+ */
 interface Scratch {
   scores: Float64Array;
   matched: Uint16Array;
   seen: Uint32Array;
   stamp: number;
+  touched: Uint32Array;
+  found: number;
 }
 
 function newSlots(stored: StoredIndex): Slots {
@@ -71,10 +66,6 @@ function newSlots(stored: StoredIndex): Slots {
   };
 }
 
-const idOf = (s: Slots, slot: number) => (slot < s.base ? s.stored.ids[slot]! : s.ids[slot - s.base]!);
-const upvotesOf = (s: Slots, slot: number) => (slot < s.base ? s.stored.upvotes[slot]! : s.upvotes[slot - s.base]!);
-const dayOf = (s: Slots, slot: number) => (slot < s.base ? s.stored.days[slot]! : s.days[slot - s.base]!);
-
 function upsert(s: Slots, papers: readonly Paper[], kill: (slot: number) => void): void {
   for (const paper of papers) {
     const old = s.slotOf.get(paper.id);
@@ -92,74 +83,112 @@ function upsert(s: Slots, papers: readonly Paper[], kill: (slot: number) => void
       for (const [term, count] of counts) {
         let p = s.overlay.get(term);
         if (!p) {
-          s.overlay.set(term, (p = FIELDS.map(() => ({ slots: [], counts: [] }))));
+          s.overlay.set(term, (p = FIELDS.map(() => ({ slots: [], counts: [], from: 0, to: 0 }))));
           s.overlaySorted = s.byLength = undefined;
         }
-        p[f]!.slots.push(slot);
-        p[f]!.counts.push(count);
+        const run = p[f]!;
+        run.slots.push(slot);
+        run.counts.push(count);
+        run.to = run.slots.length;
       }
     });
   }
 }
 
 /** Adds word `w`'s scores to every live paper that matched the words before it. */
-function scoreWord(s: Slots, x: Scratch, w: number, word: string, touched: number[], used: Map<string, Run[][]>) {
-  const avgLength = s.totals.map((total) => (s.live ? total / s.live : 0));
+function scoreWord(s: Slots, x: Scratch, w: number, word: string, avgLength: number[], used: Map<string, Run[][]>) {
   x.stamp++;
+  const { scores, matched, seen, touched, stamp } = x;
   for (const [term, weight] of expand(s, word)) {
     const runs = runsOf(s, term);
     used.set(term, runs);
     for (let f = 0; f < F; f++) {
       let df = 0;
-      for (const r of runs) df += r[f]!.slots.length;
+      for (const r of runs) df += r[f]!.to - r[f]!.from;
       if (df === 0) continue;
       const factor = weight * FIELD_BOOST[f]! * idf(s.live, df);
       const avg = avgLength[f]! || 1;
       for (const r of runs) {
-        const { slots, counts } = r[f]!;
-        for (let i = 0; i < slots.length; i++) {
+        const { slots, counts, from, to } = r[f]!;
+        for (let i = from; i < to; i++) {
           const slot = slots[i]!;
-          if (x.matched[slot] !== w || isDead(s, slot)) continue;
-          if (x.seen[slot] !== x.stamp) {
-            x.seen[slot] = x.stamp;
+          if (matched[slot] !== w || isDead(s, slot)) continue;
+          if (seen[slot] !== stamp) {
+            seen[slot] = stamp;
             if (w === 0) {
-              touched.push(slot);
-              x.scores[slot] = 0;
+              touched[x.found++] = slot;
+              scores[slot] = 0;
             }
           }
-          x.scores[slot] = x.scores[slot]! + fieldScore(factor, counts[i]!, lengthOf(s, f, slot), avg);
+          scores[slot] = scores[slot]! + fieldScore(factor, counts[i]!, lengthOf(s, f, slot), avg);
         }
       }
     }
   }
-  for (const slot of touched) if (x.seen[slot] === x.stamp && x.matched[slot] === w) x.matched[slot] = w + 1;
+  for (let k = 0; k < x.found; k++) {
+    const slot = touched[k]!;
+    if (seen[slot] === stamp && matched[slot] === w) matched[slot] = w + 1;
+  }
 }
 
-function search(s: Slots, x: Scratch, query: string): CompactResults {
-  const queryWords = queryTerms(query);
-  if (queryWords.length === 0) return { hits: [], terms: [] };
-  const touched: number[] = [];
-  const used = new Map<string, Run[][]>();
-  queryWords.forEach((word, w) => scoreWord(s, x, w, word, touched, used));
-  const all = queryWords.length;
-  const hits = touched.filter((slot) => x.matched[slot] === all);
-  for (const slot of touched) x.matched[slot] = 0;
-  hits.sort((a, b) => x.scores[b]! - x.scores[a]! || upvotesOf(s, b) - upvotesOf(s, a));
-  // The terms shown as matches: those some result holds.
-  x.stamp++;
-  for (const slot of hits) x.seen[slot] = x.stamp;
-  const terms: string[] = [];
-  for (const [term, runs] of used) {
-    if (runs.some((r) => r.some(({ slots }) => Array.prototype.some.call(slots, (k: number) => x.seen[k] === x.stamp))))
-      terms.push(term);
-  }
-  return { hits: hits.map((slot) => ({ id: idOf(s, slot), day: dayOf(s, slot) })), terms };
+/** Whether some posting of `runs` is a slot stamped `stamp`. */
+function anySeen(runs: Run[][], seen: Uint32Array, stamp: number): boolean {
+  for (const source of runs)
+    for (const { slots, from, to } of source)
+      for (let i = from; i < to; i++) if (seen[slots[i]!] === stamp) return true;
+  return false;
 }
+
+function search(s: Slots, x: Scratch, facts: SlotFacts, query: string): CompactResults {
+  const queryWords = queryTerms(query);
+  if (queryWords.length === 0) return noResults();
+  const used = new Map<string, Run[][]>();
+  const avgLength = s.totals.map((total) => (s.live ? total / s.live : 0));
+  x.found = 0;
+  queryWords.forEach((word, w) => scoreWord(s, x, w, word, avgLength, used));
+  // The matches (every word matched), in the order found, with their scores: copied, as the scratch is reused.
+  const all = queryWords.length;
+  const { touched, matched, scores } = x;
+  let count = 0;
+  for (let k = 0; k < x.found; k++) if (matched[touched[k]!] === all) count++;
+  const slots = new Uint32Array(count);
+  const hitScores = new Float64Array(count);
+  x.stamp++;
+  for (let k = 0, h = 0; k < x.found; k++) {
+    const slot = touched[k]!;
+    if (matched[slot] === all) {
+      slots[h] = slot;
+      hitScores[h++] = scores[slot]!;
+      x.seen[slot] = x.stamp;
+    }
+    matched[slot] = 0;
+  }
+  // The terms shown as matches: those some result holds.
+  const terms: string[] = [];
+  for (const [term, runs] of used) if (anySeen(runs, x.seen, x.stamp)) terms.push(term);
+  return rankedHits(slots, hitScores, facts, terms);
+}
+
+/** Display copies kept decoded: a few pages of results. */
+const DECODED_KEPT = 200;
 
 /** A page's index: the stored one as it is, plus an overlay for what changed since. */
 export function loadCompactIndex(stored: StoredIndex): CompactIndex {
   const s = newSlots(stored);
-  const x: Scratch = { scores: new Float64Array(0), matched: new Uint16Array(0), seen: new Uint32Array(0), stamp: 0 };
+  const x: Scratch = {
+    scores: new Float64Array(0),
+    matched: new Uint16Array(0),
+    seen: new Uint32Array(0),
+    stamp: 0,
+    touched: new Uint32Array(0),
+    found: 0,
+  };
+  const decoded = new Map<number, Paper>();
+  const facts: SlotFacts = {
+    idOf: (slot) => (slot < s.base ? s.stored.ids[slot]! : s.ids[slot - s.base]!),
+    upvotesOf: (slot) => (slot < s.base ? s.stored.upvotes[slot]! : s.upvotes[slot - s.base]!),
+    dayOf: (slot) => (slot < s.base ? s.stored.days[slot]! : s.days[slot - s.base]!),
+  };
   const kill = (slot: number) => {
     if (isDead(s, slot)) return;
     if (slot < s.base) s.dead[slot] = 1;
@@ -184,17 +213,30 @@ export function loadCompactIndex(stored: StoredIndex): CompactIndex {
         x.scores = new Float64Array(size);
         x.matched = new Uint16Array(size);
         x.seen = new Uint32Array(size);
+        x.touched = new Uint32Array(size);
+        x.stamp = 0;
       }
-      return search(s, x, query);
+      return search(s, x, facts, query);
     },
     card(id) {
       const slot = s.slotOf.get(id);
       if (slot === undefined || isDead(s, slot)) return undefined;
       if (slot >= s.base) return s.papers[slot - s.base];
-      return s.cards && decodeCard(s.cards, slot);
+      if (!s.cards) return undefined;
+      // A stored slot's copy never changes: the cards of the last keystrokes are decoded once, and stay the same objects.
+      let card = decoded.get(slot);
+      if (!card) {
+        card = decodeCard(s.cards, slot);
+        if (decoded.size >= DECODED_KEPT) decoded.clear();
+        if (card) decoded.set(slot, card);
+      }
+      return card;
     },
     useCards(cards) {
-      if (cards.offsets.length === s.base + 1) s.cards = cards;
+      if (cards.offsets.length === s.base + 1) {
+        s.cards = cards;
+        decoded.clear();
+      }
     },
     get size() {
       return s.live;

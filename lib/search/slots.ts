@@ -8,10 +8,18 @@ import type { StoredIndex } from './stored';
 import type { StoredCards } from './cards';
 import { withinOneEdit } from './terms';
 
-/** One list of postings: slots (global) and counts. */
+/** One list of postings: slots (global) and counts, `slots[from .. to]` (a range of the stored arrays, no copy). */
 export interface Run {
   slots: ArrayLike<number>;
   counts: ArrayLike<number>;
+  from: number;
+  to: number;
+}
+
+/** The overlay's postings of a term in a field: grown in place as papers are written. */
+export interface OverlayRun extends Run {
+  slots: number[];
+  counts: number[];
 }
 
 export interface Slots {
@@ -32,7 +40,7 @@ export interface Slots {
   /** The overlay's papers as written (their cards need no stored copy). */
   papers: Paper[];
   lengths: number[][];
-  overlay: Map<string, { slots: number[]; counts: number[] }[]>;
+  overlay: Map<string, OverlayRun[]>;
   overlaySorted?: string[];
   byLength?: Map<number, string[]>;
 }
@@ -48,11 +56,7 @@ function baseRuns(s: Slots, term: string): Run[] | undefined {
   if (s.baseTerms[t] !== term) return undefined;
   const { offsets, slots, counts } = s.stored;
   const F = FIELDS.length;
-  return FIELDS.map((_, f) => {
-    const from = offsets[t * F + f]!;
-    const to = offsets[t * F + f + 1]!;
-    return { slots: slots.subarray(from, to), counts: counts.subarray(from, to) };
-  });
+  return FIELDS.map((_, f) => ({ slots, counts, from: offsets[t * F + f]!, to: offsets[t * F + f + 1]! }));
 }
 
 /** A term's postings: per source (stored, overlay), per field. */
@@ -68,7 +72,7 @@ export function runsOf(s: Slots, term: string): Run[][] {
 /** Whether a live paper holds the word (a removed or replaced paper's words no longer count). */
 function has(s: Slots, term: string): boolean {
   for (const runs of runsOf(s, term))
-    for (const { slots } of runs) for (let i = 0; i < slots.length; i++) if (!isDead(s, slots[i]!)) return true;
+    for (const { slots, from, to } of runs) for (let i = from; i < to; i++) if (!isDead(s, slots[i]!)) return true;
   return false;
 }
 

@@ -52,13 +52,22 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Whether `a` and `b` are at most one edit apart (insertion, deletion or substitution). */
+/** Whether `a` and `b` are at most one edit apart (insertion, deletion or substitution). Allocates nothing. */
 export function withinOneEdit(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  // After the first difference, the rest must be equal: a substitution skips it in both, an insertion in the longer.
+  const skipA = la >= lb ? 1 : 0;
+  const skipB = lb >= la ? 1 : 0;
+  return sameFrom(a, i + skipA, b, i + skipB);
+}
+
+/** Whether `a` from `i` on equals `b` from `j` on. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }

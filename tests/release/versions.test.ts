@@ -36,8 +36,19 @@ describe('the release', () => {
     expect(pkg.scripts['build-for-amo']).toBe('wxt build -b firefox --mv3');
   });
 
-  it('has the previous release kept for the update test', () => {
-    const previous = previousRelease(version);
-    expect(previous, readdirSync(join(root, 'tests', 'fixtures', 'releases')).join()).toBeDefined();
+  it('has the previous release kept for the update test, in both browsers', () => {
+    const kept = readdirSync(join(root, 'tests', 'fixtures', 'releases')).join();
+    const chrome = previousRelease(version, 'chrome');
+    const firefox = previousRelease(version, 'firefox');
+    expect(chrome, kept).toBeDefined();
+    expect(firefox, kept).toBeDefined();
+    // The same release in both: the update starts from one version whichever the browser.
+    expect(firefox?.version).toBe(chrome?.version);
+  });
+
+  it('keeps the Firefox id of the previous release (an update must keep it, or the data stays behind)', () => {
+    const previous = previousRelease(version, 'firefox');
+    const gecko = previous && zipManifest(previous.zip).browser_specific_settings?.gecko;
+    expect(gecko?.id).toBe(zipManifest(archives.firefox).browser_specific_settings?.gecko?.id);
   });
 });

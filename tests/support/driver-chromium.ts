@@ -1,8 +1,9 @@
 // The scenario driver (driver.ts) on Chromium: playwright-core over the launcher in extension.ts.
 
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { contentScriptWorld } from './content-world';
 import { extensionPath, fireAlarm, launchExtension, type ExtensionSession } from './extension';
@@ -112,6 +113,10 @@ function tab(page: Page, extensionId: string): Tab {
         await world.close();
       }
     },
+    movePointer: (x, y) => page.mouse.move(x, y),
+    setColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    isClosed: async () => page.isClosed(),
     close: () => page.close(),
   };
 }
@@ -126,16 +131,29 @@ async function buildWithZoteroAccess(dir: string): Promise<string> {
   return dir;
 }
 
+/** A kept release's archive unpacked into `dir` (an unpacked extension's id comes from its folder). */
+async function unpackRelease(zip: string, dir: string): Promise<string> {
+  for (const [name, bytes] of Object.entries(unzipSync(await readFile(zip)))) {
+    if (name.endsWith('/')) continue;
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), bytes);
+  }
+  return dir;
+}
+
 export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver> {
   const profile = await mkdtemp(join(tmpdir(), 'papertab-driver-'));
-  const copy = opts.zoteroAccess
-    ? await buildWithZoteroAccess(join(await mkdtemp(join(tmpdir(), 'papertab-build-')), 'extension'))
-    : undefined;
+  const folder = async () => join(await mkdtemp(join(tmpdir(), 'papertab-build-')), 'extension');
+  const copy = opts.release
+    ? await unpackRelease(opts.release, await folder())
+    : opts.zoteroAccess
+      ? await buildWithZoteroAccess(await folder())
+      : undefined;
   const errors: string[] = [];
   let ext: ExtensionSession;
 
   async function start(): Promise<void> {
-    ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy });
+    ext = await launchExtension({ port: opts.port, userDataDir: profile, extensionDir: copy, hosts: opts.hosts });
     // Reading the clipboard back is the test's own need (every origin: an extension's is opaque to the protocol).
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const origin = `chrome-extension://${ext.extensionId}/`;
@@ -187,6 +205,13 @@ export async function launchChromiumDriver(opts: DriverOptions): Promise<Driver>
     stopBackground: () => ext.stopServiceWorker(),
     async restart() {
       await ext.close();
+      await start();
+    },
+    async update() {
+      if (!opts.release || !copy) throw new Error('update() needs a release installed first (DriverOptions.release)');
+      await ext.close();
+      await rm(copy, { recursive: true, force: true });
+      await cp(extensionPath, copy, { recursive: true });
       await start();
     },
     reloadExtension: () => ext.reloadExtension(),

@@ -14,7 +14,7 @@ import {
   type PageNode,
   type Tab,
 } from './driver';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { firefoxBuildManifest, launchFirefox, type FirefoxSession } from './firefox';
 
 /**
  * The system clipboard as the browser has it (headless Firefox keeps its own), read in the chrome
@@ -212,7 +212,8 @@ export function firefoxTab(page: Page, ff?: FirefoxSession): Tab {
     upload: async (s, path) => ((await element(page, s)) as ElementHandle<HTMLInputElement>).uploadFile(path),
     press: async (key) => {
       await front();
-      await page.keyboard.press(key as never);
+      // Key names as Playwright takes them: its 'Space' is the character to BiDi.
+      await page.keyboard.press((key === 'Space' ? ' ' : key) as never);
     },
     url: () => page.evaluate(() => location.href),
     pageControls: () => pageControls(session(), page),
@@ -242,6 +243,20 @@ export function firefoxTab(page: Page, ff?: FirefoxSession): Tab {
       );
       return reply;
     },
+    movePointer: async (x, y) => {
+      await front();
+      // WebDriver BiDi's input.performActions, a pointerMove.
+      await page.mouse.move(x, y);
+    },
+    setColorScheme: async (scheme) => void (await session().chrome(colorScheme(scheme))),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    // Puppeteer misses a tab that closed itself (window.close()): the browser's tree is asked.
+    isClosed: async () => {
+      if (page.isClosed()) return true;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const { result } = await session().bidi('browsingContext.getTree', { maxDepth: 0 });
+      return !(result as { contexts: { context: string }[] }).contexts.some((c) => c.context === context);
+    },
     close: () => page.close(),
   };
 }
@@ -253,7 +268,7 @@ const colorScheme = (scheme: 'light' | 'dark' | undefined) =>
   }); return true; })()`;
 
 export async function launchFirefoxDriver(opts: DriverOptions): Promise<Driver> {
-  const ff: FirefoxSession = await launchFirefox({ port: opts.port });
+  const ff: FirefoxSession = await launchFirefox({ port: opts.port, hosts: opts.hosts, archive: opts.release });
   return firefoxDriver(ff);
 }
 
@@ -319,6 +334,15 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       );
     },
     restart: () => ff.restart(),
+    async update() {
+      await ff.installBuild();
+      const { version } = firefoxBuildManifest();
+      await poll(
+        () => ff.api(() => browser.runtime.getManifest().version),
+        `version ${version} to run`,
+        (v) => v === version,
+      );
+    },
     async reloadExtension() {
       await ff.chrome(
         `(async () => { await (await AddonManager.getAddonByID(${JSON.stringify(ff.addonId)})).reload(); return true; })()`,

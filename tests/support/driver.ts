@@ -49,6 +49,20 @@ export interface Tab {
    * What a page's own script could make a compromised content script send.
    */
   sendAsContentScript(message: object): Promise<unknown>;
+  /**
+   * Moves the pointer to (x, y) in the page's viewport, as a person moves the mouse: hovering
+   * what is there, and no longer what it left (a corner of the window takes it off every card).
+   */
+  movePointer(x: number, y: number): Promise<void>;
+  /**
+   * The system colour scheme this page sees from now on (prefers-color-scheme). Firefox's is
+   * browser-wide: every page open sees it.
+   */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** A picture of the viewport, written to `path` (PNG). */
+  screenshot(path: string): Promise<void>;
+  /** Whether the tab has closed (the page closed itself, say). */
+  isClosed(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -99,6 +113,14 @@ export interface Driver {
   /** Closes the browser and starts it again on the same profile (the extension stays installed). */
   restart(): Promise<void>;
   /**
+   * Puts this build in place of the installed release (`DriverOptions.release`) as an update does:
+   * the same extension id, so the profile keeps its data. Chromium: the browser closed, the unpacked
+   * folder's contents replaced (its id comes from the folder), the browser started again. Firefox:
+   * this build installed over the running add-on (the same gecko id: Firefox updates it in place, as
+   * it installs an update from addons.mozilla.org). Resolves once this build runs.
+   */
+  update(): Promise<void>;
+  /**
    * Reloads the extension as its Reload button does (chrome://extensions, about:debugging): its pages
    * close, the background starts again; resolves once it has.
    */
@@ -129,6 +151,17 @@ export interface DriverOptions {
    * real prompt instead (`answerPermissionPrompt`).
    */
   zoteroAccess?: boolean;
+  /**
+   * More hosts the stand-in answers (both browsers send them to it; each named, as Firefox takes
+   * no wildcards): standin.ts's IMAGE_HOSTS for thumbnails, github.com, a project's *.github.io.
+   */
+  hosts?: string[];
+  /**
+   * A kept release's archive for the browser under test (tests/fixtures/releases/, see
+   * tools/release/fixtures.ts), installed instead of this build; `update()` later puts this build
+   * in its place.
+   */
+  release?: string;
 }
 
 export function browserUnderTest(): BrowserName {

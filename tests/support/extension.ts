@@ -40,6 +40,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Another copy of the build (the bench adds a blank page to one). Default: .output/chrome-mv3. */
   extensionDir?: string;
+  /**
+   * More hosts the stand-in answers (its IMAGE_HOSTS, github.com, a project's *.github.io), each
+   * named: elsewhere Firefox takes no wildcards, and both browsers get the same list.
+   */
+  hosts?: string[];
 }
 
 // Minimal typing of what we call inside the worker; the test's TS context has no `chrome` global.
@@ -65,7 +70,9 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionSes
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      `--host-resolver-rules=MAP huggingface.co:443 127.0.0.1:${port}, MAP arxiv.org:443 127.0.0.1:${port}, MAP www.arxiv.org:443 127.0.0.1:${port}`,
+      `--host-resolver-rules=${['huggingface.co', 'arxiv.org', 'www.arxiv.org', ...(opts.hosts ?? [])]
+        .map((host) => `MAP ${host}:443 127.0.0.1:${port}`)
+        .join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

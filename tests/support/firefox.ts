@@ -4,7 +4,7 @@
 // /work/shared/reference/e2e-in-firefox.md (summarised where each one bites below).
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -67,8 +67,15 @@ export function zipDirectory(dir: string): Buffer {
 
 export interface FirefoxOptions {
   port: number;
+  /** More hosts the stand-in answers (LaunchOptions.hosts in extension.ts), each named. */
+  hosts?: string[];
   /** More prefs (e.g. extensions.background.idle.timeout). */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * An archive of the add-on to install instead of this build (a kept release, for the update test);
+   * it must carry this build's gecko id. `installBuild()` later puts this build over it.
+   */
+  archive?: string;
 }
 
 export interface FirefoxSession {
@@ -96,22 +103,30 @@ export interface FirefoxSession {
   readonly output: string[];
   /** Uncaught errors and console.error calls from Papertab's code so far (this launch and earlier ones). */
   errors(): string[];
+  /**
+   * Installs this build permanently over the installed add-on, as Firefox installs an update: the same
+   * id, so it is updated in place and keeps its storage and IndexedDB. Resolves once it is installed.
+   */
+  installBuild(): Promise<void>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-const addonId = (): string =>
-  (
-    JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as {
-      browser_specific_settings: { gecko: { id: string } };
-    }
-  ).browser_specific_settings.gecko.id;
+/** This build's manifest: its version and gecko id. */
+export const firefoxBuildManifest = () =>
+  JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as {
+    version: string;
+    browser_specific_settings: { gecko: { id: string } };
+  };
+const addonId = (): string => firefoxBuildManifest().browser_specific_settings.gecko.id;
 
 /**
  * Firefox's own console.error lines, which are not the extension's: errors naming its chrome:// or
- * resource:// modules, and the remote-settings loader (RSLoader) complaining it is offline.
+ * resource:// modules, the remote-settings loader (RSLoader) complaining it is offline, and Nimbus
+ * (Firefox's experiments, ExperimentAPI.sys.mjs) failing its start-up work when the browser closes
+ * while it runs (seen in one of five runs of the update test, which restarts the browser twice).
  */
-const NOT_OURS = /chrome:\/\/|resource:\/\/|^console\.error: RSLoader: /;
+const NOT_OURS = /chrome:\/\/|resource:\/\/|^console\.error: (?:RSLoader|ExperimentAPI): /;
 
 export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSession> {
   if (!existsSync(join(firefoxBuild, 'manifest.json'))) {
@@ -125,7 +140,8 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
   await mkdir(downloads);
   // A permanent install (it survives a restart) needs an archive; unsigned is fine on ESR with the pref.
   const xpi = join(dir, 'papertab.xpi');
-  await writeFile(xpi, zipDirectory(firefoxBuild));
+  if (opts.archive) await copyFile(opts.archive, xpi);
+  else await writeFile(xpi, zipDirectory(firefoxBuild));
 
   const output: string[] = [];
   const errors: string[] = [];
@@ -160,7 +176,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
       args: ['--remote-allow-system-access', '--profile', profile],
       extraPrefsFirefox: {
         // Firefox has no --host-resolver-rules: the hosts resolve to 127.0.0.1, port 443 goes to the stand-in.
-        'network.dns.localDomains': 'huggingface.co,arxiv.org,www.arxiv.org',
+        'network.dns.localDomains': ['huggingface.co', 'arxiv.org', 'www.arxiv.org', ...(opts.hosts ?? [])].join(','),
         'network.socket.forcePort': `443=${opts.port}`,
         'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_UUID }),
         'xpinstall.signatures.required': false,
@@ -217,14 +233,18 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     return page;
   }
 
-  await start();
-  const installed = await send('webExtension.install', {
-    extensionData: { type: 'archivePath', path: xpi },
-    'moz:permanent': true,
-  });
-  if ((installed.result as { extension?: string }).extension !== id) {
-    throw new Error(`installing the add-on: ${JSON.stringify(installed.result)}`);
+  async function install(path: string): Promise<void> {
+    const installed = await send('webExtension.install', {
+      extensionData: { type: 'archivePath', path },
+      'moz:permanent': true,
+    });
+    if ((installed.result as { extension?: string }).extension !== id) {
+      throw new Error(`installing the add-on: ${JSON.stringify(installed.result)}`);
+    }
   }
+
+  await start();
+  await install(xpi);
 
   const session: FirefoxSession = {
     get browser() {
@@ -269,6 +289,13 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     backgroundState: () =>
       chrome<string>(`WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension.backgroundState`),
     errors: () => [...errors],
+    async installBuild() {
+      const update = join(dir, 'papertab-update.xpi');
+      await writeFile(update, zipDirectory(firefoxBuild));
+      // The old version's pages close with it, the probe too.
+      probe = undefined;
+      await install(update);
+    },
     async restart() {
       await browser.close();
       await start();

@@ -1,6 +1,9 @@
-// A local HTTPS server standing in for huggingface.co and arxiv.org (routed by Host header).
-// Chromium reaches it through --host-resolver-rules (see extension.ts); Node tests can call it
-// directly on https://127.0.0.1:<port> (treated as huggingface.co) with certificate checks off.
+// A local HTTPS server standing in for huggingface.co and arxiv.org (routed by Host header), and for
+// the other hosts a test names: Hugging Face's image CDNs (IMAGE_HOSTS, answered with sample
+// pictures), github.com and *.github.io (a plain page naming the address: the papers' code and
+// project pages). Chromium reaches it through --host-resolver-rules (see extension.ts), Firefox
+// through network.dns.localDomains (firefox.ts); Node tests can call it directly on
+// https://127.0.0.1:<port> (treated as huggingface.co) with certificate checks off.
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DailyItem } from '../fixtures/papers';
+import { IMAGE_HOSTS, sampleImage } from './sample-images';
 
 export type Fault =
   | { kind: '500' }
@@ -74,7 +78,7 @@ function certificate(): Promise<{ key: Buffer; cert: Buffer }> {
       '-subj',
       '/CN=huggingface.co',
       '-addext',
-      'subjectAltName=DNS:huggingface.co,DNS:arxiv.org,DNS:www.arxiv.org,DNS:localhost,IP:127.0.0.1',
+      'subjectAltName=DNS:huggingface.co,DNS:*.huggingface.co,DNS:arxiv.org,DNS:www.arxiv.org,DNS:github.com,DNS:*.github.io,DNS:localhost,IP:127.0.0.1',
       '-keyout',
       keyPath,
       '-out',
@@ -558,6 +562,15 @@ export async function startStandIn(): Promise<StandIn> {
       };
       return html(res, 200, rendering === 'html' ? arxivHtmlPage(baseId, p) : arxivAbsPage(requested, baseId, p));
     }
+
+    if (IMAGE_HOSTS.includes(host)) return send(res, 200, sampleImage(`https://${host}${rawPath}`), 'image/svg+xml');
+    // A paper's code and project page: a page that says which address it is, for a link to land on.
+    if (host === 'github.com' || host.endsWith('.github.io'))
+      return html(
+        res,
+        200,
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Stand-in for ${esc(host)}</title></head><body><h1>Stand-in for https://${esc(host + path)}</h1></body></html>`,
+      );
 
     if (isArxiv || isHf) return html(res, 404, '<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
     send(res, 421, `Misdirected request for host ${host}`, 'text/plain; charset=utf-8');

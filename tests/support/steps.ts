@@ -259,6 +259,23 @@ export async function openOrderAndFilters(tab: Tab): Promise<void> {
   if (expanded !== 'true') await tab.click('.view-options-button');
 }
 
+export type Layout = 'Comfortable' | 'Compact' | 'Grid';
+
+/** Chooses the new tab's layout through "Order and filters", as a person would; waits until it shows. */
+export async function chooseLayout(tab: Tab, name: Layout): Promise<void> {
+  await openOrderAndFilters(tab);
+  const button = await byName(tab, '[role="group"][aria-label="Layout"] button', name);
+  await tab.click(button);
+  await waitPressed(tab, button, true);
+  await tab.press('Escape');
+  const want = { Comfortable: 'glance', Compact: 'glance compact', Grid: 'glance grid' }[name];
+  await poll(
+    () => tab.evaluate(() => document.querySelector('main')?.className ?? ''),
+    `the ${name} layout`,
+    (c) => c === want,
+  );
+}
+
 // --- the reading list ----------------------------------------------------------------------------
 
 /** Opens the reading list and waits until it has loaded (its heading counts the papers). */

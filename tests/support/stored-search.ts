@@ -3,7 +3,10 @@
  * tests read them: the stored index built, loaded, and updated as a page does.
  */
 import type { Paper } from '@/lib/core/paper';
-import { buildStoredIndex, loadCompactIndex } from '@/lib/search/compact';
+import { buildStoredIndex, loadCompactIndex, type CompactResults } from '@/lib/search/compact';
+
+/** Every match of `results`, ranked (the new tab asks only for the first ones shown). */
+export const ranked = (results: CompactResults) => results.top(results.count);
 
 export function storedSearch(initial: readonly Paper[]) {
   const papers = new Map(initial.map((p) => [p.id, p]));
@@ -18,8 +21,8 @@ export function storedSearch(initial: readonly Paper[]) {
       index.remove(ids);
     },
     search(query: string): { papers: Paper[]; terms: string[] } {
-      const { hits, terms } = index.search(query);
-      return { papers: hits.map((h) => papers.get(h.id)!), terms };
+      const results = index.search(query);
+      return { papers: ranked(results).map((h) => papers.get(h.id)!), terms: results.terms };
     },
     get size() {
       return index.size;

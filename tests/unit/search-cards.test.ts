@@ -9,6 +9,7 @@ import { buildStoredIndex, loadCompactIndex } from '@/lib/search/compact';
 import { isCardCopy } from '@/lib/search/cards';
 import { createSearchIndex } from '../support/search-reference';
 import { makeDay } from '../fixtures/papers';
+import { ranked } from '../support/stored-search';
 
 const DAY = '2025-11-04';
 /** Real-shaped papers (every field a card shows), with hostile and non-Latin text mixed in. */
@@ -32,7 +33,7 @@ describe("the stored index's display copy: a result card renders without reading
     fc.assert(
       fc.property(papersArb, fc.constantFrom('diffusion', 'gómez', 'model agent', '東京', 'nabla'), (papers, q) => {
         const index = loadCompactIndex(structuredClone(buildStoredIndex(papers)));
-        const cards = index.search(q).hits.map((h) => index.card(h.id)!);
+        const cards = ranked(index.search(q)).map((h) => index.card(h.id)!);
         const reference = createSearchIndex(papers).search(q).papers;
         expect(cards.map((c) => c.id)).toEqual(reference.map((p) => p.id));
         expect(cards).toEqual(reference.map(shown));

@@ -10,6 +10,7 @@ import { stopArchive } from '@/lib/store/archive-store';
 import { createSearchIndex } from '../support/search-reference';
 import { buildStoredIndex, loadCompactIndex } from '@/lib/search/compact';
 import { makeDay } from '../fixtures/papers';
+import { ranked } from '../support/stored-search';
 
 const DAY = '2025-11-04';
 const [template] = parseDailyItems(makeDay(DAY, 1), DAY, 0).items;
@@ -63,11 +64,38 @@ describe('stored search index: the same answers as an index built afresh', () =>
         const loaded = loadCompactIndex(structuredClone(buildStoredIndex(papers)));
         const fresh = createSearchIndex(papers).search(query);
         const got = loaded.search(query);
-        expect(got.hits.map((h) => h.id)).toEqual(fresh.papers.map((p) => p.id));
+        expect(ranked(got).map((h) => h.id)).toEqual(fresh.papers.map((p) => p.id));
         expect(new Set(got.terms)).toEqual(new Set(fresh.terms));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("the first n matches, best first or newest first, are the reference ranking's first n; the count is all", () => {
+    // A page asks for the first 10 of thousands: they are picked without ranking the rest, ties kept in order.
+    let picked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(paperArb, { minLength: 20, maxLength: 60 }),
+        queryArb,
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        (rows, query, n, newest) => {
+          const papers = rowsToPapers(rows);
+          const loaded = loadCompactIndex(structuredClone(buildStoredIndex(papers)));
+          const fresh = createSearchIndex(papers).search(query).papers;
+          // Newest first: by featured day, the most relevant first within a day (a stable sort).
+          const expected = newest ? [...fresh].sort((a, b) => b.day.localeCompare(a.day)) : fresh;
+          const got = loaded.search(query);
+          expect(got.count).toBe(fresh.length);
+          expect(got.top(n, newest).map((h) => h.id)).toEqual(expected.slice(0, n).map((p) => p.id));
+          expect(got.top(n + 3, newest).map((h) => h.id)).toEqual(expected.slice(0, n + 3).map((p) => p.id));
+          if (fresh.length > 4 * n) picked++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(picked).toBeGreaterThan(50);
   });
 
   it('kept current through upserts and removals: the same papers found as a fresh index over the result', () => {
@@ -91,7 +119,7 @@ describe('stored search index: the same answers as an index built afresh', () =>
           for (const p of changed) current.set(p.id, p);
           for (const id of gone) current.delete(id);
           const fresh = createSearchIndex([...current.values()]).search(query);
-          expect(new Set(index.search(query).hits.map((h) => h.id))).toEqual(new Set(fresh.papers.map((p) => p.id)));
+          expect(new Set(ranked(index.search(query)).map((h) => h.id))).toEqual(new Set(fresh.papers.map((p) => p.id)));
           expect(index.size).toBe(current.size);
         },
       ),
@@ -108,7 +136,7 @@ describe('stored search index: the same answers as an index built afresh', () =>
     );
     index.remove(['2511.00003']);
     // "model" is nowhere in the cache now, so it may be a typo of "modes", as a fresh index says.
-    expect(index.search('model mod').hits.map((h) => h.id)).toEqual(['2511.00004']);
+    expect(ranked(index.search('model mod')).map((h) => h.id)).toEqual(['2511.00004']);
   });
 
   it('gives each result its day, for "newest first"', () => {
@@ -118,7 +146,7 @@ describe('stored search index: the same answers as an index built afresh', () =>
         paper('2511.00002', { title: 'quokka', day: '2025-11-09' }),
       ]),
     );
-    const days = index.search('quokka').hits.map((h) => new Date(h.day * 86_400_000).toISOString().slice(0, 10));
+    const days = ranked(index.search('quokka')).map((h) => new Date(h.day * 86_400_000).toISOString().slice(0, 10));
     expect(days.sort()).toEqual(['2025-11-02', '2025-11-09']);
   });
 });
@@ -138,9 +166,8 @@ describe('stored search index: in IndexedDB, kept current by whoever writes pape
     const index = loadCompactIndex(loaded.index ?? buildStoredIndex([]));
     index.upsert(loaded.changed);
     index.remove(loaded.removed);
-    return index
-      .search(query)
-      .hits.map((h) => h.id)
+    return ranked(index.search(query))
+      .map((h) => h.id)
       .sort();
   }
   const freshSearch = async (query: string) =>

@@ -5,6 +5,7 @@ import type { Paper } from '@/lib/core/paper';
 import { highlightParts, type HighlightPart } from '@/lib/search/text-match';
 import { storedSearch } from '../support/stored-search';
 import { fold, words } from '@/lib/search/text-match';
+import { withinOneEdit } from '@/lib/search/terms';
 import { hostileItem, makeDay } from '../fixtures/papers';
 
 const DAY = '2025-11-04';
@@ -311,6 +312,18 @@ describe('search index: the same answers as brute force', () => {
 function show(parts: HighlightPart[]): string {
   return parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
 }
+
+describe('withinOneEdit: the typo rule', () => {
+  it('says two words are one edit apart exactly when their Levenshtein distance is at most 1', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), maxLength: 7 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(withinOneEdit(a, b)).toBe(distance(a, b) <= 1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('highlightParts: which parts of a text to mark', () => {
   it('marks every occurrence of each term, keeping the text as written', () => {

@@ -11,7 +11,9 @@
 //
 // Environment: BENCH_PAPERS or the first argument (papers cached, default 10000), BENCH_VERBOSE (samples in run order),
 // BENCH_VARIANTS (variant pages, ./variants.ts), BENCH_PROFILE (CPU profile while typing, ./profile.ts),
-// BENCH_ONLY (a comma-separated choice of paint, search, word, sizes, rank, follows; default all).
+// BENCH_ONLY (a comma-separated choice of paint, search, word, sizes, rank, follows; default all),
+// BENCH_EXTENSION (a built extension's folder to measure instead of .output/chrome-mv3: a copy of an
+// earlier build, to bench before and after side by side in the same conditions).
 
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   const copy = await mkdtemp(join(os.tmpdir(), 'papertab-bench-ext-'));
   let session: Session | undefined;
   try {
-    await cp(extensionPath, copy, { recursive: true });
+    await cp(process.env.BENCH_EXTENSION || extensionPath, copy, { recursive: true });
     await writeBlankPage(copy);
 
     log('Papertab bench');

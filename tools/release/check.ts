@@ -4,8 +4,8 @@
  * `wxt zip -b firefox --mv3` (Firefox and the sources); `web-ext lint` with no warnings; the listing
  * kit written for this build (store/LISTING.md); the release tests (tests/release/: the Firefox
  * build made again from the sources zip in an empty folder, byte for byte; the kit; the privacy
- * policy's hosts; one version); then this release's Chrome archive kept in tests/fixtures/releases/
- * for the next release's update test. Exits non-zero at the first failure.
+ * policy's hosts; one version); then this release's Chrome and Firefox archives kept in
+ * tests/fixtures/releases/ for the next release's update test (in each browser). Exits non-zero at the first failure.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ const kit = join(root, 'store', 'LISTING.md');
 writeFileSync(kit, renderListing(readListing(root), [zipManifest(archives.chrome), zipManifest(archives.firefox)]));
 console.log(`\n▶ wrote ${relative(root, kit)}`);
 step('release tests', 'npx', ['vitest', 'run', '--project', 'release']);
-const kept = keepRelease(version, archives.chrome);
+const kept = keepRelease(version, { chrome: archives.chrome, firefox: archives.firefox });
 
 const rel = (p: string) => relative(root, p);
 console.log(`
@@ -68,5 +68,5 @@ addons.mozilla.org (addons.mozilla.org/developers):
   listing      store/LISTING.md; privacy policy: paste PRIVACY.md
   release      the ${version} section of CHANGELOG.md
 
-Then: commit ${rel(kept)} (the next release's update test starts from it) and tag: git tag v${version}
+Then: commit ${kept.map(rel).join(' and ')} (the next release's update test starts from them) and tag: git tag v${version}
 `);

@@ -1,13 +1,17 @@
 /**
- * Released builds kept for the update test (tests/e2e/upgrade.test.ts): the Chrome archive of each
- * release, in tests/fixtures/releases/papertab-<version>-chrome.zip. `npm run release:check` adds the
- * one it builds, so the next release has a previous one to update from.
+ * Released builds kept for the update test (tests/scenarios/upgrade.test.ts, in both browsers): each
+ * release's Chrome and Firefox archives, in tests/fixtures/releases/papertab-<version>-<browser>.zip.
+ * `npm run release:check` adds the two it builds, so the next release has a previous one to update
+ * from in each browser.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const releasesDir = fileURLToPath(new URL('../../tests/fixtures/releases/', import.meta.url));
+
+/** The browsers a release is archived for (the archives' suffixes). */
+export type ReleaseBrowser = 'chrome' | 'firefox';
 
 const parse = (v: string) => v.split('.').map(Number);
 /** Negative when a < b (numeric, part by part). */
@@ -18,21 +22,28 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The newest kept release older than `version`: its version and archive. */
-export function previousRelease(version: string): { version: string; zip: string } | undefined {
+const archiveName = (version: string, browser: ReleaseBrowser) => `papertab-${version}-${browser}.zip`;
+
+/** The newest kept release older than `version` with an archive for `browser`: its version and archive. */
+export function previousRelease(
+  version: string,
+  browser: ReleaseBrowser = 'chrome',
+): { version: string; zip: string } | undefined {
   if (!existsSync(releasesDir)) return undefined;
   const kept = readdirSync(releasesDir)
-    .map((f) => /^papertab-(\d+(?:\.\d+)*)-chrome\.zip$/.exec(f)?.[1])
+    .map((f) => new RegExp(`^papertab-(\\d+(?:\\.\\d+)*)-${browser}\\.zip$`).exec(f)?.[1])
     .filter((v): v is string => v !== undefined && compareVersions(v, version) < 0)
     .sort(compareVersions);
   const v = kept.at(-1);
-  return v ? { version: v, zip: join(releasesDir, `papertab-${v}-chrome.zip`) } : undefined;
+  return v ? { version: v, zip: join(releasesDir, archiveName(v, browser)) } : undefined;
 }
 
-/** Keeps this release's Chrome archive for the next release's update test. */
-export function keepRelease(version: string, chromeZip: string): string {
+/** Keeps this release's archives (Chrome and Firefox) for the next release's update test; where they went. */
+export function keepRelease(version: string, zips: Record<ReleaseBrowser, string>): string[] {
   mkdirSync(releasesDir, { recursive: true });
-  const to = join(releasesDir, `papertab-${version}-chrome.zip`);
-  copyFileSync(chromeZip, to);
-  return to;
+  return (Object.entries(zips) as [ReleaseBrowser, string][]).map(([browser, zip]) => {
+    const to = join(releasesDir, archiveName(version, browser));
+    copyFileSync(zip, to);
+    return to;
+  });
 }
