@@ -10,6 +10,7 @@ import { F, FIELD_BOOST, FIELDS, fieldScore, idf, queryTerms, tokens } from './s
 import { decodeCard, type StoredCards } from './cards';
 import { dayNumber, type StoredIndex } from './stored';
 import { expand, isDead, lengthOf, runsOf, type Run, type Slots } from './slots';
+import { vocabulary } from './vocabulary';
 import { noResults, rankedHits, type CompactResults, type SlotFacts } from './hits';
 
 export { buildStoredIndex, type StoredIndex } from './stored';
@@ -52,7 +53,7 @@ function newSlots(stored: StoredIndex): Slots {
     stored,
     cards: stored.cards,
     base,
-    baseTerms: stored.terms ? stored.terms.split('\n') : [],
+    baseTerms: vocabulary(stored.terms),
     dead: new Uint8Array(base),
     slotOf,
     live: base,
