@@ -83,8 +83,12 @@ export function runsOf(s: Slots, term: string): Run[][] {
 
 /** Whether a live paper holds the word (a removed or replaced paper's words no longer count). */
 function has(s: Slots, term: string): boolean {
-  for (const runs of runsOf(s, term))
-    for (const { slots, from, to } of runs) for (let i = from; i < to; i++) if (!isDead(s, slots[i]!)) return true;
+  const sources = runsOf(s, term);
+  for (let r = 0; r < sources.length; r++)
+    for (let f = 0; f < FIELDS.length; f++) {
+      const { slots, from, to } = sources[r]![f]!;
+      for (let i = from; i < to; i++) if (!isDead(s, slots[i]!)) return true;
+    }
   return false;
 }
 
