@@ -82,16 +82,28 @@ const nativeBrowserOnPages: Plugin = {
   },
 };
 
-// The libraries every page runs at once (Preact, Dexie, valibot) ship as one chunk: the new tab's
-// app then arrives as a few files, not fifteen, which also compress better together (each file is
-// its own gzip stream). Only the pages' builds split code; the worker and content scripts are one
-// file each.
-const VENDOR = /[\\/]node_modules[\\/](?:dexie|preact|valibot)[\\/]/;
+// The libraries every page runs at once (Preact, valibot) ship as one chunk: the new tab's app then
+// arrives as a few files, not fifteen, which also compress better together (each file is its own
+// gzip stream). Dexie is a chunk of its own: the new tab reads its opening without it
+// (lib/store/raw-read.ts) and loads it only to write or for rarer reads. Only the pages' builds
+// split code; the worker and content scripts are one file each.
+const VENDOR = /[\\/]node_modules[\\/](?:preact|valibot)[\\/]/;
+// With lib/store/db.ts (the database as Dexie opens it), not the modules it imports: those the
+// opening uses too stay where the opening finds them.
+const DEXIE = /[\\/]node_modules[\\/]dexie[\\/]|[\\/]lib[\\/]store[\\/]db\.ts$/;
 const vendorChunkOnPages: Plugin = {
   name: 'papertab:vendor-chunk-on-pages',
   outputOptions(options) {
     if (options.format && options.format !== 'es') return null;
-    return { ...options, codeSplitting: { groups: [{ name: 'vendor', test: VENDOR }] } };
+    return {
+      ...options,
+      codeSplitting: {
+        groups: [
+          { name: 'vendor', test: VENDOR },
+          { name: 'dexie', test: DEXIE, includeDependenciesRecursively: false },
+        ],
+      },
+    };
   },
 };
 

@@ -9,6 +9,7 @@ import { fetchTrending } from '../hf/trending-fetch';
 import { searchHf } from '../hf/hf-search';
 import { completeIncomplete, saveById, unsaveById } from '../hf/save-paper';
 import { notifyCodeReleased } from './notify';
+import { markSeen } from '../views/badge';
 import { runSync } from './sync-runner';
 import type { Handlers } from './router';
 import type { Work } from './work';
@@ -37,6 +38,10 @@ export function messageHandlers(work: Work): Handlers {
     savePaper: (m) => saveById(hf, m.id, m.page),
     unsavePaper: (m) => unsaveById(hf, m.id),
     refresh: async () => describeOutcome(await work.refresh('manual')),
+    markSeen: async () => {
+      await markSeen(work.db);
+      return { ok: true };
+    },
     fetchRange: (m) => fetchRange(hf, m.range),
     searchHf: (m) => searchHf(hf, m.q),
     fetchTrending: (m) => fetchTrending(hf, m.range),

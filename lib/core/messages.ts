@@ -23,6 +23,8 @@ import {
 
 const RefreshMessage = v.strictObject({ type: v.literal('refresh') });
 const SyncNowMessage = v.strictObject({ type: v.literal('syncNow') });
+/** A page showing the feed was looked at: every paper that arrived is seen (lib/views/badge.ts `markSeen`). */
+const MarkSeenMessage = v.strictObject({ type: v.literal('markSeen') });
 /** After an import, the reading list asks the background to complete papers saved from ids alone. */
 const CompleteIncompleteMessage = v.strictObject({ type: v.literal('completeIncomplete') });
 const FetchRangeMessage = v.strictObject({
@@ -92,6 +94,7 @@ const paperOf = (m: { id: string }) => parseArxivId(m.id)?.id;
 export const MESSAGES = {
   refresh: declare({ schema: RefreshMessage, from: PAGES }),
   syncNow: declare({ schema: SyncNowMessage, from: PAGES }),
+  markSeen: declare({ schema: MarkSeenMessage, from: PAGES }),
   completeIncomplete: declare({ schema: CompleteIncompleteMessage, from: PAGES }),
   fetchRange: declare({ schema: FetchRangeMessage, from: PAGES }),
   fetchTrending: declare({ schema: FetchTrendingMessage, from: PAGES }),
@@ -146,6 +149,7 @@ export interface Replies {
   refresh: RefreshReply;
   fetchRange: RefreshReply;
   syncNow: RefreshReply;
+  markSeen: { ok: true };
   savePaper: SaveReply;
   unsavePaper: SaveReply;
   searchHf: SearchHfReply;

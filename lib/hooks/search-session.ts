@@ -3,7 +3,6 @@
  * the stored index (built by the background, lib/store/search-store.ts) loaded without tokenising
  * any paper, the papers written since indexed as they arrive, and only the papers shown read.
  */
-import { liveQuery } from 'dexie';
 import type { Paper } from '../core/paper';
 import { isCardCopy } from '../search/cards';
 import {
@@ -13,7 +12,8 @@ import {
   type CompactIndex,
   type CompactResults,
 } from '../search/compact';
-import type { PapertabDB } from '../store/db';
+import { watchStores } from '../store/raw-read';
+import type { StoreReads } from '../store/reads';
 import { loadStoredCards, loadStoredSearch, resolve, searchHead } from '../store/search-store';
 
 export interface SearchSession {
@@ -42,7 +42,7 @@ export interface SessionEvents {
 }
 
 /** Loads the stored index, or builds it here, once, when the background has not yet. */
-async function loadIndex(db: PapertabDB, events: SessionEvents) {
+async function loadIndex(db: StoreReads, events: SessionEvents) {
   const t0 = performance.now();
   const loaded = await loadStoredSearch(db);
   let index: CompactIndex;
@@ -54,7 +54,7 @@ async function loadIndex(db: PapertabDB, events: SessionEvents) {
     // The display copies come after: until then, results are read from the papers.
     void loadStoredCards(db, loaded.generation).then((cards) => cards && found.useCards(cards));
   } else {
-    const all = await db.papers.toArray();
+    const all = await db.allPapers();
     events.onIndexing({ done: 0, total: all.length });
     index = loadCompactIndex(buildStoredIndex(all));
     events.onIndexing(undefined);
@@ -75,14 +75,14 @@ function whenIdle(run: () => void): () => void {
 }
 
 /** Reads shown papers into `papers` (one read at a time per list), then calls `onRead`. */
-function paperReader(db: PapertabDB, papers: Map<string, Paper>, onRead: () => void) {
+function paperReader(db: StoreReads, papers: Map<string, Paper>, onRead: () => void) {
   let reading = '';
   let idle: (() => void) | undefined;
   const read = (ids: string[]) => {
     const key = ids.join(' ');
     if (reading === key) return;
     reading = key;
-    void db.papers.bulkGet(ids).then((list) => {
+    void db.papers(ids).then((list) => {
       for (const p of list) if (p) papers.set(p.id, p);
       if (reading === key) reading = '';
       onRead();
@@ -102,7 +102,8 @@ function paperReader(db: PapertabDB, papers: Map<string, Paper>, onRead: () => v
   };
 }
 
-export function openSearchSession(db: PapertabDB, events: SessionEvents): SearchSession {
+/** `db`: the page's reads (lib/store/raw-read.ts `pageReads`: no Dexie code). */
+export function openSearchSession(db: StoreReads, events: SessionEvents): SearchSession {
   let index: CompactIndex | undefined;
   let closed = false;
   let generation = -1;
@@ -112,32 +113,36 @@ export function openSearchSession(db: PapertabDB, events: SessionEvents): Search
   const remember = (list: Paper[]) => {
     for (const p of list) if (papers.has(p.id)) papers.set(p.id, p);
   };
-  const sub = liveQuery(() => searchHead(db)).subscribe({
-    next: (head) => {
-      pending = pending.then(async () => {
+  // The head is read again after every write to the index (each write of papers notes them there).
+  const next = (head: { generation: number; changed: string[] }) => {
+    pending = pending.then(async () => {
+      if (closed) return;
+      if (head.generation !== generation) {
+        const { index: next, loaded } = await loadIndex(db, events);
         if (closed) return;
-        if (head.generation !== generation) {
-          const { index: next, loaded } = await loadIndex(db, events);
-          if (closed) return;
-          remember(loaded.changed);
-          generation = loaded.generation;
-          index = next;
-          applied = head.changed.length;
-          return events.onIndex();
-        }
-        const fresh = head.changed.slice(applied);
+        remember(loaded.changed);
+        generation = loaded.generation;
+        index = next;
         applied = head.changed.length;
-        if (!fresh.length || !index) return;
-        const { changed, removed } = await resolve(db, fresh);
-        index.upsert(changed);
-        index.remove(removed);
-        remember(changed);
-        for (const id of removed) papers.delete(id);
-        events.onIndex();
-      });
-    },
-    error: (err: unknown) => console.error('Papertab: search index failed', err),
-  });
+        return events.onIndex();
+      }
+      const fresh = head.changed.slice(applied);
+      applied = head.changed.length;
+      if (!fresh.length || !index) return;
+      const { changed, removed } = await resolve(db, fresh);
+      index.upsert(changed);
+      index.remove(removed);
+      remember(changed);
+      for (const id of removed) papers.delete(id);
+      events.onIndex();
+    });
+  };
+  const readHead = () =>
+    void searchHead(db)
+      .then((head) => !closed && next(head))
+      .catch((err: unknown) => console.error('Papertab: search index failed', err));
+  const unwatch = watchStores(['searchIndex'], readHead);
+  readHead();
 
   let lastTerms: string[] = [];
   const reader = paperReader(db, papers, () => !closed && events.onRead());
@@ -170,12 +175,12 @@ export function openSearchSession(db: PapertabDB, events: SessionEvents): Search
     },
     full(paper) {
       if (!isCardCopy(paper)) return Promise.resolve(paper);
-      return db.papers.get(paper.id).then((p) => p && (papers.set(p.id, p), p));
+      return db.papers([paper.id]).then(([p]) => p && (papers.set(p.id, p), p));
     },
     close() {
       closed = true;
       reader.cancel();
-      sub.unsubscribe();
+      unwatch();
     },
   };
 }

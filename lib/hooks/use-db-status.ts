@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../store/db';
+import { loadDb, openRaw } from '../store/raw-read';
 
 /**
  * Whether this page can open the database. Firefox has no IndexedDB in private windows or with
@@ -8,8 +8,9 @@ import { db } from '../store/db';
 export function useDbUnavailable(): boolean {
   const [unavailable, setUnavailable] = useState(false);
   useEffect(() => {
-    db()
-      .open()
+    // Raw first (no Dexie code at opening); a database not created yet is Dexie's to create.
+    openRaw()
+      .catch(async () => (await loadDb()).open())
       .catch((err: unknown) => {
         console.warn('Papertab: the database cannot be opened here', err);
         setUnavailable(true);

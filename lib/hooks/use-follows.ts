@@ -2,10 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { follow, unfollow, type Followed, type HfFollowingRecord } from '../core/follows';
 import { updateSettings } from '../core/settings';
 import { type Settings } from '../core/settings-schema';
-import { db } from '../store/db';
-import { accountsFor, readHfFollowing } from '../store/hf-following';
+import { readStore } from '../store/raw-read';
+import { accountsFor } from '../store/hf-following';
 import type { CompiledInterests } from '../views/follow-match';
-import { useLiveQuery } from './use-live-query';
+import { useLiveRead } from './use-live-read';
 
 export type FollowKind = 'people' | 'orgs';
 
@@ -36,10 +36,11 @@ const NONE: CompiledInterests = { empty: true, keys: [], keywords: false, match:
 /** Follows exist but their matcher's code is on its way: nothing is marked yet, nothing is "empty". */
 const PENDING: CompiledInterests = { ...NONE, empty: false, pending: true };
 const NO_ACCOUNTS = { people: [], orgs: [] };
+const META = ['meta'];
 
 /** The follows, live: a change from any page, the background or sync shows everywhere. */
 export function useFollows(settings: Settings): Follows {
-  const hfRecord = useLiveQuery(() => readHfFollowing(db()), [], undefined);
+  const hfRecord = useLiveRead(() => readStore((reads) => reads.meta('hfFollowing')), META, [], undefined);
   const accounts = useMemo(() => accountsFor(hfRecord, settings.hfUsername), [hfRecord, settings.hfUsername]);
   const any =
     settings.watchKeywords.length + settings.followPeople.length + settings.followOrgs.length + accounts.length > 0;

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { db } from '../store/db';
+import { loadDb } from '../store/raw-read';
 import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import type { Ranked, Reason } from '../views/rank/rank';
-import { useLiveQuery } from './use-live-query';
+import { useLiveRead } from './use-live-read';
 
 export type Ranker = typeof import('../views/rank/index');
+
+const FOR_YOU_STORES = ['saved', 'papers'];
 
 export interface ForYou {
   /** The papers, most like the reading list first (upvotes first while the list is empty). */
@@ -43,12 +45,15 @@ export function useForYou(
     };
   }, [enabled]);
   const key = enabled ? notInterested.join(',') : '';
-  const inputs = useLiveQuery<Inputs | undefined>(
+  // Dexie loads only once "For you" is wanted.
+  const inputs = useLiveRead<Inputs | undefined>(
     async () => {
       if (!enabled) return undefined;
-      const [saved, shunned] = await Promise.all([db().saved.toArray(), db().papers.bulkGet(notInterested)]);
+      const db = await loadDb();
+      const [saved, shunned] = await Promise.all([db.saved.toArray(), db.papers.bulkGet(notInterested)]);
       return { saved, shunned: shunned.filter((p): p is Paper => !!p) };
     },
+    FOR_YOU_STORES,
     [enabled, key],
     undefined,
   );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { db } from '../store/db';
+import { pageReads } from '../store/raw-read';
 import type { Paper } from '../core/paper';
 import type { SearchSession } from './search-session';
 
@@ -54,7 +54,7 @@ function useSession(start: boolean) {
     let opened: SearchSession | undefined;
     void import('./search-session').then(({ openSearchSession }) => {
       if (!live) return;
-      opened = openSearchSession(db(), {
+      opened = openSearchSession(pageReads, {
         onIndex: () => setVersion((v) => v + 1),
         onRead: () => setRead((v) => v + 1),
         onIndexing: setIndexing,

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { utcDay } from '@/lib/core/dates';
 import type { TrendingOrder } from '@/lib/core/extras';
 import { send } from '@/lib/core/send';
-import { db } from '@/lib/store/db';
+import { readStore } from '@/lib/store/raw-read';
 import { toRange, type View, type ViewData } from '@/lib/views/view';
-import { useLiveQuery } from './use-live-query';
+import { useLiveRead } from './use-live-read';
 
 // The trending cache's code loads when Trending is first chosen, not at every opening.
 const loadStore = () => import('@/lib/store/trending');
 type TrendingStore = Awaited<ReturnType<typeof loadStore>>;
+const META = ['meta'];
 
 /**
  * Hugging Face's trending order for the view shown, from the cache; while Trending is chosen and
@@ -27,8 +28,10 @@ export function useTrending(
   }, [active]);
   const range = store && current ? toRange(view, current.latest?.date ?? utcDay(Date.now())) : undefined;
   const key = store && range ? store.trendingKey(range) : '';
-  const read = useLiveQuery<{ key: string; order?: TrendingOrder } | undefined>(
-    async () => (store && range ? { key, order: await store.readTrending(db(), range) } : undefined),
+  const read = useLiveRead<{ key: string; order?: TrendingOrder } | undefined>(
+    async () =>
+      store && range ? { key, order: await readStore((reads) => store.readTrending(reads, range)) } : undefined,
+    META,
     [key],
     undefined,
   );

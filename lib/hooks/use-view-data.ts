@@ -1,10 +1,12 @@
 import type { TrendingOrder } from '../core/extras';
-import { db } from '../store/db';
-import { loadView, viewHash, type View, type ViewData } from '../views/view';
-import { useLiveQuery } from './use-live-query';
+import { readStore } from '../store/raw-read';
+import { readView, viewHash, type View, type ViewData } from '../views/view';
+import { useLiveRead } from './use-live-read';
 import { useMarkSeen } from './use-mark-seen';
 import { useRangeFetch, type FetchNote } from './use-range-fetch';
 import { useTrending } from './use-trending';
+
+const VIEW_STORES = ['papers', 'days', 'meta'];
 
 /**
  * The new tab's view from the cache (the first paint's snapshot until the cache answers, for the
@@ -17,8 +19,9 @@ export function useViewData(
   trendingWanted: boolean,
   online: boolean,
 ): { current?: ViewData; fetchNote?: FetchNote; trending?: TrendingOrder } {
-  const data = useLiveQuery<ViewData | undefined>(
-    () => loadView(db(), view, Date.now()),
+  const data = useLiveRead<ViewData | undefined>(
+    () => readStore((reads) => readView(reads, view, Date.now())),
+    VIEW_STORES,
     [view],
     view.kind === 'latest' ? snapshot : undefined,
   );

@@ -9,6 +9,9 @@ import type { DayRecord, Paper } from '../core/paper';
 import type { SavedPaper } from '../core/saved';
 import type { SearchIndexRecord } from '../search/stored';
 import { paperFollowKeys } from '../core/follow-keys';
+import { DB_NAME } from './reads';
+
+export { DB_NAME };
 
 /** A cached paper's lookup keys (lib/core/follow-keys.ts), written with the paper, under its id. */
 export interface FollowKeysRecord {
@@ -80,7 +83,6 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
-export const DB_NAME = 'papertab';
 
 /** Opens (lazily) the database declared up to `upTo`; tests use older versions to check upgrades. */
 export function createDb(name = DB_NAME, upTo = LATEST_VERSION): PapertabDB {

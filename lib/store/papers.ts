@@ -7,6 +7,7 @@ import { refreshSavedCopies } from './reading-list';
 import { addArrivals } from './arrivals';
 import { noteChangedPapers } from './search-store';
 import { putFollowKeys } from './follow-keys';
+import { dexieReads } from './reads';
 
 /** The papers as merged, and the keys that find them by who wrote them, together. */
 async function writePapers(db: PapertabDB, papers: Paper[]): Promise<void> {
@@ -68,10 +69,6 @@ export async function storePapers(db: PapertabDB, papers: Paper[], opts: { featu
 }
 
 /** The most recent day that has papers (views fall back to it on weekends and before curation). */
-export async function latestDayWithPapers(db: PapertabDB): Promise<DayRecord | undefined> {
-  return db.days
-    .orderBy('date')
-    .reverse()
-    .filter((d) => d.status === 'ok')
-    .first();
+export function latestDayWithPapers(db: PapertabDB): Promise<DayRecord | undefined> {
+  return dexieReads(db).latestDayWithPapers();
 }

@@ -4,7 +4,7 @@
  */
 import { addDays, isDay, isWeek, monthDays, MONTH_RE, utcDay, weekDays } from '../core/dates';
 import type { PapertabDB } from './db';
-import { getMeta } from './meta-table';
+import { dexieReads, type StoreReads } from './reads';
 
 export type FeedRange = { date: string } | { week: string } | { month: string };
 
@@ -31,16 +31,21 @@ export function rangeKey(range: FeedRange): `range:${string}` {
 }
 
 /** True when the cache can answer for the range without asking Hugging Face. */
-export async function isRangeCached(db: PapertabDB, range: FeedRange, nowMs: number): Promise<boolean> {
+export function isRangeCached(db: PapertabDB, range: FeedRange, nowMs: number): Promise<boolean> {
+  return rangeCachedIn(dexieReads(db), range, nowMs);
+}
+
+/** `isRangeCached`, over either way of reading the store (lib/store/reads.ts). */
+export async function rangeCachedIn(reads: StoreReads, range: FeedRange, nowMs: number): Promise<boolean> {
   const today = utcDay(nowMs);
   const [start, end] = rangeBounds(range);
   if (start > today) return true; // the future has no papers to fetch
   const last = end < today ? end : today;
-  const days = await db.days.where('date').between(start, last, true, true).primaryKeys();
+  const days = await reads.dayDates(start, last);
   let allDays = true;
   for (let d = start; d <= last; d = addDays(d, 1)) if (!days.includes(d)) allDays = false;
   if (allDays || 'date' in range) return allDays;
-  const fetchedAt = await getMeta(db, rangeKey(range));
+  const fetchedAt = await reads.meta(rangeKey(range));
   if (fetchedAt === undefined) return false;
   // A past range is final enough; one that includes recent days is re-listed now and then.
   return end < addDays(today, -2) || nowMs - fetchedAt < OPEN_RANGE_STALE_MS;

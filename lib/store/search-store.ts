@@ -5,6 +5,7 @@
  * the index re-reads only those; the background folds them into a new base now and then.
  */
 import type { PapertabDB } from './db';
+import { dexieReads, type StoreReads } from './reads';
 import type { Paper } from '../core/paper';
 import { CARDS_FORMAT, type SearchIndexRecord, type StoredIndex } from '../search/stored';
 import type { StoredCards } from '../search/cards';
@@ -16,8 +17,12 @@ type Head = { key: 'head'; generation: number; changed: string[]; format?: numbe
 /** Past this many changed papers the background builds a new base (a page indexes them on load). */
 export const FOLD_AFTER = 1000;
 
-async function head(db: PapertabDB): Promise<Head> {
-  const rec = await db.searchIndex.get('head');
+function head(db: PapertabDB): Promise<Head> {
+  return headIn(dexieReads(db));
+}
+
+async function headIn(reads: StoreReads): Promise<Head> {
+  const rec = await reads.searchRecord('head');
   return {
     key: 'head',
     generation: rec?.generation ?? 0,
@@ -51,28 +56,37 @@ export interface LoadedSearch {
   removed: string[];
 }
 
-/** What a page needs to search: the base as stored and the papers changed since. */
-export async function loadStoredSearch(db: PapertabDB): Promise<LoadedSearch> {
-  return db.transaction('r', [db.searchIndex, db.papers], async () => {
-    const h = await head(db);
-    const base = await db.searchIndex.get('base');
-    return { generation: h.generation, index: base?.index, ...(await resolve(db, h.changed)) };
+/**
+ * What a page needs to search: the base as stored and the papers changed since. Pages read the
+ * index through `StoreReads` (raw IndexedDB, lib/store/raw-read.ts); the Dexie signature is the tests'.
+ */
+export function loadStoredSearch(from: PapertabDB | StoreReads): Promise<LoadedSearch> {
+  const reads = readsOf(from);
+  return reads.read(async () => {
+    const h = await headIn(reads);
+    const base = await reads.searchRecord('base');
+    return { generation: h.generation, index: base?.index, ...(await resolve(reads, h.changed)) };
   });
 }
 
+const readsOf = (from: PapertabDB | StoreReads): StoreReads => ('searchRecord' in from ? from : dexieReads(from));
+
 /** The display copies of the base of `generation` (stored apart: loaded after the index), if stored. */
-export async function loadStoredCards(db: PapertabDB, generation: number): Promise<StoredCards | undefined> {
-  const rec = await db.searchIndex.get('cards');
+export async function loadStoredCards(
+  from: PapertabDB | StoreReads,
+  generation: number,
+): Promise<StoredCards | undefined> {
+  const rec = await readsOf(from).searchRecord('cards');
   return rec?.generation === generation ? rec.cards : undefined;
 }
 
 /** The current copies of `ids`, and those no longer cached. */
 export async function resolve(
-  db: PapertabDB,
+  from: PapertabDB | StoreReads,
   listed: readonly string[],
 ): Promise<{ changed: Paper[]; removed: string[] }> {
   const ids = [...new Set(listed)];
-  const papers = await db.papers.bulkGet([...ids]);
+  const papers = await readsOf(from).papers(ids);
   const changed: Paper[] = [];
   const removed: string[] = [];
   papers.forEach((p, i) => (p ? changed.push(p) : removed.push(ids[i]!)));
@@ -80,8 +94,8 @@ export async function resolve(
 }
 
 /** The ids changed since the base, and the base's generation (pages watch this small record). */
-export async function searchHead(db: PapertabDB): Promise<{ generation: number; changed: string[] }> {
-  const h = await head(db);
+export async function searchHead(from: PapertabDB | StoreReads): Promise<{ generation: number; changed: string[] }> {
+  const h = await headIn(readsOf(from));
   return { generation: h.generation, changed: h.changed };
 }
 

@@ -1,13 +1,12 @@
 /**
  * Hugging Face's trending order of a day, week or month, as the background cached it: read by the
- * pages (by liveQuery), applied to the papers the view shows. Offline, the last order fetched is
+ * pages (live), applied to the papers the view shows. Offline, the last order fetched is
  * shown, with when it was fetched.
  */
 import type { Paper } from '../core/paper';
 import type { TrendingOrder } from '../core/extras';
-import type { PapertabDB } from './db';
-import { getMeta } from './meta-table';
 import type { FeedRange } from './ranges';
+import type { StoreReads } from './reads';
 
 /** An order older than this is asked for again (when online and Trending is chosen). */
 export const TRENDING_STALE_MS = 30 * 60_000;
@@ -18,8 +17,9 @@ export function trendingKey(range: FeedRange): `trending:${string}` {
   return `trending:month:${range.month}`;
 }
 
-export function readTrending(db: PapertabDB, range: FeedRange): Promise<TrendingOrder | undefined> {
-  return getMeta(db, trendingKey(range));
+/** Pages read it raw (lib/store/raw-read.ts `readStore`). */
+export function readTrending(reads: StoreReads, range: FeedRange): Promise<TrendingOrder | undefined> {
+  return reads.meta(trendingKey(range));
 }
 
 /** Papers in the trending order; those it does not rank (arrived since) follow in the order given. */

@@ -5,9 +5,9 @@
  */
 import { addDays, addMonths, addWeeks, isDay, isoWeek, isWeek, MONTH_RE, utcDay } from '../core/dates';
 import type { PapertabDB } from '../store/db';
-import { isRangeCached, rangeBounds, type FeedRange } from '../store/ranges';
-import { latestDayWithPapers } from '../store/papers';
-import { getMeta, type RefreshStatus } from '../store/meta-table';
+import { rangeBounds, rangeCachedIn, type FeedRange } from '../store/ranges';
+import { dexieReads, type StoreReads } from '../store/reads';
+import type { RefreshStatus } from '../store/meta-table';
 import type { DayRecord, Paper } from '../core/paper';
 import { orderByTrending } from '../store/trending';
 
@@ -102,29 +102,27 @@ export interface ViewData {
   status: RefreshStatus;
 }
 
-export async function loadView(db: PapertabDB, view: View, nowMs: number): Promise<ViewData> {
-  return db.transaction('r', db.days, db.papers, db.meta, async () => {
-    const [latest, status] = await Promise.all([latestDayWithPapers(db), getMeta(db, 'refreshStatus')]);
+export function loadView(db: PapertabDB, view: View, nowMs: number): Promise<ViewData> {
+  return readView(dexieReads(db), view, nowMs);
+}
+
+/** `loadView`, over either way of reading the store (lib/store/reads.ts): the new tab reads without Dexie. */
+export function readView(reads: StoreReads, view: View, nowMs: number): Promise<ViewData> {
+  return reads.read(async () => {
+    const [latest, status] = await Promise.all([reads.latestDayWithPapers(), reads.meta('refreshStatus')]);
     const today = utcDay(nowMs);
     // The Following view reads its own papers (lib/views/following.ts): here only what frames it.
     if (view.kind === 'following')
       return { view, bounds: [today, today], papers: [], latest, cached: true, status: status ?? { failures: 0 } };
     const range = toRange(view, latest?.date ?? today);
     const bounds = rangeBounds(range);
-    const papers = await db.papers.where('day').between(bounds[0], bounds[1], true, true).toArray();
+    const papers = await reads.papersOfDays(bounds[0], bounds[1]);
     const data: ViewData = { view, bounds, papers, latest, cached: true, status: status ?? { failures: 0 } };
     if ('date' in range) {
-      data.day = await db.days.get(range.date);
-      if (!papers.length) {
-        data.earlierWithPapers = await db.days
-          .where('date')
-          .below(range.date)
-          .reverse()
-          .filter((d) => d.status === 'ok')
-          .first();
-      }
+      data.day = await reads.day(range.date);
+      if (!papers.length) data.earlierWithPapers = await reads.latestDayWithPapers(range.date);
     }
-    data.cached = view.kind === 'latest' ? true : await isRangeCached(db, range, nowMs);
+    data.cached = view.kind === 'latest' ? true : await rangeCachedIn(reads, range, nowMs);
     return data;
   });
 }

@@ -184,6 +184,18 @@ describe('messages are untrusted', () => {
     expect(done?.paper.title).toBe(hf.papers.get(id)?.title);
   });
 
+  it('a page that showed the feed has it marked seen: the badge clears (a paper page cannot ask)', async () => {
+    const bg = background();
+    await bg.start();
+    expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
+    const fromSite = { id: fakeBrowser.runtime.id, url: 'https://huggingface.co/papers/1', tab: { id: 1 } as never };
+    expect(await bg.onMessage({ type: 'markSeen' }, fromSite)).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
+    expect(await bg.onMessage({ type: 'markSeen' }, page())).toEqual({ ok: true });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await getMeta(db, 'unseenPapers')).toEqual({ ids: [] });
+  });
+
   it('an extension page may ask for a refresh and gets a plain-words answer', async () => {
     const reply = await background().onMessage({ type: 'refresh' }, page());
     expect(reply).toEqual({ ok: true, message: 'Papers are up to date.' });

@@ -15,6 +15,7 @@ const OTHER = '2405.00001';
 const SAMPLES: { [K in MessageType]: MessageOf<K> } = {
   refresh: { type: 'refresh' },
   syncNow: { type: 'syncNow' },
+  markSeen: { type: 'markSeen' },
   completeIncomplete: { type: 'completeIncomplete' },
   fetchRange: { type: 'fetchRange', range: { date: '2026-11-24' } },
   fetchTrending: { type: 'fetchTrending', range: { week: '2026-W48' } },
@@ -82,6 +83,7 @@ describe('the message table', () => {
     expect(Object.fromEntries(Object.entries(MESSAGES).map(([type, d]) => [type, [...d.from]]))).toEqual({
       refresh: ['extension'],
       syncNow: ['extension'],
+      markSeen: ['extension'],
       completeIncomplete: ['extension'],
       fetchRange: ['extension'],
       fetchTrending: ['extension'],
