@@ -142,8 +142,11 @@ export const PaperCard = memo(function PaperCard({
   );
 });
 
-/** Upvotes, comments, date and whether there is code (with its stars): facts, not controls. */
-function PaperFacts({ paper, inZotero }: { paper: Paper; inZotero: boolean }) {
+/**
+ * Upvotes, comments, date and whether there is code (with its stars): facts, not controls.
+ * Memoised: a search result that stays while the words typed change is not formatted again.
+ */
+const PaperFacts = memo(function PaperFacts({ paper, inZotero }: { paper: Paper; inZotero: boolean }) {
   const code = safeHttpUrl(paper.githubRepo);
   return (
     <p class="paper-meta">
@@ -174,7 +177,7 @@ function PaperFacts({ paper, inZotero }: { paper: Paper; inZotero: boolean }) {
       {inZotero && <InZoteroMark />}
     </p>
   );
-}
+});
 
 function CommentIcon() {
   return (

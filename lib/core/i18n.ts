@@ -75,11 +75,17 @@ export function uiLanguage(): string {
   }
 }
 
-/** The language of the messages in use (`languageTag` in each messages.json). */
+/**
+ * The language of the messages in use (`languageTag` in each messages.json): a page's messages never
+ * change, so it is read once (every date and plural on a card asks for it; each read is a call into the browser).
+ */
 export function messagesLanguage(): string {
+  if (messagesTag) return messagesTag;
   const tag = message('languageTag', []);
-  return tag === 'languageTag' ? 'en' : tag;
+  if (tag === 'languageTag') return 'en';
+  return (messagesTag = tag);
 }
+let messagesTag: string | undefined;
 
 /**
  * The locale for dates, times and plurals: the browser's UI language (so an en-GB browser gets

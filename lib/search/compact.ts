@@ -10,6 +10,7 @@ import { F, FIELD_BOOST, FIELDS, fieldScore, idf, queryTerms, tokens } from './s
 import { decodeCard, type StoredCards } from './cards';
 import { dayNumber, type StoredIndex } from './stored';
 import { expand, isDead, lengthOf, runsOf, type Run, type Slots } from './slots';
+import { vocabulary } from './vocabulary';
 import { noResults, rankedHits, type CompactResults, type SlotFacts } from './hits';
 
 export { buildStoredIndex, type StoredIndex } from './stored';
@@ -52,7 +53,7 @@ function newSlots(stored: StoredIndex): Slots {
     stored,
     cards: stored.cards,
     base,
-    baseTerms: stored.terms ? stored.terms.split('\n') : [],
+    baseTerms: vocabulary(stored.terms),
     dead: new Uint8Array(base),
     slotOf,
     live: base,
@@ -95,36 +96,41 @@ function upsert(s: Slots, papers: readonly Paper[], kill: (slot: number) => void
   }
 }
 
+/** Adds the scores of one run of postings (field `f`) to the papers still in the running for word `w`. */
+function addRun(s: Slots, x: Scratch, w: number, run: Run, f: number, factor: number, avg: number): void {
+  const { scores, matched, seen, touched, stamp } = x;
+  const { slots, counts, from, to } = run;
+  for (let i = from; i < to; i++) {
+    const slot = slots[i]!;
+    if (matched[slot] !== w || isDead(s, slot)) continue;
+    if (seen[slot] !== stamp) {
+      seen[slot] = stamp;
+      if (w === 0) {
+        touched[x.found++] = slot;
+        scores[slot] = 0;
+      }
+    }
+    scores[slot] = scores[slot]! + fieldScore(factor, counts[i]!, lengthOf(s, f, slot), avg);
+  }
+}
+
 /** Adds word `w`'s scores to every live paper that matched the words before it. */
 function scoreWord(s: Slots, x: Scratch, w: number, word: string, avgLength: number[], used: Map<string, Run[][]>) {
   x.stamp++;
-  const { scores, matched, seen, touched, stamp } = x;
-  for (const [term, weight] of expand(s, word)) {
+  // Plain loops, not iterators: a keystroke allocates nothing per term or per run.
+  expand(s, word).forEach((weight, term) => {
     const runs = runsOf(s, term);
     used.set(term, runs);
     for (let f = 0; f < F; f++) {
       let df = 0;
-      for (const r of runs) df += r[f]!.to - r[f]!.from;
+      for (let r = 0; r < runs.length; r++) df += runs[r]![f]!.to - runs[r]![f]!.from;
       if (df === 0) continue;
       const factor = weight * FIELD_BOOST[f]! * idf(s.live, df);
       const avg = avgLength[f]! || 1;
-      for (const r of runs) {
-        const { slots, counts, from, to } = r[f]!;
-        for (let i = from; i < to; i++) {
-          const slot = slots[i]!;
-          if (matched[slot] !== w || isDead(s, slot)) continue;
-          if (seen[slot] !== stamp) {
-            seen[slot] = stamp;
-            if (w === 0) {
-              touched[x.found++] = slot;
-              scores[slot] = 0;
-            }
-          }
-          scores[slot] = scores[slot]! + fieldScore(factor, counts[i]!, lengthOf(s, f, slot), avg);
-        }
-      }
+      for (let r = 0; r < runs.length; r++) addRun(s, x, w, runs[r]![f]!, f, factor, avg);
     }
-  }
+  });
+  const { touched, seen, matched, stamp } = x;
   for (let k = 0; k < x.found; k++) {
     const slot = touched[k]!;
     if (seen[slot] === stamp && matched[slot] === w) matched[slot] = w + 1;
@@ -133,9 +139,11 @@ function scoreWord(s: Slots, x: Scratch, w: number, word: string, avgLength: num
 
 /** Whether some posting of `runs` is a slot stamped `stamp`. */
 function anySeen(runs: Run[][], seen: Uint32Array, stamp: number): boolean {
-  for (const source of runs)
-    for (const { slots, from, to } of source)
+  for (let r = 0; r < runs.length; r++)
+    for (let f = 0; f < F; f++) {
+      const { slots, from, to } = runs[r]![f]!;
       for (let i = from; i < to; i++) if (seen[slots[i]!] === stamp) return true;
+    }
   return false;
 }
 
@@ -165,7 +173,9 @@ function search(s: Slots, x: Scratch, facts: SlotFacts, query: string): CompactR
   }
   // The terms shown as matches: those some result holds.
   const terms: string[] = [];
-  for (const [term, runs] of used) if (anySeen(runs, x.seen, x.stamp)) terms.push(term);
+  used.forEach((runs, term) => {
+    if (anySeen(runs, x.seen, x.stamp)) terms.push(term);
+  });
   return rankedHits(slots, hitScores, facts, terms);
 }
 

@@ -4,6 +4,16 @@
  */
 import type { Paper } from '../core/paper';
 import { FIELDS, fuzzyWeight, lowerBound, prefixWeight } from './score';
+import {
+  findTerm,
+  lowerBoundTerm,
+  termAt,
+  termCount,
+  termStartsWith,
+  termsOfLength,
+  termWithinOneEdit,
+  type Vocabulary,
+} from './vocabulary';
 import type { StoredIndex } from './stored';
 import type { StoredCards } from './cards';
 import { withinOneEdit } from './terms';
@@ -27,7 +37,8 @@ export interface Slots {
   /** The stored slots' display copies, once loaded. */
   cards?: StoredCards;
   base: number;
-  baseTerms: string[];
+  /** The stored terms, in place (./vocabulary.ts). */
+  baseTerms: Vocabulary;
   /** Stored slots replaced or removed since. */
   dead: Uint8Array;
   slotOf: Map<string, number>;
@@ -42,6 +53,7 @@ export interface Slots {
   lengths: number[][];
   overlay: Map<string, OverlayRun[]>;
   overlaySorted?: string[];
+  /** The overlay's terms by length, sorted. */
   byLength?: Map<number, string[]>;
 }
 
@@ -52,8 +64,8 @@ export const lengthOf = (s: Slots, f: number, slot: number): number =>
   slot < s.base ? s.stored.lengths[f * s.base + slot]! : s.lengths[f]![slot - s.base]!;
 
 function baseRuns(s: Slots, term: string): Run[] | undefined {
-  const t = lowerBound(s.baseTerms, term);
-  if (s.baseTerms[t] !== term) return undefined;
+  const t = findTerm(s.baseTerms, term);
+  if (t < 0) return undefined;
   const { offsets, slots, counts } = s.stored;
   const F = FIELDS.length;
   return FIELDS.map((_, f) => ({ slots, counts, from: offsets[t * F + f]!, to: offsets[t * F + f + 1]! }));
@@ -71,8 +83,12 @@ export function runsOf(s: Slots, term: string): Run[][] {
 
 /** Whether a live paper holds the word (a removed or replaced paper's words no longer count). */
 function has(s: Slots, term: string): boolean {
-  for (const runs of runsOf(s, term))
-    for (const { slots, from, to } of runs) for (let i = from; i < to; i++) if (!isDead(s, slots[i]!)) return true;
+  const sources = runsOf(s, term);
+  for (let r = 0; r < sources.length; r++)
+    for (let f = 0; f < FIELDS.length; f++) {
+      const { slots, from, to } = sources[r]![f]!;
+      for (let i = from; i < to; i++) if (!isDead(s, slots[i]!)) return true;
+    }
   return false;
 }
 
@@ -81,10 +97,10 @@ function sortedOverlay(s: Slots): string[] {
   return s.overlaySorted;
 }
 
-function lengthsIndex(s: Slots): Map<number, string[]> {
+function overlayByLength(s: Slots): Map<number, string[]> {
   if (!s.byLength) {
     const byLength = new Map<number, string[]>();
-    for (const term of [...new Set([...s.baseTerms, ...s.overlay.keys()])].sort()) {
+    for (const term of sortedOverlay(s)) {
       const list = byLength.get(term.length);
       if (list) list.push(term);
       else byLength.set(term.length, [term]);
@@ -94,6 +110,20 @@ function lengthsIndex(s: Slots): Map<number, string[]> {
   return s.byLength;
 }
 
+/** The terms one edit from `word`, stored or written since, by length then in order, each once. */
+function nearMisses(s: Slots, word: string): string[] {
+  const out: string[] = [];
+  for (const length of [word.length - 1, word.length, word.length + 1]) {
+    const found: string[] = [];
+    for (const t of termsOfLength(s.baseTerms, length))
+      if (termWithinOneEdit(s.baseTerms, t, word)) found.push(termAt(s.baseTerms, t));
+    for (const term of overlayByLength(s).get(length) ?? []) if (withinOneEdit(word, term)) found.push(term);
+    found.sort();
+    for (let i = 0; i < found.length; i++) if (found[i] !== found[i - 1]) out.push(found[i]!);
+  }
+  return out;
+}
+
 /** The terms a query word matches, with their weights: itself, the words it starts, then near misses. */
 export function expand(s: Slots, word: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -101,21 +131,17 @@ export function expand(s: Slots, word: string): Map<string, number> {
   if (exact) out.set(word, 1);
   if (word.length < 3) return out;
   const prefixed = new Set<string>();
-  for (const list of [s.baseTerms, sortedOverlay(s)]) {
-    for (let i = lowerBound(list, word); i < list.length; i++) {
-      const term = list[i]!;
-      if (!term.startsWith(word)) break;
-      if (term !== word) prefixed.add(term);
-    }
+  const base = s.baseTerms;
+  for (let t = lowerBoundTerm(base, word); t < termCount(base) && termStartsWith(base, t, word); t++) {
+    const term = termAt(base, t);
+    if (term !== word) prefixed.add(term);
   }
+  const overlay = sortedOverlay(s);
+  for (let i = lowerBound(overlay, word); i < overlay.length && overlay[i]!.startsWith(word); i++)
+    if (overlay[i] !== word) prefixed.add(overlay[i]!);
   for (const term of [...prefixed].sort()) out.set(term, prefixWeight(term, term.length - word.length));
   if (word.length >= 5 && !exact) {
-    const index = lengthsIndex(s);
-    for (const length of [word.length - 1, word.length, word.length + 1]) {
-      for (const term of index.get(length) ?? []) {
-        if (!out.has(term) && withinOneEdit(word, term)) out.set(term, fuzzyWeight(term));
-      }
-    }
+    for (const term of nearMisses(s, word)) if (!out.has(term)) out.set(term, fuzzyWeight(term));
   }
   return out;
 }

@@ -6,6 +6,16 @@ import { highlightParts, type HighlightPart } from '@/lib/search/text-match';
 import { storedSearch } from '../support/stored-search';
 import { fold, words } from '@/lib/search/text-match';
 import { withinOneEdit } from '@/lib/search/terms';
+import {
+  findTerm,
+  lowerBoundTerm,
+  termAt,
+  termCount,
+  termStartsWith,
+  termsOfLength,
+  termWithinOneEdit,
+  vocabulary,
+} from '@/lib/search/vocabulary';
 import { hostileItem, makeDay } from '../fixtures/papers';
 
 const DAY = '2025-11-04';
@@ -321,6 +331,31 @@ describe('withinOneEdit: the typo rule', () => {
         expect(withinOneEdit(a, b)).toBe(distance(a, b) <= 1);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the stored vocabulary, read in place', () => {
+  it('finds, bounds, and groups by length as the sorted list of terms would', () => {
+    const term = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '東'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 30 }), term, (list, x) => {
+        const terms = [...list].sort();
+        const v = vocabulary(terms.join('\n'));
+        expect(termCount(v)).toBe(terms.length);
+        expect(terms.map((_, t) => termAt(v, t))).toEqual(terms);
+        const bound = terms.findIndex((t) => t >= x);
+        expect(lowerBoundTerm(v, x)).toBe(bound < 0 ? terms.length : bound);
+        expect(findTerm(v, x)).toBe(terms.indexOf(x));
+        expect([...termsOfLength(v, x.length)].map((t) => terms[t])).toEqual(
+          terms.filter((t) => t.length === x.length),
+        );
+        for (let t = 0; t < terms.length; t++) {
+          expect(termStartsWith(v, t, x)).toBe(terms[t]!.startsWith(x));
+          expect(termWithinOneEdit(v, t, x)).toBe(withinOneEdit(x, terms[t]!));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

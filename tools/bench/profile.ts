@@ -16,7 +16,34 @@ export async function startProfiler(page: Page): Promise<CDPSession> {
     includeObjectsCollectedByMinorGC: true,
   });
   await cdp.send('Profiler.start');
+  await startGcTrace(cdp);
   return cdp;
+}
+
+// The garbage collector's own events: which kind ran, how often, for how long (on the page's main thread).
+const gcEvents: { name: string; dur: number }[] = [];
+async function startGcTrace(cdp: CDPSession): Promise<void> {
+  gcEvents.length = 0;
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const e of value as unknown as { name: string; ph: string; dur?: number }[])
+      if (e.ph === 'X' && e.dur !== undefined) gcEvents.push({ name: e.name, dur: e.dur / 1000 });
+  });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8', 'devtools.timeline'] } });
+}
+
+async function printGcTrace(cdp: CDPSession): Promise<void> {
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  const byName = new Map<string, { n: number; ms: number; max: number }>();
+  for (const { name, dur } of gcEvents) {
+    if (!/GC|Scaveng|MarkCompact|Sweep/i.test(name)) continue;
+    const e = byName.get(name) ?? { n: 0, ms: 0, max: 0 };
+    byName.set(name, { n: e.n + 1, ms: e.ms + dur, max: Math.max(e.max, dur) });
+  }
+  log('    garbage collection while typing (trace events: count, total ms, longest ms):');
+  for (const [name, e] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
+    log(`      ${name}: ${e.n}, ${e.ms.toFixed(1)}, ${e.max.toFixed(1)}`);
 }
 
 const nameOf = (f: { functionName: string; url: string; lineNumber: number }) =>
@@ -73,4 +100,5 @@ export async function printProfile(cdp: CDPSession): Promise<void> {
   const totals = [...total].filter(([n]) => !skip.has(n)).sort((a, b) => b[1] - a[1]);
   for (const [name, t] of totals.slice(0, 40)) log(`      ${t.toFixed(1).padStart(7)}  ${name}`);
   await printAllocations(cdp);
+  await printGcTrace(cdp);
 }
