@@ -10,11 +10,13 @@ import { log, ms, stats } from './util';
 /** Writes the variant pages into the build copy `copy` and prints each one's median. */
 export async function benchVariants(s: Session, copy: string): Promise<void> {
   const html = await readFile(join(copy, 'newtab.html'), 'utf8');
-  const css = /href="([^"]+\.css)"/.exec(html)?.[1] ?? '';
+  // Every stylesheet the new tab links, in its order (tokens, then the page's own).
+  const sheets = [...html.matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1]!);
+  const links = sheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
   const head = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>V</title>';
   await writeFile(
     join(copy, 'v-css.html'),
-    `${head}<link rel="stylesheet" href="${css}"></head><body><article><h2>x</h2></article></body></html>`,
+    `${head}${links}</head><body><article><h2>x</h2></article></body></html>`,
   );
   await writeFile(
     join(copy, 'v-mod.js'),
@@ -26,20 +28,21 @@ export async function benchVariants(s: Session, copy: string): Promise<void> {
   );
   await writeFile(
     join(copy, 'v-modcss.html'),
-    `${head}<link rel="stylesheet" href="${css}"></head><body><script type="module" src="/v-mod.js"></script></body></html>`,
+    `${head}${links}</head><body><script type="module" src="/v-mod.js"></script></body></html>`,
   );
   await writeFile(
     join(copy, 'v-classic.html'),
-    `${head}<link rel="stylesheet" href="${css}"></head><body><script src="/v-mod.js"></script></body></html>`,
+    `${head}${links}</head><body><script src="/v-mod.js"></script></body></html>`,
   );
   await writeFile(
     join(copy, 'v-classic-head.html'),
-    `${head}<link rel="stylesheet" href="${css}"><script src="/v-mod.js" defer></script></head><body></body></html>`,
+    `${head}${links}<script src="/v-mod.js" defer></script></head><body></body></html>`,
   );
-  const inline = `<style>${await readFile(join(copy, css.replace(/^\//, '')), 'utf8')}</style>`;
+  const inlined = await Promise.all(sheets.map((href) => readFile(join(copy, href.replace(/^\//, '')), 'utf8')));
+  const inline = `<style>${inlined.join('\n')}</style>`;
   await writeFile(
     join(copy, 'v-modcss-async.html'),
-    `${head}<link rel="stylesheet" href="${css}"></head><body><script type="module" async src="/v-mod.js"></script></body></html>`,
+    `${head}${links}</head><body><script type="module" async src="/v-mod.js"></script></body></html>`,
   );
   await writeFile(
     join(copy, 'v-inline-mod.html'),
