@@ -14,10 +14,7 @@ export async function benchVariants(s: Session, copy: string): Promise<void> {
   const sheets = [...html.matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1]!);
   const links = sheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
   const head = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>V</title>';
-  await writeFile(
-    join(copy, 'v-css.html'),
-    `${head}${links}</head><body><article><h2>x</h2></article></body></html>`,
-  );
+  await writeFile(join(copy, 'v-css.html'), `${head}${links}</head><body><article><h2>x</h2></article></body></html>`);
   await writeFile(
     join(copy, 'v-mod.js'),
     "const a=document.createElement('article');a.textContent='x';document.body.append(a);\n",
