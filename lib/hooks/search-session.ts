@@ -12,7 +12,7 @@ import {
   type CompactIndex,
   type CompactResults,
 } from '../search/compact';
-import { watchStores } from '../store/raw-read';
+import { isNoDatabase, watchStores } from '../store/raw-read';
 import type { StoreReads } from '../store/reads';
 import { loadStoredCards, loadStoredSearch, resolve, searchHead } from '../store/search-store';
 
@@ -140,7 +140,10 @@ export function openSearchSession(db: StoreReads, events: SessionEvents): Search
   const readHead = () =>
     void searchHead(db)
       .then((head) => !closed && next(head))
-      .catch((err: unknown) => console.error('Papertab: search index failed', err));
+      .catch((err: unknown) => {
+        // No database here: the page says so (useDbUnavailable); searching has nothing to read.
+        if (!isNoDatabase(err)) console.error('Papertab: search index failed', err);
+      });
   const unwatch = watchStores(['searchIndex'], readHead);
   readHead();
 

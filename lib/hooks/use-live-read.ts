@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { watchStores } from '../store/raw-read';
+import { isNoDatabase, watchStores } from '../store/raw-read';
 
 /**
  * Like `useLiveQuery`, without Dexie's code: `read` runs now and again after every write to one of
@@ -29,8 +29,7 @@ export function useLiveRead<T>(read: () => Promise<T>, stores: readonly string[]
         })
         .catch((err: unknown) => {
           // No database here (Firefox private windows, history off): useDbUnavailable says so on the page.
-          if ((err as { name?: unknown } | null)?.name !== 'OpenFailedError')
-            console.error('Papertab: read failed', err);
+          if (!isNoDatabase(err)) console.error('Papertab: read failed', err);
         })
         .finally(() => {
           running = false;

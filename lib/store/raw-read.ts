@@ -13,6 +13,16 @@ import { DB_NAME, dayHasPapers, dexieReads, type StoreReads } from './reads';
 /** The full database, Dexie's code with it, loaded on first use. */
 export const loadDb = (): Promise<PapertabDB> => import('./db').then((m) => m.db());
 
+/**
+ * Whether a read failed because this page has no database at all (Firefox's private windows, history
+ * off): the open failed, or Dexie refuses because its open failed. Pages say so plainly
+ * (useDbUnavailable) instead of logging it as an error each time they read.
+ */
+export function isNoDatabase(err: unknown): boolean {
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'OpenFailedError' || name === 'MissingAPIError' || name === 'DatabaseClosedError';
+}
+
 let opening: Promise<IDBDatabase> | undefined;
 /** The database as it is, never created or upgraded here (Dexie does that, in lib/store/db.ts). */
 export function openRaw(): Promise<IDBDatabase> {
