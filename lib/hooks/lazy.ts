@@ -22,8 +22,11 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     }));
   function Lazy(props: P) {
     const [, setReady] = useState(false);
+    // What this render drew: the code may arrive between the render and its effect (a preload on
+    // hover, a slow machine), and a render that drew nothing must then draw again.
+    const drawn = loaded !== undefined;
     useEffect(() => {
-      if (loaded) return;
+      if (drawn) return;
       let live = true;
       void preload().then(() => live && setReady(true));
       return () => {
