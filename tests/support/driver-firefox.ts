@@ -313,15 +313,21 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       );
     },
     async answerPermissionPrompt(accept) {
-      // Firefox's own prompt (a doorhanger on the tab that asked). Only an open panel counts: the
-      // previous prompt's element lingers while its panel closes, and answering it twice loses this one.
+      // Firefox's own prompt (a doorhanger on the tab that asked). Only an open panel counts, and only
+      // a prompt not answered yet: the previous prompt lingers (its panel still "open") while it
+      // closes, and answering it again instead of this one left this one waiting (a loaded run).
       await poll(
         () =>
           ff.chrome<boolean>(`(() => {
             const panel = PopupNotifications.panel;
             const prompt = panel.state === 'open' && panel.querySelector('#addon-webext-permissions-notification');
-            if (prompt) prompt[${JSON.stringify(accept ? 'button' : 'secondaryButton')}].click();
-            return Boolean(prompt);
+            if (!prompt) return false;
+            const answered = (globalThis.__papertabAnswered ??= new WeakSet());
+            const which = prompt.notification ?? prompt;
+            if (answered.has(which)) return false;
+            answered.add(which);
+            prompt[${JSON.stringify(accept ? 'button' : 'secondaryButton')}].click();
+            return true;
           })()`),
         'the permission prompt',
       );
