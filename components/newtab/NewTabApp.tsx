@@ -32,7 +32,7 @@ import { UndoToast } from '../shared/UndoToast';
 
 // Loaded when used, not at every opening (README "Fast, and measured").
 const FollowingView = lazyComponent(() => import('./FollowingView').then((m) => m.FollowingView));
-const KeyboardHelp = lazyComponent(() => import('./KeyboardHelp').then((m) => m.KeyboardHelp));
+const KeyboardHelp = lazyComponent(() => import('../shared/KeyboardHelp').then((m) => m.KeyboardHelp));
 const ZoteroSentToast = lazyComponent(() => import('../shared/ZoteroSentToast').then((m) => m.ZoteroSentToast));
 const QuietNewTab = lazyComponent(() => import('./QuietNewTab').then((m) => m.QuietNewTab));
 // Fetched at the first keystroke or focus in the search box, while the index answers.

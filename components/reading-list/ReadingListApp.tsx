@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { db } from '@/lib/store/db';
 import { t, tn } from '@/lib/core/i18n';
 import { allTags, filterList, removeMany, restoreMany, statusCounts, type SortKey } from '@/lib/reading-list/list';
@@ -8,6 +8,9 @@ import { useDbUnavailable } from '@/lib/hooks/use-db-status';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { useZotero } from '@/lib/hooks/use-zotero';
 import { useSelection } from '@/lib/hooks/use-selection';
+import { usePaperKeys } from '@/lib/hooks/use-paper-keys';
+import { lazyComponent } from '@/lib/hooks/lazy';
+import { READING_LIST_SHORTCUTS } from '@/lib/views/reading-list-keys';
 import { DatabaseUnavailable } from '../shared/DatabaseUnavailable';
 import { ZoteroSentToast } from '../shared/ZoteroSentToast';
 import { ExportImport } from '../shared/ExportImport';
@@ -16,6 +19,8 @@ import { BulkActions } from './BulkActions';
 import { ReadingListToolbar } from './ReadingListToolbar';
 import { SavedPapers } from './SavedPapers';
 import { StorageNote } from './StorageNote';
+
+const KeyboardHelp = lazyComponent(() => import('../shared/KeyboardHelp').then((m) => m.KeyboardHelp));
 
 /** The reading list: every saved paper, newest first, with status, tags, notes, bulk edits and export. */
 export function ReadingListApp() {
@@ -30,6 +35,7 @@ export function ReadingListApp() {
   const [bulkTag, setBulkTag] = useState('');
   const zotero = useZotero(useSettings().zoteroEnabled);
   const toZotero = zotero.enabled ? (ids: string[]) => void zotero.send(ids) : undefined;
+  const { helpOpen, setHelpOpen, search } = useListKeys();
 
   const all = list ?? [];
   const shown = useMemo(
@@ -50,11 +56,16 @@ export function ReadingListApp() {
             {t('readingList')}
             {list && <span class="count"> ({list.length})</span>}
           </h1>
-          <a href="/newtab.html">{t('dailyPapers')}</a>
+          <nav class="toolbar page-links" aria-label={t('pages')}>
+            <a href="/newtab.html">{t('dailyPapers')}</a>
+            <button type="button" class="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              {t('keyboardShortcuts')}
+            </button>
+          </nav>
         </div>
         <ReadingListToolbar
           {...{ total: all.length, counts: statusCounts(all), tags: allTags(all), status, tag, sort, query }}
-          {...{ onStatus: setStatusFilter, onTag: setTag, onSort: setSort, onQuery: setQuery }}
+          {...{ onStatus: setStatusFilter, onTag: setTag, onSort: setSort, onQuery: setQuery, searchRef: search }}
         />
         {selectedIds.length > 0 && (
           <BulkActions
@@ -82,6 +93,7 @@ export function ReadingListApp() {
         <StorageNote />
       </main>
       <ZoteroSentToast zotero={zotero} />
+      {helpOpen && <KeyboardHelp open shortcuts={READING_LIST_SHORTCUTS} onClose={() => setHelpOpen(false)} />}
       {removed && removed.length > 0 && (
         <UndoToast
           message={
@@ -96,4 +108,12 @@ export function ReadingListApp() {
       )}
     </>
   );
+}
+
+/** The reading list's keys (lib/views/keyboard.ts READING_LIST_SHORTCUTS): `/` to the search box, `?` to their list. */
+function useListKeys() {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  usePaperKeys(READING_LIST_SHORTCUTS, { onSearch: () => search.current?.focus(), onHelp: () => setHelpOpen(true) });
+  return { helpOpen, setHelpOpen, search };
 }

@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { t } from '@/lib/core/i18n';
 import { STATUSES, type SortKey } from '@/lib/reading-list/list';
 import { type ReadingStatus } from '@/lib/core/saved';
@@ -15,6 +16,7 @@ export function ReadingListToolbar({
   onSort,
   query,
   onQuery,
+  searchRef,
 }: {
   total: number;
   counts: Record<ReadingStatus, number>;
@@ -27,6 +29,8 @@ export function ReadingListToolbar({
   onSort: (sort: SortKey) => void;
   query: string;
   onQuery: (query: string) => void;
+  /** The search box, for the `/` key. */
+  searchRef?: Ref<HTMLInputElement>;
 }) {
   return (
     <>
@@ -63,6 +67,7 @@ export function ReadingListToolbar({
       </div>
       <div class="search" role="search">
         <input
+          ref={searchRef}
           type="search"
           aria-label={t('searchReadingList')}
           placeholder={t('searchReadingListPlaceholder')}

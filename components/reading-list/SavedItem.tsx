@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
 import { type ReadingStatus, type SavedPaper } from '@/lib/core/saved';
 import { hfPaperUrl } from '@/lib/core/paper-links';
 import type { CodeRelease, PaperArtifacts } from '@/lib/core/extras';
 import { STATUSES } from '@/lib/reading-list/list';
 import type { PaperAction } from '@/lib/views/paper-actions';
+import { CARD_ACTION_EVENT } from '@/lib/views/keyboard';
 import { PaperByline } from '../shared/PaperByline';
 import { articleId } from '../shared/PaperCard';
 import { MoreActions } from '../shared/MoreActions';
@@ -37,13 +38,17 @@ export function SavedItem(props: SavedItemProps) {
   const p = item.paper;
   const id = articleId(item.id);
   const [open, setOpen] = useState(false);
+  const article = useRef<HTMLElement>(null);
+  useOwnKeys(article, { open: () => setOpen(true), select: () => onSelect(item.id, !selected) }, open);
   const actions = savedItemActions(item, onStatus, onRemove);
   return (
     <article
+      ref={article}
       class={open ? 'paper saved-item open' : 'paper saved-item'}
       id={id}
       aria-labelledby={`${id}-title`}
       data-paper-id={item.id}
+      tabIndex={-1}
     >
       <input
         type="checkbox"
@@ -66,6 +71,7 @@ export function SavedItem(props: SavedItemProps) {
             onSendToZotero={onSendToZotero && (() => onSendToZotero(item.id))}
             before={actions.before}
             after={actions.after}
+            showKeys
           />
         </div>
         <SavedDetails
@@ -80,6 +86,40 @@ export function SavedItem(props: SavedItemProps) {
       </div>
     </article>
   );
+}
+
+/**
+ * The saved paper's own keys (lib/views/keyboard.ts READING_LIST_SHORTCUTS), arriving on its
+ * article: `n` opens the note and puts the caret in it, `x` selects or unselects the paper.
+ */
+function useOwnKeys(
+  article: { current: HTMLElement | null },
+  handlers: { open: () => void; select: () => void },
+  open: boolean,
+) {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  const [wantsCaret, setWantsCaret] = useState(false);
+  // Listening from the moment the paper is drawn: a key pressed as the list appears is not lost.
+  useLayoutEffect(() => {
+    const el = article.current;
+    if (!el) return;
+    const onAction = (e: Event) => {
+      const id = (e as CustomEvent<string>).detail;
+      if (id === 'note') {
+        ref.current.open();
+        setWantsCaret(true);
+      } else if (id === 'select') ref.current.select();
+    };
+    el.addEventListener(CARD_ACTION_EVENT, onAction);
+    return () => el.removeEventListener(CARD_ACTION_EVENT, onAction);
+  }, []);
+  // Once the note is shown (it is hidden while closed, and a hidden field takes no focus).
+  useEffect(() => {
+    if (!wantsCaret || !open) return;
+    setWantsCaret(false);
+    article.current?.querySelector<HTMLTextAreaElement>('.saved-details textarea')?.focus();
+  }, [wantsCaret, open]);
 }
 
 /** The first line of the note, the button that opens all of it (a disclosure); "Add a note" on hover and focus when there is none. */
@@ -128,11 +168,19 @@ function savedItemActions(
   onRemove: (id: string) => void,
 ): { before: PaperAction[]; after: PaperAction[] } {
   return {
-    before: STATUSES.filter((s) => s.value !== item.status).map((s) => ({
-      id: `status-${s.value}`,
-      label: () => t(s.markKey),
-      run: () => onStatus(item.id, s.value),
-    })),
-    after: [{ id: 'remove', label: () => t('remove'), run: () => onRemove(item.id) }],
+    // The keys are the reading list's (lib/views/keyboard.ts), shown beside the menu items.
+    before: STATUSES.flatMap((s, i) =>
+      s.value === item.status
+        ? []
+        : [
+            {
+              id: `status-${s.value}`,
+              label: () => t(s.markKey),
+              key: String(i + 1),
+              run: () => onStatus(item.id, s.value),
+            },
+          ],
+    ),
+    after: [{ id: 'remove', label: () => t('remove'), key: 'Delete', run: () => onRemove(item.id) }],
   };
 }

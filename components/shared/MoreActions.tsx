@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
 import type { Paper } from '@/lib/core/paper';
 import type { Follows } from '@/lib/hooks/use-follows';
@@ -52,8 +52,10 @@ export function MoreActions(props: MoreActionsProps) {
   const ctx = cardContext(props, load, () => setFollow(true), setStatus);
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
+  const ownRef = useRef({ before: props.before, after: props.after });
+  ownRef.current = { before: props.before, after: props.after };
 
-  useCardActionKeys(button, ctxRef);
+  useCardActionKeys(button, ctxRef, ownRef);
 
   const open = (from: 'first' | 'last') => {
     setMenu(from);
@@ -134,18 +136,25 @@ function useCopyStatus() {
   return [status, setStatus] as const;
 }
 
-/** The new tab's action keys (c, a, f, x, z) on this card's article run the action of that id. */
-function useCardActionKeys(button: RefObject<HTMLButtonElement | null>, ctx: RefObject<ActionContext>) {
-  useEffect(() => {
+/**
+ * A page's action keys (the new tab's c, a, f, x, z; the reading list's c, z, statuses, Remove) on
+ * this card's article run the action of that id, the page's own included. Listening from the moment
+ * the card is drawn: a key pressed as the list appears is not lost.
+ */
+function useCardActionKeys(
+  button: RefObject<HTMLButtonElement | null>,
+  ctx: RefObject<ActionContext>,
+  own: RefObject<{ before?: PaperAction[]; after?: PaperAction[] }>,
+) {
+  useLayoutEffect(() => {
     const article = button.current?.closest('article');
     if (!article) return;
     const onAction = (e: Event) => {
       const id = (e as CustomEvent<string>).detail;
       const c = ctx.current;
-      if (c)
-        actionsFor(c)
-          .find((a) => a.id === id && a.run)
-          ?.run?.(c);
+      if (!c) return;
+      const { before = [], after = [] } = own.current ?? {};
+      [...before, ...actionsFor(c), ...after].find((a) => a.id === id && a.run)?.run?.(c);
     };
     article.addEventListener(CARD_ACTION_EVENT, onAction);
     return () => article.removeEventListener(CARD_ACTION_EVENT, onAction);

@@ -1,4 +1,4 @@
-/** The new tab's keyboard shortcuts, as data: one table drives both the handler and the help. */
+/** The new tab's keyboard shortcuts, as data: one table per page drives both its handler and its help (the reading list's: ./reading-list-keys.ts). */
 import { t, type PlainKey } from '../core/i18n';
 import { PAPER_ACTIONS } from './paper-actions';
 
@@ -14,7 +14,7 @@ export interface Shortcut {
   readonly label: string;
 }
 
-const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortcut => ({
+export const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortcut => ({
   keys,
   action,
   get label() {
@@ -23,26 +23,27 @@ const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortc
 });
 
 /** The card actions that have a key: one entry in the actions list gives the key and its help line. */
-const cardShortcuts: Shortcut[] = PAPER_ACTIONS.flatMap((a) =>
-  a.key
-    ? [
-        {
-          keys: [a.key],
-          action: `card:${a.id}` as const,
-          get label() {
-            return a.keyHelp?.() ?? a.id;
+export const cardShortcuts = (only?: readonly string[]): Shortcut[] =>
+  PAPER_ACTIONS.filter((a) => !only || only.includes(a.id)).flatMap((a) =>
+    a.key
+      ? [
+          {
+            keys: [a.key],
+            action: `card:${a.id}` as const,
+            get label() {
+              return a.keyHelp?.() ?? a.id;
+            },
           },
-        },
-      ]
-    : [],
-);
+        ]
+      : [],
+  );
 
 export const SHORTCUTS: Shortcut[] = [
   shortcut(['j'], 'next', 'shortcutNext'),
   shortcut(['k'], 'prev', 'shortcutPrev'),
   shortcut(['o', 'Enter'], 'open', 'shortcutOpen'),
   shortcut(['s'], 'save', 'shortcutSave'),
-  ...cardShortcuts,
+  ...cardShortcuts(),
   shortcut(['m'], 'menu', 'shortcutMenu'),
   shortcut(['/'], 'search', 'shortcutSearch'),
   shortcut(['['], 'prevRange', 'shortcutPrevRange'),
@@ -50,10 +51,14 @@ export const SHORTCUTS: Shortcut[] = [
   shortcut(['?'], 'help', 'shortcutHelp'),
 ];
 
-const BY_KEY = new Map(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.action] as const)));
+const byKey = (table: Shortcut[]) => new Map(table.flatMap((s) => s.keys.map((k) => [k, s.action] as const)));
+const tables = new WeakMap<Shortcut[], Map<string, KeyAction>>();
 
-export function keyAction(key: string): KeyAction | undefined {
-  return BY_KEY.get(key);
+/** What a key does on the page whose table this is (the new tab's by default). */
+export function keyAction(key: string, table: Shortcut[] = SHORTCUTS): KeyAction | undefined {
+  let map = tables.get(table);
+  if (!map) tables.set(table, (map = byKey(table)));
+  return map.get(key);
 }
 
 /** The event a focused card receives for `card:<id>`: `detail` is the action's id. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeDailyItem, makeDay, utcDay } from '../fixtures/papers';
 import { scenarioWorld } from '../support/scenario-world';
-import { byName, poll, reload, waitIn } from '../support/driver';
+import { byName, clipboardAfter, poll, reload, waitIn } from '../support/driver';
 import {
   addTagTo,
   field,
@@ -270,5 +270,81 @@ describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, ()
     );
     await list.close();
     await page.close();
+  });
+
+  it('by keyboard alone: move, set the status, select, copy BibTeX, open the note, remove and Undo', async () => {
+    const list = await openReadingList(driver);
+    const ids = await shownIds(list);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const focusedId = () =>
+      list.evaluate(() => document.activeElement?.closest<HTMLElement>('article.paper')?.dataset.paperId ?? '');
+    const focusIs = (id: string) => poll(focusedId, `the focus on ${id}`, (f) => f === id);
+    /** The status and whether it is selected, as the saved paper `id` shows them. */
+    const stateOf = (id: string) =>
+      list.evaluate((id) => {
+        const a = document.querySelector<HTMLElement>(`article[data-paper-id="${id}"]`);
+        const checked = a?.querySelector<HTMLInputElement>('input.select')?.checked;
+        return `${a?.querySelector('select')?.value ?? 'gone'} ${checked ? 'selected' : 'unselected'}`;
+      }, id);
+    const [first, second, third] = ids as [string, string, string];
+
+    await list.press('j');
+    await focusIs(first);
+    await list.press('j');
+    await focusIs(second);
+    await list.press('k');
+    await list.press('j');
+    await focusIs(second);
+
+    await list.press('2');
+    await poll(
+      () => stateOf(second),
+      'the status “reading”',
+      (v) => v === 'reading unselected',
+    );
+    await list.press('x');
+    await poll(
+      () => stateOf(second),
+      'the paper selected',
+      (v) => v === 'reading selected',
+    );
+    await byName(list, 'button', 'Remove selected');
+    await list.press('x');
+    await poll(
+      () => stateOf(second),
+      'the paper unselected',
+      (v) => v === 'reading unselected',
+    );
+
+    await list.writeClipboard('before');
+    await list.press('c');
+    const copied = await clipboardAfter(list, 'before');
+    expect(copied).toMatch(/^@\w+\{/);
+    expect(copied).toMatch(new RegExp(`eprint\\s*=\\s*[{"]${second.replace('.', '\\.')}[}"]`));
+
+    await list.press('n');
+    await poll(
+      () => list.evaluate(() => document.activeElement?.tagName ?? ''),
+      'the caret in the note',
+      (tag) => tag === 'TEXTAREA',
+    );
+    await list.press('Escape');
+
+    await list.evaluate((id) => document.querySelector<HTMLElement>(`article[data-paper-id="${id}"]`)?.focus(), second);
+    await focusIs(second);
+    await list.press('Delete');
+    await poll(
+      () => shownIds(list),
+      'the paper removed',
+      (shown) => !shown.includes(second),
+    );
+    await focusIs(third);
+    await press(list, 'Undo');
+    await poll(
+      () => shownIds(list),
+      'the paper back',
+      (shown) => shown.includes(second),
+    );
+    await list.close();
   });
 });

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KeyboardHelp } from '@/components/newtab/KeyboardHelp';
+import { KeyboardHelp } from '@/components/shared/KeyboardHelp';
 import { SortToggle } from '@/components/newtab/SortToggle';
 import { StatusLine } from '@/components/shared/StatusLine';
 import { ViewNav } from '@/components/newtab/ViewNav';

@@ -1,9 +1,17 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/lib/core/i18n';
-import { SHORTCUTS } from '@/lib/views/keyboard';
+import { SHORTCUTS, type Shortcut } from '@/lib/views/keyboard';
 
-/** The `?` dialog listing every shortcut. */
-export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The `?` dialog listing every shortcut of the page (the new tab's unless told). */
+export function KeyboardHelp({
+  open,
+  onClose,
+  shortcuts = SHORTCUTS,
+}: {
+  open: boolean;
+  onClose: () => void;
+  shortcuts?: Shortcut[];
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -15,7 +23,7 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
     <dialog ref={ref} class="help" aria-labelledby="help-title" onClose={onClose}>
       <h2 id="help-title">{t('keyboardShortcuts')}</h2>
       <dl>
-        {SHORTCUTS.map((s) => (
+        {shortcuts.map((s) => (
           <div key={s.action}>
             <dt>
               {s.keys.map((k, i) => (
