@@ -22,8 +22,12 @@ export function usePaperKeys(table: Shortcut[], handlers: PageKeyHandlers) {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
-    /** The paper last acted on and where it was: one that left the list leaves its place to the next. */
-    let last: { article: HTMLElement; index: number } | undefined;
+    /**
+     * The paper last acted on and its neighbours then: when it has left the list (its status
+     * filtered out, say) and they are still there, j and k go on from its place. When the whole list
+     * changed (another day), they start at the top again.
+     */
+    let last: { article: HTMLElement; prev?: HTMLElement; next?: HTMLElement } | undefined;
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement;
@@ -34,16 +38,18 @@ export function usePaperKeys(table: Shortcut[], handlers: PageKeyHandlers) {
       // Enter on a link or button keeps its native meaning.
       if (e.key === 'Enter' && target !== focused) return;
       const articles = [...document.querySelectorAll<HTMLElement>('main article.paper')];
-      const focusAt = (i: number) => {
-        const next = articles[Math.max(0, Math.min(articles.length - 1, i))];
-        next?.focus();
-        next?.scrollIntoView({ block: 'nearest' });
+      const show = (el: HTMLElement | undefined) => {
+        el?.focus();
+        el?.scrollIntoView({ block: 'nearest' });
       };
+      const focusAt = (i: number) => show(articles[Math.max(0, Math.min(articles.length - 1, i))]);
       const at = focused ? articles.indexOf(focused) : -1;
-      if (focused && at >= 0) last = { article: focused, index: at };
+      if (focused && at >= 0) last = { article: focused, prev: articles[at - 1], next: articles[at + 1] };
       const move = (delta: number) => {
-        if (at >= 0) focusAt(at + delta);
-        else if (last && !last.article.isConnected) focusAt(delta > 0 ? last.index : last.index - 1);
+        if (at >= 0) return focusAt(at + delta);
+        const [ahead, behind] = delta > 0 ? [last?.next, last?.prev] : [last?.prev, last?.next];
+        const from = last && !last.article.isConnected ? [ahead, behind].find((el) => el?.isConnected) : undefined;
+        if (from) show(from);
         else focusAt(0);
       };
       switch (action) {

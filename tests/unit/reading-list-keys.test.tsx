@@ -136,6 +136,20 @@ describe('the reading list by keyboard', () => {
     expect(focusedTitle()).toBe(titleOf('Beta Paper'));
   });
 
+  it('when the whole list changed (searched away and back), j starts at the top again', async () => {
+    await open();
+    for (const k of ['j', 'j', 'j', 'k']) key(k);
+    expect(focusedTitle()).toBe(titleOf('Beta Paper'));
+    const search = screen.getByRole('searchbox', { name: 'Search the reading list' });
+    fireEvent.input(search, { target: { value: 'no such paper' } });
+    await waitFor(() => expect(screen.queryAllByRole('article')).toHaveLength(0));
+    fireEvent.input(search, { target: { value: '' } });
+    await screen.findByRole('article', { name: 'Gamma Paper' });
+    search.blur();
+    key('j');
+    expect(focusedTitle()).toBe(titleOf('Alpha Paper'));
+  });
+
   it('/ goes to the search box, ? lists the reading list’s keys, and modifiers keep theirs', async () => {
     await open();
     key('/');
