@@ -345,23 +345,27 @@ export class ApartWorld {
     const d = cmd.d;
     switch (cmd.k) {
       case 'note': {
+        const here = await this.here(d, [cmd.p]);
         await this.on(d, (dev) => setNote(dev.db, this.papers[cmd.p]!.id, NOTES[cmd.note]));
-        this.stamp(d, fieldKey(cmd.p, 'note'), NOTES[cmd.note]);
+        for (const p of here) this.stamp(d, fieldKey(p, 'note'), NOTES[cmd.note]);
         return;
       }
       case 'status': {
+        const here = await this.here(d, cmd.ps);
         await this.on(d, (dev) => setStatus(dev.db, this.ids(cmd.ps), cmd.status));
-        for (const p of cmd.ps) this.stamp(d, fieldKey(p, 'status'), cmd.status);
+        for (const p of here) this.stamp(d, fieldKey(p, 'status'), cmd.status);
         return;
       }
       case 'tags': {
+        const here = await this.here(d, [cmd.p]);
         await this.on(d, (dev) => setTags(dev.db, this.papers[cmd.p]!.id, cmd.tags));
-        this.stamp(d, fieldKey(cmd.p, 'tags'), normalizeTags(cmd.tags));
+        for (const p of here) this.stamp(d, fieldKey(p, 'tags'), normalizeTags(cmd.tags));
         return;
       }
       case 'addTag': {
+        const here = await this.here(d, cmd.ps);
         await this.on(d, (dev) => addTag(dev.db, this.ids(cmd.ps), cmd.tag));
-        for (const p of cmd.ps) {
+        for (const p of here) {
           const tags = (this.shown(d, fieldKey(p, 'tags')) as string[] | undefined) ?? [];
           this.stamp(d, fieldKey(p, 'tags'), normalizeTags([...tags, cmd.tag]));
         }
@@ -394,6 +398,18 @@ export class ApartWorld {
 
   private ids(ps: readonly number[]): string[] {
     return ps.map((p) => this.papers[p]!.id);
+  }
+
+  /**
+   * The papers of `ps` device `d` holds now. An edit reaches only those: the list edits what is
+   * saved, so a note written where the paper was already removed changes nothing, and the model
+   * must not count it (it once let such a note outrank a too-large note kept on another device).
+   */
+  private async here(d: number, ps: readonly number[]): Promise<number[]> {
+    const db = this.devices[d]!.db;
+    const out: number[] = [];
+    for (const p of ps) if (await db.saved.get(this.papers[p]!.id)) out.push(p);
+    return out;
   }
 
   /** Every device syncs, twice over, as real time passes. */

@@ -275,6 +275,21 @@ describe('the reading list on several devices, against the model', () => {
           ],
         },
       ],
+      [
+        // Found by the property under load (seed 1580684272): the model had counted device 1's note,
+        // written where the paper was already removed (the list changes nothing there), as the
+        // later note, and so expected device 0 to give up the paper its too-large note keeps.
+        'a note written where the paper was removed changes nothing; a too-large note elsewhere keeps it there',
+        {
+          skews: [540_010, 0, 0],
+          cmds: [
+            { k: 'clock', d: 0, skew: 0 },
+            { k: 'unsave', d: 1, p: 1 },
+            { k: 'note', d: 0, p: 1, note: 'huge' },
+            { k: 'note', d: 1, p: 1, note: 'a' },
+          ],
+        },
+      ],
     ];
     for (const [name, scenario, pastLimit] of apart) it(name, () => checkApart(scenario, pastLimit));
   });
