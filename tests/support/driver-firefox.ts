@@ -304,10 +304,16 @@ export function firefoxDriver(ff: FirefoxSession): Driver {
       ),
     inExtension: (fn, arg) => ff.api(fn, arg),
     async stopBackground() {
-      // What the idle timer calls; deterministic where the timer (30 s) is not.
-      await ff.chrome(`WebExtensionPolicy.getByID(${JSON.stringify(ff.addonId)}).extension.terminateBackground()`);
+      // What the idle timer calls; deterministic where the timer (30 s) is not. Firefox declines while
+      // a listener's promise is pending (the previous step's refresh still storing, on a loaded
+      // machine) and only restarts its idle timer, so ask again until it has stopped: asked once, a
+      // loaded run found it still "running" 45 s later.
+      const terminate = `WebExtensionPolicy.getByID(${JSON.stringify(ff.addonId)}).extension.terminateBackground()`;
       await poll(
-        () => ff.backgroundState(),
+        async () => {
+          if ((await ff.backgroundState()) === 'running') await ff.chrome(terminate);
+          return ff.backgroundState();
+        },
         'the event page to be suspended',
         (s) => s === 'stopped',
       );
