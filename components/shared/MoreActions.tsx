@@ -50,12 +50,11 @@ export function MoreActions(props: MoreActionsProps) {
     });
 
   const ctx = cardContext(props, load, () => setFollow(true), setStatus);
-  const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
-  const ownRef = useRef({ before: props.before, after: props.after });
-  ownRef.current = { before: props.before, after: props.after };
+  // What a key runs: the newest context and the page's own actions, read when the key arrives.
+  const keyed = useRef<KeyedActions>({ ctx, before: props.before, after: props.after });
+  keyed.current = { ctx, before: props.before, after: props.after };
 
-  useCardActionKeys(button, ctxRef, ownRef);
+  useCardActionKeys(button, keyed);
 
   const open = (from: 'first' | 'last') => {
     setMenu(from);
@@ -141,20 +140,21 @@ function useCopyStatus() {
  * this card's article run the action of that id, the page's own included. Listening from the moment
  * the card is drawn: a key pressed as the list appears is not lost.
  */
-function useCardActionKeys(
-  button: RefObject<HTMLButtonElement | null>,
-  ctx: RefObject<ActionContext>,
-  own: RefObject<{ before?: PaperAction[]; after?: PaperAction[] }>,
-) {
+interface KeyedActions {
+  ctx: ActionContext;
+  before?: PaperAction[];
+  after?: PaperAction[];
+}
+
+function useCardActionKeys(button: RefObject<HTMLButtonElement | null>, keyed: RefObject<KeyedActions>) {
   useLayoutEffect(() => {
     const article = button.current?.closest('article');
     if (!article) return;
     const onAction = (e: Event) => {
       const id = (e as CustomEvent<string>).detail;
-      const c = ctx.current;
-      if (!c) return;
-      const { before = [], after = [] } = own.current ?? {};
-      [...before, ...actionsFor(c), ...after].find((a) => a.id === id && a.run)?.run?.(c);
+      if (!keyed.current) return;
+      const { ctx, before = [], after = [] } = keyed.current;
+      [...before, ...actionsFor(ctx), ...after].find((a) => a.id === id && a.run)?.run?.(ctx);
     };
     article.addEventListener(CARD_ACTION_EVENT, onAction);
     return () => article.removeEventListener(CARD_ACTION_EVENT, onAction);

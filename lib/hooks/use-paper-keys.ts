@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { CARD_ACTION_EVENT, keyAction, type Shortcut } from '@/lib/views/keyboard';
+import { CARD_ACTION_EVENT, shortcutFor, type Shortcut } from '@/lib/views/keyboard';
 
 /** What a page does for the keys that are not about one paper. */
 export interface PageKeyHandlers {
@@ -8,9 +8,6 @@ export interface PageKeyHandlers {
   /** `[` and `]` (the new tab's days, weeks, months). */
   onStep?: (delta: number) => void;
 }
-
-/** `card:<id>` actions after which the paper leaves the list: focus moves on to its neighbour first. */
-const LEAVES_LIST = new Set(['card:remove']);
 
 /**
  * A page's keys (its table in lib/views/keyboard.ts) on its papers: j/k move through the
@@ -32,8 +29,9 @@ export function usePaperKeys(table: Shortcut[], handlers: PageKeyHandlers) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable], dialog')) return;
-      const action = keyAction(e.key, table);
-      if (!action) return;
+      const entry = shortcutFor(e.key, table);
+      if (!entry) return;
+      const { action } = entry;
       const focused = target.closest<HTMLElement>('article.paper');
       // Enter on a link or button keeps its native meaning.
       if (e.key === 'Enter' && target !== focused) return;
@@ -81,7 +79,7 @@ export function usePaperKeys(table: Shortcut[], handlers: PageKeyHandlers) {
           ref.current.onHelp();
           break;
         default:
-          if (focused && LEAVES_LIST.has(action) && articles.length > 1)
+          if (focused && entry.leavesList && articles.length > 1)
             focusAt(at + 1 < articles.length ? at + 1 : at - 1);
           focused?.dispatchEvent(new CustomEvent(CARD_ACTION_EVENT, { detail: action.slice('card:'.length) }));
       }

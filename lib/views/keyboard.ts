@@ -12,14 +12,22 @@ export interface Shortcut {
   action: KeyAction;
   /** What the keys do, in the browser's language. */
   readonly label: string;
+  /** The paper leaves the list (the reading list's Remove): the focus moves on to its neighbour first. */
+  leavesList?: boolean;
 }
 
-export const shortcut = (keys: string[], action: KeyAction, labelKey: PlainKey): Shortcut => ({
+export const shortcut = (
+  keys: string[],
+  action: KeyAction,
+  labelKey: PlainKey,
+  opts: { leavesList?: boolean } = {},
+): Shortcut => ({
   keys,
   action,
   get label() {
     return t(labelKey);
   },
+  ...opts,
 });
 
 /** The card actions that have a key: one entry in the actions list gives the key and its help line. */
@@ -51,15 +59,19 @@ export const SHORTCUTS: Shortcut[] = [
   shortcut(['?'], 'help', 'shortcutHelp'),
 ];
 
-const byKey = (table: Shortcut[]) => new Map(table.flatMap((s) => s.keys.map((k) => [k, s.action] as const)));
-const tables = new WeakMap<Shortcut[], Map<string, KeyAction>>();
+const byKey = (table: Shortcut[]) => new Map(table.flatMap((s) => s.keys.map((k) => [k, s] as const)));
+const tables = new WeakMap<Shortcut[], Map<string, Shortcut>>();
 
-/** What a key does on the page whose table this is (the new tab's by default). */
-export function keyAction(key: string, table: Shortcut[] = SHORTCUTS): KeyAction | undefined {
+/** The entry a key has on the page whose table this is (the new tab's by default). */
+export function shortcutFor(key: string, table: Shortcut[] = SHORTCUTS): Shortcut | undefined {
   let map = tables.get(table);
   if (!map) tables.set(table, (map = byKey(table)));
   return map.get(key);
 }
+
+/** What a key does on the page whose table this is (the new tab's by default). */
+export const keyAction = (key: string, table: Shortcut[] = SHORTCUTS): KeyAction | undefined =>
+  shortcutFor(key, table)?.action;
 
 /** The event a focused card receives for `card:<id>`: `detail` is the action's id. */
 export const CARD_ACTION_EVENT = 'papertab:card-action';

@@ -14,7 +14,7 @@ export const READING_LIST_SHORTCUTS: Shortcut[] = [
   shortcut(['1'], 'card:status-to-read', 'markAsToRead'),
   shortcut(['2'], 'card:status-reading', 'markAsReading'),
   shortcut(['3'], 'card:status-read', 'markAsRead'),
-  shortcut(['Delete'], 'card:remove', 'shortcutRemove'),
+  shortcut(['Delete'], 'card:remove', 'shortcutRemove', { leavesList: true }),
   ...cardShortcuts(['copy-bibtex', 'zotero']),
   shortcut(['m'], 'menu', 'shortcutMenu'),
   shortcut(['/'], 'search', 'shortcutSearchList'),

@@ -286,6 +286,7 @@ describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, ()
         const checked = a?.querySelector<HTMLInputElement>('input.select')?.checked;
         return `${a?.querySelector('select')?.value ?? 'gone'} ${checked ? 'selected' : 'unselected'}`;
       }, id);
+    const stateIs = (id: string, state: string) => poll(() => stateOf(id), `${id} ${state}`, (v) => v === state);
     const [first, second, third] = ids as [string, string, string];
 
     await list.press('j');
@@ -297,24 +298,12 @@ describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, ()
     await focusIs(second);
 
     await list.press('2');
-    await poll(
-      () => stateOf(second),
-      'the status “reading”',
-      (v) => v === 'reading unselected',
-    );
+    await stateIs(second, 'reading unselected');
     await list.press('x');
-    await poll(
-      () => stateOf(second),
-      'the paper selected',
-      (v) => v === 'reading selected',
-    );
+    await stateIs(second, 'reading selected');
     await byName(list, 'button', 'Remove selected');
     await list.press('x');
-    await poll(
-      () => stateOf(second),
-      'the paper unselected',
-      (v) => v === 'reading unselected',
-    );
+    await stateIs(second, 'reading unselected');
 
     await list.writeClipboard('before');
     await list.press('c');

@@ -2,28 +2,17 @@
  * The one note cap in the editor (issue 18): a note over it is not saved (so nothing is cut), and
  * the editor says so until it is shortened; a long note under it is saved whole.
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SavedItem } from '@/components/reading-list/SavedItem';
 import { NOTE_MAX_CHARS } from '@/lib/core/saved';
 import { makeSaved } from '../fixtures/saved';
+import { renderSavedItem } from '../support/saved-item';
 
 afterEach(cleanup);
 
 function setup() {
   const onNote = vi.fn();
-  const noop = () => undefined;
-  render(
-    <SavedItem
-      item={makeSaved('2404.00001', { title: 'Sparse Attention' })}
-      selected={false}
-      onSelect={noop}
-      onStatus={noop}
-      onTags={noop}
-      onNote={onNote}
-      onRemove={noop}
-    />,
-  );
+  renderSavedItem(makeSaved('2404.00001', { title: 'Sparse Attention' }), { onNote });
   // The whole note opens in place, from the paper's note line.
   const toggle = screen.getByRole('button', { name: 'Add a note' });
   expect(toggle.getAttribute('aria-expanded')).toBe('false');

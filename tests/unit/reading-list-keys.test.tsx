@@ -6,12 +6,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadingListApp } from '@/components/reading-list/ReadingListApp';
-import { SavedItem } from '@/components/reading-list/SavedItem';
 import { db } from '@/lib/store/db';
 import { keyAction, SHORTCUTS } from '@/lib/views/keyboard';
 import { READING_LIST_SHORTCUTS } from '@/lib/views/reading-list-keys';
 import { makeSaved } from '../fixtures/saved';
 import { pageTestSetup } from '../support/page-test';
+import { renderSavedItem } from '../support/saved-item';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 const TITLES = ['Alpha Paper', 'Beta Paper', 'Gamma Paper'];
@@ -182,18 +182,7 @@ describe('the reading list’s key table', () => {
   });
 
   it('the menu shows, beside each item, the key the table gives it', async () => {
-    const noop = () => undefined;
-    render(
-      <SavedItem
-        item={makeSaved(ID[0]!, { title: 'Alpha Paper' }, { status: 'reading' })}
-        selected={false}
-        onSelect={noop}
-        onStatus={noop}
-        onTags={noop}
-        onNote={noop}
-        onRemove={noop}
-      />,
-    );
+    renderSavedItem(makeSaved(ID[0]!, { title: 'Alpha Paper' }, { status: 'reading' }));
     fireEvent.click(screen.getByRole('button', { name: /More actions/ }));
     const items = await screen.findAllByRole('menuitem');
     const keyed = items.filter((i) => i.getAttribute('aria-keyshortcuts'));
