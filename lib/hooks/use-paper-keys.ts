@@ -79,8 +79,7 @@ export function usePaperKeys(table: Shortcut[], handlers: PageKeyHandlers) {
           ref.current.onHelp();
           break;
         default:
-          if (focused && entry.leavesList && articles.length > 1)
-            focusAt(at + 1 < articles.length ? at + 1 : at - 1);
+          if (focused && entry.leavesList && articles.length > 1) focusAt(at + 1 < articles.length ? at + 1 : at - 1);
           focused?.dispatchEvent(new CustomEvent(CARD_ACTION_EVENT, { detail: action.slice('card:'.length) }));
       }
       e.preventDefault();

@@ -286,7 +286,12 @@ describe(`the reading list in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`, ()
         const checked = a?.querySelector<HTMLInputElement>('input.select')?.checked;
         return `${a?.querySelector('select')?.value ?? 'gone'} ${checked ? 'selected' : 'unselected'}`;
       }, id);
-    const stateIs = (id: string, state: string) => poll(() => stateOf(id), `${id} ${state}`, (v) => v === state);
+    const stateIs = (id: string, state: string) =>
+      poll(
+        () => stateOf(id),
+        `${id} ${state}`,
+        (v) => v === state,
+      );
     const [first, second, third] = ids as [string, string, string];
 
     await list.press('j');
