@@ -93,6 +93,16 @@ describe(`Save on paper pages in ${process.env.PAPERTAB_BROWSER ?? 'chromium'}`,
     await page.close();
   });
 
+  it('an old-style id with its subject class is the same paper as without it: saved once, shown as Saved on both', async () => {
+    // arXiv writes both math.DG/0211159 and math/0211159 for one paper (issue 21).
+    const withClass = await paperPage('https://arxiv.org/abs/math.DG/0211159', 'false');
+    await withClass.clickPageSave();
+    await pageSays(withClass, 'true');
+    await withClass.close();
+    await (await paperPage('https://arxiv.org/abs/math/0211159', 'true')).close();
+    expect((await savedIds()).filter((id) => id.endsWith('/0211159'))).toHaveLength(1);
+  });
+
   it("saves from arXiv's HTML rendering (/html/<id>) a paper Hugging Face does not know, with what the page says", async () => {
     const id = '2502.00123';
     const page = await paperPage(`https://arxiv.org/html/${id}v2`, 'false');
